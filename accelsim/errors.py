@@ -1,0 +1,33 @@
+"""The one exception type for bad user input.
+
+accelsim keeps three kinds of failure apart (STYLE.md habit 5): bad input raises
+:class:`AccelsimError` with the file and the field that are wrong; an illegal mapping met
+during a search is a value carrying its reason; anything else is a bug.
+"""
+
+from __future__ import annotations
+
+
+class AccelsimError(Exception):
+    """Bad user input: a one-line message naming the file, the field and what is allowed.
+
+    ``str(err)`` reads ``"tpu_v1.yaml: memory.unified_buffer.capacity_bytes: must be > 0, got -4"``.
+    The CLI prints exactly that line and exits with status 2.
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, field: str | None = None):
+        self.message = message
+        self.file = file
+        self.field = field
+        super().__init__(self._render())
+
+    def _render(self) -> str:
+        parts = [p for p in (self.file, self.field) if p]
+        return ": ".join(parts + [self.message])
+
+    def located(self, file: str | None = None, prefix: str | None = None) -> "AccelsimError":
+        """Return a copy with ``file`` set (if missing) and ``prefix.`` prepended to the field."""
+        field = self.field
+        if prefix:
+            field = f"{prefix}.{field}" if field else prefix
+        return AccelsimError(self.message, file=self.file or file, field=field)

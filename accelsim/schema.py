@@ -1,0 +1,78 @@
+"""Small checks for loading YAML into specs: unknown keys are errors, every bad value names its field.
+
+Loading goes parse -> validate -> construct (STYLE.md habit 5). These helpers raise
+:class:`AccelsimError` with the dotted field path; the caller adds the file name.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Iterable
+
+from accelsim.errors import AccelsimError
+
+
+def check_keys(d: Any, field: str, required: Iterable[str], optional: Iterable[str] = ()) -> dict:
+    """``d`` must be a mapping holding every ``required`` key and nothing outside ``required | optional``."""
+    if not isinstance(d, dict):
+        raise AccelsimError(f"must be a mapping, got {type(d).__name__}", field=field or None)
+    required, optional = list(required), list(optional)
+    allowed = set(required) | set(optional)
+    for key in d:
+        if key not in allowed:
+            raise AccelsimError(f"unknown key; allowed: {', '.join(sorted(allowed))}",
+                                field=_join(field, str(key)))
+    for key in required:
+        if key not in d:
+            raise AccelsimError("missing required key", field=_join(field, key))
+    return d
+
+
+def pos_int(value: Any, field: str, *, minimum: int = 1) -> int:
+    """An integer >= ``minimum`` (booleans and floats with a fraction are refused)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or int(value) != value:
+        raise AccelsimError(f"must be an integer >= {minimum}, got {value!r}", field=field)
+    if value < minimum:
+        raise AccelsimError(f"must be >= {minimum}, got {value!r}", field=field)
+    return int(value)
+
+
+def number(value: Any, field: str, *, lo: float | None = None, hi: float | None = None,
+           lo_open: bool = False) -> float:
+    """A real number within ``[lo, hi]`` (``(lo, hi]`` if ``lo_open``)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise AccelsimError(f"must be a number, got {value!r}", field=field)
+    v = float(value)
+    if lo is not None and (v < lo or (lo_open and v == lo)):
+        raise AccelsimError(f"must be {'>' if lo_open else '>='} {lo:g}, got {value!r}", field=field)
+    if hi is not None and v > hi:
+        raise AccelsimError(f"must be <= {hi:g}, got {value!r}", field=field)
+    return v
+
+
+def choice(value: Any, field: str, allowed: Iterable[str]) -> str:
+    """One of ``allowed`` (strings)."""
+    allowed = sorted(allowed)
+    if value not in allowed:
+        raise AccelsimError(f"must be one of {', '.join(allowed)}, got {value!r}", field=field)
+    return value
+
+
+def boolean(value: Any, field: str) -> bool:
+    """A YAML boolean."""
+    if not isinstance(value, bool):
+        raise AccelsimError(f"must be true or false, got {value!r}", field=field)
+    return value
+
+
+def pair(value: Any, field: str, *, minimum: int = 1) -> tuple[int, int]:
+    """An int ``k`` (meaning ``(k, k)``) or a two-item list ``[h, w]``."""
+    if isinstance(value, (list, tuple)):
+        if len(value) != 2:
+            raise AccelsimError(f"must be an integer or [h, w], got {value!r}", field=field)
+        return pos_int(value[0], field, minimum=minimum), pos_int(value[1], field, minimum=minimum)
+    v = pos_int(value, field, minimum=minimum)
+    return v, v
+
+
+def _join(field: str, key: str) -> str:
+    return f"{field}.{key}" if field else key

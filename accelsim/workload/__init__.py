@@ -1,0 +1,27 @@
+"""Workloads: the Layer/Network IR and the loaders that build it (zoo YAML, SCALE-Sim CSV, ONNX)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from accelsim.workload.layer import Layer, Shape
+from accelsim.workload.network import Network, build_network
+
+__all__ = ["Layer", "Network", "Shape", "build_network", "load_model"]
+
+
+def load_model(spec: str | Path) -> Network:
+    """A network from a zoo name, a ``.yaml`` network, a SCALE-Sim topology ``.csv`` or an ``.onnx`` file."""
+    text = str(spec)
+    suffix = Path(text).suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        from accelsim.workload.zoo import load_yaml_model
+        return load_yaml_model(text)
+    if suffix == ".csv":
+        from accelsim.workload.scalesim_csv import load_scalesim_csv
+        return load_scalesim_csv(text)
+    if suffix == ".onnx":
+        from accelsim.workload.onnx_loader import load_onnx
+        return load_onnx(text)
+    from accelsim.workload.zoo import load_zoo_model
+    return load_zoo_model(text)

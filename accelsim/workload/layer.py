@@ -1,0 +1,169 @@
+"""The Layer: one node of a network's DAG, with its shape and work.
+
+Shapes are per inference sample, ``(channels, height, width)``; the batch is a simulation
+parameter, not part of the IR. A fully connected layer sees its input flattened to
+``C*H*W`` features and produces ``(out_features, 1, 1)``. A ``gemm`` layer is SCALE-Sim's GEMM
+form: an ``M x K`` activation matrix times a ``K x N`` weight matrix, held as input
+``(K, M, 1)`` and output ``(N, M, 1)``. ``matmul`` multiplies two activations (attention),
+so it carries no weights.
+
+Every count here is per sample: ``macs`` (multiply-accumulates), ``vector_ops`` (element-wise,
+pooling and activation operations that run outside a MAC array), ``params`` and bytes.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, replace
+
+Shape = tuple[int, int, int]
+
+#: ops with a weight tensor (conv2d, linear, gemm) and ops that run on a MAC array
+WEIGHTED_OPS = frozenset({"conv2d", "linear", "gemm"})
+MAC_OPS = frozenset({"conv2d", "linear", "gemm", "matmul"})
+POOL_OPS = frozenset({"maxpool", "avgpool"})
+ACTIVATIONS = frozenset({"relu", "relu6", "leaky_relu", "sigmoid", "tanh", "hardswish", "softmax", "identity"})
+OPS = MAC_OPS | POOL_OPS | frozenset({"add", "mul", "activation", "concat", "upsample", "flatten"})
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One operation of a network, with its input and output shapes already inferred.
+
+    ``inputs`` names the producing layers (``"input"`` is the network input). ``kernel``,
+    ``stride`` and ``dilation`` are ``(h, w)``; ``padding`` is ``(top, left, bottom, right)``.
+    Bit widths are per layer: weights, activations (inputs and outputs) and accumulators.
+    ``weight_density`` is the fraction of weights kept (1.0 = dense); ``act_density`` the
+    expected fraction of non-zero input activations (used by zero-skipping machines).
+    """
+
+    name: str
+    op: str
+    inputs: tuple[str, ...]
+    in_shapes: tuple[Shape, ...]
+    out_shape: Shape
+    kernel: tuple[int, int] = (1, 1)
+    stride: tuple[int, int] = (1, 1)
+    padding: tuple[int, int, int, int] = (0, 0, 0, 0)
+    dilation: tuple[int, int] = (1, 1)
+    groups: int = 1
+    bias: bool = False
+    activation: str | None = None
+    gemm_mkn: tuple[int, int, int] | None = None
+    weight_bits: int = 8
+    act_bits: int = 8
+    acc_bits: int = 32
+    weight_density: float = 1.0
+    act_density: float = 1.0
+
+    # ---- GEMM view -----------------------------------------------------------------------
+    def gemm_dims(self) -> tuple[int, int, int, int]:
+        """``(M, K, N, groups)`` per sample: the layer as ``groups`` GEMMs of ``M x K`` by ``K x N``.
+
+        conv2d is im2col'd: M = output pixels, K = input channels per group x kernel area,
+        N = output channels per group. Only defined for MAC ops.
+        """
+        if self.op == "conv2d":
+            c_in = self.in_shapes[0][0]
+            c_out, h_out, w_out = self.out_shape
+            g = self.groups
+            return h_out * w_out, (c_in // g) * self.kernel[0] * self.kernel[1], c_out // g, g
+        if self.op == "linear":
+            return 1, _numel(self.in_shapes[0]), self.out_shape[0], 1
+        if self.op in ("gemm", "matmul"):
+            assert self.gemm_mkn is not None
+            m, k, n = self.gemm_mkn
+            return m, k, n, 1
+        raise ValueError(f"layer {self.name!r} ({self.op}) is not a MAC op")
+
+    # ---- work and storage, per sample -----------------------------------------------------
+    @property
+    def macs(self) -> int:
+        """Dense multiply-accumulates per sample (pruning does not change this; see effective_macs)."""
+        if self.op not in MAC_OPS:
+            return 0
+        m, k, n, g = self.gemm_dims()
+        return m * k * n * g
+
+    @property
+    def effective_macs(self) -> int:
+        """MACs left after pruning: ``macs x weight_density``, rounded to whole MACs."""
+        return int(round(self.macs * self.weight_density))
+
+    @property
+    def weight_count(self) -> int:
+        """Number of weight values (excluding bias), dense."""
+        if self.op not in WEIGHTED_OPS:
+            return 0
+        m, k, n, g = self.gemm_dims()
+        return k * n * g
+
+    @property
+    def params(self) -> int:
+        """Weights plus biases (the figure papers quote as 'parameters')."""
+        if self.op not in WEIGHTED_OPS:
+            return 0
+        n_out = self.out_shape[0]
+        return self.weight_count + (n_out if self.bias else 0)
+
+    @property
+    def weight_bytes(self) -> int:
+        """Bytes of stored weights at ``weight_bits``, dense layout, rounded up to whole bytes."""
+        return math.ceil(self.weight_count * self.weight_bits / 8)
+
+    @property
+    def in_elements(self) -> int:
+        """Activation elements read per sample, over all inputs (both operands for matmul)."""
+        return sum(_numel(s) for s in self.in_shapes)
+
+    @property
+    def out_elements(self) -> int:
+        """Activation elements produced per sample."""
+        return _numel(self.out_shape)
+
+    @property
+    def in_bytes(self) -> int:
+        """Input activation bytes per sample at ``act_bits``."""
+        return math.ceil(self.in_elements * self.act_bits / 8)
+
+    @property
+    def out_bytes(self) -> int:
+        """Output activation bytes per sample at ``act_bits``."""
+        return math.ceil(self.out_elements * self.act_bits / 8)
+
+    @property
+    def vector_ops(self) -> int:
+        """Element-wise operations per sample for non-MAC layers (compares, adds, activations)."""
+        if self.op in POOL_OPS:
+            return self.out_elements * self.kernel[0] * self.kernel[1]
+        if self.op in ("add", "mul"):
+            return self.out_elements * (len(self.inputs) - 1)
+        if self.op == "activation":
+            return self.out_elements
+        return 0
+
+    def with_(self, **changes) -> "Layer":
+        """A copy with fields replaced (compression passes use this)."""
+        return replace(self, **changes)
+
+
+def _numel(shape: Shape) -> int:
+    return shape[0] * shape[1] * shape[2]
+
+
+def conv_out_size(size: int, kernel: int, stride: int, pad_lo: int, pad_hi: int,
+                  dilation: int = 1, ceil_mode: bool = False) -> int:
+    """Output length of a convolution or pooling window along one axis (elements).
+
+    ``floor((size + pads - dilation*(kernel-1) - 1) / stride) + 1``; with ``ceil_mode`` (Caffe
+    pooling) the division rounds up, but the last window must still start inside the input.
+    """
+    span = size + pad_lo + pad_hi - dilation * (kernel - 1) - 1
+    if span < 0:
+        return 0
+    if ceil_mode:
+        out = -(-span // stride) + 1
+        if (out - 1) * stride >= size + pad_lo:
+            out -= 1
+        return out
+    return span // stride + 1
