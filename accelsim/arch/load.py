@@ -1,0 +1,167 @@
+"""Arch YAML -> :class:`ArchSpec`: parse, validate (unknown keys are errors), construct.
+
+``load_arch("tpu-v1")`` reads the preset ``presets/tpu_v1.yaml``; a path reads that file.
+``overrides`` (``{"array.dataflow": "os"}``, from ``--set key=value``) are applied to the
+parsed YAML before validation, so an override is checked exactly like the file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from accelsim import schema
+from accelsim.arch.spec import (DATAFLOWS, ArchSpec, BufferSpec, DramSpec, EnergySpec,
+                                SystolicArraySpec, VectorUnitSpec)
+from accelsim.errors import AccelsimError
+from accelsim.units import parse_bandwidth, parse_bytes, parse_hz, parse_seconds
+
+FAMILIES = ("systolic",)
+PRESETS_DIR = Path(__file__).resolve().parent / "presets"
+
+
+def preset_names() -> list[str]:
+    """Names of the built-in arch presets (``tpu-v1``, ...), sorted."""
+    return sorted(p.stem.replace("_", "-") for p in PRESETS_DIR.glob("*.yaml"))
+
+
+def load_arch(spec: str | Path, overrides: dict[str, Any] | None = None) -> ArchSpec:
+    """An :class:`ArchSpec` from a preset name or a YAML path, with dotted-key ``overrides``."""
+    text = str(spec)
+    path = Path(text)
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        path = PRESETS_DIR / f"{text.replace('-', '_')}.yaml"
+        if not path.is_file():
+            raise AccelsimError(f"unknown arch {text!r}; presets: {', '.join(preset_names())} "
+                                "(or give a .yaml path)", field="--arch")
+    label = path.name
+    try:
+        raw = yaml.safe_load(path.read_text())
+    except OSError as e:
+        raise AccelsimError(f"cannot read arch file: {e.strerror}", file=str(path)) from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else None
+        raise AccelsimError(f"malformed YAML: {getattr(e, 'problem', e)}", file=label, field=where) from None
+    try:
+        for key, value in (overrides or {}).items():
+            _apply_override(raw, key, value)
+        return arch_from_dict(raw, file=str(path))
+    except AccelsimError as e:
+        raise e.located(file=label) from None
+
+
+def parse_override(text: str) -> tuple[str, Any]:
+    """``"array.rows=128"`` -> ``("array.rows", 128)``; the value is read as YAML."""
+    if "=" not in text:
+        raise AccelsimError(f"must be key=value, got {text!r}", field="--set")
+    key, value = text.split("=", 1)
+    try:
+        return key.strip(), yaml.safe_load(value)
+    except yaml.YAMLError:
+        raise AccelsimError(f"cannot read value {value!r}", field=f"--set {key}") from None
+
+
+def _apply_override(raw: Any, key: str, value: Any) -> None:
+    node = raw
+    parts = key.split(".")
+    for i, part in enumerate(parts[:-1]):
+        if not isinstance(node, dict) or part not in node:
+            raise AccelsimError("no such field to override", field=".".join(parts[: i + 1]))
+        node = node[part]
+    if not isinstance(node, dict) or parts[-1] not in node:
+        # a missing leaf may be an optional key; validation decides whether it is allowed
+        if not isinstance(node, dict):
+            raise AccelsimError("no such field to override", field=key)
+    node[parts[-1]] = value
+
+
+def arch_from_dict(raw: Any, file: str = "") -> ArchSpec:
+    """Validate a parsed arch mapping and build the spec; errors carry the dotted field."""
+    schema.check_keys(raw, "", ("name", "family", "clock", "array", "memory", "dram"),
+                      ("source", "vector", "energy", "notes"))
+    schema.choice(raw["family"], "family", FAMILIES)
+    clock_hz = _conv(parse_hz, raw["clock"], "clock")
+    if clock_hz <= 0:
+        raise AccelsimError(f"must be > 0, got {raw['clock']!r}", field="clock")
+
+    a = schema.check_keys(raw["array"], "array", ("rows", "cols"),
+                          ("dataflow", "mac_bits", "overlap_folds", "pad_weight_tiles", "source"))
+    array = SystolicArraySpec(
+        rows=schema.pos_int(a["rows"], "array.rows"), cols=schema.pos_int(a["cols"], "array.cols"),
+        dataflow=schema.choice(a.get("dataflow", "ws"), "array.dataflow", DATAFLOWS),
+        mac_bits=schema.pos_int(a.get("mac_bits", 8), "array.mac_bits"),
+        overlap_folds=schema.boolean(a.get("overlap_folds", True), "array.overlap_folds"),
+        pad_weight_tiles=schema.boolean(a.get("pad_weight_tiles", False), "array.pad_weight_tiles"))
+
+    m = schema.check_keys(raw["memory"], "memory", ("ifmap", "filter", "ofmap"),
+                          ("keep_activations_on_chip", "source"))
+    bufs = {role: _buffer(m[role], f"memory.{role}", role) for role in ("ifmap", "filter", "ofmap")}
+
+    v = schema.check_keys(raw.get("vector", {"lanes": array.cols}), "vector", ("lanes",), ("source",))
+    vector = VectorUnitSpec(lanes=schema.pos_int(v["lanes"], "vector.lanes"), source=str(v.get("source", "")))
+
+    d = schema.check_keys(raw["dram"], "dram", ("bandwidth",),
+                          ("name", "latency", "energy_pj_per_byte", "source"))
+    bw = _conv(parse_bandwidth, d["bandwidth"], "dram.bandwidth")
+    if bw <= 0:
+        raise AccelsimError(f"must be > 0, got {d['bandwidth']!r}", field="dram.bandwidth")
+    lat = _conv(parse_seconds, d.get("latency", 0), "dram.latency")
+    if lat < 0:
+        raise AccelsimError(f"must be >= 0, got {d['latency']!r}", field="dram.latency")
+    dram = DramSpec(name=str(d.get("name", "dram")), bandwidth_bytes_per_s=bw, latency_s=lat,
+                    # Horowitz ISSCC 2014: 1.3 nJ per 64-bit DRAM access (lower end) = 162.5 pJ/B
+                    energy_pj_per_byte=schema.number(d.get("energy_pj_per_byte", 1300 / 8),
+                                                     "dram.energy_pj_per_byte", lo=0),
+                    source=str(d.get("source", "")))
+
+    e = schema.check_keys(raw.get("energy", {}), "energy", (),
+                          ("mac_pj", "vector_op_pj", "static_power_w", "source"))
+    energy = EnergySpec(
+        mac_pj=None if e.get("mac_pj") is None else schema.number(e["mac_pj"], "energy.mac_pj", lo=0),
+        vector_op_pj=None if e.get("vector_op_pj") is None else
+        schema.number(e["vector_op_pj"], "energy.vector_op_pj", lo=0),
+        static_power_w=schema.number(e.get("static_power_w", 0.0), "energy.static_power_w", lo=0),
+        source=str(e.get("source", "")))
+
+    spec = ArchSpec(name=str(raw["name"]), family=raw["family"], clock_hz=clock_hz, array=array,
+                    ifmap=bufs["ifmap"], filter=bufs["filter"], ofmap=bufs["ofmap"], vector=vector,
+                    dram=dram, energy=energy,
+                    keep_activations_on_chip=schema.boolean(m.get("keep_activations_on_chip", False),
+                                                            "memory.keep_activations_on_chip"),
+                    source=str(raw.get("source", "")), file=file)
+    _check_minimums(spec)
+    return spec
+
+
+def _buffer(raw: Any, fld: str, role: str) -> BufferSpec:
+    b = schema.check_keys(raw, fld, ("capacity",),
+                          ("name", "width_bits", "double_buffered", "read_pj", "write_pj", "source"))
+    cap = _conv(parse_bytes, b["capacity"], f"{fld}.capacity")
+    if cap <= 0:
+        raise AccelsimError(f"must be > 0, got {b['capacity']!r}", field=f"{fld}.capacity")
+    opt = {k: schema.number(b[k], f"{fld}.{k}", lo=0) for k in ("read_pj", "write_pj") if k in b}
+    return BufferSpec(name=str(b.get("name", role)), capacity_bytes=cap,
+                      width_bits=schema.pos_int(b.get("width_bits", 64), f"{fld}.width_bits"),
+                      double_buffered=schema.boolean(b.get("double_buffered", True), f"{fld}.double_buffered"),
+                      source=str(b.get("source", "")), **opt)
+
+
+def _check_minimums(spec: ArchSpec) -> None:
+    """Buffers must hold at least one fold's operands at 1 byte per value (the smallest legal tile)."""
+    a = spec.array
+    need = {"ifmap": a.rows, "filter": a.rows * a.cols, "ofmap": a.cols * 4}
+    for role, minimum in need.items():
+        buf = getattr(spec, role)
+        if buf.capacity_bytes < minimum:
+            raise AccelsimError(f"{buf.name} holds {buf.capacity_bytes} B, smaller than one "
+                                f"{a.rows}x{a.cols} tile needs ({minimum} B)", field=f"memory.{role}.capacity")
+
+
+def _conv(fn, value: Any, fld: str):
+    try:
+        return fn(value)
+    except AccelsimError as e:
+        raise AccelsimError(e.message, field=fld) from None

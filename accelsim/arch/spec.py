@@ -1,0 +1,138 @@
+"""Architecture specs: frozen descriptions of the hardware, built from validated YAML.
+
+A spec says what exists (array, buffers, DRAM, clock, energy figures) and nothing about how
+a network is mapped onto it; the lowering reads both. Every number carries its unit in its
+name. Presets live in ``presets/*.yaml``, each block with a ``source:`` line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+DATAFLOWS = ("ws", "os", "is")
+
+
+@dataclass(frozen=True)
+class BufferSpec:
+    """An on-chip SRAM: ``capacity_bytes``, an access of ``width_bits``, optional per-access energy.
+
+    ``read_pj``/``write_pj`` override the energy table's capacity-based estimate for one
+    access of ``width_bits``.
+    """
+
+    name: str
+    capacity_bytes: int
+    width_bits: int = 64
+    double_buffered: bool = True
+    read_pj: float | None = None
+    write_pj: float | None = None
+    source: str = ""
+
+    @property
+    def width_bytes(self) -> int:
+        """Bytes moved by one access."""
+        return max(1, self.width_bits // 8)
+
+
+@dataclass(frozen=True)
+class DramSpec:
+    """Off-chip memory, bandwidth + latency model: ``bandwidth_bytes_per_s`` shared by all transfers.
+
+    Every transfer occupies the channel for ``bytes / bandwidth`` and completes ``latency_s``
+    after its last byte. ``energy_pj_per_byte`` prices every byte moved.
+    """
+
+    name: str
+    bandwidth_bytes_per_s: float
+    latency_s: float
+    energy_pj_per_byte: float
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class SystolicArraySpec:
+    """A ``rows x cols`` grid of MACs and the conventions of its folds.
+
+    ``dataflow`` is ws (weight-), os (output-) or is (input-stationary). ``mac_bits`` is the
+    native operand width: operands wider than it take ``ceil(w/mac_bits) * ceil(a/mac_bits)``
+    passes (TPU v1: 8x16 half rate, 16x16 quarter rate). ``overlap_folds`` double-buffers the
+    stationary operand so the next fold's preload hides under the current fold's stream.
+    ``pad_weight_tiles`` moves whole ``rows x cols`` weight tiles from DRAM even when a fold
+    uses fewer (TPU v1's Read_Weights moves 64 KiB tiles).
+    """
+
+    rows: int
+    cols: int
+    dataflow: str = "ws"
+    mac_bits: int = 8
+    overlap_folds: bool = True
+    pad_weight_tiles: bool = False
+
+    @property
+    def macs(self) -> int:
+        """MAC units in the array."""
+        return self.rows * self.cols
+
+
+@dataclass(frozen=True)
+class VectorUnitSpec:
+    """The unit that runs pooling, activation and element-wise layers: ``lanes`` elements per cycle."""
+
+    lanes: int
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class EnergySpec:
+    """Energy figures that override the default table (45 nm, Horowitz ISSCC 2014).
+
+    ``mac_pj``: one MAC at the array's native width, if set. ``static_power_w``: leakage and
+    idle power, charged for every cycle of the run. ``vector_op_pj``: one vector-unit operation.
+    """
+
+    mac_pj: float | None = None
+    vector_op_pj: float | None = None
+    static_power_w: float = 0.0
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class ArchSpec:
+    """One accelerator: family, clock, compute, memories, DRAM and energy.
+
+    For the systolic family the three buffers play SCALE-Sim's roles: ``ifmap`` (input
+    activations; TPU v1's Unified Buffer), ``filter`` (weights; TPU v1's Weight FIFO) and
+    ``ofmap`` (partial sums and outputs; TPU v1's Accumulators). With
+    ``keep_activations_on_chip`` a layer's output stays in the ifmap buffer for the next
+    layer when it fits; otherwise every layer reads its input from DRAM and writes its
+    output back.
+    """
+
+    name: str
+    family: str
+    clock_hz: float
+    array: SystolicArraySpec
+    ifmap: BufferSpec
+    filter: BufferSpec
+    ofmap: BufferSpec
+    vector: VectorUnitSpec
+    dram: DramSpec
+    energy: EnergySpec = field(default_factory=EnergySpec)
+    keep_activations_on_chip: bool = False
+    source: str = ""
+    file: str = ""
+
+    @property
+    def buffers(self) -> tuple[BufferSpec, BufferSpec, BufferSpec]:
+        """The on-chip buffers in role order (ifmap, filter, ofmap)."""
+        return (self.ifmap, self.filter, self.ofmap)
+
+    @property
+    def peak_macs_per_s(self) -> float:
+        """Peak MAC/s at the native operand width."""
+        return self.array.macs * self.clock_hz
+
+    @property
+    def dram_bytes_per_cycle(self) -> float:
+        """DRAM bandwidth in bytes per accelerator clock cycle."""
+        return self.dram.bandwidth_bytes_per_s / self.clock_hz

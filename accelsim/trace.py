@@ -1,0 +1,354 @@
+"""The Trace: a program of operations with dependencies, what lowering emits and the engine runs.
+
+Each op runs on one *unit* (a DMA engine, the array, the vector unit). A unit runs its ops in
+trace order; an op starts once its unit is free and every op it depends on has completed.
+Ops are held in a NumPy structured array (:data:`OP_DTYPE`); dependencies in CSR form
+(``dep_ptr``, ``dep_idx``), each naming an *earlier* op.
+
+Kinds:
+- ``load``  (DRAM -> buffer) and ``store`` (buffer -> DRAM): ``src``, ``dst``, ``bytes``, ``addr``.
+- ``compute`` (one fold on the array): ``rows`` x ``cols`` PEs used, ``stream`` vectors
+  streamed, ``preload`` cycles to load the stationary operand, ``macs`` useful MACs,
+  ``div`` rate divisor for operands wider than the array's native width, ``acc`` = 1 if the
+  fold adds onto partial sums already in the output buffer.
+- ``vector`` (pooling, activation, element-wise): ``vops`` element operations.
+
+Two forms: text (``.trace``, documented in ``traces/README.md``, one op per line, readable)
+and binary (``.npz``). Both round-trip exactly.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from accelsim.errors import AccelsimError
+
+FORMAT_VERSION = 1
+KINDS = ("load", "store", "compute", "vector")
+LOAD, STORE, COMPUTE, VECTOR = range(4)
+
+OP_DTYPE = np.dtype([
+    ("kind", "u1"), ("unit", "u1"), ("layer", "i4"), ("src", "i1"), ("dst", "i1"),
+    ("bytes", "i8"), ("addr", "i8"), ("rows", "i4"), ("cols", "i4"), ("stream", "i8"),
+    ("preload", "i4"), ("macs", "i8"), ("div", "u1"), ("acc", "u1"), ("vops", "i8"),
+])
+#: fields written in the text form for each kind (others stay zero)
+_FIELDS = {
+    LOAD: ("src", "dst", "bytes", "addr"),
+    STORE: ("src", "dst", "bytes", "addr"),
+    COMPUTE: ("rows", "cols", "stream", "preload", "macs", "div", "acc"),
+    VECTOR: ("vops",),
+}
+_MEM_FIELDS = ("src", "dst")
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    """What the engine and energy model need to know of a layer: name, op, bit widths, MACs."""
+
+    name: str
+    op: str
+    weight_bits: int
+    act_bits: int
+    acc_bits: int
+    macs: int  # useful MACs of the whole batch
+
+
+@dataclass(frozen=True)
+class Trace:
+    """A lowered network: header, layer table, ops and their dependencies."""
+
+    arch: str
+    model: str
+    batch: int
+    units: tuple[str, ...]
+    memories: tuple[str, ...]
+    layers: tuple[LayerInfo, ...]
+    ops: np.ndarray
+    dep_ptr: np.ndarray
+    dep_idx: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.ops)
+
+    def deps_of(self, i: int) -> np.ndarray:
+        """Indices of the ops op ``i`` waits for."""
+        return self.dep_idx[self.dep_ptr[i]:self.dep_ptr[i + 1]]
+
+    def validate(self, file: str | None = None) -> "Trace":
+        """Check every index is in range and every dependency names an earlier op."""
+        ops = self.ops
+        n = len(ops)
+        if len(self.dep_ptr) != n + 1 or self.dep_ptr[0] != 0 or np.any(np.diff(self.dep_ptr) < 0):
+            raise AccelsimError("dependency index is malformed", file=file, field="deps")
+        for col, table, what in (("unit", self.units, "unit"), ("layer", self.layers, "layer")):
+            bad = np.flatnonzero((ops[col] < 0) | (ops[col] >= len(table)))
+            if bad.size:
+                raise AccelsimError(f"op {bad[0]} names {what} #{ops[col][bad[0]]}, which is not declared",
+                                    file=file, field=what)
+        owner = np.repeat(np.arange(n), np.diff(self.dep_ptr))
+        bad = np.flatnonzero((self.dep_idx < 0) | (self.dep_idx >= owner))
+        if bad.size:
+            j = bad[0]
+            raise AccelsimError(f"op {owner[j]} depends on op {self.dep_idx[j]}, which does not come before it",
+                                file=file, field="deps")
+        return self
+
+
+class TraceBuilder:
+    """Appends ops one by one (lowering uses this); ``build()`` returns the frozen :class:`Trace`."""
+
+    def __init__(self, arch: str, model: str, batch: int, units: tuple[str, ...], memories: tuple[str, ...]):
+        self.header = (arch, model, batch, tuple(units), tuple(memories))
+        self.layers: list[LayerInfo] = []
+        self._rows: list[tuple] = []
+        self._deps: list[tuple[int, ...]] = []
+        self._unit = {u: i for i, u in enumerate(units)}
+        self._mem = {m: i for i, m in enumerate(memories)}
+
+    def add_layer(self, info: LayerInfo) -> int:
+        """Declare a layer; returns its index."""
+        self.layers.append(info)
+        return len(self.layers) - 1
+
+    def add(self, kind: int, unit: str, layer: int, deps: tuple[int, ...] | list[int] = (), *,
+            src: str | None = None, dst: str | None = None, bytes: int = 0, addr: int = 0,
+            rows: int = 0, cols: int = 0, stream: int = 0, preload: int = 0, macs: int = 0,
+            div: int = 1, acc: int = 0, vops: int = 0) -> int:
+        """Append one op; returns its id."""
+        self._rows.append((kind, self._unit[unit], layer,
+                           -1 if src is None else self._mem[src], -1 if dst is None else self._mem[dst],
+                           bytes, addr, rows, cols, stream, preload, macs, div, acc, vops))
+        self._deps.append(tuple(d for d in deps if d is not None and d >= 0))
+        return len(self._rows) - 1
+
+    def build(self) -> Trace:
+        """The finished, validated trace."""
+        ops = np.array(self._rows, dtype=OP_DTYPE) if self._rows else np.zeros(0, OP_DTYPE)
+        counts = np.array([len(d) for d in self._deps], dtype=np.int64)
+        dep_ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+        dep_idx = np.array([x for d in self._deps for x in d], dtype=np.int64)
+        arch, model, batch, units, memories = self.header
+        return Trace(arch, model, batch, units, memories, tuple(self.layers), ops, dep_ptr, dep_idx).validate()
+
+
+# ---------------------------------------------------------------------------------------------
+# text form
+# ---------------------------------------------------------------------------------------------
+
+def write_text(trace: Trace, path: str | Path) -> None:
+    """Write the human-readable form atomically (a killed run leaves no half-written file)."""
+    with _atomic(path, "w") as f:
+        f.write(f"# accelsim-trace {FORMAT_VERSION}\n# arch {trace.arch}\n# model {trace.model}\n")
+        f.write(f"# batch {trace.batch}\n# units {' '.join(trace.units)}\n")
+        f.write(f"# memories {' '.join(trace.memories)}\n")
+        for i, l in enumerate(trace.layers):
+            f.write(f"# layer {i} {l.name} op={l.op} weight_bits={l.weight_bits} act_bits={l.act_bits} "
+                    f"acc_bits={l.acc_bits} macs={l.macs}\n")
+        f.write("# id kind unit layer key=value... deps=i,j\n")
+        names = [l.name for l in trace.layers]
+        for i, op in enumerate(trace.ops):
+            kind = int(op["kind"])
+            parts = [str(i), KINDS[kind], trace.units[op["unit"]], names[op["layer"]]]
+            for fld in _FIELDS[kind]:
+                v = int(op[fld])
+                if fld in _MEM_FIELDS:
+                    parts.append(f"{fld}={trace.memories[v]}")
+                elif fld == "addr":
+                    parts.append(f"addr={v:#x}")
+                elif v or fld in ("bytes", "macs", "vops", "stream"):
+                    if not (fld == "div" and v == 1):
+                        parts.append(f"{fld}={v}")
+            d = trace.deps_of(i)
+            if d.size:
+                parts.append("deps=" + ",".join(map(str, d)))
+            f.write(" ".join(parts) + "\n")
+
+
+def read_text(path: str | Path) -> Trace:
+    """Parse the text form; any malformed line is an error naming the file and the line."""
+    path = Path(path)
+    label = path.name
+    try:
+        lines = path.read_text().splitlines()
+    except OSError as e:
+        raise AccelsimError(f"cannot read trace: {e.strerror}", file=str(path)) from None
+    header: dict[str, str] = {}
+    layers: list[LayerInfo] = []
+    rows: list[tuple] = []
+    deps: list[tuple[int, ...]] = []
+    units: dict[str, int] = {}
+    mems: dict[str, int] = {}
+    lnames: dict[str, int] = {}
+    for no, line in enumerate(lines, 1):
+        where = f"line {no}"
+        text = line.strip()
+        if not text:
+            continue
+        if text.startswith("#"):
+            words = text[1:].split()
+            if not words or words[0] in ("id",):
+                continue
+            key = words[0]
+            if key == "layer":
+                layers.append(_parse_layer(words, label, where))
+                lnames[layers[-1].name] = len(layers) - 1
+            elif key in ("accelsim-trace", "arch", "model", "batch"):
+                header[key] = " ".join(words[1:])
+            elif key == "units":
+                units = {u: i for i, u in enumerate(words[1:])}
+            elif key == "memories":
+                mems = {m: i for i, m in enumerate(words[1:])}
+            continue
+        if header.get("accelsim-trace") != str(FORMAT_VERSION):
+            raise AccelsimError(f"not an accelsim trace of format {FORMAT_VERSION} (missing or wrong "
+                                "'# accelsim-trace' header)", file=label, field=where)
+        rows.append(_parse_op(text, len(rows), units, mems, lnames, deps, label, where))
+    if "accelsim-trace" not in header:
+        raise AccelsimError("not an accelsim trace (no '# accelsim-trace 1' header)", file=label)
+    try:
+        batch = int(header.get("batch", "1"))
+    except ValueError:
+        raise AccelsimError(f"batch must be an integer, got {header['batch']!r}", file=label,
+                            field="batch") from None
+    ops = np.array(rows, dtype=OP_DTYPE) if rows else np.zeros(0, OP_DTYPE)
+    counts = np.array([len(d) for d in deps], dtype=np.int64)
+    dep_ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
+    dep_idx = np.array([x for d in deps for x in d], dtype=np.int64)
+    return Trace(header.get("arch", ""), header.get("model", ""), batch, tuple(units), tuple(mems),
+                 tuple(layers), ops, dep_ptr, dep_idx)
+
+
+def _parse_layer(words: list[str], label: str, where: str) -> LayerInfo:
+    try:
+        kv = dict(w.split("=", 1) for w in words[3:])
+        return LayerInfo(name=words[2], op=kv["op"], weight_bits=int(kv["weight_bits"]),
+                         act_bits=int(kv["act_bits"]), acc_bits=int(kv["acc_bits"]), macs=int(kv["macs"]))
+    except (IndexError, KeyError, ValueError):
+        raise AccelsimError("layer line must read '# layer N name op=.. weight_bits=.. act_bits=.. "
+                            "acc_bits=.. macs=..'", file=label, field=where) from None
+
+
+def _parse_op(text: str, i: int, units: dict, mems: dict, lnames: dict, deps: list, label: str,
+              where: str) -> tuple:
+    words = text.split()
+    if len(words) < 4:
+        raise AccelsimError("an op line reads 'id kind unit layer key=value...'", file=label, field=where)
+    if words[0] != str(i):
+        raise AccelsimError(f"op ids must count up from 0; expected {i}, got {words[0]!r}", file=label, field=where)
+    if words[1] not in KINDS:
+        raise AccelsimError(f"unknown kind {words[1]!r}; allowed: {', '.join(KINDS)}", file=label, field=where)
+    kind = KINDS.index(words[1])
+    if words[2] not in units:
+        raise AccelsimError(f"unknown unit {words[2]!r}; declared: {', '.join(units)}", file=label, field=where)
+    if words[3] not in lnames:
+        raise AccelsimError(f"unknown layer {words[3]!r} (not declared in a '# layer' line)", file=label,
+                            field=where)
+    vals = {f: 0 for f in OP_DTYPE.names}
+    vals.update(kind=kind, unit=units[words[2]], layer=lnames[words[3]], src=-1, dst=-1, div=1)
+    dep: tuple[int, ...] = ()
+    for w in words[4:]:
+        key, _, value = w.partition("=")
+        if key == "deps":
+            try:
+                dep = tuple(int(x) for x in value.split(","))
+            except ValueError:
+                raise AccelsimError(f"deps must be op ids separated by commas, got {value!r}", file=label,
+                                    field=where) from None
+            bad = [d for d in dep if d < 0 or d >= i]
+            if bad:
+                raise AccelsimError(f"op {i} depends on op {bad[0]}, which does not come before it",
+                                    file=label, field=where)
+            continue
+        if key not in _FIELDS[kind]:
+            raise AccelsimError(f"unknown field {key!r} for a {KINDS[kind]} op; allowed: "
+                                f"{', '.join(_FIELDS[kind])}, deps", file=label, field=where)
+        if key in _MEM_FIELDS:
+            if value not in mems:
+                raise AccelsimError(f"unknown memory {value!r}; declared: {', '.join(mems)}", file=label,
+                                    field=where)
+            vals[key] = mems[value]
+            continue
+        try:
+            vals[key] = int(value, 0)
+        except ValueError:
+            raise AccelsimError(f"{key} must be an integer, got {value!r}", file=label, field=where) from None
+        if vals[key] < 0:
+            raise AccelsimError(f"{key} must be >= 0, got {value}", file=label, field=where)
+    deps.append(dep)
+    return tuple(vals[f] for f in OP_DTYPE.names)
+
+
+# ---------------------------------------------------------------------------------------------
+# binary form
+# ---------------------------------------------------------------------------------------------
+
+def write_npz(trace: Trace, path: str | Path) -> None:
+    """Write the compact binary form atomically."""
+    header = {"format": FORMAT_VERSION, "arch": trace.arch, "model": trace.model, "batch": trace.batch,
+              "units": list(trace.units), "memories": list(trace.memories),
+              "layers": [l.__dict__ for l in trace.layers]}
+    with _atomic(path, "wb") as f:
+        np.savez_compressed(f, ops=trace.ops, dep_ptr=trace.dep_ptr, dep_idx=trace.dep_idx,
+                            header=np.frombuffer(json.dumps(header).encode(), dtype=np.uint8))
+
+
+def read_npz(path: str | Path) -> Trace:
+    """Read the binary form written by :func:`write_npz`."""
+    label = Path(path).name
+    try:
+        with np.load(path) as z:
+            header = json.loads(bytes(z["header"]).decode())
+            ops, dep_ptr, dep_idx = z["ops"], z["dep_ptr"], z["dep_idx"]
+    except (OSError, KeyError, ValueError) as e:
+        raise AccelsimError(f"not a readable accelsim .npz trace ({e})", file=label) from None
+    if header.get("format") != FORMAT_VERSION or ops.dtype != OP_DTYPE:
+        raise AccelsimError(f"trace format {header.get('format')} is not {FORMAT_VERSION}", file=label)
+    return Trace(header["arch"], header["model"], int(header["batch"]), tuple(header["units"]),
+                 tuple(header["memories"]), tuple(LayerInfo(**l) for l in header["layers"]),
+                 ops, dep_ptr, dep_idx)
+
+
+def read_trace(path: str | Path) -> Trace:
+    """Read either form (by suffix) and validate it."""
+    p = Path(path)
+    t = read_npz(p) if p.suffix == ".npz" else read_text(p)
+    return t.validate(file=p.name)
+
+
+def write_trace(trace: Trace, path: str | Path) -> None:
+    """Write either form, chosen by suffix (``.npz`` binary, anything else text)."""
+    (write_npz if Path(path).suffix == ".npz" else write_text)(trace, path)
+
+
+class _atomic:
+    """Write to a temporary file beside ``path`` and rename it into place on success."""
+
+    def __init__(self, path: str | Path, mode: str):
+        self.path, self.mode = Path(path), mode
+
+    def __enter__(self):
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
+        self.f = os.fdopen(fd, self.mode)
+        return self.f
+
+    def __exit__(self, exc_type, exc, tb):
+        self.f.close()
+        if exc_type is None:
+            os.replace(self.tmp, self.path)
+        else:
+            os.unlink(self.tmp)
+        return False
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically."""
+    with _atomic(path, "w") as f:
+        f.write(text)
