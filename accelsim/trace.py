@@ -36,13 +36,13 @@ LOAD, STORE, COMPUTE, VECTOR = range(4)
 OP_DTYPE = np.dtype([
     ("kind", "u1"), ("unit", "u1"), ("layer", "i4"), ("src", "i1"), ("dst", "i1"),
     ("bytes", "i8"), ("addr", "i8"), ("rows", "i4"), ("cols", "i4"), ("stream", "i8"),
-    ("preload", "i4"), ("macs", "i8"), ("div", "u1"), ("acc", "u1"), ("vops", "i8"),
+    ("preload", "i4"), ("drain", "i4"), ("macs", "i8"), ("div", "u1"), ("acc", "u1"), ("vops", "i8"),
 ])
 #: fields written in the text form for each kind (others stay zero)
 _FIELDS = {
     LOAD: ("src", "dst", "bytes", "addr"),
     STORE: ("src", "dst", "bytes", "addr"),
-    COMPUTE: ("rows", "cols", "stream", "preload", "macs", "div", "acc"),
+    COMPUTE: ("rows", "cols", "stream", "preload", "drain", "macs", "div", "acc"),
     VECTOR: ("vops",),
 }
 _MEM_FIELDS = ("src", "dst")
@@ -119,12 +119,12 @@ class TraceBuilder:
 
     def add(self, kind: int, unit: str, layer: int, deps: tuple[int, ...] | list[int] = (), *,
             src: str | None = None, dst: str | None = None, bytes: int = 0, addr: int = 0,
-            rows: int = 0, cols: int = 0, stream: int = 0, preload: int = 0, macs: int = 0,
+            rows: int = 0, cols: int = 0, stream: int = 0, preload: int = 0, drain: int = 0, macs: int = 0,
             div: int = 1, acc: int = 0, vops: int = 0) -> int:
         """Append one op; returns its id."""
         self._rows.append((kind, self._unit[unit], layer,
                            -1 if src is None else self._mem[src], -1 if dst is None else self._mem[dst],
-                           bytes, addr, rows, cols, stream, preload, macs, div, acc, vops))
+                           bytes, addr, rows, cols, stream, preload, drain, macs, div, acc, vops))
         self._deps.append(tuple(d for d in deps if d is not None and d >= 0))
         return len(self._rows) - 1
 

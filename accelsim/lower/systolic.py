@@ -1,0 +1,293 @@
+"""Lowering for systolic arrays: a network becomes folds, DMA transfers and vector ops.
+
+Each MAC layer is viewed as ``groups`` GEMMs of ``M x K`` by ``K x N`` (conv via im2col,
+M = batch x output pixels). The dataflow decides what stays in the ``R x C`` array:
+
+========  ===========  ===========  ===========  ==========================================
+dataflow  array rows   array cols   streamed     preload before the stream
+========  ===========  ===========  ===========  ==========================================
+ws        K (weights)  N (weights)  M (inputs)   the weight tile, one row per cycle
+os        M (outputs)  N (outputs)  K            none (partial sums start at zero)
+is        K (inputs)   M (inputs)   N (weights)  the input tile, one row per cycle
+========  ===========  ===========  ===========  ==========================================
+
+A *fold* is one placement of the stationary operand; its cycle count is fixed by
+:func:`accelsim.kernels.folds.fold_cycles_ref`. Tiles are sized to the buffers: under WS the
+streamed M dimension is cut so one output tile of partial sums fits half the (double-buffered)
+output buffer. Buffer reuse is expressed as dependencies: a load into a full buffer waits for
+the fold that frees its slot, so overlap of transfers and compute is left for the engine to
+find, not assumed here.
+
+Approximations (stated in every Result): a layer's input is fetched from DRAM per output tile
+as the raw input rows the tile needs (halo rows refetched); activations kept on chip are
+tracked per layer, not as a live set; a buffer's slot count is capacity // tile size.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from accelsim.arch.spec import ArchSpec
+from accelsim.errors import AccelsimError
+from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, LayerInfo, Trace, TraceBuilder
+from accelsim.workload.layer import MAC_OPS, Layer
+from accelsim.workload.network import INPUT, Network
+
+UNITS = ("dma_in", "dma_weights", "dma_out", "array", "vector")
+DRAM = "dram"
+
+
+@dataclass(frozen=True)
+class Fold:
+    """One fold: which part of the GEMM it covers and what the array does for it."""
+
+    m0: int
+    m_len: int
+    k0: int
+    k_len: int
+    n0: int
+    n_len: int
+    rows: int      # array rows used
+    cols: int      # array columns used
+    stream: int    # vectors streamed through the array
+    preload: int   # cycles to shift the stationary operand in
+    acc: bool      # adds onto partial sums already in the output buffer
+    last_k: bool   # completes its output tile
+
+
+def fold_drain(dataflow: str, rows: int, cols: int) -> int:
+    """Cycles from the last streamed vector entering the array to the last result leaving it.
+
+    Operands enter skewed, one row (or column) later each, so the last MAC happens
+    ``rows + cols - 2`` cycles after the last vector enters. Under OS the results then sit in
+    the PEs and shift out one row per cycle: ``rows`` more.
+    """
+    return rows + cols - 2 + (rows if dataflow == "os" else 0)
+
+
+def rate_divisor(weight_bits: int, act_bits: int, mac_bits: int) -> int:
+    """Passes a MAC of these operand widths takes on ``mac_bits`` hardware (TPU v1: 8x16 -> 2, 16x16 -> 4)."""
+    return math.ceil(weight_bits / mac_bits) * math.ceil(act_bits / mac_bits)
+
+
+def m_tile_rows(arch: ArchSpec, acc_bits: int) -> int:
+    """Largest streamed M chunk under WS: one tile of ``m x cols`` partial sums in half the output buffer."""
+    halves = 2 if arch.ofmap.double_buffered else 1
+    rows = arch.ofmap.capacity_bytes // (halves * arch.array.cols * math.ceil(acc_bits / 8))
+    if rows < 1:
+        raise AccelsimError(f"{arch.ofmap.name} ({arch.ofmap.capacity_bytes} B) cannot hold one row of "
+                            f"{arch.array.cols} {acc_bits}-bit partial sums", file=arch.file,
+                            field="memory.ofmap.capacity")
+    return rows
+
+
+def plan_folds(M: int, K: int, N: int, arch: ArchSpec, acc_bits: int) -> list[Fold]:
+    """Every fold of one ``M x K x N`` GEMM, in execution order, for the arch's dataflow."""
+    R, C = arch.array.rows, arch.array.cols
+    df = arch.array.dataflow
+    folds: list[Fold] = []
+    if df == "ws":
+        mt = m_tile_rows(arch, acc_bits)
+        for m0 in range(0, M, mt):
+            ml = min(mt, M - m0)
+            for n0 in range(0, N, C):
+                nl = min(C, N - n0)
+                for k0 in range(0, K, R):
+                    kl = min(R, K - k0)
+                    # the whole tile shifts through every row when tiles are padded (TPU v1)
+                    pre = R if arch.array.pad_weight_tiles else kl
+                    folds.append(Fold(m0, ml, k0, kl, n0, nl, kl, nl, ml, pre, k0 > 0, k0 + kl >= K))
+    elif df == "os":
+        for m0 in range(0, M, R):
+            ml = min(R, M - m0)
+            for n0 in range(0, N, C):
+                nl = min(C, N - n0)
+                folds.append(Fold(m0, ml, 0, K, n0, nl, ml, nl, K, 0, False, True))
+    else:  # "is"
+        for m0 in range(0, M, C):
+            ml = min(C, M - m0)
+            for k0 in range(0, K, R):
+                kl = min(R, K - k0)
+                folds.append(Fold(m0, ml, k0, kl, 0, N, kl, ml, N, kl, k0 > 0, k0 + kl >= K))
+    return folds
+
+
+class _State:
+    """Where each layer's output lives and which ops mark it complete."""
+
+    def __init__(self) -> None:
+        self.on_chip: dict[str, bool] = {INPUT: False}
+        self.done_ops: dict[str, list[int]] = {INPUT: []}
+        self.addr: dict[str, int] = {INPUT: 0}
+        self.next_addr = 0
+
+    def alloc(self, n_bytes: int) -> int:
+        a = self.next_addr
+        self.next_addr += -(-n_bytes // 4096) * 4096
+        return a
+
+
+def lower_network(net: Network, arch: ArchSpec, batch: int = 1) -> Trace:
+    """Lower ``net`` at ``batch`` samples onto a systolic ``arch``; returns the trace (cycles come later)."""
+    if batch < 1:
+        raise AccelsimError(f"must be >= 1, got {batch}", field="--batch")
+    mems = (DRAM, arch.ifmap.name, arch.filter.name, arch.ofmap.name)
+    if len(set(mems)) != 4:
+        raise AccelsimError("buffer names must differ from each other and from 'dram'", file=arch.file,
+                            field="memory")
+    tb = TraceBuilder(arch.name, net.name, batch, UNITS, mems)
+    st = _State()
+    st.addr[INPUT] = st.alloc(batch * math.prod(net.input_shape))
+    for layer in net.layers:
+        li = tb.add_layer(LayerInfo(layer.name, layer.op, layer.weight_bits, layer.act_bits, layer.acc_bits,
+                                    layer.macs * batch))
+        resident = _output_resident(layer, arch, batch)
+        if layer.op in MAC_OPS:
+            _lower_mac_layer(tb, st, layer, li, arch, batch, resident)
+        else:
+            _lower_vector_layer(tb, st, layer, li, arch, batch, resident)
+        st.on_chip[layer.name] = resident
+    return tb.build()
+
+
+def _output_resident(layer: Layer, arch: ArchSpec, batch: int) -> bool:
+    """Does the output stay on chip for the next layer? Needs the arch's policy and room for in + out."""
+    if not arch.keep_activations_on_chip:
+        return False
+    return batch * (layer.in_bytes + layer.out_bytes) <= arch.ifmap.capacity_bytes
+
+
+def _input_deps(st: _State, layer: Layer) -> list[int]:
+    return [d for src in layer.inputs for d in st.done_ops[src]]
+
+
+def _inputs_on_chip(st: _State, layer: Layer) -> bool:
+    return bool(layer.inputs) and all(st.on_chip[s] for s in layer.inputs)
+
+
+def _lower_vector_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: ArchSpec, batch: int,
+                        resident: bool) -> None:
+    deps = _input_deps(st, layer)
+    if not _inputs_on_chip(st, layer) and layer.op not in ("flatten", "concat"):
+        for src in layer.inputs or (INPUT,):
+            nbytes = batch * (layer.in_bytes // max(1, len(layer.inputs)))
+            deps.append(tb.add(LOAD, "dma_in", li, _input_deps_of(st, src), src=DRAM, dst=arch.ifmap.name,
+                               bytes=nbytes, addr=st.addr.get(src, 0)))
+    vop = tb.add(VECTOR, "vector", li, deps, vops=layer.vector_ops * batch)
+    done = [vop]
+    st.addr[layer.name] = st.alloc(batch * layer.out_bytes)
+    if not resident and layer.op not in ("flatten", "concat"):
+        done = [tb.add(STORE, "dma_out", li, [vop], src=arch.ifmap.name, dst=DRAM, bytes=batch * layer.out_bytes,
+                       addr=st.addr[layer.name])]
+    elif layer.op in ("flatten", "concat") and not _inputs_on_chip(st, layer) and layer.inputs:
+        resident = False  # a view of data that sits in DRAM stays in DRAM
+    st.done_ops[layer.name] = done
+    st.on_chip[layer.name] = resident
+
+
+def _input_deps_of(st: _State, src: str) -> list[int]:
+    return list(st.done_ops.get(src, []))
+
+
+def _ifmap_region_bytes(layer: Layer, m_len: int, batch: int) -> int:
+    """Raw input bytes the output rows ``m_len`` (of ``batch_m``) read, halo rows included.
+
+    For conv the tile covers ``ceil(m_len / W_out) + 1`` output rows at most (it may start
+    mid-row); their input rows are ``(rows - 1) * stride + dilated kernel height``, capped at H.
+    """
+    c, h, w = layer.in_shapes[0]
+    a_bytes = layer.act_bits / 8
+    batch_m = layer.gemm_dims()[0] * batch
+    if layer.op != "conv2d":
+        return max(1, math.ceil(layer.in_bytes * batch * m_len / batch_m))
+    w_out = layer.out_shape[2]
+    out_rows = min(-(-m_len // w_out) + 1, layer.out_shape[1] * batch)
+    ext = layer.dilation[0] * (layer.kernel[0] - 1) + 1
+    in_rows = (out_rows - 1) * layer.stride[0] + ext
+    samples = -(-m_len // (layer.out_shape[1] * w_out))
+    in_rows = min(in_rows, h * max(1, samples))
+    return max(1, math.ceil(in_rows * w * (c // layer.groups) * a_bytes))
+
+
+def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: ArchSpec, batch: int,
+                     resident: bool) -> None:
+    M1, K, N, G = layer.gemm_dims()
+    M = M1 * batch
+    R, C = arch.array.rows, arch.array.cols
+    div = rate_divisor(layer.weight_bits, layer.act_bits, arch.array.mac_bits)
+    w_bytes = layer.weight_bits / 8
+    a_bytes = layer.act_bits / 8
+    folds = plan_folds(M, K, N, arch, layer.acc_bits)
+
+    in_deps = _input_deps(st, layer)
+    ifmap_on_chip = _inputs_on_chip(st, layer)
+    src_addr = st.addr.get(layer.inputs[0] if layer.inputs else INPUT, 0)
+    st.addr[layer.name] = st.alloc(batch * layer.out_bytes)
+    w_base = st.alloc(layer.weight_bytes)
+
+    # weights: loaded once if the whole layer fits the filter buffer, else streamed tile by tile
+    def tile_bytes(f: Fold) -> int:
+        if arch.array.pad_weight_tiles:
+            return math.ceil(R * C * w_bytes)
+        return max(1, math.ceil(f.k_len * f.n_len * w_bytes))
+    all_w = sum(tile_bytes(f) for f in folds if f.m0 == 0) * G
+    w_fit = all_w <= arch.filter.capacity_bytes
+    slots = max(1, arch.filter.capacity_bytes // max(tile_bytes(f) for f in folds))
+    half_ifmap = arch.ifmap.capacity_bytes // (2 if arch.ifmap.double_buffered else 1)
+    out_halves = 2 if arch.ofmap.double_buffered else 1
+
+    w_loaded: dict[tuple, int] = {}
+    w_consumers: list[int] = []  # compute op that consumed each streamed weight tile, in order
+    i_loaded: dict[tuple, int] = {}
+    i_tiles: list[int] = []      # last compute op that read each ifmap tile, in order
+    out_done: list[int] = []     # last op freeing each output tile's accumulator half
+    done_ops: list[int] = []
+    for g in range(G):
+        for f in folds:
+            deps = list(in_deps)
+            # --- ifmap ---
+            if not ifmap_on_chip:
+                region = _ifmap_region_bytes(layer, f.m_len, batch)
+                per_k = region > half_ifmap
+                key = (g, f.m0, f.k0 if per_k else -1, f.n0 if per_k else -1)
+                if key not in i_loaded:
+                    nbytes = math.ceil(region * f.k_len / K) if per_k else region
+                    war = [i_tiles[-2]] if len(i_tiles) >= 2 else []
+                    i_loaded[key] = tb.add(LOAD, "dma_in", li, in_deps + war, src=DRAM, dst=arch.ifmap.name,
+                                           bytes=nbytes, addr=src_addr + f.m0 * K)
+                    i_tiles.append(-1)
+                deps.append(i_loaded[key])
+            # --- weights ---
+            wkey = (g, f.k0, f.n0)
+            new_w = not (w_fit and wkey in w_loaded)
+            if not new_w:
+                deps.append(w_loaded[wkey])
+            else:
+                war = [w_consumers[-slots]] if len(w_consumers) >= slots else []
+                wid = tb.add(LOAD, "dma_weights", li, war, src=DRAM, dst=arch.filter.name, bytes=tile_bytes(f),
+                             addr=w_base + (g * K * N + f.k0 * N + f.n0) * int(max(1, w_bytes)))
+                w_loaded[wkey] = wid
+                deps.append(wid)
+            # --- accumulator half must be drained before a new output tile starts ---
+            if not f.acc and len(out_done) >= out_halves:
+                deps.append(out_done[-out_halves])
+            cid = tb.add(COMPUTE, "array", li, deps, rows=f.rows, cols=f.cols, stream=f.stream, preload=f.preload,
+                         drain=fold_drain(arch.array.dataflow, f.rows, f.cols), macs=f.m_len * f.k_len * f.n_len, div=div, acc=int(f.acc))
+            if new_w:
+                w_consumers.append(cid)
+            if not ifmap_on_chip:
+                i_tiles[-1] = cid
+            if f.last_k:
+                # requantize + activation of the finished tile, then write it out unless it stays on chip
+                vid = tb.add(VECTOR, "vector", li, [cid], vops=f.m_len * f.n_len)
+                last = vid
+                if not resident:
+                    last = tb.add(STORE, "dma_out", li, [vid], src=arch.ofmap.name, dst=DRAM,
+                                  bytes=max(1, math.ceil(f.m_len * f.n_len * a_bytes)),
+                                  addr=st.addr[layer.name] + (g * M * N + f.m0 * N + f.n0))
+                out_done.append(vid)
+                done_ops.append(last)
+    # consumers wait for the layer's last op on each unit that writes its output
+    st.done_ops[layer.name] = sorted({max(o for o in done_ops if tb._rows[o][1] == u)
+                                      for u in {tb._rows[o][1] for o in done_ops}})
