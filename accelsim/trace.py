@@ -11,7 +11,8 @@ Kinds:
   streamed, ``preload`` cycles to load the stationary operand, ``macs`` useful MACs,
   ``div`` rate divisor for operands wider than the array's native width, ``acc`` = 1 if the
   fold adds onto partial sums already in the output buffer.
-- ``vector`` (pooling, activation, element-wise): ``vops`` element operations.
+- ``vector`` (pooling, activation, element-wise): ``vops`` element operations reading
+  operands from memory ``src`` and writing ``bytes`` of results to memory ``dst``.
 
 Two forms: text (``.trace``, documented in ``traces/README.md``, one op per line, readable)
 and binary (``.npz``). Both round-trip exactly.
@@ -43,7 +44,7 @@ _FIELDS = {
     LOAD: ("src", "dst", "bytes", "addr"),
     STORE: ("src", "dst", "bytes", "addr"),
     COMPUTE: ("rows", "cols", "stream", "preload", "drain", "macs", "div", "acc"),
-    VECTOR: ("vops",),
+    VECTOR: ("vops", "src", "dst", "bytes"),
 }
 _MEM_FIELDS = ("src", "dst")
 

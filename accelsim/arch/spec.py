@@ -17,12 +17,14 @@ class BufferSpec:
     """An on-chip SRAM: ``capacity_bytes``, an access of ``width_bits``, optional per-access energy.
 
     ``read_pj``/``write_pj`` override the energy table's capacity-based estimate for one
-    access of ``width_bits``.
+    access of ``width_bits``. ``banks`` splits the capacity into equal banks; an access
+    is priced as an access to one bank of ``capacity_bytes / banks``.
     """
 
     name: str
     capacity_bytes: int
     width_bits: int = 64
+    banks: int = 1
     double_buffered: bool = True
     read_pj: float | None = None
     write_pj: float | None = None

@@ -147,7 +147,6 @@ def lower_network(net: Network, arch: ArchSpec, batch: int = 1) -> Trace:
             _lower_mac_layer(tb, st, layer, li, arch, batch, resident)
         else:
             _lower_vector_layer(tb, st, layer, li, arch, batch, resident)
-        st.on_chip[layer.name] = resident
     return tb.build()
 
 
@@ -166,22 +165,31 @@ def _inputs_on_chip(st: _State, layer: Layer) -> bool:
     return bool(layer.inputs) and all(st.on_chip[s] for s in layer.inputs)
 
 
+VIEW_OPS = ("flatten", "concat")  # a new view of data already laid out channel-contiguous: no work
+
+
 def _lower_vector_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: ArchSpec, batch: int,
                         resident: bool) -> None:
     deps = _input_deps(st, layer)
-    if not _inputs_on_chip(st, layer) and layer.op not in ("flatten", "concat"):
-        for src in layer.inputs or (INPUT,):
-            nbytes = batch * (layer.in_bytes // max(1, len(layer.inputs)))
+    on_chip = _inputs_on_chip(st, layer)
+    if layer.op in VIEW_OPS:
+        st.done_ops[layer.name] = deps
+        st.on_chip[layer.name] = on_chip
+        st.addr[layer.name] = st.addr.get(layer.inputs[0], 0) if layer.inputs else 0
+        return
+    if not on_chip:
+        srcs = layer.inputs or (INPUT,)
+        for src in srcs:
             deps.append(tb.add(LOAD, "dma_in", li, _input_deps_of(st, src), src=DRAM, dst=arch.ifmap.name,
-                               bytes=nbytes, addr=st.addr.get(src, 0)))
-    vop = tb.add(VECTOR, "vector", li, deps, vops=layer.vector_ops * batch)
+                               bytes=max(1, batch * layer.in_bytes // len(srcs)), addr=st.addr.get(src, 0)))
+    out_bytes = batch * layer.out_bytes
+    vops = (layer.vector_ops or layer.out_elements) * batch  # upsample is a copy: one op per output
+    vop = tb.add(VECTOR, "vector", li, deps, vops=vops, src=arch.ifmap.name, dst=arch.ifmap.name, bytes=out_bytes)
+    st.addr[layer.name] = st.alloc(out_bytes)
     done = [vop]
-    st.addr[layer.name] = st.alloc(batch * layer.out_bytes)
-    if not resident and layer.op not in ("flatten", "concat"):
-        done = [tb.add(STORE, "dma_out", li, [vop], src=arch.ifmap.name, dst=DRAM, bytes=batch * layer.out_bytes,
+    if not resident:
+        done = [tb.add(STORE, "dma_out", li, [vop], src=arch.ifmap.name, dst=DRAM, bytes=out_bytes,
                        addr=st.addr[layer.name])]
-    elif layer.op in ("flatten", "concat") and not _inputs_on_chip(st, layer) and layer.inputs:
-        resident = False  # a view of data that sits in DRAM stays in DRAM
     st.done_ops[layer.name] = done
     st.on_chip[layer.name] = resident
 
@@ -280,7 +288,8 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
                 i_tiles[-1] = cid
             if f.last_k:
                 # requantize + activation of the finished tile, then write it out unless it stays on chip
-                vid = tb.add(VECTOR, "vector", li, [cid], vops=f.m_len * f.n_len)
+                vid = tb.add(VECTOR, "vector", li, [cid], vops=f.m_len * f.n_len, src=arch.ofmap.name,
+                             dst=arch.ifmap.name, bytes=max(1, math.ceil(f.m_len * f.n_len * a_bytes)))
                 last = vid
                 if not resident:
                     last = tb.add(STORE, "dma_out", li, [vid], src=arch.ofmap.name, dst=DRAM,
@@ -288,6 +297,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
                                   addr=st.addr[layer.name] + (g * M * N + f.m0 * N + f.n0))
                 out_done.append(vid)
                 done_ops.append(last)
+    st.on_chip[layer.name] = resident
     # consumers wait for the layer's last op on each unit that writes its output
     st.done_ops[layer.name] = sorted({max(o for o in done_ops if tb._rows[o][1] == u)
                                       for u in {tb._rows[o][1] for o in done_ops}})

@@ -1,0 +1,140 @@
+"""The ``accelsim`` command: simulate | lower | run-trace | list | validate.
+
+The only module that prints. Bad input (an :class:`AccelsimError`) becomes one line on
+stderr and exit status 2; anything else is a bug and keeps its traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="accelsim", description="Cycle-level simulation of DNN accelerators.")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def arch_model(sp, model=True):
+        sp.add_argument("--arch", required=True, help="preset name (see `accelsim list archs`) or YAML path")
+        if model:
+            sp.add_argument("--model", required=True,
+                            help="zoo name (see `accelsim list models`), .yaml, SCALE-Sim .csv or .onnx file")
+            sp.add_argument("--batch", type=int, default=1, help="samples per inference (default 1)")
+        sp.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                        help="override an arch field, e.g. --set array.rows=128 (repeatable)")
+
+    def outputs(sp):
+        sp.add_argument("--json", metavar="FILE", help="write the full result as JSON")
+        sp.add_argument("--csv", metavar="FILE", help="write per-layer and total rows as CSV")
+        sp.add_argument("--no-layers", action="store_true", help="print totals only")
+        sp.add_argument("-q", "--quiet", action="store_true", help="print nothing (use with --json/--csv)")
+
+    s = sub.add_parser("simulate", help="simulate a model on an arch and print the result")
+    arch_model(s)
+    outputs(s)
+    l = sub.add_parser("lower", help="lower a model for an arch and write the trace")
+    arch_model(l)
+    l.add_argument("-o", "--output", required=True, metavar="FILE", help="trace file (.trace text or .npz)")
+    r = sub.add_parser("run-trace", help="simulate a trace written by `accelsim lower`")
+    r.add_argument("trace", metavar="FILE")
+    arch_model(r, model=False)
+    outputs(r)
+    ls = sub.add_parser("list", help="list built-in models or arch presets")
+    ls.add_argument("what", choices=("models", "archs"))
+    sub.add_parser("validate", help="compare the model with published figures (REFERENCES.md)")
+    return p
+
+
+def _load_arch(args):
+    from accelsim.arch.load import load_arch, parse_override
+    return load_arch(args.arch, dict(parse_override(s) for s in args.set))
+
+
+def _emit(result, args) -> None:
+    from accelsim import report
+    if args.json:
+        report.write_json(result, args.json)
+    if args.csv:
+        report.write_csv(result, args.csv)
+    if args.quiet:
+        return
+    from rich.console import Console
+    con = Console()
+    con.print(report.summary_table(result))
+    if not args.no_layers:
+        con.print(report.layer_table(result))
+    con.print(report.notes(result), style="dim")
+
+
+def _cmd_simulate(args) -> None:
+    from accelsim.api import simulate
+    _emit(simulate(args.model, _load_arch(args), args.batch), args)
+
+
+def _cmd_lower(args) -> None:
+    from accelsim.api import lower
+    from accelsim.trace import write_trace
+    trace = lower(args.model, _load_arch(args), args.batch)
+    write_trace(trace, args.output)
+    print(f"wrote {args.output}: {len(trace):,} ops, {len(trace.layers)} layers")
+
+
+def _cmd_run_trace(args) -> None:
+    from accelsim.api import run_trace
+    from accelsim.trace import read_trace
+    _emit(run_trace(read_trace(args.trace), _load_arch(args)), args)
+
+
+def _cmd_list(args) -> None:
+    from rich.console import Console
+    from rich.table import Table
+    if args.what == "models":
+        from accelsim.workload.zoo import load_zoo_model, zoo_names
+        t = Table("model", "input", "layers", "MACs", "params", "source")
+        for name in zoo_names():
+            net = load_zoo_model(name)
+            t.add_row(name, "x".join(map(str, net.input_shape)), str(len(net.layers)), f"{net.macs / 1e6:,.1f} M",
+                      f"{net.params / 1e6:,.2f} M", net.source[:60])
+    else:
+        from accelsim.arch.load import load_arch, preset_names
+        t = Table("arch", "family", "array", "dataflow", "clock", "buffers", "DRAM")
+        for name in preset_names():
+            a = load_arch(name)
+            from accelsim.units import format_bytes
+            t.add_row(name, a.family, f"{a.array.rows}x{a.array.cols}", a.array.dataflow,
+                      f"{a.clock_hz / 1e6:g} MHz", " / ".join(format_bytes(b.capacity_bytes) for b in a.buffers),
+                      f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
+    Console().print(t)
+
+
+def _cmd_validate(args) -> int:
+    from rich.console import Console
+    from rich.table import Table
+    from accelsim.validate import checks
+    t = Table("check", "published", "accelsim", "tolerance", "ok", title="published figures")
+    failed = 0
+    for c in checks():
+        ok = c.ok
+        failed += not ok
+        t.add_row(c.name, c.published_text, c.measured_text, c.tolerance_text, "yes" if ok else "NO")
+    Console().print(t)
+    return 1 if failed else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``accelsim`` command; returns the exit status."""
+    args = _parser().parse_args(argv)
+    from accelsim.errors import AccelsimError
+    try:
+        cmd = {"simulate": _cmd_simulate, "lower": _cmd_lower, "run-trace": _cmd_run_trace,
+               "list": _cmd_list, "validate": _cmd_validate}[args.command]
+        return cmd(args) or 0
+    except AccelsimError as e:
+        print(f"accelsim: error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,47 @@
+"""Action counts -> energy (pJ) per component, from the arch's overrides or the default table."""
+
+from __future__ import annotations
+
+from accelsim.arch.spec import ArchSpec, BufferSpec
+from accelsim.energy import table
+
+
+def buffer_access_pj(buf: BufferSpec, write: bool) -> float:
+    """Energy (pJ) of one access of ``buf.width_bits`` (the spec's figure if given, else the table)."""
+    given = buf.write_pj if write else buf.read_pj
+    if given is not None:
+        return given
+    return table.sram_pj(max(1, buf.capacity_bytes // buf.banks), buf.width_bits)
+
+
+def mac_energy_pj(arch: ArchSpec, weight_bits: int, act_bits: int, acc_bits: int) -> float:
+    """Energy (pJ) of one useful MAC at these widths.
+
+    An ``energy.mac_pj`` override is the native-width figure; wider operands scale it by the
+    multiplier's quadratic growth (the table's rule).
+    """
+    if arch.energy.mac_pj is not None:
+        nb = arch.array.mac_bits
+        return arch.energy.mac_pj * max(1.0, weight_bits * act_bits / (nb * nb))
+    return table.mac_pj(weight_bits, act_bits, acc_bits)
+
+
+def vector_op_energy_pj(arch: ArchSpec, acc_bits: int) -> float:
+    """Energy (pJ) of one vector-unit element operation.
+
+    Default (assumption): one 8x8 multiply (requantizing scale) plus one ``acc_bits`` add
+    (bias, compare or pool); overridden by ``energy.vector_op_pj``.
+    """
+    if arch.energy.vector_op_pj is not None:
+        return arch.energy.vector_op_pj
+    return table.mult_pj(8, 8) + table.add_pj(acc_bits)
+
+
+def dram_energy_pj(arch: ArchSpec, n_bytes: int) -> float:
+    """Energy (pJ) of moving ``n_bytes`` to or from DRAM."""
+    return n_bytes * arch.dram.energy_pj_per_byte
+
+
+def static_energy_pj(arch: ArchSpec, cycles: int) -> float:
+    """Leakage/idle energy (pJ) over ``cycles`` at the arch's clock."""
+    return arch.energy.static_power_w * cycles / arch.clock_hz * 1e12

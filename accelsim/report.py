@@ -1,0 +1,108 @@
+"""Renders a :class:`Result`: rich console tables, JSON and CSV. Computes nothing new.
+
+JSON is :meth:`Result.to_dict`. CSV has one row per layer and a final ``TOTAL`` row with the
+same columns; buffer accesses and energy components become one column each
+(``reads:<buffer>``, ``writes:<buffer>``, ``energy_pj:<component>``). Files are written
+atomically.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from accelsim.result import Result
+from accelsim.trace import atomic_write_text
+from accelsim.units import format_bytes
+
+_LAYER_COLS = ("name", "op", "start_cycle", "end_cycle", "cycles", "compute_cycles", "stall_cycles", "macs",
+               "utilization", "dram_read_bytes", "dram_write_bytes")
+
+
+def to_json(result: Result) -> str:
+    """The result as indented JSON text."""
+    return json.dumps(result.to_dict(), indent=1, default=float)
+
+
+def to_csv(result: Result) -> str:
+    """The result as CSV text: one row per layer, then a ``TOTAL`` row."""
+    bufs = list(result.buffer_reads)
+    comps = list(result.energy_pj)
+    cols = list(_LAYER_COLS) + [f"reads:{b}" for b in bufs] + [f"writes:{b}" for b in bufs] + \
+        [f"energy_pj:{c}" for c in comps] + ["total_energy_pj"]
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\n")
+    w.writerow(cols)
+    for l in result.layers:
+        row = [getattr(l, c) for c in _LAYER_COLS]
+        row += [l.buffer_reads.get(b, 0) for b in bufs] + [l.buffer_writes.get(b, 0) for b in bufs]
+        row += [l.energy_pj.get(c, 0.0) for c in comps] + [l.total_energy_pj]
+        w.writerow(row)
+    s = result
+    row = ["TOTAL", "", 0, s.cycles, s.cycles, s.compute_cycles, s.stall_cycles, s.macs, s.utilization,
+           s.dram_read_bytes, s.dram_write_bytes]
+    row += [s.buffer_reads.get(b, 0) for b in bufs] + [s.buffer_writes.get(b, 0) for b in bufs]
+    row += [s.energy_pj.get(c, 0.0) for c in comps] + [s.total_energy_pj]
+    w.writerow(row)
+    return out.getvalue()
+
+
+def write_json(result: Result, path: str | Path) -> None:
+    """Write :func:`to_json` to ``path`` atomically."""
+    atomic_write_text(path, to_json(result) + "\n")
+
+
+def write_csv(result: Result, path: str | Path) -> None:
+    """Write :func:`to_csv` to ``path`` atomically."""
+    atomic_write_text(path, to_csv(result))
+
+
+def _mj(pj: float) -> str:
+    return f"{pj / 1e9:.4f}"
+
+
+def summary_table(result: Result):
+    """A rich Table of network totals."""
+    from rich.table import Table
+    r = result
+    t = Table(title=f"{r.model} on {r.arch}, batch {r.batch}", show_header=False, title_justify="left")
+    t.add_column("metric", style="bold")
+    t.add_column("value", justify="right")
+    t.add_row("total cycles", f"{r.cycles:,}")
+    t.add_row("  compute / stall", f"{r.compute_cycles:,} / {r.stall_cycles:,}")
+    t.add_row("latency", f"{r.latency_s * 1e3:.4f} ms at {r.clock_hz / 1e6:g} MHz")
+    t.add_row("throughput", f"{r.inferences_per_s:,.1f} inferences/s, {r.gops:,.1f} GOP/s")
+    t.add_row("array utilization", f"{100 * r.utilization:.1f} %  ({r.pe_count:,} PEs, {r.macs:,} MACs)")
+    t.add_row("DRAM read / written", f"{format_bytes(r.dram_read_bytes)} / {format_bytes(r.dram_write_bytes)}")
+    reads, writes = r.buffer_reads, r.buffer_writes
+    for b in reads:
+        t.add_row(f"{b} accesses (r / w)", f"{reads[b]:,} / {writes.get(b, 0):,}")
+    total = r.total_energy_pj
+    t.add_row("energy", f"{total / 1e9:.4f} mJ")
+    for comp, pj in r.energy_pj.items():
+        t.add_row(f"  {comp}", f"{pj / 1e9:.4f} mJ ({100 * pj / total if total else 0:.1f} %)")
+    return t
+
+
+def layer_table(result: Result):
+    """A rich Table with one row per layer."""
+    from rich.table import Table
+    t = Table(title="per layer", title_justify="left")
+    for c, j in (("layer", "left"), ("op", "left"), ("cycles", "right"), ("compute", "right"),
+                 ("stall", "right"), ("util %", "right"), ("DRAM rd", "right"), ("DRAM wr", "right"),
+                 ("energy mJ", "right")):
+        t.add_column(c, justify=j)
+    for l in result.layers:
+        t.add_row(l.name, l.op, f"{l.cycles:,}", f"{l.compute_cycles:,}", f"{l.stall_cycles:,}",
+                  f"{100 * l.utilization:.1f}", format_bytes(l.dram_read_bytes), format_bytes(l.dram_write_bytes),
+                  _mj(l.total_energy_pj))
+    return t
+
+
+def notes(result: Result) -> str:
+    """The effects the counts include and the approximations made, as text lines."""
+    lines = ["includes: " + "; ".join(result.effects)] if result.effects else []
+    lines += ["approximations: " + "; ".join(result.approximations)] if result.approximations else []
+    return "\n".join(lines)

@@ -1,0 +1,184 @@
+"""The Result of a simulation: frozen per-layer figures that add up to the network's.
+
+Every total is a sum over layers, so nothing is counted twice: a layer's ``cycles`` are the
+cycles by which it moved the end of the run (layers may overlap; the sum over layers is the
+run's makespan), its energy components add to its energy, and the components over all
+layers add to the total.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class LayerResult:
+    """One layer (all batch samples): time in cycles, traffic in bytes/accesses, energy in pJ.
+
+    ``compute_cycles`` is the time the layer takes with every operand already on chip
+    (folds back to back, fill and drain included); ``stall_cycles`` the rest of ``cycles``
+    (waiting for DRAM or buffers). ``buffer_reads``/``buffer_writes`` count accesses of each
+    buffer's width; ``energy_pj`` maps a component (``mac``, ``vector``, each buffer,
+    ``dram``, ``static``) to pJ.
+    """
+
+    name: str
+    op: str
+    start_cycle: int
+    end_cycle: int
+    cycles: int
+    compute_cycles: int
+    stall_cycles: int
+    macs: int
+    dram_read_bytes: int
+    dram_write_bytes: int
+    buffer_reads: dict[str, int] = field(default_factory=dict)
+    buffer_writes: dict[str, int] = field(default_factory=dict)
+    energy_pj: dict[str, float] = field(default_factory=dict)
+    pe_count: int = 1
+
+    @property
+    def utilization(self) -> float:
+        """Useful MACs over MAC slots during the layer's cycles (0..1)."""
+        return self.macs / (self.cycles * self.pe_count) if self.cycles else 0.0
+
+    @property
+    def total_energy_pj(self) -> float:
+        """Sum of the layer's energy components (pJ)."""
+        return sum(self.energy_pj.values())
+
+
+@dataclass(frozen=True)
+class Result:
+    """A whole run: arch and model names, batch, clock, the layers, and what the model includes.
+
+    ``effects`` names what the cycle counts include (e.g. ``"pipeline fill/drain"``,
+    ``"dram bandwidth"``); ``approximations`` what the model simplifies. Both are printed
+    with every report.
+    """
+
+    arch: str
+    model: str
+    batch: int
+    clock_hz: float
+    pe_count: int
+    layers: tuple[LayerResult, ...]
+    effects: tuple[str, ...] = ()
+    approximations: tuple[str, ...] = ()
+
+    @property
+    def cycles(self) -> int:
+        """Total cycles of the run (the makespan)."""
+        return sum(l.cycles for l in self.layers)
+
+    @property
+    def compute_cycles(self) -> int:
+        """Sum of the layers' compute cycles."""
+        return sum(l.compute_cycles for l in self.layers)
+
+    @property
+    def stall_cycles(self) -> int:
+        """Sum of the layers' stall cycles."""
+        return sum(l.stall_cycles for l in self.layers)
+
+    @property
+    def latency_s(self) -> float:
+        """Wall-clock time of the run (seconds) at the arch's clock."""
+        return self.cycles / self.clock_hz
+
+    @property
+    def macs(self) -> int:
+        """Useful MACs executed (all samples)."""
+        return sum(l.macs for l in self.layers)
+
+    @property
+    def inferences_per_s(self) -> float:
+        """Samples per second: ``batch / latency``."""
+        return self.batch / self.latency_s if self.cycles else 0.0
+
+    @property
+    def gops(self) -> float:
+        """Achieved giga-operations per second, counting a MAC as 2 operations."""
+        return 2 * self.macs / self.latency_s / 1e9 if self.cycles else 0.0
+
+    @property
+    def utilization(self) -> float:
+        """Useful MACs over MAC slots over the whole run (0..1)."""
+        return self.macs / (self.cycles * self.pe_count) if self.cycles else 0.0
+
+    @property
+    def dram_read_bytes(self) -> int:
+        """Bytes read from DRAM."""
+        return sum(l.dram_read_bytes for l in self.layers)
+
+    @property
+    def dram_write_bytes(self) -> int:
+        """Bytes written to DRAM."""
+        return sum(l.dram_write_bytes for l in self.layers)
+
+    @property
+    def buffer_reads(self) -> dict[str, int]:
+        """Accesses read per buffer."""
+        return dict(sum((Counter(l.buffer_reads) for l in self.layers), Counter()))
+
+    @property
+    def buffer_writes(self) -> dict[str, int]:
+        """Accesses written per buffer."""
+        return dict(sum((Counter(l.buffer_writes) for l in self.layers), Counter()))
+
+    @property
+    def energy_pj(self) -> dict[str, float]:
+        """Energy per component over all layers (pJ), in the layers' component order."""
+        out: dict[str, float] = {}
+        for l in self.layers:
+            for k, v in l.energy_pj.items():
+                out[k] = out.get(k, 0.0) + v
+        return out
+
+    @property
+    def total_energy_pj(self) -> float:
+        """Total energy (pJ)."""
+        return sum(self.energy_pj.values())
+
+    def layer(self, name: str) -> LayerResult:
+        """The result of layer ``name``."""
+        for l in self.layers:
+            if l.name == name:
+                return l
+        raise KeyError(name)
+
+    def __add__(self, other: "Result") -> "Result":
+        """Concatenate two runs on the same arch and clock (e.g. two networks back to back)."""
+        if (self.arch, self.clock_hz, self.pe_count) != (other.arch, other.clock_hz, other.pe_count):
+            raise ValueError("can only add results of the same arch")
+        shift = self.cycles
+        moved = tuple(replace(l, start_cycle=l.start_cycle + shift, end_cycle=l.end_cycle + shift)
+                      for l in other.layers)
+        return replace(self, model=f"{self.model}+{other.model}", layers=self.layers + moved,
+                       effects=tuple(dict.fromkeys(self.effects + other.effects)),
+                       approximations=tuple(dict.fromkeys(self.approximations + other.approximations)))
+
+    def summary(self) -> dict:
+        """Network totals as plain data (the ``total`` block of the JSON form)."""
+        return {
+            "cycles": self.cycles, "compute_cycles": self.compute_cycles, "stall_cycles": self.stall_cycles,
+            "latency_s": self.latency_s, "inferences_per_s": self.inferences_per_s, "gops": self.gops,
+            "macs": self.macs, "utilization": self.utilization,
+            "dram_read_bytes": self.dram_read_bytes, "dram_write_bytes": self.dram_write_bytes,
+            "buffer_reads": self.buffer_reads, "buffer_writes": self.buffer_writes,
+            "energy_pj": self.energy_pj, "total_energy_pj": self.total_energy_pj,
+        }
+
+    def to_dict(self) -> dict:
+        """The whole result as JSON-ready plain data: header, totals and one entry per layer."""
+        layers = []
+        for l in self.layers:
+            d = asdict(l)
+            d.pop("pe_count")
+            d["utilization"] = l.utilization
+            d["total_energy_pj"] = l.total_energy_pj
+            layers.append(d)
+        return {"arch": self.arch, "model": self.model, "batch": self.batch, "clock_hz": self.clock_hz,
+                "pe_count": self.pe_count, "effects": list(self.effects),
+                "approximations": list(self.approximations), "total": self.summary(), "layers": layers}

@@ -1,0 +1,32 @@
+"""The bandwidth + latency DRAM model: one channel, a fixed rate, a fixed round trip.
+
+This is the quick-study mode (and SCALE-Sim's view of memory): a transfer of ``b`` bytes
+holds the channel for ``ceil(b / bytes_per_cycle)`` cycles and completes ``latency_cycles``
+after its last byte. Rows, banks, refresh and read/write turnaround are not modelled here.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from accelsim.arch.spec import DramSpec
+
+
+@dataclass(frozen=True)
+class SimpleDram:
+    """A channel of ``bytes_per_cycle`` (accelerator cycles) with a ``latency_cycles`` round trip."""
+
+    bytes_per_cycle: float
+    latency_cycles: int
+
+    @classmethod
+    def from_spec(cls, dram: DramSpec, clock_hz: float) -> "SimpleDram":
+        """Convert a spec's bytes/s and seconds into accelerator cycles."""
+        return cls(dram.bandwidth_bytes_per_s / clock_hz, math.ceil(dram.latency_s * clock_hz - 1e-9))
+
+    def burst_cycles(self, n_bytes: int, write: bool = False) -> int:
+        """Cycles the channel is busy moving ``n_bytes`` (reads and writes alike)."""
+        if n_bytes <= 0:
+            return 0
+        return math.ceil(n_bytes / self.bytes_per_cycle - 1e-9)

@@ -1,0 +1,215 @@
+"""Systolic array timing and accounting: the array as a SimPy unit, buffer accesses, the Result.
+
+The array runs its folds in order with the recurrence of
+:func:`accelsim.kernels.folds.fold_schedule_ref` (preload under the previous stream when
+``overlap_folds``; results leave in order). The SimPy process applies it fold by fold as
+each fold's operands become ready, so DMA and compute interleave as the dependencies allow;
+``tests/sim/test_systolic.py`` holds the process to the kernel on the ready times it saw.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accelsim.arch.spec import ArchSpec
+from accelsim.energy import price
+from accelsim.result import LayerResult, Result
+from accelsim.sim import engine
+from accelsim.sim.dram import SimpleDram
+from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
+
+EFFECTS = ("pipeline fill and drain per fold", "weight preload (overlapped with the previous fold)",
+           "DRAM bandwidth and latency (one shared channel)", "buffer capacity (double buffering as dependencies)",
+           "vector unit throughput")
+APPROXIMATIONS = ("DRAM is bandwidth + latency: no banks, rows or refresh",
+                  "buffer bank conflicts and port limits are not modelled",
+                  "input tiles refetch their halo rows from DRAM",
+                  "energy: 45 nm Horowitz table (ISSCC 2014) unless the preset overrides it")
+
+
+def array_unit(overlap: bool):
+    """A SimPy process factory for the array: ``(ctx, ops) -> generator`` (see :mod:`engine`)."""
+
+    def process(ctx, ops):
+        t = ctx.trace.ops
+        prev_ss = prev_se = prev_done = shift_free = 0
+        for i in ops:
+            i = int(i)
+            yield from ctx.wait_deps(i)
+            ready = int(ctx.ready[i])
+            sh = max(ready, shift_free, prev_ss) if overlap else max(ready, prev_done)
+            shift_end = sh + int(t["preload"][i])
+            ss = max(shift_end, prev_se)
+            se = ss + int(t["stream"][i]) * int(t["div"][i])
+            done = max(se + int(t["drain"][i]), prev_done)
+            ctx.start[i] = ss
+            ctx.finish_at(i, done)
+            prev_ss, prev_se, prev_done, shift_free = ss, se, done, shift_end
+    return process
+
+
+def run(trace: Trace, arch: ArchSpec) -> engine.Timeline:
+    """Simulate ``trace`` on ``arch``; returns when every op ran (cycles)."""
+    dram = SimpleDram.from_spec(arch.dram, arch.clock_hz)
+    return engine.run(trace, dram, arch.vector.lanes, array_unit(arch.array.overlap_folds))
+
+
+def _ceil_div(a: np.ndarray, b: int | np.ndarray) -> np.ndarray:
+    return -(-a // b)
+
+
+def op_accesses(trace: Trace, arch: ArchSpec) -> tuple[np.ndarray, np.ndarray]:
+    """Buffer accesses of every op: ``(reads, writes)``, each ``(n_ops, n_memories)`` int64.
+
+    An access moves one word of the buffer's ``width_bits``; a row of elements that is narrower
+    still costs one access. Per fold (``r`` rows, ``c`` columns used, ``s`` vectors streamed):
+
+    - ws: ifmap reads ``s`` rows of ``r`` inputs; filter reads ``r`` rows of ``c`` weights;
+      ofmap writes ``s`` rows of ``c`` partial sums (and reads them first when accumulating).
+    - os: ifmap reads ``s`` (=K) rows of ``r`` inputs; filter ``s`` rows of ``c`` weights;
+      ofmap writes ``r`` rows of ``c`` finished sums once.
+    - is: ifmap reads ``r`` rows of ``c`` inputs (the preload); filter ``s`` (=N) rows of ``r``
+      weights; ofmap writes ``s`` rows of ``c`` partial sums (reads them when accumulating).
+
+    A DMA writes (load) or reads (store) ``ceil(bytes / width)`` words; a vector op reads its
+    ``vops`` operands (partial sums if it reads the ofmap buffer, activations otherwise) and
+    writes ``bytes`` of results.
+    """
+    ops = trace.ops
+    n, nm = len(ops), len(trace.memories)
+    reads = np.zeros((n, nm), np.int64)
+    writes = np.zeros((n, nm), np.int64)
+    mem = {m: i for i, m in enumerate(trace.memories)}
+    width = np.ones(nm, np.int64)
+    for b in arch.buffers:
+        if b.name in mem:
+            width[mem[b.name]] = b.width_bytes
+    wb = np.array([l.weight_bits for l in trace.layers], np.int64)[ops["layer"]] if n else np.zeros(0, np.int64)
+    ab = np.array([l.act_bits for l in trace.layers], np.int64)[ops["layer"]] if n else wb
+    cb = np.array([l.acc_bits for l in trace.layers], np.int64)[ops["layer"]] if n else wb
+    kind = ops["kind"]
+    rows, cols, stream = ops["rows"].astype(np.int64), ops["cols"].astype(np.int64), ops["stream"].astype(np.int64)
+    acc = ops["acc"].astype(np.int64)
+    comp = kind == COMPUTE
+    if comp.any():
+        fi, fw, fo = (mem[b.name] for b in arch.buffers)
+        Wi, Ww, Wo = width[fi], width[fw], width[fo]
+        df = arch.array.dataflow
+
+        def words(elems, bits, W):
+            return _ceil_div(_ceil_div(elems * bits, 8), W)
+        if df == "ws":
+            r_i = stream * words(rows, ab, Wi)
+            r_w = rows * words(cols, wb, Ww)
+            w_o = stream * words(cols, cb, Wo)
+            r_o = w_o * acc
+        elif df == "os":
+            r_i = stream * words(rows, ab, Wi)
+            r_w = stream * words(cols, wb, Ww)
+            w_o = rows * words(cols, cb, Wo)
+            r_o = np.zeros_like(w_o)
+        else:
+            r_i = rows * words(cols, ab, Wi)
+            r_w = stream * words(rows, wb, Ww)
+            w_o = stream * words(cols, cb, Wo)
+            r_o = w_o * acc
+        reads[comp, fi] += r_i[comp]
+        reads[comp, fw] += r_w[comp]
+        reads[comp, fo] += r_o[comp]
+        writes[comp, fo] += w_o[comp]
+    nbytes = ops["bytes"].astype(np.int64)
+    for k in (LOAD, STORE, VECTOR):
+        sel = np.flatnonzero(kind == k)
+        if not sel.size:
+            continue
+        dst, src = ops["dst"][sel], ops["src"][sel]
+        ok = dst >= 0
+        writes[sel[ok], dst[ok]] += _ceil_div(nbytes[sel[ok]], width[dst[ok]])
+        if k == STORE:
+            reads[sel, src] += _ceil_div(nbytes[sel], width[src])
+        elif k == VECTOR:
+            ok = src >= 0
+            s = sel[ok]
+            bits = np.where(trace.memories.index(arch.ofmap.name) == src[ok], cb[s], ab[s]) \
+                if arch.ofmap.name in mem else ab[s]
+            reads[s, src[ok]] += _ceil_div(_ceil_div(ops["vops"][s].astype(np.int64) * bits, 8), width[src[ok]])
+    # DRAM is counted in bytes elsewhere; its column here stays zero
+    if "dram" in mem:
+        reads[:, mem["dram"]] = 0
+        writes[:, mem["dram"]] = 0
+    return reads, writes
+
+
+def ideal_layer_cycles(trace: Trace, arch: ArchSpec) -> np.ndarray:
+    """Per layer, cycles with every operand already on chip (the layer's compute time).
+
+    MAC layers: the fold schedule with all folds ready at 0 (:func:`fold_schedule`), plus the
+    vector op of the last output tile. Other layers: their vector ops back to back.
+    """
+    from accelsim.kernels.folds import fold_schedule
+    ops = trace.ops
+    out = np.zeros(len(trace.layers), np.int64)
+    lanes = arch.vector.lanes
+    for li in range(len(trace.layers)):
+        sel = ops[ops["layer"] == li]
+        comp = sel[sel["kind"] == COMPUTE]
+        vec = sel[sel["kind"] == VECTOR]
+        if comp.size:
+            z = np.zeros(comp.size, np.int64)
+            _, _, done = fold_schedule(z, comp["preload"].astype(np.int64), comp["stream"].astype(np.int64),
+                                       comp["div"].astype(np.int64), comp["drain"].astype(np.int64),
+                                       bool(arch.array.overlap_folds))
+            out[li] = int(done[-1]) + (engine.vector_cycles(int(vec["vops"][-1]), lanes) if vec.size else 0)
+        elif vec.size:
+            out[li] = sum(engine.vector_cycles(int(v), lanes) for v in vec["vops"])
+    return out
+
+
+def evaluate(trace: Trace, arch: ArchSpec) -> Result:
+    """Simulate ``trace`` on ``arch`` and account cycles, traffic and energy per layer."""
+    tl = run(trace, arch)
+    return account(trace, arch, tl)
+
+
+def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline) -> Result:
+    """Turn a timeline into the :class:`Result`: per-layer cycles, stalls, accesses and energy."""
+    ops = trace.ops
+    nl = len(trace.layers)
+    reads, writes = op_accesses(trace, arch)
+    ideal = ideal_layer_cycles(trace, arch)
+    layer_of = ops["layer"]
+    end = np.zeros(nl, np.int64)
+    np.maximum.at(end, layer_of, tl.end)
+    nbytes = ops["bytes"].astype(np.int64)
+    dram_r = np.bincount(layer_of, weights=np.where(ops["kind"] == LOAD, nbytes, 0), minlength=nl)
+    dram_w = np.bincount(layer_of, weights=np.where(ops["kind"] == STORE, nbytes, 0), minlength=nl)
+    vops = np.bincount(layer_of, weights=np.where(ops["kind"] == VECTOR, ops["vops"], 0), minlength=nl)
+    r_l = np.zeros((nl, reads.shape[1]), np.int64)
+    w_l = np.zeros_like(r_l)
+    np.add.at(r_l, layer_of, reads)
+    np.add.at(w_l, layer_of, writes)
+    buf_idx = [(b, trace.memories.index(b.name)) for b in arch.buffers if b.name in trace.memories]
+    pes = arch.array.macs
+    layers = []
+    horizon = 0
+    for li, info in enumerate(trace.layers):
+        start = horizon
+        horizon = max(horizon, int(end[li]))
+        cycles = horizon - start
+        compute = min(int(ideal[li]), cycles)
+        energy = {"mac": info.macs * price.mac_energy_pj(arch, info.weight_bits, info.act_bits, info.acc_bits),
+                  "vector": float(vops[li]) * price.vector_op_energy_pj(arch, info.acc_bits)}
+        for b, j in buf_idx:
+            energy[b.name] = float(r_l[li, j] * price.buffer_access_pj(b, False)
+                                   + w_l[li, j] * price.buffer_access_pj(b, True))
+        energy["dram"] = price.dram_energy_pj(arch, int(dram_r[li] + dram_w[li]))
+        energy["static"] = price.static_energy_pj(arch, cycles)
+        layers.append(LayerResult(
+            name=info.name, op=info.op, start_cycle=start, end_cycle=horizon, cycles=cycles,
+            compute_cycles=compute, stall_cycles=cycles - compute, macs=info.macs,
+            dram_read_bytes=int(dram_r[li]), dram_write_bytes=int(dram_w[li]),
+            buffer_reads={b.name: int(r_l[li, j]) for b, j in buf_idx},
+            buffer_writes={b.name: int(w_l[li, j]) for b, j in buf_idx},
+            energy_pj=energy, pe_count=pes))
+    return Result(arch=arch.name, model=trace.model, batch=trace.batch, clock_hz=arch.clock_hz, pe_count=pes,
+                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS)
