@@ -24,13 +24,17 @@ def _network(model: Network | str | Path) -> Network:
     return model if isinstance(model, Network) else load_model(model)
 
 
-def lower(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int = 1) -> Trace:
-    """Lower ``model`` for ``arch`` at ``batch`` samples; returns the trace."""
+def lower(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int = 1,
+          input_on_chip: bool = False) -> Trace:
+    """Lower ``model`` for ``arch`` at ``batch`` samples; returns the trace.
+
+    ``input_on_chip``: the network input is already in the input buffer (not read from DRAM).
+    """
     spec = _arch(arch)
     net = _network(model)
     if spec.family == "systolic":
         from accelsim.lower.systolic import lower_network
-        return lower_network(net, spec, batch)
+        return lower_network(net, spec, batch, input_on_chip)
     raise AccelsimError(f"family {spec.family!r} has no lowering yet", file=spec.file, field="family")
 
 
@@ -51,7 +55,11 @@ def run_trace(trace: Trace, arch: ArchSpec | str | Path) -> Result:
     raise AccelsimError(f"family {spec.family!r} has no simulator yet", file=spec.file, field="family")
 
 
-def simulate(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int = 1) -> Result:
-    """Simulate ``model`` (a Network, zoo name or model file) on ``arch`` (spec, preset or YAML) at ``batch``."""
+def simulate(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int = 1,
+             input_on_chip: bool = False) -> Result:
+    """Simulate ``model`` (a Network, zoo name or model file) on ``arch`` (spec, preset or YAML) at ``batch``.
+
+    ``input_on_chip``: start with the network input in the input buffer instead of DRAM.
+    """
     spec = _arch(arch)
-    return run_trace(lower(model, spec, batch), spec)
+    return run_trace(lower(model, spec, batch, input_on_chip), spec)

@@ -20,6 +20,8 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--model", required=True,
                             help="zoo name (see `accelsim list models`), .yaml, SCALE-Sim .csv or .onnx file")
             sp.add_argument("--batch", type=int, default=1, help="samples per inference (default 1)")
+            sp.add_argument("--input-on-chip", action="store_true",
+                            help="start with the network input in the input buffer, not in DRAM")
         sp.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="override an arch field, e.g. --set array.rows=128 (repeatable)")
 
@@ -68,13 +70,13 @@ def _emit(result, args) -> None:
 
 def _cmd_simulate(args) -> None:
     from accelsim.api import simulate
-    _emit(simulate(args.model, _load_arch(args), args.batch), args)
+    _emit(simulate(args.model, _load_arch(args), args.batch, args.input_on_chip), args)
 
 
 def _cmd_lower(args) -> None:
     from accelsim.api import lower
     from accelsim.trace import write_trace
-    trace = lower(args.model, _load_arch(args), args.batch)
+    trace = lower(args.model, _load_arch(args), args.batch, args.input_on_chip)
     write_trace(trace, args.output)
     print(f"wrote {args.output}: {len(trace):,} ops, {len(trace.layers)} layers")
 

@@ -128,8 +128,13 @@ class _State:
         return a
 
 
-def lower_network(net: Network, arch: ArchSpec, batch: int = 1) -> Trace:
-    """Lower ``net`` at ``batch`` samples onto a systolic ``arch``; returns the trace (cycles come later)."""
+def lower_network(net: Network, arch: ArchSpec, batch: int = 1, input_on_chip: bool = False) -> Trace:
+    """Lower ``net`` at ``batch`` samples onto a systolic ``arch``; returns the trace (cycles come later).
+
+    ``input_on_chip``: the network input already sits in the ifmap buffer when the run starts
+    (TPU v1 brings it from the host over PCIe, not from the weight DRAM); otherwise the
+    first layer reads it from DRAM.
+    """
     if batch < 1:
         raise AccelsimError(f"must be >= 1, got {batch}", field="--batch")
     mems = (DRAM, arch.ifmap.name, arch.filter.name, arch.ofmap.name)
@@ -138,6 +143,7 @@ def lower_network(net: Network, arch: ArchSpec, batch: int = 1) -> Trace:
                             field="memory")
     tb = TraceBuilder(arch.name, net.name, batch, UNITS, mems)
     st = _State()
+    st.on_chip[INPUT] = input_on_chip
     st.addr[INPUT] = st.alloc(batch * math.prod(net.input_shape))
     for layer in net.layers:
         li = tb.add_layer(LayerInfo(layer.name, layer.op, layer.weight_bits, layer.act_bits, layer.acc_bits,
@@ -288,8 +294,11 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
                 i_tiles[-1] = cid
             if f.last_k:
                 # requantize + activation of the finished tile, then write it out unless it stays on chip
+                # the activated tile goes to the ifmap buffer if it stays on chip for the next layer,
+                # else back into the accumulators' half, from where the DMA writes it out
                 vid = tb.add(VECTOR, "vector", li, [cid], vops=f.m_len * f.n_len, src=arch.ofmap.name,
-                             dst=arch.ifmap.name, bytes=max(1, math.ceil(f.m_len * f.n_len * a_bytes)))
+                             dst=(arch.ifmap if resident else arch.ofmap).name,
+                             bytes=max(1, math.ceil(f.m_len * f.n_len * a_bytes)))
                 last = vid
                 if not resident:
                     last = tb.add(STORE, "dma_out", li, [vid], src=arch.ofmap.name, dst=DRAM,

@@ -1,0 +1,90 @@
+"""The command line as a user runs it: through a subprocess, checking output, files and exit codes."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def accelsim(*args, cwd=None):
+    return subprocess.run([sys.executable, "-m", "accelsim.cli", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, timeout=300)
+
+
+def test_simulate_prints_summary_and_writes_json_csv(tmp_path):
+    j, c = tmp_path / "r.json", tmp_path / "r.csv"
+    p = accelsim("simulate", "--arch", "tpu-v1", "--model", "lenet5", "--batch", "2", "--json", j, "--csv", c)
+    assert p.returncode == 0, p.stderr
+    for text in ("total cycles", "latency", "inferences/s", "array utilization", "DRAM read", "energy",
+                 "static", "per layer", "conv1", "fc2"):
+        assert text in p.stdout
+    data = json.loads(j.read_text())
+    assert data["batch"] == 2 and [l["name"] for l in data["layers"]] == ["conv1", "pool1", "conv2", "pool2",
+                                                                         "fc1", "fc2"]
+    assert data["total"]["cycles"] == sum(l["cycles"] for l in data["layers"])
+    rows = list(csv.DictReader(c.open()))
+    assert rows[-1]["name"] == "TOTAL" and int(rows[-1]["cycles"]) == data["total"]["cycles"]
+    assert len(rows) == 7
+
+
+def test_lower_then_run_trace_equals_simulate(tmp_path):
+    t = tmp_path / "lenet5.trace"
+    a, b = tmp_path / "a.json", tmp_path / "b.json"
+    assert accelsim("lower", "--arch", "systolic-32x32", "--model", "lenet5", "-o", t).returncode == 0
+    head = t.read_text().splitlines()[:3]
+    assert head == ["# accelsim-trace 1", "# arch systolic-32x32", "# model lenet5"]
+    p = accelsim("run-trace", t, "--arch", "systolic-32x32", "--json", a, "-q")
+    assert p.returncode == 0, p.stderr
+    assert accelsim("simulate", "--arch", "systolic-32x32", "--model", "lenet5", "--json", b, "-q").returncode == 0
+    assert json.loads(a.read_text()) == json.loads(b.read_text())
+
+
+def test_list():
+    p = accelsim("list", "archs")
+    assert p.returncode == 0 and "tpu-v1" in p.stdout and "256x256" in p.stdout
+    p = accelsim("list", "models")
+    assert p.returncode == 0 and "lenet5" in p.stdout
+
+
+def test_validate_passes():
+    p = accelsim("validate")
+    assert p.returncode == 0, p.stdout
+    assert "LSTM1" in p.stdout
+
+
+@pytest.mark.parametrize("args,needle", [
+    (("--arch", "no-such-arch", "--model", "lenet5"), "--arch: unknown arch 'no-such-arch'"),
+    (("--arch", "tpu-v1", "--model", "no-such-model"), "no-such-model"),
+    (("--arch", "tpu-v1", "--model", "lenet5", "--batch", "0"), "--batch: must be >= 1"),
+    (("--arch", "tpu-v1", "--model", "lenet5", "--set", "array.rows=-3"), "array.rows"),
+    (("--arch", "tpu-v1", "--model", "lenet5", "--set", "array.dataflow=xs"), "array.dataflow"),
+])
+def test_bad_input_is_one_line_exit_2(args, needle):
+    p = accelsim("simulate", *args)
+    assert p.returncode == 2
+    lines = p.stderr.strip().splitlines()
+    assert len(lines) == 1 and needle in lines[0], p.stderr
+
+
+def test_bad_trace_names_file_and_line(tmp_path):
+    t = tmp_path / "x.trace"
+    assert accelsim("lower", "--arch", "systolic-32x32", "--model", "lenet5", "-o", t).returncode == 0
+    lines = t.read_text().splitlines()
+    i = next(k for k, l in enumerate(lines) if l.startswith("3 "))
+    lines[i] = lines[i].split(" deps=")[0] + " deps=7"
+    t.write_text("\n".join(lines) + "\n")
+    p = accelsim("run-trace", t, "--arch", "systolic-32x32")
+    assert p.returncode == 2
+    assert p.stderr.strip() == f"accelsim: error: x.trace: line {i + 1}: op 3 depends on op 7, which does not " \
+                               "come before it"
+
+
+def test_failed_write_leaves_nothing(tmp_path):
+    target = tmp_path / "sub" / "r.json"
+    (tmp_path / "sub").mkdir()
+    p = accelsim("simulate", "--arch", "tpu-v1", "--model", "no-such", "--json", target)
+    assert p.returncode == 2 and not any((tmp_path / "sub").iterdir())

@@ -1,0 +1,26 @@
+"""TPU v1 figures (Jouppi et al., ISCA 2017; REFERENCES.md section 1), each with its tolerance.
+
+The tolerances are those of the paper's own rounding (peak: 92 is 91.75 rounded; the
+section 7 tiling example is given in whole microseconds) or, for MLP0, the gap between a
+model with assumed layer sizes and a measured production run (Table 3 includes host
+interaction), stated in :mod:`accelsim.validate`.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from accelsim.validate import checks, lstm1_tile_latency_s
+
+CHECKS = {c.name: c for c in checks()}
+
+
+@pytest.mark.parametrize("name", list(CHECKS))
+def test_published_figure(name):
+    c = CHECKS[name]
+    assert c.ok, f"{name}: published {c.published_text}, accelsim {c.measured_text} ({c.source}; {c.note})"
+
+
+def test_bigger_array_is_slower_on_lstm1():
+    # section 7: "on 512x512 it takes 4 steps, 32 us" against "9 steps, 18 us" on 256x256
+    assert lstm1_tile_latency_s(512) > 1.5 * lstm1_tile_latency_s(256)
