@@ -232,7 +232,12 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
     div = rate_divisor(layer.weight_bits, layer.act_bits, arch.array.mac_bits)
     w_bytes = layer.weight_bits / 8
     a_bytes = layer.act_bits / 8
-    folds = plan_folds(M, K, N, arch, layer.acc_bits)
+    # groups narrower than the array are packed side by side as a block-diagonal tile, as a
+    # compiler for a dense array does: one pass computes `pack` groups; off-diagonal PEs idle
+    pack = max(1, min(R // K, C // N, G)) if G > 1 else 1
+    packs = [min(pack, G - j) for j in range(0, G, pack)]
+    plans = {pg: plan_folds(M, pg * K, pg * N, arch, layer.acc_bits) for pg in set(packs)}
+    folds = plans[packs[0]]
 
     in_deps = _input_deps(st, layer)
     ifmap_on_chip = _inputs_on_chip(st, layer)
@@ -245,7 +250,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
         if arch.array.pad_weight_tiles:
             return math.ceil(R * C * w_bytes)
         return max(1, math.ceil(f.k_len * f.n_len * w_bytes))
-    all_w = sum(tile_bytes(f) for f in folds if f.m0 == 0) * G
+    all_w = sum(tile_bytes(f) for pg in packs for f in plans[pg] if f.m0 == 0)
     w_fit = all_w <= arch.filter.capacity_bytes
     slots = max(1, arch.filter.capacity_bytes // max(tile_bytes(f) for f in folds))
     half_ifmap = arch.ifmap.capacity_bytes // (2 if arch.ifmap.double_buffered else 1)
@@ -257,19 +262,19 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
     i_tiles: list[int] = []      # last compute op that read each ifmap tile, in order
     out_done: list[int] = []     # last op freeing each output tile's accumulator half
     done_ops: list[int] = []
-    for g in range(G):
-        for f in folds:
+    for g, pg in enumerate(packs):
+        for f in plans[pg]:
             deps = list(in_deps)
             # --- ifmap ---
             if not ifmap_on_chip:
-                region = _ifmap_region_bytes(layer, f.m_len, batch)
+                region = _ifmap_region_bytes(layer, f.m_len, batch) * pg
                 per_k = region > half_ifmap
                 key = (g, f.m0, f.k0 if per_k else -1, f.n0 if per_k else -1)
                 if key not in i_loaded:
-                    nbytes = math.ceil(region * f.k_len / K) if per_k else region
+                    nbytes = math.ceil(region * f.k_len / (pg * K)) if per_k else region
                     war = [i_tiles[-2]] if len(i_tiles) >= 2 else []
                     i_loaded[key] = tb.add(LOAD, "dma_in", li, in_deps + war, src=DRAM, dst=arch.ifmap.name,
-                                           bytes=nbytes, addr=src_addr + f.m0 * K)
+                                           bytes=nbytes, addr=src_addr + f.m0 * K * G)
                     i_tiles.append(-1)
                 deps.append(i_loaded[key])
             # --- weights ---
@@ -280,14 +285,15 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
             else:
                 war = [w_consumers[-slots]] if len(w_consumers) >= slots else []
                 wid = tb.add(LOAD, "dma_weights", li, war, src=DRAM, dst=arch.filter.name, bytes=tile_bytes(f),
-                             addr=w_base + (g * K * N + f.k0 * N + f.n0) * int(max(1, w_bytes)))
+                             addr=w_base + (g * pack * K * N + f.k0 * N + f.n0) * int(max(1, w_bytes)))
                 w_loaded[wkey] = wid
                 deps.append(wid)
             # --- accumulator half must be drained before a new output tile starts ---
             if not f.acc and len(out_done) >= out_halves:
                 deps.append(out_done[-out_halves])
             cid = tb.add(COMPUTE, "array", li, deps, rows=f.rows, cols=f.cols, stream=f.stream, preload=f.preload,
-                         drain=fold_drain(arch.array.dataflow, f.rows, f.cols), macs=f.m_len * f.k_len * f.n_len, div=div, acc=int(f.acc))
+                         drain=fold_drain(arch.array.dataflow, f.rows, f.cols),
+                         macs=f.m_len * f.k_len * f.n_len // pg, div=div, acc=int(f.acc))
             if new_w:
                 w_consumers.append(cid)
             if not ifmap_on_chip:
@@ -303,7 +309,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
                 if not resident:
                     last = tb.add(STORE, "dma_out", li, [vid], src=arch.ofmap.name, dst=DRAM,
                                   bytes=max(1, math.ceil(f.m_len * f.n_len * a_bytes)),
-                                  addr=st.addr[layer.name] + (g * M * N + f.m0 * N + f.n0))
+                                  addr=st.addr[layer.name] + (g * pack * M * N + f.m0 * N + f.n0))
                 out_done.append(vid)
                 done_ops.append(last)
     st.on_chip[layer.name] = resident

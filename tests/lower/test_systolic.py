@@ -88,3 +88,14 @@ def test_input_load_skipped_when_on_chip():
 def test_ofmap_too_small_for_one_row_is_an_error():
     with pytest.raises(AccelsimError, match=r"systolic_32x32.yaml: memory.ofmap.capacity: .*smaller than one"):
         load_arch("systolic-32x32", {"memory.ofmap.capacity": 64})
+
+
+def test_depthwise_groups_pack_block_diagonally():
+    # 64 depthwise 3x3 filters: K=9, N=1 per group; 256 // 9 = 28 groups share one 252x28 tile
+    from accelsim.workload.network import build_network
+    net = build_network("dw", (64, 16, 16), [{"name": "dw", "op": "conv2d", "out": 64, "kernel": 3, "pad": 1,
+                                              "groups": "depthwise"}])
+    tr = lower_network(net, load_arch("tpu-v1"), input_on_chip=True)
+    comp = tr.ops[tr.ops["kind"] == COMPUTE]
+    assert comp["rows"].tolist() == [28 * 9, 28 * 9, 8 * 9] and comp["cols"].tolist() == [28, 28, 8]
+    assert int(comp["macs"].sum()) == net.macs == 64 * 16 * 16 * 9
