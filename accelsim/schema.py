@@ -6,6 +6,7 @@ Loading goes parse -> validate -> construct (STYLE.md habit 5). These helpers ra
 
 from __future__ import annotations
 
+import math
 from typing import Any, Iterable
 
 from accelsim.errors import AccelsimError
@@ -29,7 +30,8 @@ def check_keys(d: Any, field: str, required: Iterable[str], optional: Iterable[s
 
 def pos_int(value: Any, field: str, *, minimum: int = 1) -> int:
     """An integer >= ``minimum`` (booleans and floats with a fraction are refused)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or int(value) != value:
+    if (isinstance(value, bool) or not isinstance(value, (int, float))
+            or not _finite(value) or int(value) != value):
         raise AccelsimError(f"must be an integer >= {minimum}, got {value!r}", field=field)
     if value < minimum:
         raise AccelsimError(f"must be >= {minimum}, got {value!r}", field=field)
@@ -38,9 +40,9 @@ def pos_int(value: Any, field: str, *, minimum: int = 1) -> int:
 
 def number(value: Any, field: str, *, lo: float | None = None, hi: float | None = None,
            lo_open: bool = False) -> float:
-    """A real number within ``[lo, hi]`` (``(lo, hi]`` if ``lo_open``)."""
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise AccelsimError(f"must be a number, got {value!r}", field=field)
+    """A finite real number within ``[lo, hi]`` (``(lo, hi]`` if ``lo_open``)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not _finite(value):
+        raise AccelsimError(f"must be a finite number, got {value!r}", field=field)
     v = float(value)
     if lo is not None and (v < lo or (lo_open and v == lo)):
         raise AccelsimError(f"must be {'>' if lo_open else '>='} {lo:g}, got {value!r}", field=field)
@@ -72,6 +74,14 @@ def pair(value: Any, field: str, *, minimum: int = 1) -> tuple[int, int]:
         return pos_int(value[0], field, minimum=minimum), pos_int(value[1], field, minimum=minimum)
     v = pos_int(value, field, minimum=minimum)
     return v, v
+
+
+def _finite(value: int | float) -> bool:
+    # YAML reads .nan and .inf as floats; an int too large for a float is no sensible quantity either
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
 
 
 def _join(field: str, key: str) -> str:

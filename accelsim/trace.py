@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -47,6 +48,9 @@ _FIELDS = {
     VECTOR: ("vops", "src", "dst", "bytes"),
 }
 _MEM_FIELDS = ("src", "dst")
+#: in the text form a field equal to its default is left out (fields always written excepted)
+_DEFAULTS = {"src": -1, "dst": -1, "div": 1}
+_ALWAYS = ("bytes", "addr", "macs", "vops", "stream")
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,15 @@ class Trace:
     def __len__(self) -> int:
         return len(self.ops)
 
+    def __eq__(self, other: object) -> bool:
+        # the generated __eq__ would ask numpy for the truth value of an array comparison
+        if not isinstance(other, Trace):
+            return NotImplemented
+        return ((self.arch, self.model, self.batch, self.units, self.memories, self.layers)
+                == (other.arch, other.model, other.batch, other.units, other.memories, other.layers)
+                and self.ops.dtype == other.ops.dtype and np.array_equal(self.ops, other.ops)
+                and np.array_equal(self.dep_ptr, other.dep_ptr) and np.array_equal(self.dep_idx, other.dep_idx))
+
     def deps_of(self, i: int) -> np.ndarray:
         """Indices of the ops op ``i`` waits for."""
         return self.dep_idx[self.dep_ptr[i]:self.dep_ptr[i + 1]]
@@ -86,13 +99,27 @@ class Trace:
         """Check every index is in range and every dependency names an earlier op."""
         ops = self.ops
         n = len(ops)
-        if len(self.dep_ptr) != n + 1 or self.dep_ptr[0] != 0 or np.any(np.diff(self.dep_ptr) < 0):
+        if ops.dtype != OP_DTYPE:
+            raise AccelsimError(f"ops have dtype {ops.dtype}, not accelsim.trace.OP_DTYPE", file=file, field="ops")
+        if (len(self.dep_ptr) != n + 1 or self.dep_ptr[0] != 0 or self.dep_ptr[-1] != len(self.dep_idx)
+                or np.any(np.diff(self.dep_ptr) < 0)):
             raise AccelsimError("dependency index is malformed", file=file, field="deps")
-        for col, table, what in (("unit", self.units, "unit"), ("layer", self.layers, "layer")):
-            bad = np.flatnonzero((ops[col] < 0) | (ops[col] >= len(table)))
+        bad = np.flatnonzero(ops["kind"] >= len(KINDS))
+        if bad.size:
+            raise AccelsimError(f"op {bad[0]} has kind #{ops['kind'][bad[0]]}; kinds are 0..{len(KINDS) - 1}",
+                                file=file, field="kind")
+        for col, table, what, lo in (("unit", self.units, "unit", 0), ("layer", self.layers, "layer", 0),
+                                     ("src", self.memories, "memory", -1), ("dst", self.memories, "memory", -1)):
+            bad = np.flatnonzero((ops[col] < lo) | (ops[col] >= len(table)))
             if bad.size:
                 raise AccelsimError(f"op {bad[0]} names {what} #{ops[col][bad[0]]}, which is not declared",
-                                    file=file, field=what)
+                                    file=file, field=col)
+        for col in OP_DTYPE.names:
+            if col in _MEM_FIELDS:
+                continue  # -1 = none, checked above
+            bad = np.flatnonzero(ops[col] < 0)  # the text form holds no negative count or address
+            if bad.size:
+                raise AccelsimError(f"op {bad[0]} has {col}={ops[col][bad[0]]}; must be >= 0", file=file, field=col)
         owner = np.repeat(np.arange(n), np.diff(self.dep_ptr))
         bad = np.flatnonzero((self.dep_idx < 0) | (self.dep_idx >= owner))
         if bad.size:
@@ -159,13 +186,14 @@ def write_text(trace: Trace, path: str | Path) -> None:
             parts = [str(i), KINDS[kind], trace.units[op["unit"]], names[op["layer"]]]
             for fld in _FIELDS[kind]:
                 v = int(op[fld])
+                if v == _DEFAULTS.get(fld, 0) and fld not in _ALWAYS:
+                    continue  # the reader fills in the default
                 if fld in _MEM_FIELDS:
                     parts.append(f"{fld}={trace.memories[v]}")
                 elif fld == "addr":
                     parts.append(f"addr={v:#x}")
-                elif v or fld in ("bytes", "macs", "vops", "stream"):
-                    if not (fld == "div" and v == 1):
-                        parts.append(f"{fld}={v}")
+                else:
+                    parts.append(f"{fld}={v}")
             d = trace.deps_of(i)
             if d.size:
                 parts.append("deps=" + ",".join(map(str, d)))
@@ -180,6 +208,8 @@ def read_text(path: str | Path) -> Trace:
         lines = path.read_text().splitlines()
     except OSError as e:
         raise AccelsimError(f"cannot read trace: {e.strerror}", file=str(path)) from None
+    except UnicodeDecodeError:
+        raise AccelsimError("not a text trace (binary traces end in .npz)", file=label) from None
     header: dict[str, str] = {}
     layers: list[LayerInfo] = []
     rows: list[tuple] = []
@@ -211,8 +241,9 @@ def read_text(path: str | Path) -> Trace:
             raise AccelsimError(f"not an accelsim trace of format {FORMAT_VERSION} (missing or wrong "
                                 "'# accelsim-trace' header)", file=label, field=where)
         rows.append(_parse_op(text, len(rows), units, mems, lnames, deps, label, where))
-    if "accelsim-trace" not in header:
-        raise AccelsimError("not an accelsim trace (no '# accelsim-trace 1' header)", file=label)
+    if header.get("accelsim-trace") != str(FORMAT_VERSION):
+        raise AccelsimError(f"not an accelsim trace of format {FORMAT_VERSION} (missing or wrong "
+                            "'# accelsim-trace' header)", file=label)
     try:
         batch = int(header.get("batch", "1"))
     except ValueError:
@@ -280,8 +311,9 @@ def _parse_op(text: str, i: int, units: dict, mems: dict, lnames: dict, deps: li
             vals[key] = int(value, 0)
         except ValueError:
             raise AccelsimError(f"{key} must be an integer, got {value!r}", file=label, field=where) from None
-        if vals[key] < 0:
-            raise AccelsimError(f"{key} must be >= 0, got {value}", file=label, field=where)
+        hi = np.iinfo(OP_DTYPE[key]).max
+        if not 0 <= vals[key] <= hi:
+            raise AccelsimError(f"{key} must be in 0..{hi}, got {value}", file=label, field=where)
     deps.append(dep)
     return tuple(vals[f] for f in OP_DTYPE.names)
 
@@ -307,13 +339,19 @@ def read_npz(path: str | Path) -> Trace:
         with np.load(path) as z:
             header = json.loads(bytes(z["header"]).decode())
             ops, dep_ptr, dep_idx = z["ops"], z["dep_ptr"], z["dep_idx"]
-    except (OSError, KeyError, ValueError) as e:
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as e:
         raise AccelsimError(f"not a readable accelsim .npz trace ({e})", file=label) from None
-    if header.get("format") != FORMAT_VERSION or ops.dtype != OP_DTYPE:
-        raise AccelsimError(f"trace format {header.get('format')} is not {FORMAT_VERSION}", file=label)
-    return Trace(header["arch"], header["model"], int(header["batch"]), tuple(header["units"]),
-                 tuple(header["memories"]), tuple(LayerInfo(**l) for l in header["layers"]),
-                 ops, dep_ptr, dep_idx)
+    fmt = header.get("format") if isinstance(header, dict) else None
+    if fmt != FORMAT_VERSION:
+        raise AccelsimError(f"trace format {fmt} is not {FORMAT_VERSION}", file=label)
+    if ops.dtype != OP_DTYPE:
+        raise AccelsimError(f"ops have dtype {ops.dtype}, not format {FORMAT_VERSION}'s", file=label)
+    try:
+        return Trace(header["arch"], header["model"], int(header["batch"]), tuple(header["units"]),
+                     tuple(header["memories"]), tuple(LayerInfo(**l) for l in header["layers"]),
+                     ops, dep_ptr, dep_idx)
+    except (KeyError, TypeError, ValueError) as e:
+        raise AccelsimError(f"trace header is malformed ({type(e).__name__}: {e})", file=label) from None
 
 
 def read_trace(path: str | Path) -> Trace:
@@ -337,16 +375,31 @@ class _atomic:
     def __enter__(self):
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-        self.f = os.fdopen(fd, self.mode)
+        try:
+            if hasattr(os, "fchmod"):  # mkstemp makes the file private (0600); give it open()'s mode
+                os.fchmod(fd, 0o666 & ~_umask())
+            self.f = os.fdopen(fd, self.mode)
+        except BaseException:
+            os.close(fd)
+            os.unlink(self.tmp)
+            raise
         return self.f
 
     def __exit__(self, exc_type, exc, tb):
-        self.f.close()
-        if exc_type is None:
-            os.replace(self.tmp, self.path)
-        else:
-            os.unlink(self.tmp)
+        try:
+            self.f.close()
+            if exc_type is None:
+                os.replace(self.tmp, self.path)
+        finally:
+            if os.path.exists(self.tmp):
+                os.unlink(self.tmp)
         return False
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only portable way to read the umask is to set it
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_text(path: str | Path, text: str) -> None:

@@ -3,6 +3,11 @@
 Inside accelsim every quantity is a plain number whose unit is in its name
 (``capacity_bytes``, ``clock_hz``, ``bandwidth_bytes_per_s``). This module converts user
 strings into those numbers and numbers back into readable strings; nothing else does.
+
+Byte prefixes: ``KB``/``MB``/``GB``/``TB`` are decimal, SI (``"64KB"`` = 64,000 bytes);
+``KiB``/``MiB``/``GiB``/``TiB`` binary, IEC (``"64KiB"`` = 65,536 bytes). Unit names are
+case-insensitive.
+Every parsed quantity is finite; the sign is the caller's to check.
 """
 
 from __future__ import annotations
@@ -18,24 +23,41 @@ _BYTES = {
     "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40,
 }
 _HZ = {"hz": 1, "khz": 10**3, "mhz": 10**6, "ghz": 10**9}
-_SECONDS = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "µs": 1e-6, "ns": 1e-9, "ps": 1e-12}
+_SECONDS = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "µs": 1e-6, "μs": 1e-6, "ns": 1e-9, "ps": 1e-12}
 _NUM = r"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*"
 
 
 def _split(text: str, table: dict, what: str) -> tuple[float, float]:
-    m = re.fullmatch(_NUM + r"([A-Za-zµ/]*)", text.strip())
+    allowed = ", ".join(sorted(k for k in table if k))
+    if not isinstance(text, str):
+        raise AccelsimError(f"expected {what} (a number with unit {allowed}), got {text!r}")
+    m = re.fullmatch(_NUM + r"([A-Za-zµμ/]*)", text.strip())
     if not m or m.group(2).lower() not in table:
-        allowed = ", ".join(sorted(k for k in table if k))
         raise AccelsimError(f"cannot read {text!r} as {what} (a number with unit {allowed})")
-    return float(m.group(1)), table[m.group(2).lower()]
+    num = float(m.group(1))
+    if not math.isfinite(num * table[m.group(2).lower()]):
+        raise AccelsimError(f"{what} must be finite, got {text!r}")
+    return num, table[m.group(2).lower()]
+
+
+def _finite(value: int | float, what: str) -> float:
+    try:
+        out = float(value)
+    except OverflowError:
+        out = math.inf
+    if not math.isfinite(out):
+        raise AccelsimError(f"{what} must be finite, got {value!r}")
+    return out
 
 
 def parse_bytes(value: int | float | str) -> int:
     """``"24MiB"`` -> 25165824 (bytes). Plain numbers are bytes. Must be a whole number of bytes."""
     if isinstance(value, bool):
         raise AccelsimError(f"expected a size in bytes, got {value!r}")
-    if isinstance(value, (int, float)):
-        num, scale = float(value), 1
+    if isinstance(value, int):
+        return value  # exact: going through float would round sizes above 2**53
+    if isinstance(value, float):
+        num, scale = value, 1
     else:
         num, scale = _split(value, _BYTES, "a size")
     out = num * scale
@@ -49,7 +71,7 @@ def parse_hz(value: int | float | str) -> float:
     if isinstance(value, bool):
         raise AccelsimError(f"expected a frequency, got {value!r}")
     if isinstance(value, (int, float)):
-        return float(value)
+        return _finite(value, "a frequency")
     num, scale = _split(value, _HZ, "a frequency")
     return num * scale
 
@@ -59,7 +81,7 @@ def parse_seconds(value: int | float | str) -> float:
     if isinstance(value, bool):
         raise AccelsimError(f"expected a duration, got {value!r}")
     if isinstance(value, (int, float)):
-        return float(value)
+        return _finite(value, "a duration")
     num, scale = _split(value, _SECONDS, "a duration")
     return num * scale
 
@@ -69,7 +91,9 @@ def parse_bandwidth(value: int | float | str) -> float:
     if isinstance(value, bool):
         raise AccelsimError(f"expected a bandwidth, got {value!r}")
     if isinstance(value, (int, float)):
-        return float(value)
+        return _finite(value, "a bandwidth")
+    if not isinstance(value, str):
+        raise AccelsimError(f"expected a bandwidth such as '34GB/s', got {value!r}")
     text = value.strip()
     if not text.lower().endswith("/s"):
         raise AccelsimError(f"cannot read {value!r} as a bandwidth (e.g. '34GB/s')")

@@ -41,6 +41,8 @@ def load_arch(spec: str | Path, overrides: dict[str, Any] | None = None) -> Arch
         raw = yaml.safe_load(path.read_text())
     except OSError as e:
         raise AccelsimError(f"cannot read arch file: {e.strerror}", file=str(path)) from None
+    except UnicodeDecodeError:
+        raise AccelsimError("not a text file (expected arch YAML)", file=label) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else None
@@ -58,6 +60,9 @@ def parse_override(text: str) -> tuple[str, Any]:
     if "=" not in text:
         raise AccelsimError(f"must be key=value, got {text!r}", field="--set")
     key, value = text.split("=", 1)
+    if not key.strip():
+        raise AccelsimError(f"must be key=value with a dotted key such as array.rows, got {text!r}",
+                            field="--set")
     try:
         return key.strip(), yaml.safe_load(value)
     except yaml.YAMLError:
@@ -65,16 +70,18 @@ def parse_override(text: str) -> tuple[str, Any]:
 
 
 def _apply_override(raw: Any, key: str, value: Any) -> None:
+    # a missing block or leaf may be optional (``energy.mac_pj`` on a file without ``energy:``),
+    # so it is created; validation then decides whether the key is allowed, as for the file
     node = raw
     parts = key.split(".")
     for i, part in enumerate(parts[:-1]):
-        if not isinstance(node, dict) or part not in node:
-            raise AccelsimError("no such field to override", field=".".join(parts[: i + 1]))
-        node = node[part]
-    if not isinstance(node, dict) or parts[-1] not in node:
-        # a missing leaf may be an optional key; validation decides whether it is allowed
         if not isinstance(node, dict):
-            raise AccelsimError("no such field to override", field=key)
+            raise AccelsimError("no such field to override", field=".".join(parts[:i]) or key)
+        if node.get(part) is None:
+            node[part] = {}
+        node = node[part]
+    if not isinstance(node, dict):
+        raise AccelsimError("no such field to override", field=".".join(parts[:-1]) or key)
     node[parts[-1]] = value
 
 
@@ -99,6 +106,7 @@ def arch_from_dict(raw: Any, file: str = "") -> ArchSpec:
     m = schema.check_keys(raw["memory"], "memory", ("ifmap", "filter", "ofmap"),
                           ("keep_activations_on_chip", "source"))
     bufs = {role: _buffer(m[role], f"memory.{role}", role) for role in ("ifmap", "filter", "ofmap")}
+    _check_buffer_names(bufs)
 
     v = schema.check_keys(raw.get("vector", {"lanes": array.cols}), "vector", ("lanes",), ("source",))
     vector = VectorUnitSpec(lanes=schema.pos_int(v["lanes"], "vector.lanes"), source=str(v.get("source", "")))
@@ -148,6 +156,21 @@ def _buffer(raw: Any, fld: str, role: str) -> BufferSpec:
                       banks=schema.pos_int(b.get("banks", 1), f"{fld}.banks"),
                       double_buffered=schema.boolean(b.get("double_buffered", True), f"{fld}.double_buffered"),
                       source=str(b.get("source", "")), **opt)
+
+
+def _check_buffer_names(bufs: dict[str, BufferSpec]) -> None:
+    """Buffer names become memory names in traces (one word each) and key per-buffer results."""
+    seen: dict[str, str] = {}
+    for role, buf in bufs.items():
+        fld = f"memory.{role}.name"
+        if not buf.name or any(ch.isspace() for ch in buf.name):
+            raise AccelsimError(f"must be one word (it names the memory in traces), got {buf.name!r}", field=fld)
+        if buf.name == "dram":
+            raise AccelsimError("'dram' names the off-chip memory in traces; choose another name", field=fld)
+        if buf.name in seen:
+            raise AccelsimError(f"{buf.name!r} already names memory.{seen[buf.name]}; buffers need distinct names",
+                                field=fld)
+        seen[buf.name] = role
 
 
 def _check_minimums(spec: ArchSpec) -> None:

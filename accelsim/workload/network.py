@@ -141,18 +141,20 @@ def _padding(value: Any, kernel: tuple[int, int], dilation: tuple[int, int], str
     if isinstance(value, (list, tuple)) and len(value) == 2:
         ph, pw = (schema.pos_int(v, fld, minimum=0) for v in value)
         return (ph, pw, ph, pw)
-    p = schema.pos_int(value, fld, minimum=0) if not isinstance(value, (list, tuple)) else None
-    if p is None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise AccelsimError(f"must be an integer, [h, w], [top, left, bottom, right] or 'same', got {value!r}",
                             field=fld)
+    p = schema.pos_int(value, fld, minimum=0)
     return (p, p, p, p)
 
 
 def _build_layer(raw: Any, prev: str, shapes: dict[str, Shape], dflt: dict) -> Layer:
     if not isinstance(raw, dict):
         raise AccelsimError(f"must be a mapping with at least name and op, got {raw!r}")
-    op = raw.get("op")
-    if op not in OPS:
+    if "op" not in raw:
+        raise AccelsimError("missing required key", field="op")
+    op = raw["op"]
+    if not isinstance(op, str) or op not in OPS:
         raise AccelsimError(f"unknown op {op!r}; allowed: {', '.join(sorted(OPS))}", field="op")
     schema.check_keys(raw, "", ("name", "op") + _REQUIRED.get(op, ()), _COMMON + _OP_KEYS[op])
     name = raw["name"]
@@ -173,7 +175,7 @@ def _build_layer(raw: Any, prev: str, shapes: dict[str, Shape], dflt: dict) -> L
         if not isinstance(src, list) or not src:
             raise AccelsimError(f"must be a layer name or a list of names, got {src!r}", field="inputs")
         for s in src:
-            if s not in shapes:
+            if not isinstance(s, str) or s not in shapes:
                 raise AccelsimError(f"names {s!r}, which is not an earlier layer (or 'input')", field="inputs")
         inputs = tuple(src)
         in_shapes = tuple(shapes[s] for s in src)
@@ -207,8 +209,8 @@ def _infer(op: str, raw: dict, in_shapes: tuple[Shape, ...]) -> tuple[Shape, dic
     c, h, w = in_shapes[0]
     if op in ("conv2d", "maxpool", "avgpool"):
         if op != "conv2d" and raw.get("global", False):
-            if schema.boolean(raw["global"], "global") and ("kernel" in raw or "stride" in raw):
-                raise AccelsimError("a global pool takes no kernel or stride", field="global")
+            if schema.boolean(raw["global"], "global") and ("kernel" in raw or "stride" in raw or "pad" in raw):
+                raise AccelsimError("a global pool takes no kernel, stride or pad", field="global")
             kernel, stride, pad, dil = (h, w), (1, 1), (0, 0, 0, 0), (1, 1)
         else:
             if "kernel" not in raw:
@@ -237,6 +239,13 @@ def _infer(op: str, raw: dict, in_shapes: tuple[Shape, ...]) -> tuple[Shape, dic
         return (schema.pos_int(raw["out"], "out"), 1, 1), {}
     if op in ("gemm", "matmul"):
         m, k, n = (schema.pos_int(raw[x], x) for x in "mkn")
+        # the operands are held as (K, M, 1) and, for matmul, (N, K, 1); their sizes must agree
+        # with m, k, n or in_bytes (what the lowering moves) would disagree with the MACs
+        fld = "in_shape" if "in_shape" in raw else "inputs"
+        for shape, need, what in zip(in_shapes, (m * k, k * n), ("M x K", "K x N")):
+            if shape[0] * shape[1] * shape[2] != need:
+                raise AccelsimError(f"input {list(shape)} holds {shape[0] * shape[1] * shape[2]} elements; "
+                                    f"an {what} operand with m={m}, k={k}, n={n} holds {need}", field=fld)
         return (n, m, 1), {"gemm_mkn": (m, k, n)}
     if op in ("add", "mul"):
         for s in in_shapes[1:]:
