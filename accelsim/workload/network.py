@@ -208,9 +208,10 @@ def _infer(op: str, raw: dict, in_shapes: tuple[Shape, ...]) -> tuple[Shape, dic
     """Output shape and the geometric attributes of one layer."""
     c, h, w = in_shapes[0]
     if op in ("conv2d", "maxpool", "avgpool"):
-        if op != "conv2d" and raw.get("global", False):
-            if schema.boolean(raw["global"], "global") and ("kernel" in raw or "stride" in raw or "pad" in raw):
-                raise AccelsimError("a global pool takes no kernel, stride or pad", field="global")
+        is_global = op != "conv2d" and schema.boolean(raw.get("global", False), "global")
+        if is_global:
+            if any(k in raw for k in ("kernel", "stride", "pad", "ceil_mode")):
+                raise AccelsimError("a global pool takes no kernel, stride, pad or ceil_mode", field="global")
             kernel, stride, pad, dil = (h, w), (1, 1), (0, 0, 0, 0), (1, 1)
         else:
             if "kernel" not in raw:
@@ -219,6 +220,10 @@ def _infer(op: str, raw: dict, in_shapes: tuple[Shape, ...]) -> tuple[Shape, dic
             stride = schema.pair(raw.get("stride", 1 if op == "conv2d" else raw["kernel"]), "stride")
             dil = schema.pair(raw.get("dilation", 1), "dilation")
             pad = _padding(raw.get("pad"), kernel, dil, stride, "pad")
+            too_wide = max(pad[0], pad[2]) > kernel[0] // 2 or max(pad[1], pad[3]) > kernel[1] // 2
+            if op != "conv2d" and too_wide:
+                # a window lying wholly in padding has no input to pool (PyTorch forbids it too)
+                raise AccelsimError(f"pool padding {list(pad)} exceeds half the kernel {list(kernel)}", field="pad")
         ceil = schema.boolean(raw.get("ceil_mode", False), "ceil_mode")
         h_out = conv_out_size(h, kernel[0], stride[0], pad[0], pad[2], dil[0], ceil)
         w_out = conv_out_size(w, kernel[1], stride[1], pad[1], pad[3], dil[1], ceil)

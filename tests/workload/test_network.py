@@ -223,3 +223,15 @@ def test_error_is_one_line():
     msg = error_of([GOOD, {"name": "x", "op": "add", "inputs": ["c0", "input"]}])
     assert "\n" not in msg
     assert re.search(r"\[\(4, 6, 6\), \(3, 8, 8\)\]", msg)
+
+
+@pytest.mark.parametrize("layer,needle", [
+    ({"name": "p", "op": "avgpool", "global": 0, "kernel": 2}, "layers[0].global"),
+    ({"name": "p", "op": "avgpool", "global": True, "ceil_mode": True}, "layers[0].global"),
+    ({"name": "p", "op": "maxpool", "kernel": 2, "pad": 3}, "layers[0].pad"),
+])
+def test_pool_keys_that_would_do_nothing_are_errors(layer, needle):
+    from accelsim.errors import AccelsimError
+    from accelsim.workload.network import build_network
+    with pytest.raises(AccelsimError, match=needle.replace("[", r"\[").replace("]", r"\]")):
+        build_network("n", (4, 8, 8), [layer], file="net.yaml")
