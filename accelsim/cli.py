@@ -118,7 +118,8 @@ def _cmd_validate(args) -> int:
     for c in checks():
         ok = c.ok
         failed += not ok
-        t.add_row(c.name, c.published_text, c.measured_text, c.tolerance_text, "yes" if ok else "NO")
+        t.add_row(c.name, c.published_text, c.measured_text, c.tolerance_text,
+                  "-" if c.tolerance is None else ("yes" if ok else "NO"))
     Console().print(t)
     return 1 if failed else 0
 

@@ -13,12 +13,16 @@ from accelsim.arch.load import load_arch
 
 @dataclass(frozen=True)
 class Check:
-    """One comparison: ``measured`` against ``published`` within relative ``tolerance``."""
+    """One comparison: ``measured`` against ``published`` within relative ``tolerance``.
+
+    ``tolerance`` None marks a figure reported for comparison only (the model is known to be
+    simpler than what was measured; ``note`` says how).
+    """
 
     name: str
     published: float
     measured: float
-    tolerance: float
+    tolerance: float | None
     unit: str
     source: str
     note: str = ""
@@ -31,7 +35,7 @@ class Check:
     @property
     def ok(self) -> bool:
         """Within tolerance."""
-        return abs(self.error) <= self.tolerance
+        return self.tolerance is None or abs(self.error) <= self.tolerance
 
     @property
     def published_text(self) -> str:
@@ -43,7 +47,7 @@ class Check:
 
     @property
     def tolerance_text(self) -> str:
-        return f"±{100 * self.tolerance:g} %"
+        return "report only" if self.tolerance is None else f"±{100 * self.tolerance:g} %"
 
 
 def gemm_network(name: str, m: int, k: int, n: int, layers: int = 1):
@@ -72,9 +76,46 @@ def checks() -> list[Check]:
                      "Jouppi et al. ISCA 2017, section 7", "weight-load bound; paper rounds to whole us"))
     out.append(Check("TPU' LSTM1 600x600 on 512x512 (4 tiles)", 32.0, lstm1_tile_latency_s(512) * 1e6, 0.10, "us",
                      "Jouppi et al. ISCA 2017, section 7", "the bigger array is slower: padded 256 KiB tiles"))
+    ridge = tpu.peak_macs_per_s / tpu.dram.bandwidth_bytes_per_s
+    out.append(Check("TPU v1 roofline ridge", 1350.0, ridge, 0.01, "MAC/weight byte",
+                     "Jouppi et al. ISCA 2017, Figures 5-7 captions"))
+    for app in app_results():
+        out.append(Check(f"TPU v1 {app.name} at batch {app.batch}", app.published_tops, app.tops, app.tolerance,
+                         "TOPS", "Jouppi et al. ISCA 2017, Table 3 (measured)", app.note))
+    return out
+
+
+#: Table 3's measured TOPS and Table 1's batch sizes; the models are in models/tpu_*.yaml.
+TPU_APPS = (("MLP0", "tpu_mlp0", 200, 12.3), ("MLP1", "tpu_mlp1", 168, 9.7), ("LSTM0", "tpu_lstm0", 64, 3.7),
+            ("LSTM1", "tpu_lstm1", 96, 2.8), ("CNN0", "tpu_cnn0", 8, 86.0), ("CNN1", "tpu_cnn1", 32, 14.1))
+
+
+@dataclass(frozen=True)
+class AppResult:
+    """One TPU v1 app simulated at its batch: achieved TOPS, intensity and stall share."""
+
+    name: str
+    batch: int
+    published_tops: float
+    tops: float
+    macs_per_weight_byte: float
+    stall_fraction: float
+    tolerance: float | None
+    note: str
+
+
+def app_results() -> list[AppResult]:
+    """The six TPU v1 apps of the paper, each at its Table 1 batch, inputs arriving from the host."""
     from accelsim.api import simulate
-    mlp0 = simulate(gemm_network("mlp0", 200, 2000, 2000, layers=5), tpu, input_on_chip=True)
-    out.append(Check("TPU v1 MLP0 throughput (batch 200)", 12.3, mlp0.gops / 1e3, 0.25, "TOPS",
-                     "Jouppi et al. ISCA 2017, Table 3 (measured, includes host effects)",
-                     "layer sizes not published: 5 square FC layers of 20M weights in total assumed; input from host"))
+    from accelsim.workload import load_model
+    tpu = load_arch("tpu-v1")
+    out = []
+    for name, model, batch, published in TPU_APPS:
+        net = load_model(model)
+        r = simulate(net, tpu, batch=batch, input_on_chip=True)
+        note = ("layer sizes assumed (Table 1 gives counts and totals only); accelsim omits host time, "
+                "RAW pipeline stalls and non-matrix instruction overheads that Table 3 measures")
+        tol = 0.25 if name == "MLP0" else None
+        out.append(AppResult(name, batch, published, r.gops / 1e3, net.macs * batch / net.weight_bytes,
+                             r.stall_cycles / r.cycles, tol, note))
     return out
