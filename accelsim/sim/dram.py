@@ -3,6 +3,10 @@
 This is the quick-study mode (and SCALE-Sim's view of memory): a transfer of ``b`` bytes
 holds the channel for ``ceil(b / bytes_per_cycle)`` cycles and completes ``latency_cycles``
 after its last byte. Rows, banks, refresh and read/write turnaround are not modelled here.
+
+Every DRAM model the engine drives offers :meth:`transfer` (see :class:`BandwidthChannel`):
+it is called in non-decreasing ``now`` order, serves transfers first come first served and
+keeps its state between calls, so transfers from different DMA units contend.
 """
 
 from __future__ import annotations
@@ -30,3 +34,24 @@ class SimpleDram:
         if n_bytes <= 0:
             return 0
         return math.ceil(n_bytes / self.bytes_per_cycle - 1e-9)
+
+
+class BandwidthChannel:
+    """A run's stateful view of a :class:`SimpleDram`: transfers queue for the one channel."""
+
+    def __init__(self, dram: SimpleDram) -> None:
+        self.dram = dram
+        self.bus_free = 0
+        self.busy_cycles = 0
+
+    def transfer(self, now: int, addr: int, n_bytes: int, write: bool, tag: int = 0) -> tuple[int, int]:
+        """Queue a transfer at cycle ``now``: returns ``(issued, done)`` in cycles.
+
+        ``issued``: the channel has taken the last byte (the DMA unit may issue its next
+        transfer); ``done``: the data has arrived (``issued`` + latency).
+        """
+        start = max(now, self.bus_free)
+        burst = self.dram.burst_cycles(n_bytes, write)
+        self.bus_free = start + burst
+        self.busy_cycles += burst
+        return self.bus_free, self.bus_free + self.dram.latency_cycles

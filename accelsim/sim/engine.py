@@ -4,10 +4,11 @@ A unit runs its ops in trace order. An op starts once its unit is free and every
 depends on has completed; a family supplies the timing of its compute unit (for the
 systolic array, :mod:`accelsim.sim.systolic`), the engine supplies the rest:
 
-- a DMA unit (``load``/``store`` ops) holds the DRAM channel, shared by all DMA units, for
-  the transfer's burst cycles from :class:`accelsim.sim.dram.SimpleDram`; the op completes
-  the DRAM latency later. The unit issues its next transfer as soon as the channel is
-  released, so transfers on one unit pipeline behind the latency.
+- a DMA unit (``load``/``store`` ops) hands each transfer to the run's DRAM model
+  (``transfer(now, addr, bytes, write, tag) -> (issued, done)``, shared by all DMA units,
+  see :mod:`accelsim.sim.dram`); the unit issues its next transfer once the DRAM has taken
+  the last byte, and the op completes when the data has arrived, so transfers on one unit
+  pipeline behind the latency.
 - the vector unit takes ``ceil(vops / lanes)`` cycles per op.
 
 The engine steps by op, never by cycle: durations come from pure functions, and one
@@ -30,14 +31,12 @@ class Timeline:
     """When each op of a trace ran (cycles): ``start``, ``end`` (completion) and ``ready``.
 
     ``ready`` is when the last dependency completed; ``start`` is when the unit began the op
-    (for a DMA op, when it got the DRAM channel; for a fold, when its stream started).
-    ``dram_wait`` counts the cycles a DMA op waited for the channel after its unit was free.
+    (for a DMA op, when it handed the transfer to DRAM; for a fold, when its stream started).
     """
 
     ready: np.ndarray
     start: np.ndarray
     end: np.ndarray
-    dram_wait: np.ndarray
 
     @property
     def makespan(self) -> int:
@@ -59,12 +58,10 @@ class _Ctx:
         self.env = simpy.Environment()
         self.trace = trace
         self.dram = dram
-        self.channel = simpy.Resource(self.env, capacity=1)
         self.done = [self.env.event() for _ in range(n)]
         self.ready = np.zeros(n, np.int64)
         self.start = np.zeros(n, np.int64)
         self.end = np.zeros(n, np.int64)
-        self.wait = np.zeros(n, np.int64)
 
     def wait_deps(self, i: int):
         """Generator: wait for op ``i``'s dependencies; sets ``ready[i]``."""
@@ -94,15 +91,13 @@ def _dma_unit(ctx: _Ctx, ops: np.ndarray):
     for i in ops:
         i = int(i)
         yield from ctx.wait_deps(i)
-        asked = int(env.now)
-        with ctx.channel.request() as req:
-            yield req
-            ctx.wait[i] = int(env.now) - asked
-            ctx.start[i] = int(env.now)
-            burst = ctx.dram.burst_cycles(int(t["bytes"][i]), write=int(t["kind"][i]) == STORE)
-            if burst:
-                yield env.timeout(burst)
-        ctx.finish_at(i, int(env.now) + ctx.dram.latency_cycles)
+        now = int(env.now)
+        ctx.start[i] = now
+        issued, done = ctx.dram.transfer(now, int(t["addr"][i]), int(t["bytes"][i]), int(t["kind"][i]) == STORE,
+                                         int(t["layer"][i]))
+        ctx.finish_at(i, done)
+        if issued > now:
+            yield env.timeout(issued - now)
 
 
 def _vector_unit(ctx: _Ctx, ops: np.ndarray, lanes: int):
@@ -128,7 +123,7 @@ def vector_cycles(vops: int, lanes: int) -> int:
 def run(trace: Trace, dram, lanes: int, compute: UnitProcess) -> Timeline:
     """Run ``trace``: DMA and vector units here, the compute unit from ``compute``; returns the timeline.
 
-    ``dram`` provides ``burst_cycles(bytes, write) -> cycles`` and ``latency_cycles``.
+    ``dram`` is the run's DRAM model (fresh state), offering ``transfer`` as described above.
     """
     ctx = _Ctx(trace, dram)
     kinds = trace.ops["kind"]
@@ -150,4 +145,4 @@ def run(trace: Trace, dram, lanes: int, compute: UnitProcess) -> Timeline:
     unfinished = [i for i, e in enumerate(ctx.done) if not e.triggered]
     if unfinished:
         raise RuntimeError(f"trace deadlocked: op {unfinished[0]} never ran")
-    return Timeline(ctx.ready, ctx.start, ctx.end, ctx.wait)
+    return Timeline(ctx.ready, ctx.start, ctx.end)

@@ -15,7 +15,7 @@ from accelsim.arch.spec import ArchSpec
 from accelsim.energy import price
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
-from accelsim.sim.dram import SimpleDram
+from accelsim.sim.dram import BandwidthChannel, SimpleDram
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
 
 EFFECTS = ("pipeline fill and drain per fold", "weight preload (overlapped with the previous fold)",
@@ -50,7 +50,7 @@ def array_unit(overlap: bool):
 
 def run(trace: Trace, arch: ArchSpec) -> engine.Timeline:
     """Simulate ``trace`` on ``arch``; returns when every op ran (cycles)."""
-    dram = SimpleDram.from_spec(arch.dram, arch.clock_hz)
+    dram = BandwidthChannel(SimpleDram.from_spec(arch.dram, arch.clock_hz))
     return engine.run(trace, dram, arch.vector.lanes, array_unit(arch.array.overlap_folds))
 
 
