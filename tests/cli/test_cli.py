@@ -88,3 +88,19 @@ def test_failed_write_leaves_nothing(tmp_path):
     (tmp_path / "sub").mkdir()
     p = accelsim("simulate", "--arch", "tpu-v1", "--model", "no-such", "--json", target)
     assert p.returncode == 2 and not any((tmp_path / "sub").iterdir())
+
+
+def test_simulate_yaml_network_and_scalesim_csv(tmp_path):
+    from pathlib import Path
+    net = tmp_path / "three.yaml"
+    net.write_text("name: three\ninput: [3, 32, 32]\nlayers:\n"
+                   "  - {name: c1, op: conv2d, out: 16, kernel: 3, pad: 1, activation: relu}\n"
+                   "  - {name: p1, op: maxpool, kernel: 2}\n"
+                   "  - {name: fc, op: linear, out: 10}\n")
+    j = tmp_path / "y.json"
+    assert accelsim("simulate", "--arch", "systolic-32x32", "--model", net, "--json", j, "-q").returncode == 0
+    assert [l["name"] for l in json.loads(j.read_text())["layers"]] == ["c1", "p1", "fc"]
+    csv_path = Path(__file__).resolve().parents[2] / "models" / "scalesim" / "alexnet.csv"
+    p = accelsim("simulate", "--arch", "systolic-32x32", "--model", csv_path, "--json", j, "-q")
+    assert p.returncode == 0, p.stderr
+    assert json.loads(j.read_text())["total"]["macs"] == 724_406_816
