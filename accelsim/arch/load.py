@@ -146,7 +146,8 @@ def arch_from_dict(raw: Any, file: str = "") -> ArchSpec:
 
 def _buffer(raw: Any, fld: str, role: str) -> BufferSpec:
     b = schema.check_keys(raw, fld, ("capacity",),
-                          ("name", "width_bits", "banks", "double_buffered", "read_pj", "write_pj", "source"))
+                          ("name", "width_bits", "banks", "read_ports", "write_ports", "double_buffered",
+                           "read_pj", "write_pj", "source"))
     cap = _conv(parse_bytes, b["capacity"], f"{fld}.capacity")
     if cap <= 0:
         raise AccelsimError(f"must be > 0, got {b['capacity']!r}", field=f"{fld}.capacity")
@@ -154,6 +155,8 @@ def _buffer(raw: Any, fld: str, role: str) -> BufferSpec:
     return BufferSpec(name=str(b.get("name", role)), capacity_bytes=cap,
                       width_bits=schema.pos_int(b.get("width_bits", 64), f"{fld}.width_bits"),
                       banks=schema.pos_int(b.get("banks", 1), f"{fld}.banks"),
+                      read_ports=schema.pos_int(b.get("read_ports", 1), f"{fld}.read_ports"),
+                      write_ports=schema.pos_int(b.get("write_ports", 1), f"{fld}.write_ports"),
                       double_buffered=schema.boolean(b.get("double_buffered", True), f"{fld}.double_buffered"),
                       source=str(b.get("source", "")), **opt)
 

@@ -18,13 +18,17 @@ class BufferSpec:
 
     ``read_pj``/``write_pj`` override the energy table's capacity-based estimate for one
     access of ``width_bits``. ``banks`` splits the capacity into equal banks; an access
-    is priced as an access to one bank of ``capacity_bytes / banks``.
+    is priced as an access to one bank of ``capacity_bytes / banks``. ``read_ports`` and
+    ``write_ports`` are the accesses of ``width_bits`` the buffer serves per cycle; an array
+    that needs more per streamed vector streams slower (see ``lower/systolic.port_divisor``).
     """
 
     name: str
     capacity_bytes: int
     width_bits: int = 64
     banks: int = 1
+    read_ports: int = 1
+    write_ports: int = 1
     double_buffered: bool = True
     read_pj: float | None = None
     write_pj: float | None = None

@@ -71,6 +71,33 @@ def rate_divisor(weight_bits: int, act_bits: int, mac_bits: int) -> int:
     return math.ceil(weight_bits / mac_bits) * math.ceil(act_bits / mac_bits)
 
 
+def port_divisor(arch: ArchSpec, dataflow: str, rows: int, cols: int, weight_bits: int, act_bits: int,
+                 acc_bits: int, acc: bool) -> int:
+    """Cycles per streamed vector the buffers' ports allow (1 when they keep up with the array).
+
+    Per streamed vector the array reads one operand row and writes (WS, IS: and, when
+    accumulating, reads) one row of partial sums; OS reads an input row and a weight row and
+    writes nothing until the drain. A row wider than ``width x ports`` takes several cycles.
+    """
+    def per_cycle(n_elems: int, bits: int, buf, ports: int) -> int:
+        words = -(-(-(-n_elems * bits // 8)) // buf.width_bytes)
+        return -(-words // ports)
+    if dataflow == "ws":
+        need = [per_cycle(rows, act_bits, arch.ifmap, arch.ifmap.read_ports),
+                per_cycle(cols, acc_bits, arch.ofmap, arch.ofmap.write_ports)]
+        if acc:
+            need.append(per_cycle(cols, acc_bits, arch.ofmap, arch.ofmap.read_ports))
+    elif dataflow == "os":
+        need = [per_cycle(rows, act_bits, arch.ifmap, arch.ifmap.read_ports),
+                per_cycle(cols, weight_bits, arch.filter, arch.filter.read_ports)]
+    else:
+        need = [per_cycle(rows, weight_bits, arch.filter, arch.filter.read_ports),
+                per_cycle(cols, acc_bits, arch.ofmap, arch.ofmap.write_ports)]
+        if acc:
+            need.append(per_cycle(cols, acc_bits, arch.ofmap, arch.ofmap.read_ports))
+    return max(1, *need)
+
+
 def m_tile_rows(arch: ArchSpec, acc_bits: int) -> int:
     """Largest streamed M chunk under WS: one tile of ``m x cols`` partial sums in half the output buffer."""
     halves = 2 if arch.ofmap.double_buffered else 1
@@ -293,7 +320,10 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
                 deps.append(out_done[-out_halves])
             cid = tb.add(COMPUTE, "array", li, deps, rows=f.rows, cols=f.cols, stream=f.stream, preload=f.preload,
                          drain=fold_drain(arch.array.dataflow, f.rows, f.cols),
-                         macs=f.m_len * f.k_len * f.n_len // pg, div=div, acc=int(f.acc))
+                         macs=f.m_len * f.k_len * f.n_len // pg, acc=int(f.acc),
+                         # operand passes and buffer ports limit the rate at once, not one after the other
+                         div=max(div, port_divisor(arch, arch.array.dataflow, f.rows, f.cols, layer.weight_bits,
+                                                   layer.act_bits, layer.acc_bits, f.acc)))
             if new_w:
                 w_consumers.append(cid)
             if not ifmap_on_chip:

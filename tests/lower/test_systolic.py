@@ -99,3 +99,16 @@ def test_depthwise_groups_pack_block_diagonally():
     comp = tr.ops[tr.ops["kind"] == COMPUTE]
     assert comp["rows"].tolist() == [28 * 9, 28 * 9, 8 * 9] and comp["cols"].tolist() == [28, 28, 8]
     assert int(comp["macs"].sum()) == net.macs == 64 * 16 * 16 * 9
+
+
+def test_narrow_buffer_ports_slow_the_stream():
+    # a 32-wide WS array writes 32 x 32-bit partial sums (128 B) per streamed vector; an ofmap
+    # SRAM 256 bits wide with one write port takes 4 cycles for that, with 4 ports one
+    from accelsim.lower.systolic import port_divisor
+    narrow = load_arch("systolic-32x32", {"memory.ofmap.width_bits": 256})
+    ported = load_arch("systolic-32x32", {"memory.ofmap.width_bits": 256, "memory.ofmap.write_ports": 4})
+    assert port_divisor(narrow, "ws", 32, 32, 8, 8, 32, False) == 4
+    assert port_divisor(ported, "ws", 32, 32, 8, 8, 32, False) == 1
+    assert port_divisor(load_arch("systolic-32x32"), "ws", 32, 32, 8, 8, 32, True) == 1
+    tr = lower_network(gemm_network("g", 100, 32, 32), narrow)
+    assert tr.ops[tr.ops["kind"] == COMPUTE]["div"].tolist() == [4]
