@@ -25,6 +25,7 @@ tracked per layer, not as a live set; a buffer's slot count is capacity // tile 
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -283,6 +284,11 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
     half_ifmap = arch.ifmap.capacity_bytes // (2 if arch.ifmap.double_buffered else 1)
     out_halves = 2 if arch.ofmap.double_buffered else 1
 
+    @functools.lru_cache(maxsize=None)
+    def port_div(rows: int, cols: int, acc: bool) -> int:
+        return port_divisor(arch, arch.array.dataflow, rows, cols, layer.weight_bits, layer.act_bits,
+                            layer.acc_bits, acc)
+
     w_loaded: dict[tuple, int] = {}
     w_consumers: list[int] = []  # compute op that consumed each streamed weight tile, in order
     i_loaded: dict[tuple, int] = {}
@@ -322,8 +328,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
                          drain=fold_drain(arch.array.dataflow, f.rows, f.cols),
                          macs=f.m_len * f.k_len * f.n_len // pg, acc=int(f.acc),
                          # operand passes and buffer ports limit the rate at once, not one after the other
-                         div=max(div, port_divisor(arch, arch.array.dataflow, f.rows, f.cols, layer.weight_bits,
-                                                   layer.act_bits, layer.acc_bits, f.acc)))
+                         div=max(div, port_div(f.rows, f.cols, f.acc)))
             if new_w:
                 w_consumers.append(cid)
             if not ifmap_on_chip:

@@ -51,68 +51,87 @@ UnitProcess = Callable[..., object]
 
 
 class _Ctx:
-    """Per-run state shared by the unit processes: events, the DRAM channel, the timeline arrays."""
+    """Per-run state shared by the unit processes: completion times and the events waiters need.
+
+    An op's completion is a time, not necessarily an event: a waiter whose dependencies have
+    all been scheduled just sleeps until the latest of their end times. Only a dependency not
+    yet scheduled gets an event, created on demand, so most ops cost no SimPy event at all.
+    Columns of the op table are held as Python lists (indexing NumPy scalars per op is slow).
+    """
 
     def __init__(self, trace: Trace, dram) -> None:
         n = len(trace)
         self.env = simpy.Environment()
         self.trace = trace
         self.dram = dram
-        self.done = [self.env.event() for _ in range(n)]
-        self.ready = np.zeros(n, np.int64)
-        self.start = np.zeros(n, np.int64)
-        self.end = np.zeros(n, np.int64)
+        ptr = trace.dep_ptr.tolist()
+        idx = trace.dep_idx.tolist()
+        self.deps = [idx[ptr[i]:ptr[i + 1]] for i in range(n)]
+        self.scheduled = [False] * n
+        self.waiting: dict[int, simpy.Event] = {}
+        self.ready = [0] * n
+        self.start = [0] * n
+        self.end = [0] * n
+        self._cols: dict[str, list] = {}
+
+    def col(self, name: str) -> list:
+        """Column ``name`` of the op table as a Python list."""
+        if name not in self._cols:
+            self._cols[name] = self.trace.ops[name].tolist()
+        return self._cols[name]
 
     def wait_deps(self, i: int):
-        """Generator: wait for op ``i``'s dependencies; sets ``ready[i]``."""
-        deps = self.trace.deps_of(i)
-        if deps.size:
-            evs = [self.done[d] for d in deps]
-            pending = [e for e in evs if not e.triggered]
-            if pending:
-                yield self.env.all_of(pending)
-            self.ready[i] = int(self.end[deps].max())
-        else:
-            self.ready[i] = 0
+        """Generator: wait until op ``i``'s dependencies have completed; sets ``ready[i]``."""
+        deps = self.deps[i]
+        if not deps:
+            return
+        env = self.env
+        for d in deps:
+            if not self.scheduled[d]:
+                ev = self.waiting.get(d)
+                if ev is None:
+                    ev = self.waiting[d] = env.event()
+                yield ev
+        end = self.end
+        r = max(end[d] for d in deps)
+        self.ready[i] = r
+        if r > env.now:
+            yield env.timeout(r - env.now)
 
     def finish_at(self, i: int, cycle: int) -> None:
-        """Record op ``i`` as completing at ``cycle`` (now or later) and fire its event then."""
+        """Record op ``i`` as completing at ``cycle`` (now or later)."""
         self.end[i] = cycle
-        delay = cycle - int(self.env.now)
-        if delay <= 0:
-            self.done[i].succeed()
-        else:
-            self.env.timeout(delay).callbacks.append(lambda _e, ev=self.done[i]: ev.succeed())
+        self.scheduled[i] = True
+        ev = self.waiting.pop(i, None)
+        if ev is not None:
+            ev.succeed()  # waiters then sleep until the end time themselves
 
 
-def _dma_unit(ctx: _Ctx, ops: np.ndarray):
-    t = ctx.trace.ops
+def _dma_unit(ctx: _Ctx, ops: list[int]):
     env = ctx.env
+    addr, nbytes, kind, layer = ctx.col("addr"), ctx.col("bytes"), ctx.col("kind"), ctx.col("layer")
     for i in ops:
-        i = int(i)
         yield from ctx.wait_deps(i)
-        now = int(env.now)
+        now = env.now
         ctx.start[i] = now
-        issued, done = ctx.dram.transfer(now, int(t["addr"][i]), int(t["bytes"][i]), int(t["kind"][i]) == STORE,
-                                         int(t["layer"][i]))
+        issued, done = ctx.dram.transfer(now, addr[i], nbytes[i], kind[i] == STORE, layer[i])
         ctx.finish_at(i, done)
         if issued > now:
             yield env.timeout(issued - now)
 
 
-def _vector_unit(ctx: _Ctx, ops: np.ndarray, lanes: int):
-    t = ctx.trace.ops
+def _vector_unit(ctx: _Ctx, ops: list[int], lanes: int):
     env = ctx.env
+    vops = ctx.col("vops")
     free = 0
     for i in ops:
-        i = int(i)
         yield from ctx.wait_deps(i)
-        s = max(int(env.now), free)
+        s = max(env.now, free)
         ctx.start[i] = s
-        free = s + vector_cycles(int(t["vops"][i]), lanes)
+        free = s + vector_cycles(vops[i], lanes)
         ctx.finish_at(i, free)
         if free > env.now:
-            yield env.timeout(free - int(env.now))
+            yield env.timeout(free - env.now)
 
 
 def vector_cycles(vops: int, lanes: int) -> int:
@@ -129,10 +148,11 @@ def run(trace: Trace, dram, lanes: int, compute: UnitProcess) -> Timeline:
     kinds = trace.ops["kind"]
     units = trace.ops["unit"]
     for u in range(len(trace.units)):
-        ops = np.flatnonzero(units == u)
-        if not ops.size:
+        sel = np.flatnonzero(units == u)
+        if not sel.size:
             continue
-        k = set(np.unique(kinds[ops]).tolist())
+        k = set(np.unique(kinds[sel]).tolist())
+        ops = sel.tolist()
         if k <= {LOAD, STORE}:
             ctx.env.process(_dma_unit(ctx, ops))
         elif k == {VECTOR}:
@@ -142,7 +162,6 @@ def run(trace: Trace, dram, lanes: int, compute: UnitProcess) -> Timeline:
         else:
             raise ValueError(f"unit {trace.units[u]} mixes op kinds {sorted(k)}")
     ctx.env.run()
-    unfinished = [i for i, e in enumerate(ctx.done) if not e.triggered]
-    if unfinished:
-        raise RuntimeError(f"trace deadlocked: op {unfinished[0]} never ran")
-    return Timeline(ctx.ready, ctx.start, ctx.end)
+    if not all(ctx.scheduled):
+        raise RuntimeError(f"trace deadlocked: op {ctx.scheduled.index(False)} never ran")
+    return Timeline(np.array(ctx.ready, np.int64), np.array(ctx.start, np.int64), np.array(ctx.end, np.int64))

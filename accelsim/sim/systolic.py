@@ -31,17 +31,16 @@ def array_unit(overlap: bool):
     """A SimPy process factory for the array: ``(ctx, ops) -> generator`` (see :mod:`engine`)."""
 
     def process(ctx, ops):
-        t = ctx.trace.ops
+        preload, stream, div, drain = ctx.col("preload"), ctx.col("stream"), ctx.col("div"), ctx.col("drain")
         prev_ss = prev_se = prev_done = shift_free = 0
         for i in ops:
-            i = int(i)
             yield from ctx.wait_deps(i)
-            ready = int(ctx.ready[i])
+            ready = ctx.ready[i]
             sh = max(ready, shift_free, prev_ss) if overlap else max(ready, prev_done)
-            shift_end = sh + int(t["preload"][i])
+            shift_end = sh + preload[i]
             ss = max(shift_end, prev_se)
-            se = ss + int(t["stream"][i]) * int(t["div"][i])
-            done = max(se + int(t["drain"][i]), prev_done)
+            se = ss + stream[i] * div[i]
+            done = max(se + drain[i], prev_done)
             ctx.start[i] = ss
             ctx.finish_at(i, done)
             prev_ss, prev_se, prev_done, shift_free = ss, se, done, shift_end
