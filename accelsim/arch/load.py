@@ -18,7 +18,7 @@ from accelsim.arch.spec import (DATAFLOWS, ArchSpec, BufferSpec, DramSpec, Energ
 from accelsim.errors import AccelsimError
 from accelsim.units import parse_bandwidth, parse_bytes, parse_hz, parse_seconds
 
-FAMILIES = ("systolic",)
+FAMILIES = ("systolic", "eyeriss")
 PRESETS_DIR = Path(__file__).resolve().parent / "presets"
 
 
@@ -85,8 +85,15 @@ def _apply_override(raw: Any, key: str, value: Any) -> None:
     node[parts[-1]] = value
 
 
-def arch_from_dict(raw: Any, file: str = "") -> ArchSpec:
-    """Validate a parsed arch mapping and build the spec; errors carry the dotted field."""
+def arch_from_dict(raw: Any, file: str = ""):
+    """Validate a parsed arch mapping and build the spec; errors carry the dotted field.
+
+    The ``family`` key picks the spec type: ``systolic`` -> :class:`ArchSpec`, ``eyeriss`` ->
+    :class:`accelsim.arch.eyeriss.EyerissSpec`.
+    """
+    if isinstance(raw, dict) and raw.get("family") == "eyeriss":
+        from accelsim.arch.eyeriss import eyeriss_from_dict
+        return eyeriss_from_dict(raw, file)
     schema.check_keys(raw, "", ("name", "family", "clock", "array", "memory", "dram"),
                       ("source", "vector", "energy", "notes"))
     schema.choice(raw["family"], "family", FAMILIES)

@@ -68,7 +68,36 @@ def _fold_args(x):
     return [np.array(a, np.int64) for a in arrays] + [overlap]
 
 
-CASES = {"fold_schedule": (_fold_inputs, _fold_args)}
+_RS_ARCH = np.array([12, 14, 224, 12, 24, 51200, 1, 4, 4, 4, 3], np.int64)
+_RS_COST = np.array([1.0, 1.0, 1.0, 1.0, 2.0, 6.0, 200.0])
+
+
+def _rs_layer():
+    # N, M, C, H(=W), R(=S), U: small conv layers (the search is exhaustive in the twin)
+    return st.tuples(st.integers(1, 3), st.integers(1, 40), st.integers(1, 24), st.integers(1, 20),
+                     st.integers(1, 5), st.integers(1, 3), st.floats(0.2, 1.0), st.integers(0, 1),
+                     st.integers(1, 40), st.integers(1, 40000))
+
+
+def _rs_dims(x):
+    N, M, C, H, R, U, dens, obj, _, glb = x
+    R = min(R, H)
+    E = (H - R) // U + 1
+    arch = _RS_ARCH.copy()
+    arch[5] = glb
+    return (np.array([N, M, C, H, H, R, R, E, E, U], np.int64), arch, _RS_COST,
+            np.array([dens, 1.0, 1.0]), obj)
+
+
+def _rs_eval_args(x):
+    layer, arch, cost, dens, _ = _rs_dims(x)
+    n, p = x[0], min(x[8] % 24 + 1, 24)
+    return (*layer.tolist(), *arch[[2, 5, 6, 7, 8, 9, 10]].tolist(), cost, dens, n, p, 1, max(1, layer[7] // 2), 1, 1)
+
+
+CASES = {"fold_schedule": (_fold_inputs, _fold_args),
+         "rs_search": (_rs_layer, lambda x: list(_rs_dims(x))),
+         "rs_eval": (_rs_layer, _rs_eval_args)}
 
 
 def _equal(a, b):
