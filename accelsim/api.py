@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from accelsim.arch.load import load_arch
+from accelsim.arch.eyeriss import EyerissSpec
 from accelsim.arch.spec import ArchSpec
 from accelsim.errors import AccelsimError
 from accelsim.result import Result
@@ -16,8 +17,8 @@ from accelsim.trace import Trace
 from accelsim.workload import Network, load_model
 
 
-def _arch(arch: ArchSpec | str | Path) -> ArchSpec:
-    return arch if isinstance(arch, ArchSpec) else load_arch(arch)
+def _arch(arch: ArchSpec | EyerissSpec | str | Path):
+    return arch if isinstance(arch, (ArchSpec, EyerissSpec)) else load_arch(arch)
 
 
 def _network(model: Network | str | Path) -> Network:
@@ -35,6 +36,9 @@ def lower(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int =
     if spec.family == "systolic":
         from accelsim.lower.systolic import lower_network
         return lower_network(net, spec, batch, input_on_chip)
+    if spec.family == "eyeriss":
+        from accelsim.lower.eyeriss import lower_network as lower_rs
+        return lower_rs(net, spec, batch)[0]
     raise AccelsimError(f"family {spec.family!r} has no lowering yet", file=spec.file, field="family")
 
 
@@ -52,6 +56,13 @@ def run_trace(trace: Trace, arch: ArchSpec | str | Path) -> Result:
             raise AccelsimError(f"trace has no memory {missing[0]!r} of arch {spec.name}; it was lowered "
                                 f"for another arch ({trace.arch})", field="memories")
         return evaluate(trace, spec)
+    if spec.family == "eyeriss":
+        from accelsim.lower.eyeriss import UNITS as RS_UNITS
+        from accelsim.sim.eyeriss import evaluate as evaluate_rs
+        if tuple(trace.units) != RS_UNITS:
+            raise AccelsimError(f"trace units {' '.join(trace.units)} are not the Eyeriss units "
+                                f"{' '.join(RS_UNITS)}", field="units")
+        return evaluate_rs(trace, spec)
     raise AccelsimError(f"family {spec.family!r} has no simulator yet", file=spec.file, field="family")
 
 

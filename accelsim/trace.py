@@ -55,7 +55,12 @@ _ALWAYS = ("bytes", "addr", "macs", "vops", "stream")
 
 @dataclass(frozen=True)
 class LayerInfo:
-    """What the engine and energy model need to know of a layer: name, op, bit widths, MACs."""
+    """What the engine and energy model need to know of a layer: name, op, bit widths, MACs.
+
+    ``counts`` holds action counts the lowering fixed for the whole layer (e.g. Eyeriss's
+    scratchpad, NoC and GLB words, which follow from the mapping, not from timing), as
+    ``(name, value)`` pairs; the text form writes them as ``count.<name>=<value>``.
+    """
 
     name: str
     op: str
@@ -63,6 +68,7 @@ class LayerInfo:
     act_bits: int
     acc_bits: int
     macs: int  # useful MACs of the whole batch
+    counts: tuple[tuple[str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -178,7 +184,8 @@ def write_text(trace: Trace, path: str | Path) -> None:
         f.write(f"# memories {' '.join(trace.memories)}\n")
         for i, l in enumerate(trace.layers):
             f.write(f"# layer {i} {l.name} op={l.op} weight_bits={l.weight_bits} act_bits={l.act_bits} "
-                    f"acc_bits={l.acc_bits} macs={l.macs}\n")
+                    f"acc_bits={l.acc_bits} macs={l.macs}"
+                    + "".join(f" count.{k}={v}" for k, v in l.counts) + "\n")
         f.write("# id kind unit layer key=value... deps=i,j\n")
         names = [l.name for l in trace.layers]
         for i, op in enumerate(trace.ops):
@@ -260,8 +267,10 @@ def read_text(path: str | Path) -> Trace:
 def _parse_layer(words: list[str], label: str, where: str) -> LayerInfo:
     try:
         kv = dict(w.split("=", 1) for w in words[3:])
+        counts = tuple((k[len("count."):], int(v)) for k, v in kv.items() if k.startswith("count."))
         return LayerInfo(name=words[2], op=kv["op"], weight_bits=int(kv["weight_bits"]),
-                         act_bits=int(kv["act_bits"]), acc_bits=int(kv["acc_bits"]), macs=int(kv["macs"]))
+                         act_bits=int(kv["act_bits"]), acc_bits=int(kv["acc_bits"]), macs=int(kv["macs"]),
+                         counts=counts)
     except (IndexError, KeyError, ValueError):
         raise AccelsimError("layer line must read '# layer N name op=.. weight_bits=.. act_bits=.. "
                             "acc_bits=.. macs=..'", file=label, field=where) from None
@@ -348,7 +357,8 @@ def read_npz(path: str | Path) -> Trace:
         raise AccelsimError(f"ops have dtype {ops.dtype}, not format {FORMAT_VERSION}'s", file=label)
     try:
         return Trace(header["arch"], header["model"], int(header["batch"]), tuple(header["units"]),
-                     tuple(header["memories"]), tuple(LayerInfo(**l) for l in header["layers"]),
+                     tuple(header["memories"]), tuple(LayerInfo(**{**l, "counts": tuple(tuple(c) for c in l.get("counts", ()))})
+                           for l in header["layers"]),
                      ops, dep_ptr, dep_idx)
     except (KeyError, TypeError, ValueError) as e:
         raise AccelsimError(f"trace header is malformed ({type(e).__name__}: {e})", file=label) from None

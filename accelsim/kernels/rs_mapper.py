@@ -24,7 +24,7 @@ E_PASSES, E_CYCLES, E_ENERGY, E_M, E_ACTIVE = 0, 1, 2, 3, 4
 
 @njit(cache=True)
 def rs_eval(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, cost, dens, n, p, q, e, r, t):
-    """Numba kernel of :func:`rs_eval_ref` for one mapping; returns ``(passes, cycles, energy, m)``."""
+    """Numba kernel of :func:`rs_eval_ref` for one mapping; same results."""
     # the largest m = p*t*k whose psums and one ifmap block fit the GLB
     rows = min((e - 1) * U + R, H)
     ifm = n * q * r * rows * W
@@ -32,10 +32,10 @@ def rs_eval(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, cost, 
     kmax = (M + pt - 1) // pt
     room = glb - ifm
     if room <= 0:
-        return -1.0, 0.0, 0.0, 0.0
+        return -1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
     k = min(kmax, room // (n * pt * e * F))
     if k < 1:
-        return -1.0, 0.0, 0.0, 0.0
+        return -1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
     m = pt * k
     nb = (N + n - 1) // n
     mb = (M + m - 1) // m
@@ -66,9 +66,7 @@ def rs_eval(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, cost, 
     fspad = useful * d_in + float(passes) * active * p * q * S
     ispad = useful + float(passes) * active * n * q * W
     pspad = 2.0 * useful
-    energy = (useful * d_in * cost[0] + fspad * cost[1] + ispad * cost[2] + pspad * cost[3]
-              + noc * cost[4] + glb_acc * cost[5] + dram * cost[6])
-    return float(passes), float(cycles), energy, float(m)
+    return float(passes), float(cycles), float(m), useful * d_in, fspad, ispad, pspad, noc, glb_acc, dram
 
 
 @njit(cache=True)
@@ -108,10 +106,12 @@ def rs_search(layer, arch, cost, dens, objective):
                         r = min(cap // t, (C + q - 1) // q)
                         if r < 1:
                             continue
-                        passes, cycles, energy, m = rs_eval(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp,
-                                                          go, pipe, cost, dens, n, p, q, e, r, t)
+                        passes, cycles, m, c0, c1, c2, c3, c4, c5, c6 = rs_eval(
+                            N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, cost, dens, n, p, q, e, r, t)
                         if passes < 0:
                             continue
+                        energy = (c0 * cost[0] + c1 * cost[1] + c2 * cost[2] + c3 * cost[3] + c4 * cost[4]
+                                  + c5 * cost[5] + c6 * cost[6])
                         k1 = energy if objective == 0 else cycles
                         k2 = cycles if objective == 0 else energy
                         if (not found) or k1 < b1 or (k1 == b1 and k2 < b2):
@@ -193,8 +193,10 @@ def rs_search_ref(layer, arch, cost, dens, objective):
     if not cand:
         return best, vals
     n, p, q, e, r, t = (np.array(c, np.int64) for c in zip(*cand))
-    passes, cycles, energy, m = rs_eval_ref(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, cost, dens,
-                                            n, p, q, e, r, t)
+    passes, cycles, m, *counts = rs_eval_ref(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, cost,
+                                             dens, n, p, q, e, r, t)
+    c0, c1, c2, c3, c4, c5, c6 = counts
+    energy = c0 * cost[0] + c1 * cost[1] + c2 * cost[2] + c3 * cost[3] + c4 * cost[4] + c5 * cost[5] + c6 * cost[6]
     ok = passes >= 0
     active = R * e * r * t
     cyc = cycles.astype(float)
@@ -210,9 +212,11 @@ def rs_search_ref(layer, arch, cost, dens, objective):
 
 
 def rs_eval_ref(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, cost, dens, n, p, q, e, r, t):
-    """Passes, cycles, energy (pJ) and ``m`` of mapping(s) ``(n, p, q, e, r, t)``: the model of
-    :func:`rs_search_ref`, vectorized over mapping arrays. ``passes`` is -1 where the GLB
-    cannot hold one ifmap block and the psums of ``p*t`` filters.
+    """The model of :func:`rs_search_ref` for mapping(s) ``(n, p, q, e, r, t)``, vectorized.
+
+    Returns ``(passes, cycles, m, alu, filter_spad, ifmap_spad, psum_spad, noc, glb, dram)``:
+    the word counts per level (energy = counts . cost). ``passes`` is -1 (and the rest 0)
+    where the GLB cannot hold one ifmap block and the psums of ``p*t`` filters.
     """
     scalar = np.ndim(n) == 0
     n, p, q, e, r, t = (np.atleast_1d(np.asarray(x, np.int64)) for x in (n, p, q, e, r, t))
@@ -247,10 +251,8 @@ def rs_eval_ref(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, co
     fspad = useful * d_in + fpasses * active * p * q * S
     ispad = useful + fpasses * active * n * q * W
     pspad = 2.0 * useful
-    energy = (useful * d_in * cost[0] + fspad * cost[1] + ispad * cost[2] + pspad * cost[3]
-              + noc * cost[4] + glb_acc * cost[5] + dram * cost[6])
-    passes = np.where(ok, passes, -1).astype(float)
-    out = (passes, cycles.astype(float), np.where(ok, energy, 0.0), np.where(ok, m, 0).astype(float))
-    out = (out[0], np.where(ok, out[1], 0.0), out[2], out[3])
-    return tuple(float(x[0]) for x in out) if scalar else out
+    counts = [useful * d_in + 0 * fpasses, fspad, ispad, pspad + 0 * fpasses, noc, glb_acc, dram]
+    out = [np.where(ok, passes, -1).astype(float), np.where(ok, cycles, 0).astype(float),
+           np.where(ok, m, 0).astype(float)] + [np.where(ok, c, 0.0) for c in counts]
+    return tuple(float(x[0]) for x in out) if scalar else tuple(out)
 

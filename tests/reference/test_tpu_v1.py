@@ -12,7 +12,7 @@ import pytest
 
 from accelsim.validate import checks, lstm1_tile_latency_s
 
-CHECKS = {c.name: c for c in checks()}
+CHECKS = {c.name: c for c in checks() if c.name.startswith("TPU")}
 
 
 @pytest.mark.parametrize("name", list(CHECKS))
