@@ -3,7 +3,7 @@
 Tolerances are the issue's: processing latency within 10% per layer with the paper's own
 mappings, active PEs exact. DRAM, GLB, total latency and power are reported by
 ``accelsim validate`` with their errors; they are not asserted, because the model is known
-to differ (see the notes there). CONV2's processing latency is a known miss (13% fast).
+to differ (see the notes there). CONV2's processing latency is a known miss (11% fast).
 """
 
 from __future__ import annotations
