@@ -6,6 +6,7 @@ a plain function; this module only wires them.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from accelsim.arch.load import load_arch
@@ -67,10 +68,41 @@ def run_trace(trace: Trace, arch: ArchSpec | str | Path) -> Result:
 
 
 def simulate(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int = 1,
-             input_on_chip: bool = False) -> Result:
+             input_on_chip: bool = False, passes: tuple[str, ...] = (), weights: str | Path | None = None,
+             seed: int = 0) -> Result:
     """Simulate ``model`` (a Network, zoo name or model file) on ``arch`` (spec, preset or YAML) at ``batch``.
 
     ``input_on_chip``: start with the network input in the input buffer instead of DRAM.
+    ``passes``: compression specs applied in order first (``"w4a8"``, ``"channel:0.3"``,
+    ``"tucker2:0.25"``; see :mod:`accelsim.compress`). ``weights``: ``"synthetic"`` (seeded)
+    or a ``.npz`` file, so the passes compute real factors and report their error; without
+    it they change shapes, bit widths and densities only.
     """
     spec = _arch(arch)
-    return run_trace(lower(model, spec, batch, input_on_chip), spec)
+    net = _network(model)
+    records: tuple[dict, ...] = ()
+    if passes:
+        net, records = compress(net, passes, weights, seed)
+    result = run_trace(lower(net, spec, batch, input_on_chip), spec)
+    return replace(result, compression=records) if records else result
+
+
+def compress(net: Network, passes: tuple[str, ...], weights: str | Path | None = None,
+             seed: int = 0) -> tuple[Network, tuple[dict, ...]]:
+    """Apply compression ``passes`` to ``net``; returns the new network and one plain record per pass."""
+    from accelsim.compress import apply_passes, load_npz_weights, synthetic_weights
+    w = None
+    if weights is not None:
+        w = synthetic_weights(net, seed=seed) if str(weights) == "synthetic" else load_npz_weights(weights, net)
+    net, _, recs = apply_passes(net, w, passes, seed=seed)
+    return net, tuple(_record_dict(r) for r in recs)
+
+
+def _record_dict(rec) -> dict:
+    return {"pass": rec.name, "spec": rec.spec, "changed_layers": list(rec.changed),
+            "skipped": [list(s) for s in rec.skipped], "with_weights": rec.with_weights,
+            "params_before": rec.before.params, "params_after": rec.after.params,
+            "macs_before": rec.before.macs, "macs_after": rec.after.macs,
+            "effective_macs_after": rec.after.effective_macs, "weight_bytes_after": rec.after.weight_bytes,
+            "weight_error": dict(rec.weight_error), "output_error": dict(rec.output_error),
+            "notes": list(rec.notes)}

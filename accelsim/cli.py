@@ -22,6 +22,15 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--batch", type=int, default=1, help="samples per inference (default 1)")
             sp.add_argument("--input-on-chip", action="store_true",
                             help="start with the network input in the input buffer, not in DRAM")
+            for opt, ex in (("quantize", "w4a8, w8a8:per-channel, bwn, xnor, twn, ffn"),
+                            ("prune", "magnitude:0.9, channel:0.3"),
+                            ("decompose", "svd:0.25, tucker2:0.25, cp:0.25, grouped:4"),
+                            ("block-conv", "block:56, block:g4")):
+                sp.add_argument(f"--{opt}", action="append", default=[], metavar="SPEC",
+                                help=f"compression pass ({ex}); repeatable; passes run as "
+                                     "decompose, prune, quantize, block-conv")
+            sp.add_argument("--weights", metavar="synthetic|FILE.npz",
+                            help="weights for the compression passes (real factors and errors)")
         sp.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="override an arch field, e.g. --set array.rows=128 (repeatable)")
 
@@ -68,15 +77,31 @@ def _emit(result, args) -> None:
     con.print(report.notes(result), style="dim")
 
 
+def _passes(args) -> tuple[str, ...]:
+    from accelsim.compress import parse_pass_spec
+    out = []
+    # a fixed pipeline: factorize, then prune, then quantize what is left, then block
+    for opt, kind in (("decompose", "decompose"), ("prune", "prune"), ("quantize", "quantize"),
+                      ("block_conv", "block")):
+        for text in getattr(args, opt):
+            parse_pass_spec(text, kind, option="--" + opt.replace("_", "-"))  # validate against its option
+            out.append(text)
+    return tuple(out)
+
+
 def _cmd_simulate(args) -> None:
     from accelsim.api import simulate
-    _emit(simulate(args.model, _load_arch(args), args.batch, args.input_on_chip), args)
+    _emit(simulate(args.model, _load_arch(args), args.batch, args.input_on_chip, _passes(args), args.weights), args)
 
 
 def _cmd_lower(args) -> None:
-    from accelsim.api import lower
+    from accelsim.api import compress, lower
     from accelsim.trace import write_trace
-    trace = lower(args.model, _load_arch(args), args.batch, args.input_on_chip)
+    model = args.model
+    if _passes(args):
+        from accelsim.workload import load_model
+        model, _ = compress(load_model(model), _passes(args), args.weights)
+    trace = lower(model, _load_arch(args), args.batch, args.input_on_chip)
     write_trace(trace, args.output)
     print(f"wrote {args.output}: {len(trace):,} ops, {len(trace.layers)} layers")
 

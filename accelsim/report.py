@@ -102,7 +102,14 @@ def layer_table(result: Result):
 
 
 def notes(result: Result) -> str:
-    """The effects the counts include and the approximations made, as text lines."""
-    lines = ["includes: " + "; ".join(result.effects)] if result.effects else []
+    """The compression applied, the effects the counts include and the approximations made, as text lines."""
+    lines = []
+    for c in result.compression:
+        err = c["output_error"]
+        worst = f", worst layer output error {max(err.values()):.3g}" if err else ""
+        lines.append(f"compression {c['spec']}: params {c['params_before']:,} -> {c['params_after']:,}, "
+                     f"MACs {c['macs_before']:,} -> {c['macs_after']:,} ({len(c['changed_layers'])} layers)"
+                     + worst + ("" if c["with_weights"] else "; no weights: shapes and bit widths only"))
+    lines += ["includes: " + "; ".join(result.effects)] if result.effects else []
     lines += ["approximations: " + "; ".join(result.approximations)] if result.approximations else []
     return "\n".join(lines)

@@ -66,6 +66,7 @@ class Result:
     layers: tuple[LayerResult, ...]
     effects: tuple[str, ...] = ()
     approximations: tuple[str, ...] = ()
+    compression: tuple[dict, ...] = ()  # one plain-data record per compression pass applied
 
     @property
     def cycles(self) -> int:
@@ -180,5 +181,5 @@ class Result:
             d["total_energy_pj"] = l.total_energy_pj
             layers.append(d)
         return {"arch": self.arch, "model": self.model, "batch": self.batch, "clock_hz": self.clock_hz,
-                "pe_count": self.pe_count, "effects": list(self.effects),
+                "pe_count": self.pe_count, "compression": list(self.compression), "effects": list(self.effects),
                 "approximations": list(self.approximations), "total": self.summary(), "layers": layers}

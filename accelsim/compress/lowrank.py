@@ -1,0 +1,349 @@
+"""Low-rank passes: one weighted layer becomes a short chain of cheaper ones.
+
+====================  =====================================================================
+``svd``               matrix layer (linear, gemm; a 1x1 conv when named) ``W (N, K) ~ U S V^T``:
+                      ``K -> r`` (weights ``U_r^T W = S_r V_r^T``), then ``r -> N`` (``U_r``,
+                      bias, activation); when ``N > K``, ``V_r^T`` then ``W V_r``
+``tucker2``           conv ``k x k`` (Kim et al., ICLR 2016): 1x1 ``C -> r_in``, ``k x k``
+                      core ``r_in -> r_out`` (stride, padding), 1x1 ``r_out -> O``; HOSVD
+                      initialization then HOOI sweeps
+``cp``                conv (Lebedev et al., ICLR 2015): 1x1 ``C -> R``, ``kh x 1`` depthwise,
+                      ``1 x kw`` depthwise, 1x1 ``R -> O``; rank-R CP by ALS
+``grouped``           conv (Wang & Cheng, ACM MM 2016, block-term form): 1x1 ``C -> R_in``,
+                      ``k x k`` conv with ``G`` groups ``R_in -> R_out``, 1x1 ``R_out -> O``; a
+                      sum of ``G`` Tucker-2 terms fitted by backfitting
+====================  =====================================================================
+
+Every chain's last layer keeps the replaced layer's name, bias and activation, so readers
+are unchanged; earlier parts are named ``<layer>.<pass>_<part>``, have no bias, dense
+weights and the replaced layer's bit widths. ``record.replaced_by`` lists each chain.
+A layer whose chain would not have fewer MACs (or, for Tucker-2 and CP, whose kernel is 1x1
+or that reads fewer than 8 channels, like an RGB stem) is skipped, with the reason recorded.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accelsim.compress.graph import chain_of, conv_like, matrix_like, splice
+from accelsim.compress.record import make_record, output_error, rel_error, spec_text
+from accelsim.compress.weights import Weights, select_layers
+from accelsim.errors import AccelsimError
+from accelsim.workload.network import Network
+
+MIN_IN_CHANNELS = 8
+
+
+def _rank(ratio: float | None, n: int, *, energy: float | None = None, s: np.ndarray | None = None,
+          rank: int | None = None) -> int:
+    """A rank in ``[1, n]``: absolute, ``ratio x n`` rounded, or the fewest singular values
+    ``s`` holding ``energy`` of the squared sum."""
+    if rank is not None:
+        return max(1, min(rank, n))
+    if energy is not None:
+        assert s is not None
+        cum = np.cumsum(s ** 2) / max(float((s ** 2).sum()), 1e-300)
+        return int(min(np.searchsorted(cum, energy - 1e-12) + 1, n))
+    return max(1, min(n, int(round(ratio * n))))
+
+
+def _eig_desc(gram: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Eigenvalues (clipped at 0) and eigenvectors of a symmetric PSD matrix, largest first."""
+    vals, vecs = np.linalg.eigh(gram)
+    return np.maximum(vals[::-1], 0.0), vecs[:, ::-1]
+
+
+def _leading(m: np.ndarray, r: int) -> np.ndarray:
+    """The ``r`` leading left singular vectors of ``m``.
+
+    Through the eigenvectors of the Gram matrix ``m m^T`` when ``m`` is wide: for the leading
+    subspace this is as good as an SVD and an order of magnitude faster on wide unfoldings.
+    """
+    if m.shape[0] <= m.shape[1]:
+        return _eig_desc(m @ m.T)[1][:, :r]
+    u, _, _ = np.linalg.svd(m, full_matrices=False)
+    return u[:, :r]
+
+
+def _singular_values(m: np.ndarray) -> np.ndarray:
+    """Singular values of ``m``, largest first (from the smaller Gram matrix)."""
+    g = m @ m.T if m.shape[0] <= m.shape[1] else m.T @ m
+    return np.sqrt(np.linalg.eigvalsh(g)[::-1].clip(0))
+
+
+def decompose(name: str, spec: str, params: dict, net: Network, weights: Weights | None, chosen: list[str],
+               build, *, seed: int, batch: int, max_hw: int | None, notes=(), force: bool = False):
+    """Shared driver: ``build(layer, W | None) -> (parts, arrays | None, W_approx | None) or reason``.
+
+    Unless ``force`` (layers named or an absolute rank given), a chain without fewer MACs is skipped.
+    """
+    chains, replaced, skipped, new_arrays = {}, {}, [], {}
+    werr, oerr = {}, {}
+    for lname in chosen:
+        layer = net.layer(lname)
+        w = weights[lname]["weight"] if weights is not None else None
+        built = build(layer, w)
+        if isinstance(built, str):
+            skipped.append((lname, built))
+            continue
+        parts, arrays, approx = built
+        chain = chain_of(layer, parts)
+        if sum(p.macs for p in chain) >= layer.macs and not force:
+            skipped.append((lname, "the chain would not have fewer MACs"))
+            continue
+        chains[lname] = chain
+        replaced[lname] = [p.name for p in chain]
+        if weights is not None:
+            bias = weights[lname].get("bias")
+            entry = {p.name: {"weight": a} for p, a in zip(chain, arrays)}
+            if bias is not None:
+                entry[lname]["bias"] = bias
+            new_arrays.update(entry)
+            werr[lname] = rel_error(w, approx)
+            oerr[lname] = output_error(layer, weights[lname], chain, entry, seed=seed, batch=batch, max_hw=max_hw)
+    out = splice(net, chains)
+    new_w = None
+    if weights is not None:
+        new_w = {k: v for k, v in weights.items() if k not in chains}
+        new_w.update(new_arrays)
+    if weights is not None and any("mask" in weights[n] or "weight_q" in weights[n] for n in chains):
+        notes = tuple(notes) + ("decomposed layers' masks and integer codes are dropped: factors are dense float",)
+    rec = make_record(name, spec, params, net, out, with_weights=weights is not None, changed=list(chains),
+                      replaced_by=replaced, skipped=skipped, weight_error=werr, output_error=oerr, notes=notes)
+    return out, new_w, rec
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def svd(net: Network, weights: Weights | None = None, *, ratio: float | None = None, energy: float | None = None,
+        rank: int | None = None, layers: tuple[str, ...] | None = None, seed: int = 0, batch: int = 1,
+        max_hw: int | None = 32):
+    """Truncated SVD of matrix layers: rank ``rank``, or ``ratio x min(N, K)``, or by retained ``energy``."""
+    if sum(x is not None for x in (ratio, energy, rank)) != 1:
+        raise AccelsimError("give exactly one of ratio, energy, rank", field="svd")
+    if energy is not None and weights is None:
+        raise AccelsimError("rank by retained energy needs weights (give a .npz or synthetic weights)", field="svd")
+    ops = frozenset({"linear", "gemm"}) | (frozenset({"conv2d"}) if layers is not None else frozenset())
+    chosen = select_layers(net, layers, ops)
+
+    def build(layer, w):
+        if layer.op == "conv2d" and (layer.kernel != (1, 1) or layer.groups != 1):
+            return "svd takes 1x1 convs with one group only"
+        n, k = (layer.out_shape[0], layer.weight_count // layer.out_shape[0])
+        if w is not None:
+            # principal subspace of the smaller side; W' = U_r U_r^T W (or W V_r V_r^T) without
+            # dividing by singular values, so full rank reproduces W to rounding
+            m = w.reshape(n, k)
+            lam, basis = _eig_desc(m @ m.T if n <= k else m.T @ m)
+            r = _rank(ratio, min(n, k), energy=energy, s=np.sqrt(lam), rank=rank)
+        else:
+            r = _rank(ratio, min(n, k), rank=rank)
+        first_name = f"{layer.name}.svd_v"
+        if layer.op == "conv2d":
+            first = conv_like(layer, first_name, layer.in_shapes[0], r, stride=layer.stride)
+            second = conv_like(layer, layer.name, first.out_shape, n)
+        else:
+            first = matrix_like(layer, first_name, layer.in_shapes[0], r)
+            second = matrix_like(layer, layer.name, first.out_shape, n)
+        if w is None:
+            return [first, second], None, None
+        b = basis[:, :r]
+        a1, a2 = (b.T @ m, b) if n <= k else (b.T, m @ b)
+        if layer.op == "conv2d":
+            a1, a2 = a1[:, :, None, None], a2[:, :, None, None]
+        return [first, second], [a1, a2], (a2.reshape(n, r) @ a1.reshape(r, k)).reshape(w.shape)
+
+    args = f"r{rank}" if rank is not None else (f"e{energy:g}" if energy is not None else f"{ratio:g}")
+    params = {"ratio": ratio, "energy": energy} | ({"rank": rank} if rank is not None else {})
+    return decompose("svd", spec_text("svd", args, layers), params, net, weights, chosen, build,
+                      seed=seed, batch=batch, max_hw=max_hw, force=layers is not None or rank is not None)
+
+
+def _eligible_conv(layer) -> str | None:
+    if layer.groups != 1:
+        return "grouped conv"
+    if layer.kernel == (1, 1):
+        return "1x1 kernel: name it in svd instead"
+    if layer.in_shapes[0][0] < MIN_IN_CHANNELS:
+        return f"reads {layer.in_shapes[0][0]} channels (< {MIN_IN_CHANNELS}), like an image stem"
+    return None
+
+
+def tucker2_factors(w: np.ndarray, r_out: int, r_in: int, iters: int = 2):
+    """Tucker-2 of ``w (O, C, kh, kw)``: ``(U_out (O, r_out), U_in (C, r_in), core (r_out, r_in, kh, kw))``.
+
+    HOSVD (leading singular vectors of the two channel unfoldings) then ``iters`` HOOI sweeps.
+    """
+    o, c = w.shape[:2]
+    u_out = _leading(w.reshape(o, -1), r_out)
+    u_in = _leading(w.transpose(1, 0, 2, 3).reshape(c, -1), r_in)
+    for _ in range(iters):
+        t = np.einsum("ochw,cs->oshw", w, u_in)
+        u_out = _leading(t.reshape(o, -1), r_out)
+        t = np.einsum("ochw,or->rchw", w, u_out)
+        u_in = _leading(t.transpose(1, 0, 2, 3).reshape(c, -1), r_in)
+    core = np.einsum("ochw,or,cs->rshw", w, u_out, u_in, optimize=True)
+    return u_out, u_in, core
+
+
+def tucker2_reconstruct(u_out, u_in, core) -> np.ndarray:
+    return np.einsum("rshw,or,cs->ochw", core, u_out, u_in, optimize=True)
+
+
+def _three_convs(layer, tag: str, r_in: int, r_out: int, groups: int = 1):
+    c = layer.in_shapes[0][0]
+    o = layer.out_shape[0]
+    reduce = conv_like(layer, f"{layer.name}.{tag}_reduce", layer.in_shapes[0], r_in)
+    core = conv_like(layer, f"{layer.name}.{tag}_core", reduce.out_shape, r_out, kernel=layer.kernel,
+                     stride=layer.stride, padding=layer.padding, dilation=layer.dilation, groups=groups)
+    expand = conv_like(layer, layer.name, core.out_shape, o)
+    assert c == reduce.in_shapes[0][0]
+    return [reduce, core, expand]
+
+
+def tucker2(net: Network, weights: Weights | None = None, *, ratio: float | None = 0.25, energy: float | None = None,
+            iters: int = 2, layers: tuple[str, ...] | None = None, seed: int = 0, batch: int = 1,
+            max_hw: int | None = 32):
+    """Tucker-2 of k x k convs: ranks ``ratio x channels`` per mode, or by ``energy`` per unfolding."""
+    if energy is not None and weights is None:
+        raise AccelsimError("rank by retained energy needs weights", field="tucker2")
+    chosen = select_layers(net, layers, frozenset({"conv2d"}))
+
+    def build(layer, w):
+        why = _eligible_conv(layer)
+        if why:
+            return why
+        o, c = layer.out_shape[0], layer.in_shapes[0][0]
+        if energy is not None:
+            s_o = _singular_values(w.reshape(o, -1))
+            s_i = _singular_values(w.transpose(1, 0, 2, 3).reshape(c, -1))
+            r_out, r_in = _rank(None, o, energy=energy, s=s_o), _rank(None, c, energy=energy, s=s_i)
+        else:
+            r_out, r_in = _rank(ratio, o), _rank(ratio, c)
+        parts = _three_convs(layer, "tucker", r_in, r_out)
+        if w is None:
+            return parts, None, None
+        u_out, u_in, core = tucker2_factors(w, r_out, r_in, iters)
+        arrays = [u_in.T[:, :, None, None], core, u_out[:, :, None, None]]
+        return parts, arrays, tucker2_reconstruct(u_out, u_in, core)
+
+    args = f"e{energy:g}" if energy is not None else f"{ratio:g}"
+    return decompose("tucker2", spec_text("tucker2", args, layers), {"ratio": ratio, "energy": energy,
+                      "iters": iters}, net, weights, chosen, build, seed=seed, batch=batch, max_hw=max_hw,
+                      force=layers is not None)
+
+
+def cp_als(w: np.ndarray, rank: int, iters: int = 25, seed: int = 0):
+    """Rank-``rank`` CP of ``w (O, C, kh, kw)`` by alternating least squares.
+
+    Returns factors ``(A (O, R), B (C, R), H (kh, R), V (kw, R))`` with
+    ``w[o, c, h, v] ~ sum_r A[o, r] B[c, r] H[h, r] V[v, r]``. Channel factors start from the
+    leading singular vectors (seeded normal columns where the rank exceeds the dimension),
+    spatial factors from a seeded normal draw.
+    """
+    rng = np.random.default_rng(seed)
+    dims = w.shape
+    unfold = [np.moveaxis(w, m, 0).reshape(dims[m], -1) for m in range(4)]
+    factors = []
+    for m, d in enumerate(dims):
+        f = rng.standard_normal((d, rank))
+        if m < 2:
+            u = _leading(unfold[m], min(rank, d))
+            f[:, : u.shape[1]] = u
+        factors.append(f)
+    subs = "abcd"
+    for _ in range(iters):
+        for m in range(4):
+            others = [i for i in range(4) if i != m]
+            gram = np.ones((rank, rank))
+            for i in others:
+                gram *= factors[i].T @ factors[i]
+            expr = f"abcd,{','.join(subs[i] + 'r' for i in others)}->{subs[m]}r"
+            mttkrp = np.einsum(expr, w, *[factors[i] for i in others], optimize=True)
+            factors[m] = mttkrp @ np.linalg.pinv(gram)
+    return tuple(factors)
+
+
+def cp(net: Network, weights: Weights | None = None, *, ratio: float = 0.25, iters: int = 25,
+       layers: tuple[str, ...] | None = None, seed: int = 0, batch: int = 1, max_hw: int | None = 32):
+    """CP decomposition of k x k convs into 1x1, kh x 1 and 1 x kw depthwise, 1x1; ``R = ratio x min(C, O)``."""
+    chosen = select_layers(net, layers, frozenset({"conv2d"}))
+
+    def build(layer, w):
+        why = _eligible_conv(layer)
+        if why:
+            return why
+        o, c = layer.out_shape[0], layer.in_shapes[0][0]
+        r = _rank(ratio, min(o, c))
+        (t, l, b, rp), (sh, sw), (dh, dw) = layer.padding, layer.stride, layer.dilation
+        kh, kw = layer.kernel
+        p1 = conv_like(layer, f"{layer.name}.cp_reduce", layer.in_shapes[0], r)
+        p2 = conv_like(layer, f"{layer.name}.cp_vertical", p1.out_shape, r, kernel=(kh, 1), stride=(sh, 1),
+                       padding=(t, 0, b, 0), dilation=(dh, 1), groups=r)
+        p3 = conv_like(layer, f"{layer.name}.cp_horizontal", p2.out_shape, r, kernel=(1, kw), stride=(1, sw),
+                       padding=(0, l, 0, rp), dilation=(1, dw), groups=r)
+        p4 = conv_like(layer, layer.name, p3.out_shape, o)
+        parts = [p1, p2, p3, p4]
+        if w is None:
+            return parts, None, None
+        fa, fb, fh, fv = cp_als(w, r, iters, seed)
+        arrays = [fb.T[:, :, None, None], fh.T[:, None, :, None], fv.T[:, None, None, :], fa[:, :, None, None]]
+        return parts, arrays, np.einsum("or,cr,hr,vr->ochv", fa, fb, fh, fv, optimize=True)
+
+    return decompose("cp", spec_text("cp", f"{ratio:g}", layers), {"ratio": ratio, "iters": iters}, net, weights,
+                      chosen, build, seed=seed, batch=batch, max_hw=max_hw,
+                      force=layers is not None)
+
+
+def block_terms(w: np.ndarray, groups: int, r_out: int, r_in: int, sweeps: int = 2):
+    """``groups`` Tucker-2 terms, each with ranks ``(r_out, r_in)``, whose sum approximates ``w``.
+
+    Fitted greedily on the residual, then ``sweeps`` backfitting passes refit each term to
+    ``w`` minus the others. Returns a list of ``(U_out, U_in, core)``.
+    """
+    terms = []
+    resid = w.copy()
+    for _ in range(groups):
+        t = tucker2_factors(resid, r_out, r_in)
+        resid = resid - tucker2_reconstruct(*t)
+        terms.append(t)
+    for _ in range(sweeps):
+        for g in range(groups):
+            resid = resid + tucker2_reconstruct(*terms[g])
+            terms[g] = tucker2_factors(resid, r_out, r_in)
+            resid = resid - tucker2_reconstruct(*terms[g])
+    return terms
+
+
+def grouped(net: Network, weights: Weights | None = None, *, groups: int = 4, ratio: float = 0.25,
+            sweeps: int = 2, layers: tuple[str, ...] | None = None, seed: int = 0, batch: int = 1,
+            max_hw: int | None = 32):
+    """Reduce, grouped k x k, expand: ``R = ratio x channels`` rounded to a multiple of ``groups``."""
+    if groups < 1:
+        raise AccelsimError(f"must be >= 1, got {groups}", field="groups")
+    chosen = select_layers(net, layers, frozenset({"conv2d"}))
+
+    def build(layer, w):
+        why = _eligible_conv(layer)
+        if why:
+            return why
+        o, c = layer.out_shape[0], layer.in_shapes[0][0]
+        gi = max(1, min(c // groups, int(round(ratio * c / groups))))
+        go = max(1, min(o // groups, int(round(ratio * o / groups))))
+        if gi * groups > c or go * groups > o:
+            return f"{groups} groups do not fit {c} -> {o} channels"
+        parts = _three_convs(layer, "grouped", gi * groups, go * groups, groups=groups)
+        if w is None:
+            return parts, None, None
+        terms = block_terms(w, groups, go, gi, sweeps)
+        u_in = np.concatenate([t[1] for t in terms], axis=1)
+        core = np.concatenate([t[2] for t in terms], axis=0)
+        u_out = np.concatenate([t[0] for t in terms], axis=1)
+        approx = sum(tucker2_reconstruct(*t) for t in terms)
+        return parts, [u_in.T[:, :, None, None], core, u_out[:, :, None, None]], approx
+
+    return decompose("grouped", spec_text("grouped", f"{groups}:{ratio:g}", layers),
+                      {"groups": groups, "ratio": ratio, "sweeps": sweeps}, net, weights, chosen, build,
+                      seed=seed, batch=batch, max_hw=max_hw,
+                      force=layers is not None)
