@@ -103,6 +103,40 @@ def _record_dict(rec) -> dict:
             "skipped": [list(s) for s in rec.skipped], "with_weights": rec.with_weights,
             "params_before": rec.before.params, "params_after": rec.after.params,
             "macs_before": rec.before.macs, "macs_after": rec.after.macs,
-            "effective_macs_after": rec.after.effective_macs, "weight_bytes_after": rec.after.weight_bytes,
+            "effective_macs_after": rec.after.effective_macs, "weight_bytes_before": rec.before.weight_bytes,
+            "weight_bytes_after": rec.after.weight_bytes,
             "weight_error": dict(rec.weight_error), "output_error": dict(rec.output_error),
             "notes": list(rec.notes)}
+
+
+DEFAULT_STUDY = ("w8a8", "w4a8", "magnitude:0.9", "channel:0.3", "svd:0.25", "tucker2:0.25", "grouped:4")
+
+
+def compare(model: Network | str | Path, archs: tuple[ArchSpec | str | Path, ...],
+            passes: tuple[str, ...] = DEFAULT_STUDY, batch: int = 1) -> list[dict]:
+    """Each pass alone against the uncompressed network, on each arch: paper gains vs simulated gains.
+
+    One row per (pass, arch): ``param_reduction``, ``weight_bytes_reduction`` and
+    ``mac_reduction`` (x, on paper, from the network), ``speedup`` and ``energy_saving`` (x, simulated on the arch), and the pass's note.
+    A pass the arch cannot run (e.g. no legal mapping) gets its error in ``error``.
+    """
+    net = _network(model)
+    specs = [_arch(a) for a in archs]
+    base = {s.name: simulate(net, s, batch) for s in specs}
+    rows = []
+    for spec_text in passes:
+        small, recs = compress(net, (spec_text,))
+        rec = recs[0]
+        eff = rec["effective_macs_after"] or rec["macs_after"]
+        for s in specs:
+            row = {"pass": spec_text, "arch": s.name, "param_reduction": rec["params_before"] / rec["params_after"],
+                   "weight_bytes_reduction": rec["weight_bytes_before"] / rec["weight_bytes_after"],
+                   "mac_reduction": rec["macs_before"] / eff, "speedup": None, "energy_saving": None, "error": ""}
+            try:
+                r = simulate(small, s, batch)
+                row["speedup"] = base[s.name].cycles / r.cycles
+                row["energy_saving"] = base[s.name].total_energy_pj / r.total_energy_pj
+            except AccelsimError as e:
+                row["error"] = str(e)
+            rows.append(row)
+    return rows

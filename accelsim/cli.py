@@ -53,6 +53,13 @@ def _parser() -> argparse.ArgumentParser:
     ls = sub.add_parser("list", help="list built-in models or arch presets")
     ls.add_argument("what", choices=("models", "archs"))
     sub.add_parser("validate", help="compare the model with published figures (REFERENCES.md)")
+    c = sub.add_parser("compare", help="compression passes: paper reductions vs simulated speedup per arch")
+    c.add_argument("--model", required=True)
+    c.add_argument("--arch", action="append", required=True, help="repeatable: one column group per arch")
+    c.add_argument("--pass", dest="passes", action="append", metavar="SPEC",
+                   help="compression spec (repeatable; default: a standard study of seven passes)")
+    c.add_argument("--batch", type=int, default=1)
+    c.add_argument("--json", metavar="FILE", help="write the rows as JSON")
     return p
 
 
@@ -159,13 +166,32 @@ def _cmd_validate(args) -> int:
     return 1 if failed else 0
 
 
+def _cmd_compare(args) -> None:
+    import json
+    from rich.console import Console
+    from rich.table import Table
+    from accelsim.api import DEFAULT_STUDY, compare
+    from accelsim.trace import atomic_write_text
+    rows = compare(args.model, tuple(args.arch), tuple(args.passes or DEFAULT_STUDY), args.batch)
+    if args.json:
+        atomic_write_text(args.json, json.dumps(rows, indent=1) + "\n")
+    t = Table("pass", "arch", "params ÷", "weight bytes ÷", "MACs ÷ (paper)", "speedup (simulated)", "energy ÷ (simulated)",
+              title=f"{args.model}: what each compression buys on each chip, batch {args.batch}")
+    for r in rows:
+        fmt = (lambda v: "-" if v is None else f"{v:.2f}x")
+        t.add_row(r["pass"], r["arch"], fmt(r["param_reduction"]), fmt(r["weight_bytes_reduction"]),
+                  fmt(r["mac_reduction"]),
+                  fmt(r["speedup"]) if not r["error"] else "error", fmt(r["energy_saving"]))
+    Console().print(t)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``accelsim`` command; returns the exit status."""
     args = _parser().parse_args(argv)
     from accelsim.errors import AccelsimError
     try:
         cmd = {"simulate": _cmd_simulate, "lower": _cmd_lower, "run-trace": _cmd_run_trace,
-               "list": _cmd_list, "validate": _cmd_validate}[args.command]
+               "list": _cmd_list, "validate": _cmd_validate, "compare": _cmd_compare}[args.command]
         return cmd(args) or 0
     except AccelsimError as e:
         print(f"accelsim: error: {e}", file=sys.stderr)

@@ -52,3 +52,14 @@ def test_cli_compression_flags(tmp_path):
     p = subprocess.run([sys.executable, "-m", "accelsim.cli", "simulate", "--arch", "tpu-v1", "--model", "lenet5",
                         "--quantize", "w3a8"], capture_output=True, text=True, timeout=300)
     assert p.returncode == 2 and p.stderr.startswith("accelsim: error: --quantize:")
+
+
+def test_compare_rows():
+    from accelsim.api import compare
+    rows = compare("lenet5", ("tpu-v1", "eyeriss"), ("w4a8", "magnitude:0.9", "channel:0.3"))
+    assert len(rows) == 6
+    by = {(r["pass"], r["arch"]): r for r in rows}
+    assert by[("magnitude:0.9", "tpu-v1")]["mac_reduction"] > 9 and by[("magnitude:0.9", "tpu-v1")]["speedup"] == 1
+    assert by[("w4a8", "tpu-v1")]["weight_bytes_reduction"] > 1.9
+    assert by[("w4a8", "eyeriss")]["speedup"] == 1  # Eyeriss moves 16-bit words whatever the bit width
+    assert by[("channel:0.3", "eyeriss")]["speedup"] > 1
