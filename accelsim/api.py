@@ -27,10 +27,13 @@ def _network(model: Network | str | Path) -> Network:
 
 
 def lower(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int = 1,
-          input_on_chip: bool = False) -> Trace:
+          input_on_chip: bool = False, activations: str = "layer") -> Trace:
     """Lower ``model`` for ``arch`` at ``batch`` samples; returns the trace.
 
     ``input_on_chip``: the network input is already in the input buffer (not read from DRAM).
+    ``activations``: where zero-skipping machines get ifmap densities: ``"layer"`` (each
+    layer's ``act_density``) or ``"functional"`` (a run of the network on seeded synthetic
+    weights and a seeded input, with its own ReLUs).
     """
     spec = _arch(arch)
     net = _network(model)
@@ -39,7 +42,14 @@ def lower(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int =
         return lower_network(net, spec, batch, input_on_chip)
     if spec.family == "eyeriss":
         from accelsim.lower.eyeriss import lower_network as lower_rs
-        return lower_rs(net, spec, batch)[0]
+        dens = None
+        if activations == "functional":
+            from accelsim.compress import synthetic_weights
+            from accelsim.compress.functional import activation_densities
+            dens = activation_densities(net, synthetic_weights(net, seed=0))
+        elif activations != "layer":
+            raise AccelsimError(f"must be layer or functional, got {activations!r}", field="--activations")
+        return lower_rs(net, spec, batch, densities=dens)[0]
     raise AccelsimError(f"family {spec.family!r} has no lowering yet", file=spec.file, field="family")
 
 
@@ -69,21 +79,21 @@ def run_trace(trace: Trace, arch: ArchSpec | str | Path) -> Result:
 
 def simulate(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int = 1,
              input_on_chip: bool = False, passes: tuple[str, ...] = (), weights: str | Path | None = None,
-             seed: int = 0) -> Result:
+             seed: int = 0, activations: str = "layer") -> Result:
     """Simulate ``model`` (a Network, zoo name or model file) on ``arch`` (spec, preset or YAML) at ``batch``.
 
     ``input_on_chip``: start with the network input in the input buffer instead of DRAM.
     ``passes``: compression specs applied in order first (``"w4a8"``, ``"channel:0.3"``,
     ``"tucker2:0.25"``; see :mod:`accelsim.compress`). ``weights``: ``"synthetic"`` (seeded)
     or a ``.npz`` file, so the passes compute real factors and report their error; without
-    it they change shapes, bit widths and densities only.
+    it they change shapes, bit widths and densities only. ``activations``: see :func:`lower`.
     """
     spec = _arch(arch)
     net = _network(model)
     records: tuple[dict, ...] = ()
     if passes:
         net, records = compress(net, passes, weights, seed)
-    result = run_trace(lower(net, spec, batch, input_on_chip), spec)
+    result = run_trace(lower(net, spec, batch, input_on_chip, activations), spec)
     return replace(result, compression=records) if records else result
 
 

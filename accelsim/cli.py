@@ -29,6 +29,9 @@ def _parser() -> argparse.ArgumentParser:
                 sp.add_argument(f"--{opt}", action="append", default=[], metavar="SPEC",
                                 help=f"compression pass ({ex}); repeatable; passes run as "
                                      "decompose, prune, quantize, block-conv")
+            sp.add_argument("--activations", choices=("layer", "functional"), default="layer",
+                            help="ifmap zeros for zero-skipping chips: each layer's act_density, or a "
+                                 "functional run on seeded weights and input (default layer)")
             sp.add_argument("--weights", metavar="synthetic|FILE.npz",
                             help="weights for the compression passes (real factors and errors)")
         sp.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
@@ -98,7 +101,8 @@ def _passes(args) -> tuple[str, ...]:
 
 def _cmd_simulate(args) -> None:
     from accelsim.api import simulate
-    _emit(simulate(args.model, _load_arch(args), args.batch, args.input_on_chip, _passes(args), args.weights), args)
+    _emit(simulate(args.model, _load_arch(args), args.batch, args.input_on_chip, _passes(args), args.weights,
+                   activations=args.activations), args)
 
 
 def _cmd_lower(args) -> None:
@@ -108,7 +112,7 @@ def _cmd_lower(args) -> None:
     if _passes(args):
         from accelsim.workload import load_model
         model, _ = compress(load_model(model), _passes(args), args.weights)
-    trace = lower(model, _load_arch(args), args.batch, args.input_on_chip)
+    trace = lower(model, _load_arch(args), args.batch, args.input_on_chip, args.activations)
     write_trace(trace, args.output)
     print(f"wrote {args.output}: {len(trace):,} ops, {len(trace.layers)} layers")
 

@@ -61,3 +61,16 @@ def test_depthwise_layers_run_at_low_utilization():
     pw = [l.name for l in net.layers if l.op == "conv2d" and l.groups == 1 and l.kernel == (1, 1)]
     assert max(util[n] for n in dw) < 0.25
     assert sum(util[n] for n in pw) / len(pw) > 2 * sum(util[n] for n in dw) / len(dw)
+
+
+def test_functional_activations_feed_zero_gating():
+    from accelsim.compress import synthetic_weights
+    from accelsim.compress.functional import activation_densities
+    net = load_model("alexnet")
+    d = activation_densities(net, synthetic_weights(net, seed=0))
+    assert d["conv1"] > 0.99  # raw pixels
+    assert all(0.2 < d[n] < 0.8 for n in ("conv2", "conv3", "conv4", "conv5"))  # after ReLUs
+    gated = simulate("alexnet", ARCH, activations="functional")
+    dense = simulate("alexnet", ARCH)
+    assert gated.energy_pj["alu"] < 0.8 * dense.energy_pj["alu"]
+    assert gated.compute_cycles == dense.compute_cycles  # zero gating saves energy, not cycles
