@@ -69,7 +69,8 @@ def test_functional_activations_feed_zero_gating():
     net = load_model("alexnet")
     d = activation_densities(net, synthetic_weights(net, seed=0))
     assert d["conv1"] > 0.99  # raw pixels
-    assert all(0.2 < d[n] < 0.8 for n in ("conv2", "conv3", "conv4", "conv5"))  # after ReLUs
+    # after ReLU (max pooling raises the density again: conv2 reads a pooled map)
+    assert all(0.2 < d[n] < 0.9 for n in ("conv2", "conv3", "conv4", "conv5"))
     gated = simulate("alexnet", ARCH, activations="functional")
     dense = simulate("alexnet", ARCH)
     assert gated.energy_pj["alu"] < 0.8 * dense.energy_pj["alu"]
