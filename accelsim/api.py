@@ -11,6 +11,7 @@ from pathlib import Path
 
 from accelsim.arch.load import load_arch
 from accelsim.arch.eyeriss import EyerissSpec
+from accelsim.arch.fpga import FpgaSpec
 from accelsim.arch.spec import ArchSpec
 from accelsim.errors import AccelsimError
 from accelsim.result import Result
@@ -19,7 +20,7 @@ from accelsim.workload import Network, load_model
 
 
 def _arch(arch: ArchSpec | EyerissSpec | str | Path):
-    return arch if isinstance(arch, (ArchSpec, EyerissSpec)) else load_arch(arch)
+    return arch if isinstance(arch, (ArchSpec, EyerissSpec, FpgaSpec)) else load_arch(arch)
 
 
 def _network(model: Network | str | Path) -> Network:
@@ -50,6 +51,9 @@ def lower(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int =
         elif activations != "layer":
             raise AccelsimError(f"must be layer or functional, got {activations!r}", field="--activations")
         return lower_rs(net, spec, batch, densities=dens)[0]
+    if spec.family == "fpga":
+        from accelsim.lower.fpga import lower_network as lower_fpga
+        return lower_fpga(net, spec, batch)[0]
     raise AccelsimError(f"family {spec.family!r} has no lowering yet", file=spec.file, field="family")
 
 
@@ -74,6 +78,14 @@ def run_trace(trace: Trace, arch: ArchSpec | str | Path) -> Result:
             raise AccelsimError(f"trace units {' '.join(trace.units)} are not the Eyeriss units "
                                 f"{' '.join(RS_UNITS)}", field="units")
         return evaluate_rs(trace, spec)
+    if spec.family == "fpga":
+        from accelsim.lower.fpga import UNITS as FPGA_UNITS
+        from accelsim.sim.fpga import evaluate as evaluate_fpga
+        if tuple(trace.units) != FPGA_UNITS:
+            raise AccelsimError(f"trace units {' '.join(trace.units)} are not the FPGA units "
+                                f"{' '.join(FPGA_UNITS)}", field="units")
+        pes = int(max((int(x) for x in trace.ops["rows"][trace.ops["kind"] == 2]), default=1))
+        return evaluate_fpga(trace, spec, pes)
     raise AccelsimError(f"family {spec.family!r} has no simulator yet", file=spec.file, field="family")
 
 

@@ -139,6 +139,11 @@ def _cmd_list(args) -> None:
         from accelsim.units import format_bytes
         for name in preset_names():
             a = load_arch(name)
+            if a.family == "fpga":
+                t.add_row(name, a.family, f"{a.tm or '?'}x{a.tn or '?'} {a.kernel}x{a.kernel} convolvers",
+                          f"tiled, fusion {a.fusion}", f"{a.clock_hz / 1e6:g} MHz", f"{a.device.name} BRAM",
+                          f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
+                continue
             if a.family == "eyeriss":
                 t.add_row(name, a.family, f"{a.pe_rows}x{a.pe_cols}", "row stationary", f"{a.clock_hz / 1e6:g} MHz",
                           f"GLB {format_bytes(a.glb_bytes)} + {format_bytes(a.glb_filter_bytes)}",

@@ -95,7 +95,34 @@ def _rs_eval_args(x):
     return (*layer.tolist(), *arch[[2, 5, 6, 7, 8, 9, 10]].tolist(), cost, dens, n, p, 1, max(1, layer[7] // 2), 1, 1)
 
 
+def _dram_inputs():
+    # (seed of a small random DRAM, requests as (gap cycles, burst index, is_write), closed page, warm state)
+    req = st.tuples(st.integers(0, 40), st.integers(0, 4095), st.booleans())
+    return st.tuples(st.integers(0, 2**31), st.lists(req, min_size=1, max_size=60), st.booleans(), st.booleans())
+
+
+def _dram_args(x):
+    from accelsim.kernels.dram_timing import example_args
+    seed, reqs, closed, warm = x
+    return example_args(seed, reqs, closed_page=closed, warm=warm)
+
+
+def _tile_layers():
+    row = st.tuples(st.integers(1, 64), st.integers(1, 128), st.integers(1, 30), st.integers(1, 30),
+                    st.integers(1, 5), st.integers(1, 5))
+    return st.tuples(st.lists(row, min_size=1, max_size=5), st.integers(9, 400), st.sampled_from([1, 2]),
+                     st.floats(0.5, 64.0), st.sampled_from([1.0, 2.0]))
+
+
+def _tile_args(x):
+    rows, dsp, mpd, bpc, wb = x
+    layers = np.array([[n, m, e, f, r, s, e + r - 1, f + s - 1] for n, m, e, f, r, s in rows], np.int64)
+    return [layers, np.array([dsp, 3, mpd, 24, 24], np.int64), bpc, wb]
+
+
 CASES = {"fold_schedule": (_fold_inputs, _fold_args),
+         "tile_search": (_tile_layers, _tile_args),
+         "dram_schedule": (_dram_inputs, _dram_args),
          "rs_search": (_rs_layer, lambda x: list(_rs_dims(x))),
          "rs_eval": (_rs_layer, _rs_eval_args)}
 
