@@ -36,6 +36,9 @@ def _parser() -> argparse.ArgumentParser:
                             help="weights for the compression passes (real factors and errors)")
         sp.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="override an arch field, e.g. --set array.rows=128 (repeatable)")
+        sp.add_argument("--dram", metavar="PRESET",
+                        help="DRAM timing model: ddr3-1600-x64, ddr4-2400-x64, lpddr4-3200, hbm2, tpu-v1-ddr3 "
+                             "or a DRAM YAML path (replaces the arch's DRAM)")
 
     def outputs(sp):
         sp.add_argument("--json", metavar="FILE", help="write the full result as JSON")
@@ -68,7 +71,11 @@ def _parser() -> argparse.ArgumentParser:
 
 def _load_arch(args):
     from accelsim.arch.load import load_arch, parse_override
-    return load_arch(args.arch, dict(parse_override(s) for s in args.set))
+    sets = dict(parse_override(s) for s in args.set)
+    if args.dram:
+        sets["dram.preset"] = args.dram
+        sets["dram.bandwidth"] = None  # the preset sets it
+    return load_arch(args.arch, sets)
 
 
 def _emit(result, args) -> None:

@@ -67,6 +67,7 @@ class Result:
     effects: tuple[str, ...] = ()
     approximations: tuple[str, ...] = ()
     compression: tuple[dict, ...] = ()  # one plain-data record per compression pass applied
+    dram: dict = field(default_factory=dict)  # the DRAM timing model's run statistics, when one ran
 
     @property
     def cycles(self) -> int:
@@ -181,5 +182,7 @@ class Result:
             d["total_energy_pj"] = l.total_energy_pj
             layers.append(d)
         return {"arch": self.arch, "model": self.model, "batch": self.batch, "clock_hz": self.clock_hz,
-                "pe_count": self.pe_count, "compression": list(self.compression), "effects": list(self.effects),
+                "pe_count": self.pe_count, "compression": list(self.compression),
+                "dram": {k: v for k, v in self.dram.items() if k != "row_hit_rate_by_layer"},
+                "effects": list(self.effects),
                 "approximations": list(self.approximations), "total": self.summary(), "layers": layers}

@@ -118,7 +118,7 @@ def eyeriss_from_dict(raw: Any, file: str = "") -> EyerissSpec:
     g = schema.check_keys(raw["glb"], "glb", ("capacity", "filter_capacity"), ("banks", "source"))
     n = schema.check_keys(raw["noc"], "noc", ("ifmap_gin_words", "filter_gin_words", "psum_gin_words",
                                                "psum_gon_words"), ("source",))
-    d = schema.check_keys(raw["dram"], "dram", ("bandwidth",), ("name", "latency", "source"))
+    d = schema.check_keys(raw["dram"], "dram", (), ("name", "bandwidth", "latency", "source", "preset", "model"))
     e = schema.check_keys(raw["energy"], "energy", ("alu_pj", "spad_pj", "noc_pj", "glb_pj", "dram_pj"),
                           ("filter_spad_pj", "ifmap_spad_pj", "psum_spad_pj", "static_power_w", "source"))
     caps = {}
@@ -126,10 +126,9 @@ def eyeriss_from_dict(raw: Any, file: str = "") -> EyerissSpec:
         caps[key] = _conv(parse_bytes, g[key], f"glb.{key}")
         if caps[key] <= 0:
             raise AccelsimError(f"must be > 0, got {g[key]!r}", field=f"glb.{key}")
-    bw = _conv(parse_bandwidth, d["bandwidth"], "dram.bandwidth")
-    if bw <= 0:
-        raise AccelsimError(f"must be > 0, got {d['bandwidth']!r}", field="dram.bandwidth")
-    lat = _conv(parse_seconds, d.get("latency", 0), "dram.latency")
+    from accelsim.arch.load import dram_block
+    base = dram_block(d)
+    bw, lat = base.bandwidth_bytes_per_s, base.latency_s
     pj = {k: schema.number(e[k], f"energy.{k}", lo=0) for k in ("alu_pj", "spad_pj", "noc_pj", "glb_pj", "dram_pj")}
     spad = {k: schema.number(e.get(k, pj["spad_pj"]), f"energy.{k}", lo=0)
             for k in ("filter_spad_pj", "ifmap_spad_pj", "psum_spad_pj")}
@@ -138,8 +137,9 @@ def eyeriss_from_dict(raw: Any, file: str = "") -> EyerissSpec:
                                static_power_w=schema.number(e.get("static_power_w", 0.0), "energy.static_power_w",
                                                             lo=0),
                                source=str(e.get("source", "")), **spad)
-    dram = DramSpec(name=str(d.get("name", "dram")), bandwidth_bytes_per_s=bw, latency_s=lat,
-                    energy_pj_per_byte=pj["dram_pj"] / max(1, word_bits // 8), source=str(d.get("source", "")))
+    dram = DramSpec(name=base.name, bandwidth_bytes_per_s=bw, latency_s=lat,
+                    energy_pj_per_byte=pj["dram_pj"] / max(1, word_bits // 8), source=base.source,
+                    timing=base.timing, path=base.path)
     spec = EyerissSpec(
         name=str(raw["name"]), family="eyeriss", clock_hz=clock_hz,
         pe_rows=schema.pos_int(a["rows"], "array.rows"), pe_cols=schema.pos_int(a["cols"], "array.cols"),

@@ -18,7 +18,7 @@ from typing import Any
 from accelsim import schema
 from accelsim.arch.spec import DramSpec
 from accelsim.errors import AccelsimError
-from accelsim.units import parse_bandwidth, parse_hz, parse_seconds
+from accelsim.units import parse_hz
 
 FUSION = ("none", "fused", "block")
 
@@ -112,15 +112,8 @@ def fpga_from_dict(raw: Any, file: str = "") -> FpgaSpec:
     bits = schema.pos_int(e["data_bits"], "engine.data_bits")
     if bits not in (1, 2, 4, 8, 16):
         raise AccelsimError(f"must be one of 1, 2, 4, 8, 16, got {bits}", field="engine.data_bits")
-    dr = schema.check_keys(raw["dram"], "dram", ("bandwidth",), ("name", "latency", "energy_pj_per_byte", "source"))
-    bw = _conv(parse_bandwidth, dr["bandwidth"], "dram.bandwidth")
-    if bw <= 0:
-        raise AccelsimError(f"must be > 0, got {dr['bandwidth']!r}", field="dram.bandwidth")
-    dram = DramSpec(name=str(dr.get("name", "ddr")), bandwidth_bytes_per_s=bw,
-                    latency_s=_conv(parse_seconds, dr.get("latency", 0), "dram.latency"),
-                    energy_pj_per_byte=schema.number(dr.get("energy_pj_per_byte", 1300 / 8), "dram.energy_pj_per_byte",
-                                                     lo=0),
-                    source=str(dr.get("source", "")))
+    from accelsim.arch.load import dram_block
+    dram = dram_block(raw["dram"])
     spec = FpgaSpec(
         name=str(raw["name"]), family="fpga", clock_hz=clock_hz, device=device, data_bits=bits,
         kernel=schema.pos_int(e.get("kernel", 3), "engine.kernel"),

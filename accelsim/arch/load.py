@@ -121,20 +121,7 @@ def arch_from_dict(raw: Any, file: str = ""):
     v = schema.check_keys(raw.get("vector", {"lanes": array.cols}), "vector", ("lanes",), ("source",))
     vector = VectorUnitSpec(lanes=schema.pos_int(v["lanes"], "vector.lanes"), source=str(v.get("source", "")))
 
-    d = schema.check_keys(raw["dram"], "dram", ("bandwidth",),
-                          ("name", "latency", "energy_pj_per_byte", "source"))
-    bw = _conv(parse_bandwidth, d["bandwidth"], "dram.bandwidth")
-    if bw <= 0:
-        raise AccelsimError(f"must be > 0, got {d['bandwidth']!r}", field="dram.bandwidth")
-    lat = _conv(parse_seconds, d.get("latency", 0), "dram.latency")
-    if lat < 0:
-        raise AccelsimError(f"must be >= 0, got {d['latency']!r}", field="dram.latency")
-    dram = DramSpec(name=str(d.get("name", "dram")), bandwidth_bytes_per_s=bw, latency_s=lat,
-                    # Horowitz ISSCC 2014: 1.3 nJ per 64-bit DRAM access (lower end) = 162.5 pJ/B
-                    energy_pj_per_byte=schema.number(d.get("energy_pj_per_byte", 1300 / 8),
-                                                     "dram.energy_pj_per_byte", lo=0),
-                    source=str(d.get("source", "")))
-
+    dram = dram_block(raw["dram"])
     e = schema.check_keys(raw.get("energy", {}), "energy", (),
                           ("mac_pj", "vector_op_pj", "static_power_w", "source"))
     energy = EnergySpec(
@@ -152,6 +139,43 @@ def arch_from_dict(raw: Any, file: str = ""):
                     source=str(raw.get("source", "")), file=file)
     _check_minimums(spec)
     return spec
+
+
+def dram_block(raw: Any) -> DramSpec:
+    """The ``dram:`` block: ``bandwidth`` (+ ``latency``) for the simple model, or ``preset`` for the timing model.
+
+    ``preset`` names a DRAM preset (``accelsim/arch/presets/dram/``, e.g. ``ddr4-2400-x64``) or
+    a DRAM YAML path; ``model`` picks its ``request`` (FR-FCFS per burst) or ``stream`` path.
+    """
+    d = schema.check_keys(raw, "dram", (), ("name", "bandwidth", "latency", "energy_pj_per_byte", "source",
+                                           "preset", "model"))
+    timing = None
+    if d.get("preset") is not None and d.get("bandwidth") is not None:
+        raise AccelsimError(f"the DRAM preset {d['preset']!r} sets the bandwidth; to use a plain bandwidth drop "
+                            "the preset (--set dram.preset=null)", field="dram.bandwidth")
+    if d.get("preset") is not None:
+        from accelsim.arch.dram import load_dram
+        try:
+            timing = load_dram(d["preset"])
+        except AccelsimError as e:
+            raise AccelsimError(e.message, file=e.file, field="dram.preset") from None
+        bw = timing.peak_bytes_per_s
+    elif d.get("bandwidth") is None:
+        raise AccelsimError("needs bandwidth (simple model) or preset (timing model)", field="dram")
+    else:
+        bw = _conv(parse_bandwidth, d["bandwidth"], "dram.bandwidth")
+    if bw <= 0:
+        raise AccelsimError(f"must be > 0, got {d.get('bandwidth')!r}", field="dram.bandwidth")
+    lat = _conv(parse_seconds, d.get("latency", 0), "dram.latency")
+    if lat < 0:
+        raise AccelsimError(f"must be >= 0, got {d['latency']!r}", field="dram.latency")
+    return DramSpec(name=timing.name if timing else str(d.get("name", "dram")), bandwidth_bytes_per_s=bw,
+                    latency_s=lat,
+                    # Horowitz ISSCC 2014: 1.3 nJ per 64-bit DRAM access (lower end) = 162.5 pJ/B
+                    energy_pj_per_byte=schema.number(d.get("energy_pj_per_byte", 1300 / 8),
+                                                     "dram.energy_pj_per_byte", lo=0),
+                    source=str(d.get("source", "")), timing=timing,
+                    path=schema.choice(d.get("model", "request"), "dram.model", ("request", "stream")))
 
 
 def _buffer(raw: Any, fld: str, role: str) -> BufferSpec:

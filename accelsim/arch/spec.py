@@ -45,7 +45,9 @@ class DramSpec:
     """Off-chip memory, bandwidth + latency model: ``bandwidth_bytes_per_s`` shared by all transfers.
 
     Every transfer occupies the channel for ``bytes / bandwidth`` and completes ``latency_s``
-    after its last byte. ``energy_pj_per_byte`` prices every byte moved.
+    after its last byte. ``energy_pj_per_byte`` prices every byte moved. With ``timing`` (a
+    DRAM preset such as ``ddr4-2400-x64``) the timing model of :mod:`accelsim.sim.dram_timing`
+    replaces both: banks, rows, refresh and IDD-based energy.
     """
 
     name: str
@@ -53,6 +55,8 @@ class DramSpec:
     latency_s: float
     energy_pj_per_byte: float
     source: str = ""
+    timing: object = None   # a DramTimingSpec (accelsim.arch.dram): banks, rows, JEDEC timings
+    path: str = "request"   # with ``timing``: "request" (FR-FCFS per burst) or "stream" (fast path)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import numpy as np
 from accelsim.arch.eyeriss import EyerissSpec
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
-from accelsim.sim.dram import BandwidthChannel, SimpleDram
+from accelsim.sim.dram import dram_energy_by_layer, dram_for_run
 from accelsim.sim.systolic import array_unit
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
 
@@ -27,15 +27,16 @@ APPROXIMATIONS = ("a pass's cycles come from the mapping model, not a PE-by-PE s
                   "pooling and element-wise layers run on an assumed vector unit of one PE row's width")
 
 
-def run(trace: Trace, arch: EyerissSpec) -> engine.Timeline:
+def run(trace: Trace, arch: EyerissSpec, dram=None) -> engine.Timeline:
     """Simulate ``trace`` on ``arch``; returns when every op ran (cycles)."""
-    dram = BandwidthChannel(SimpleDram.from_spec(arch.dram, arch.clock_hz))
+    dram = dram if dram is not None else dram_for_run(arch.dram, arch.clock_hz)
     return engine.run(trace, dram, arch.pe_cols, array_unit(True))
 
 
 def evaluate(trace: Trace, arch: EyerissSpec) -> Result:
     """Simulate and account: per-layer cycles (processing vs stall), DRAM bytes, energy by level."""
-    tl = run(trace, arch)
+    dram_model = dram_for_run(arch.dram, arch.clock_hz)
+    tl = run(trace, arch, dram_model)
     ops = trace.ops
     nl = len(trace.layers)
     layer_of = ops["layer"]
@@ -54,16 +55,22 @@ def evaluate(trace: Trace, arch: EyerissSpec) -> Result:
     en = arch.energy
     price = {"alu": en.alu_pj, "filter_spad": en.filter_spad_pj, "ifmap_spad": en.ifmap_spad_pj,
              "psum_spad": en.psum_spad_pj, "noc": en.noc_pj, "glb": en.glb_pj}
+    bounds, horizon = [], 0
+    for li in range(nl):
+        bounds.append((horizon, max(horizon, int(end[li]))))
+        horizon = bounds[-1][1]
+    dram_pj, dram_totals = (None, {})
+    if arch.dram.timing is not None:
+        dram_pj, dram_totals = dram_energy_by_layer(dram_model, nl, [b - a for a, b in bounds], horizon)
     layers = []
-    horizon = 0
     for li, info in enumerate(trace.layers):
-        start = horizon
-        horizon = max(horizon, int(end[li]))
+        start, horizon = bounds[li]
         cycles = horizon - start
         counts = dict(info.counts)
         energy = {k: counts.get(k, 0) * pj for k, pj in price.items()}
         energy["alu"] += float(vops[li]) * en.alu_pj
-        energy["dram"] = float(dram_r[li] + dram_w[li]) * arch.dram.energy_pj_per_byte
+        energy["dram"] = dram_pj[li] if dram_pj is not None else float(dram_r[li] + dram_w[li]) * \
+            arch.dram.energy_pj_per_byte
         energy["static"] = en.static_power_w * cycles / arch.clock_hz * 1e12
         compute = min(int(busy[li]), cycles)
         layers.append(LayerResult(
@@ -75,4 +82,5 @@ def evaluate(trace: Trace, arch: EyerissSpec) -> Result:
                                                                           + counts.get("psum_spad", 0))},
             buffer_writes={}, energy_pj=energy, pe_count=arch.pe_count))
     return Result(arch=arch.name, model=trace.model, batch=trace.batch, clock_hz=arch.clock_hz,
-                  pe_count=arch.pe_count, layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS)
+                  pe_count=arch.pe_count, layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS,
+                  dram=dram_totals)

@@ -13,7 +13,7 @@ from accelsim.arch.fpga import FpgaSpec
 from accelsim.energy import table
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
-from accelsim.sim.dram import BandwidthChannel, SimpleDram
+from accelsim.sim.dram import dram_energy_by_layer, dram_for_run
 from accelsim.sim.systolic import array_unit
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
 
@@ -27,7 +27,7 @@ APPROXIMATIONS = ("DDR is bandwidth + latency; burst efficiency is taken as the 
 
 def evaluate(trace: Trace, spec: FpgaSpec, pe_count: int) -> Result:
     """Simulate ``trace`` on ``spec`` and account cycles, DRAM bytes and energy per layer."""
-    dram = BandwidthChannel(SimpleDram.from_spec(spec.dram, spec.clock_hz))
+    dram = dram_for_run(spec.dram, spec.clock_hz)
     tl = engine.run(trace, dram, 64, array_unit(True))
     ops = trace.ops
     nl = len(trace.layers)
@@ -42,19 +42,25 @@ def evaluate(trace: Trace, spec: FpgaSpec, pe_count: int) -> Result:
     busy += np.bincount(layer_of, weights=np.where(kind == VECTOR, -(-ops["vops"] // 64), 0), minlength=nl)
     mac_pj = table.mac_pj(spec.data_bits, spec.data_bits, 2 * spec.data_bits)
     bram_pj_per_byte = table.sram_pj(4608, 72) / 9  # one BRAM36 (4.5 KB) port, 72 bits wide
-    layers, horizon = [], 0
+    bounds, horizon = [], 0
+    for li in range(nl):
+        bounds.append((horizon, max(horizon, int(end[li]))))
+        horizon = bounds[-1][1]
+    dram_pj, dram_totals = (None, {})
+    if spec.dram.timing is not None:
+        dram_pj, dram_totals = dram_energy_by_layer(dram, nl, [b - a for a, b in bounds], horizon)
+    layers = []
     for li, info in enumerate(trace.layers):
-        start = horizon
-        horizon = max(horizon, int(end[li]))
+        start, horizon = bounds[li]
         cycles = horizon - start
         compute = min(int(busy[li]), cycles)
         moved = float(dram_r[li] + dram_w[li])
         energy = {"mac": info.macs * mac_pj, "bram": 2 * moved * bram_pj_per_byte,
-                  "dram": moved * spec.dram.energy_pj_per_byte,
+                  "dram": dram_pj[li] if dram_pj is not None else moved * spec.dram.energy_pj_per_byte,
                   "static": spec.static_power_w * cycles / spec.clock_hz * 1e12}
         layers.append(LayerResult(name=info.name, op=info.op, start_cycle=start, end_cycle=horizon, cycles=cycles,
                                   compute_cycles=compute, stall_cycles=cycles - compute, macs=info.macs,
                                   dram_read_bytes=int(dram_r[li]), dram_write_bytes=int(dram_w[li]),
                                   energy_pj=energy, pe_count=pe_count))
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=pe_count,
-                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS)
+                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS, dram=dram_totals)

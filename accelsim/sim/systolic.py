@@ -15,11 +15,11 @@ from accelsim.arch.spec import ArchSpec
 from accelsim.energy import price
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
-from accelsim.sim.dram import BandwidthChannel, SimpleDram
+from accelsim.sim.dram import dram_energy_by_layer, dram_for_run
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
 
 EFFECTS = ("pipeline fill and drain per fold", "weight preload (overlapped with the previous fold)",
-           "DRAM bandwidth and latency (one shared channel)", "buffer capacity (double buffering as dependencies)",
+           "DRAM transfers shared by all DMA units", "buffer capacity (double buffering as dependencies)",
            "vector unit throughput")
 APPROXIMATIONS = ("DRAM is bandwidth + latency: no banks, rows or refresh",
                   "buffer bank conflicts and port limits are not modelled",
@@ -47,9 +47,9 @@ def array_unit(overlap: bool):
     return process
 
 
-def run(trace: Trace, arch: ArchSpec) -> engine.Timeline:
-    """Simulate ``trace`` on ``arch``; returns when every op ran (cycles)."""
-    dram = BandwidthChannel(SimpleDram.from_spec(arch.dram, arch.clock_hz))
+def run(trace: Trace, arch: ArchSpec, dram=None) -> engine.Timeline:
+    """Simulate ``trace`` on ``arch``; returns when every op ran (cycles). ``dram``: a fresh model (default: the spec's)."""
+    dram = dram if dram is not None else dram_for_run(arch.dram, arch.clock_hz)
     return engine.run(trace, dram, arch.vector.lanes, array_unit(arch.array.overlap_folds))
 
 
@@ -166,11 +166,12 @@ def ideal_layer_cycles(trace: Trace, arch: ArchSpec) -> np.ndarray:
 
 def evaluate(trace: Trace, arch: ArchSpec) -> Result:
     """Simulate ``trace`` on ``arch`` and account cycles, traffic and energy per layer."""
-    tl = run(trace, arch)
-    return account(trace, arch, tl)
+    dram = dram_for_run(arch.dram, arch.clock_hz)
+    tl = run(trace, arch, dram)
+    return account(trace, arch, tl, dram if arch.dram.timing is not None else None)
 
 
-def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline) -> Result:
+def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline, dram_model=None) -> Result:
     """Turn a timeline into the :class:`Result`: per-layer cycles, stalls, accesses and energy."""
     ops = trace.ops
     nl = len(trace.layers)
@@ -189,11 +190,16 @@ def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline) -> Result:
     np.add.at(w_l, layer_of, writes)
     buf_idx = [(b, trace.memories.index(b.name)) for b in arch.buffers if b.name in trace.memories]
     pes = arch.array.macs
+    bounds, horizon = [], 0
+    for li in range(nl):
+        bounds.append((horizon, max(horizon, int(end[li]))))
+        horizon = bounds[-1][1]
+    dram_pj, dram_totals = (None, {})
+    if dram_model is not None:
+        dram_pj, dram_totals = dram_energy_by_layer(dram_model, nl, [b - a for a, b in bounds], horizon)
     layers = []
-    horizon = 0
     for li, info in enumerate(trace.layers):
-        start = horizon
-        horizon = max(horizon, int(end[li]))
+        start, horizon = bounds[li]
         cycles = horizon - start
         compute = min(int(ideal[li]), cycles)
         energy = {"mac": info.macs * price.mac_energy_pj(arch, info.weight_bits, info.act_bits, info.acc_bits),
@@ -201,7 +207,7 @@ def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline) -> Result:
         for b, j in buf_idx:
             energy[b.name] = float(r_l[li, j] * price.buffer_access_pj(b, False)
                                    + w_l[li, j] * price.buffer_access_pj(b, True))
-        energy["dram"] = price.dram_energy_pj(arch, int(dram_r[li] + dram_w[li]))
+        energy["dram"] = dram_pj[li] if dram_pj is not None else price.dram_energy_pj(arch, int(dram_r[li] + dram_w[li]))
         energy["static"] = price.static_energy_pj(arch, cycles)
         layers.append(LayerResult(
             name=info.name, op=info.op, start_cycle=start, end_cycle=horizon, cycles=cycles,
@@ -210,5 +216,9 @@ def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline) -> Result:
             buffer_reads={b.name: int(r_l[li, j]) for b, j in buf_idx},
             buffer_writes={b.name: int(w_l[li, j]) for b, j in buf_idx},
             energy_pj=energy, pe_count=pes))
+    effects, approx = EFFECTS, APPROXIMATIONS
+    if dram_model is not None:
+        effects = effects + (f"DRAM timing ({arch.dram.name}: banks, rows, refresh, FR-FCFS)",)
+        approx = tuple(a for a in approx if not a.startswith("DRAM is bandwidth"))
     return Result(arch=arch.name, model=trace.model, batch=trace.batch, clock_hz=arch.clock_hz, pe_count=pes,
-                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS)
+                  layers=tuple(layers), effects=effects, approximations=approx, dram=dram_totals)

@@ -46,8 +46,9 @@ def test_tpu_v1_matches_the_paper():
     assert tpu.ofmap.capacity_bytes == 4 * 2**20 and tpu.ofmap.name == "accumulators"
     assert tpu.filter.capacity_bytes == 4 * 64 * 2**10          # four 64 KiB weight tiles
     assert tpu.ifmap.width_bytes == 256                         # 256-byte datapaths
-    assert tpu.dram.bandwidth_bytes_per_s == 34e9
-    assert tpu.dram_bytes_per_cycle == pytest.approx(34e9 / 700e6)
+    # Table 2: 34 GB/s; the DRAM preset's two DDR3-2133 x64 channels give 34.13 GB/s peak
+    assert tpu.dram.bandwidth_bytes_per_s == pytest.approx(34e9, rel=0.005)
+    assert tpu.dram.timing is not None and tpu.dram.timing.name == "tpu-v1-ddr3"
     assert tpu.keep_activations_on_chip is True
     assert tpu.energy.static_power_w == 28.0
     assert tpu.buffers == (tpu.ifmap, tpu.filter, tpu.ofmap)
@@ -107,7 +108,7 @@ def test_parse_override_bad(bad):
 
 def test_overrides_change_the_spec():
     sets = dict(parse_override(t) for t in ("array.rows=128", "array.dataflow=os", "clock=1GHz",
-                                            "memory.ifmap.capacity=8MiB", "dram.bandwidth=17GB/s",
+                                            "memory.ifmap.capacity=8MiB", "dram.preset=null", "dram.bandwidth=17GB/s",
                                             "energy.mac_pj=0.25"))
     spec = load_arch("tpu-v1", sets)
     assert spec.array.rows == 128 and spec.array.cols == 256
@@ -118,6 +119,8 @@ def test_overrides_change_the_spec():
     assert spec.energy.mac_pj == 0.25
     assert spec.peak_macs_per_s == 128 * 256 * 1e9
     assert load_arch("tpu-v1").array.rows == 256      # the preset itself is untouched
+    with pytest.raises(AccelsimError, match="dram.bandwidth: the DRAM preset 'tpu-v1-ddr3' sets the bandwidth"):
+        load_arch("tpu-v1", {"dram.bandwidth": "17GB/s"})
 
 
 def test_override_may_add_an_optional_block(tmp_path):

@@ -122,3 +122,22 @@ def test_wide_operands_run_at_tpu_rates():
         o = trace.ops[trace.ops["kind"] == COMPUTE]
         cyc[wb * ab] = int((o["stream"] * o["div"]).sum())
     assert cyc[128] == 2 * cyc[64] and cyc[256] == 4 * cyc[64]
+
+
+def test_faster_memory_speeds_up_mlp0_as_the_tpu_paper_says():
+    # Jouppi et al. section 7: 4x memory bandwidth gives ~3x on the MLPs and LSTMs (memory-bound)
+    base = simulate("tpu_mlp0", load_arch("tpu-v1"), batch=200, input_on_chip=True)
+    hbm = load_arch("tpu-v1", {"dram.preset": "hbm2"})
+    fast = simulate("tpu_mlp0", hbm, batch=200, input_on_chip=True)
+    ratio = hbm.dram.bandwidth_bytes_per_s / load_arch("tpu-v1").dram.bandwidth_bytes_per_s
+    speedup = base.cycles / fast.cycles
+    assert 2.5 < speedup <= ratio
+    assert 0 < fast.dram["row_hit_rate"] <= 1 and base.dram["row_hit_rate"] > 0.9  # weight tiles stream in order
+    slow = simulate("tpu_mlp0", load_arch("tpu-v1", {"dram.preset": "ddr4-2400-x64"}), batch=200,
+                    input_on_chip=True)
+    assert slow.cycles > base.cycles
+
+
+def test_timing_model_energy_adds_up():
+    r = simulate("lenet5", load_arch("tpu-v1"), batch=2)
+    assert math.isclose(sum(l.energy_pj["dram"] for l in r.layers), sum(r.dram["energy_pj"].values()), rel_tol=1e-9)
