@@ -59,6 +59,18 @@ def _parser() -> argparse.ArgumentParser:
     ls = sub.add_parser("list", help="list built-in models or arch presets")
     ls.add_argument("what", choices=("models", "archs"))
     sub.add_parser("validate", help="compare the model with published figures (REFERENCES.md)")
+    w = sub.add_parser("sweep", help="run a design-space sweep into a resumable SQLite store")
+    w.add_argument("spec", nargs="?", metavar="SPEC.yaml", help="sweep spec (or use --model/--arch/--set)")
+    w.add_argument("--model", action="append", default=[], help="model (repeatable) when no spec file is given")
+    w.add_argument("--arch", help="base arch when no spec file is given")
+    w.add_argument("--batch", type=int, default=1)
+    w.add_argument("--set", action="append", default=[], metavar="KEY=V1,V2",
+                   help="grid over an arch field (repeatable), e.g. --set pe=16x16,32x32")
+    w.add_argument("--store", required=True, metavar="FILE.db", help="SQLite result store (resumed if it exists)")
+    w.add_argument("--workers", type=int, default=1, help="local worker processes")
+    w.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask distributed scheduler")
+    w.add_argument("--csv", metavar="FILE", help="export the store as CSV when done")
+    w.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     c = sub.add_parser("compare", help="compression passes: paper reductions vs simulated speedup per arch")
     c.add_argument("--model", required=True)
     c.add_argument("--arch", action="append", required=True, help="repeatable: one column group per arch")
@@ -201,13 +213,50 @@ def _cmd_compare(args) -> None:
     Console().print(t)
 
 
+def _cmd_sweep(args) -> None:
+    from accelsim.errors import AccelsimError
+    from accelsim.sweep.db import Store
+    from accelsim.sweep.execute import pareto_front, run_sweep
+    from accelsim.sweep.grid import load_sweep, points_from_flags
+    from accelsim.trace import atomic_write_text
+    if args.spec:
+        points = load_sweep(args.spec)
+    else:
+        if not args.model or not args.arch:
+            raise AccelsimError("give a spec file, or --model and --arch (with --set grids)", field="sweep")
+        points = points_from_flags(args.model, args.arch, args.batch, args.set)
+    store = Store(args.store)
+    try:
+        if args.quiet:
+            rows = run_sweep(points, store, args.workers, args.scheduler)
+        else:
+            from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+            with Progress(TextColumn("sweep"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                          TimeElapsedColumn(), TimeRemainingColumn()) as bar:
+                task = bar.add_task("points", total=None)
+                rows = run_sweep(points, store, args.workers, args.scheduler,
+                                 progress=lambda n, total: bar.update(task, completed=n, total=total))
+        if args.csv:
+            atomic_write_text(args.csv, store.to_csv())
+    finally:
+        store.close()
+    if not args.quiet:
+        ok = [r for r in rows if r["status"] == "ok"]
+        front = pareto_front(ok)
+        print(f"{len(rows)} points stored in {args.store} ({len(rows) - len(ok)} failed); "
+              f"Pareto front (latency vs energy): {len(front)} points")
+        for r in front:
+            print(f"  {r['model']:12s} {r['latency_s'] * 1e3:10.4f} ms {r['energy_pj'] / 1e9:10.4f} mJ  {r['config']}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``accelsim`` command; returns the exit status."""
     args = _parser().parse_args(argv)
     from accelsim.errors import AccelsimError
     try:
         cmd = {"simulate": _cmd_simulate, "lower": _cmd_lower, "run-trace": _cmd_run_trace,
-               "list": _cmd_list, "validate": _cmd_validate, "compare": _cmd_compare}[args.command]
+               "list": _cmd_list, "validate": _cmd_validate, "compare": _cmd_compare,
+               "sweep": _cmd_sweep}[args.command]
         return cmd(args) or 0
     except AccelsimError as e:
         print(f"accelsim: error: {e}", file=sys.stderr)

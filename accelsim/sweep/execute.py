@@ -1,0 +1,97 @@
+"""Run sweep points in-process, on a local process pool, or on a Dask cluster; same rows either way.
+
+:func:`run_point` is the unit of work: it never raises for bad input; a point whose arch is
+illegal (e.g. a buffer smaller than one tile) becomes a row with ``status = "error"`` and
+the message, and the sweep goes on. Results are stored as each point finishes, so a killed
+sweep resumes where it stopped.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Callable, Iterable
+
+from accelsim.errors import AccelsimError
+from accelsim.sweep.db import Store
+from accelsim.sweep.grid import Point
+
+
+def run_point(point: Point) -> dict:
+    """Simulate one point; returns its row (metrics or error)."""
+    from accelsim.api import simulate
+    from accelsim.arch.load import load_arch
+    t0 = time.perf_counter()
+    row = {"id": point.id, "model": point.model, "arch": point.arch, "batch": point.batch, "config": point.config()}
+    try:
+        r = simulate(point.model, load_arch(point.arch, point.config()), point.batch)
+        s = r.summary()
+        row.update(status="ok", error="", cycles=r.cycles, latency_s=r.latency_s, energy_pj=r.total_energy_pj,
+                   utilization=r.utilization, dram_bytes=r.dram_read_bytes + r.dram_write_bytes,
+                   metrics={k: v for k, v in s.items() if not isinstance(v, dict)} | {"energy": s["energy_pj"]})
+    except AccelsimError as e:
+        row.update(status="error", error=str(e), metrics={})
+    row["wall_s"] = time.perf_counter() - t0
+    return row
+
+
+def run_sweep(points: list[Point], store: Store, workers: int = 1, scheduler=None,
+              progress: Callable[[int, int], None] | None = None) -> list[dict]:
+    """Run every point not yet in ``store``; returns all stored rows afterwards.
+
+    ``workers`` > 1 uses a local process pool; ``scheduler`` (a ``tcp://host:port`` address or
+    a ``distributed.Client``) sends the points to a Dask cluster. ``progress(done, total)`` is
+    called after each point.
+    """
+    done = store.done()
+    todo = [p for p in points if p.id not in done]
+    total, n = len(todo), 0
+    for row in _results(todo, workers, scheduler):
+        store.add(row)
+        n += 1
+        if progress:
+            progress(n, total)
+    return store.rows()
+
+
+def _results(todo: list[Point], workers: int, scheduler) -> Iterable[dict]:
+    if scheduler is not None:
+        yield from _dask(todo, scheduler)
+    elif workers > 1 and len(todo) > 1:
+        import concurrent.futures as cf
+        import multiprocessing as mp
+        # fork: the workers inherit the imported modules and Numba's compiled kernels
+        ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+            futures = [pool.submit(run_point, p) for p in todo]
+            for f in cf.as_completed(futures):
+                yield f.result()
+    else:
+        for p in todo:
+            yield run_point(p)
+
+
+def _dask(todo: list[Point], scheduler) -> Iterable[dict]:
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise AccelsimError("needs the dask extra: pip install 'accelsim[dask]'", field="--scheduler") from None
+    client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+    try:
+        futures = client.map(run_point, todo, pure=False)
+        for f in as_completed(futures):
+            yield f.result()
+    finally:
+        if client is not scheduler:
+            client.close()
+
+
+def pareto_front(rows: list[dict], x: str = "latency_s", y: str = "energy_pj") -> list[dict]:
+    """The rows no other row beats on both ``x`` and ``y`` (lower is better), sorted by ``x``."""
+    ok = sorted((r for r in rows if r.get("status", "ok") == "ok" and r.get(x) is not None and r.get(y) is not None),
+                key=lambda r: (r[x], r[y]))
+    front, best_y = [], float("inf")
+    for r in ok:
+        if r[y] < best_y:
+            front.append(r)
+            best_y = r[y]
+    return front

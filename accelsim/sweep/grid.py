@@ -1,0 +1,142 @@
+"""Sweep specs: which models, which base arch, and which design points (arch overrides) to run.
+
+A spec file::
+
+    models: [resnet18]            # zoo names or model files
+    arch: systolic-32x32           # preset or arch YAML
+    batch: 1
+    grid:                          # every combination
+      pe: [16x16, 32x32, 64x64]    # shorthand for array.rows and array.cols
+      memory.ifmap.capacity: [32KiB, 64KiB]
+    random:                        # and/or n points drawn with a seed
+      n: 20
+      seed: 0
+      space: {dram.bandwidth: [5GB/s, 10GB/s, 20GB/s]}
+
+A design point is a dict of dotted overrides (the ``--set`` keys). Its id hashes the base
+arch, the overrides, the model and the batch, so a rerun finds the points already done.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import itertools
+import json
+import random
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from accelsim import schema
+from accelsim.errors import AccelsimError
+
+
+@dataclass(frozen=True)
+class Point:
+    """One simulation to run: a model on the base arch with ``overrides``, at ``batch``."""
+
+    model: str
+    arch: str
+    batch: int
+    overrides: tuple[tuple[str, Any], ...]
+
+    @property
+    def id(self) -> str:
+        """A stable id (16 hex digits) of everything that decides the result."""
+        key = json.dumps([self.model, self.arch, self.batch, list(self.overrides)], sort_keys=True, default=str)
+        return hashlib.sha1(key.encode()).hexdigest()[:16]
+
+    def config(self) -> dict:
+        """The overrides as a plain dict (JSON-ready)."""
+        return dict(self.overrides)
+
+
+def _expand(key: str, value: Any, field: str) -> list[tuple[str, Any]]:
+    """``pe: 16x32`` -> rows and cols; anything else is one override."""
+    if key == "pe":
+        text = str(value)
+        parts = text.lower().split("x")
+        if len(parts) != 2 or not all(p.isdigit() and int(p) > 0 for p in parts):
+            raise AccelsimError(f"must be ROWSxCOLS like 32x32, got {text!r}", field=field)
+        return [("array.rows", int(parts[0])), ("array.cols", int(parts[1]))]
+    return [(key, value)]
+
+
+def _combine(choices: list[tuple[str, Any]], field: str) -> tuple[tuple[str, Any], ...]:
+    out: list[tuple[str, Any]] = []
+    for key, value in choices:
+        out += _expand(key, value, field)
+    return tuple(out)
+
+
+def points_from_dict(raw: Any, file: str | None = None) -> list[Point]:
+    """Validate a parsed sweep spec and list its points (grid first, then random), models innermost."""
+    try:
+        schema.check_keys(raw, "", ("models", "arch"), ("batch", "grid", "random", "source"))
+        models = raw["models"]
+        if isinstance(models, str):
+            models = [models]
+        if not isinstance(models, list) or not models:
+            raise AccelsimError("must be a non-empty list of models", field="models")
+        arch = str(raw["arch"])
+        batch = schema.pos_int(raw.get("batch", 1), "batch")
+        designs: list[tuple[tuple[str, Any], ...]] = []
+        grid = raw.get("grid") or {}
+        if not isinstance(grid, dict):
+            raise AccelsimError("must map keys to lists of values", field="grid")
+        for k, v in grid.items():
+            if not isinstance(v, list) or not v:
+                raise AccelsimError("must be a non-empty list of values", field=f"grid.{k}")
+        if grid:
+            keys = list(grid)
+            for combo in itertools.product(*(grid[k] for k in keys)):
+                designs.append(_combine(list(zip(keys, combo)), "grid"))
+        if raw.get("random"):
+            r = schema.check_keys(raw["random"], "random", ("n", "space"), ("seed",))
+            n = schema.pos_int(r["n"], "random.n")
+            rng = random.Random(schema.pos_int(r.get("seed", 0), "random.seed", minimum=0))
+            space = r["space"]
+            if not isinstance(space, dict) or not space:
+                raise AccelsimError("must map keys to lists of values", field="random.space")
+            for k, v in space.items():
+                if not isinstance(v, list) or not v:
+                    raise AccelsimError("must be a non-empty list of values", field=f"random.space.{k}")
+            for _ in range(n):
+                designs.append(_combine([(k, rng.choice(v)) for k, v in space.items()], "random.space"))
+        if not designs:
+            designs = [()]
+        seen, out = set(), []
+        for d in designs:
+            for m in models:
+                p = Point(str(m), arch, batch, d)
+                if p.id not in seen:
+                    seen.add(p.id)
+                    out.append(p)
+        return out
+    except AccelsimError as e:
+        raise e.located(file=file) from None
+
+
+def load_sweep(path: str | Path) -> list[Point]:
+    """The points of a sweep spec YAML file."""
+    p = Path(path)
+    try:
+        raw = yaml.safe_load(p.read_text())
+    except OSError as e:
+        raise AccelsimError(f"cannot read sweep spec: {e.strerror}", file=str(p)) from None
+    except yaml.YAMLError as e:
+        raise AccelsimError(f"malformed YAML: {getattr(e, 'problem', e)}", file=p.name) from None
+    return points_from_dict(raw, file=p.name)
+
+
+def points_from_flags(models: list[str], arch: str, batch: int, sets: list[str]) -> list[Point]:
+    """Points from ``--set key=v1,v2`` flags (a grid over every listed value)."""
+    grid: dict[str, list] = {}
+    for text in sets:
+        if "=" not in text:
+            raise AccelsimError(f"must be key=v1,v2,..., got {text!r}", field="--set")
+        key, values = text.split("=", 1)
+        grid[key.strip()] = [yaml.safe_load(v) for v in values.split(",")]
+    return points_from_dict({"models": models, "arch": arch, "batch": batch, "grid": grid})

@@ -1,0 +1,125 @@
+"""Sweeps: specs, the resumable store, executors that agree, failures recorded, Pareto fronts."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+
+import pytest
+
+from accelsim.errors import AccelsimError
+from accelsim.sweep.db import Store
+from accelsim.sweep.execute import pareto_front, run_point, run_sweep
+from accelsim.sweep.grid import load_sweep, points_from_dict, points_from_flags
+
+SPEC = {"models": ["lenet5"], "arch": "systolic-32x32",
+        "grid": {"pe": ["8x8", "16x16"], "memory.ifmap.capacity": ["16KiB", "64KiB"]}}
+
+
+def _metrics(rows):
+    return sorted((r["id"], r["status"], r["cycles"], r["energy_pj"]) for r in rows)
+
+
+def test_grid_and_random_points():
+    pts = points_from_dict({**SPEC, "random": {"n": 3, "seed": 1, "space": {"dram.bandwidth": ["5GB/s", "20GB/s"]}}})
+    assert len({p.id for p in pts}) == len(pts) >= 5
+    assert dict(pts[0].overrides)["array.rows"] == 8 and dict(pts[0].overrides)["array.cols"] == 8
+    again = points_from_dict({**SPEC, "random": {"n": 3, "seed": 1, "space": {"dram.bandwidth": ["5GB/s", "20GB/s"]}}})
+    assert [p.id for p in pts] == [p.id for p in again]  # deterministic
+    flags = points_from_flags(["lenet5"], "systolic-32x32", 1, ["pe=8x8,16x16", "memory.ifmap.capacity=16KiB,64KiB"])
+    assert {p.id for p in flags} == {p.id for p in points_from_dict(SPEC)}
+
+
+@pytest.mark.parametrize("raw,needle", [
+    ({"arch": "tpu-v1"}, "missing"),
+    ({**SPEC, "grid": {"pe": ["8by8"]}}, "grid: must be ROWSxCOLS"),
+    ({**SPEC, "grid": {"array.rows": []}}, "grid.array.rows: must be a non-empty list"),
+    ({**SPEC, "random": {"n": 0, "space": {"x": [1]}}}, "random.n"),
+])
+def test_bad_spec(raw, needle, tmp_path):
+    import yaml
+    f = tmp_path / "sweep.yaml"
+    f.write_text(yaml.safe_dump(raw))
+    with pytest.raises(AccelsimError, match=needle) as e:
+        load_sweep(f)
+    assert str(e.value).startswith("sweep.yaml: ")
+
+
+def test_failing_point_is_recorded_and_the_sweep_goes_on(tmp_path):
+    pts = points_from_dict({**SPEC, "grid": {"memory.ofmap.capacity": ["64B", "64KiB"]}})
+    store = Store(tmp_path / "s.db")
+    rows = run_sweep(pts, store)
+    by = {r["config"]["memory.ofmap.capacity"]: r for r in rows}
+    assert by["64B"]["status"] == "error" and "memory.ofmap.capacity" in by["64B"]["error"]
+    assert by["64KiB"]["status"] == "ok" and by["64KiB"]["cycles"] > 0
+
+
+def test_pool_equals_in_process(tmp_path):
+    pts = points_from_dict(SPEC)
+    a = run_sweep(pts, Store(tmp_path / "a.db"))
+    b = run_sweep(pts, Store(tmp_path / "b.db"), workers=2)
+    assert _metrics(a) == _metrics(b) and len(a) == 4
+
+
+def test_dask_local_cluster_equals_in_process(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    pts = points_from_dict(SPEC)
+    a = run_sweep(pts, Store(tmp_path / "a.db"))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as c, \
+            distributed.Client(c) as client:
+        b = run_sweep(pts, Store(tmp_path / "b.db"), scheduler=client)
+    assert _metrics(a) == _metrics(b)
+
+
+def test_killed_sweep_resumes_and_loses_nothing(tmp_path):
+    db = tmp_path / "s.db"
+    args = [sys.executable, "-m", "accelsim.cli", "sweep", "--model", "lenet5", "--arch", "systolic-32x32",
+            "--set", "pe=4x4,8x8,12x12,16x16,20x20,24x24,28x28,32x32", "--set", "array.dataflow=ws,os,is",
+            "--store", str(db), "-q"]
+    p = subprocess.Popen(args)
+    deadline = time.time() + 120
+    n = 0
+    while time.time() < deadline and p.poll() is None:
+        time.sleep(0.2)
+        if db.exists():
+            try:
+                n = sqlite3.connect(db).execute("SELECT COUNT(*) FROM points").fetchone()[0]
+            except sqlite3.OperationalError:
+                n = 0
+            if n >= 3:
+                break
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    partial = {r["id"] for r in Store(db).rows()}
+    assert 3 <= len(partial) < 24 or p.returncode == 0
+    assert subprocess.run(args, timeout=300).returncode == 0
+    rows = Store(db).rows()
+    assert len(rows) == 24 and partial <= {r["id"] for r in rows}
+    fresh = run_sweep(points_from_flags(["lenet5"], "systolic-32x32", 1,
+                                        ["pe=4x4,8x8,12x12,16x16,20x20,24x24,28x28,32x32",
+                                         "array.dataflow=ws,os,is"]), Store(tmp_path / "fresh.db"))
+    assert _metrics(rows) == _metrics(fresh)
+
+
+def test_pareto_front_by_hand():
+    rows = [{"latency_s": 1, "energy_pj": 5}, {"latency_s": 2, "energy_pj": 3}, {"latency_s": 3, "energy_pj": 4},
+            {"latency_s": 4, "energy_pj": 1}, {"latency_s": 2, "energy_pj": 6}]
+    assert [(r["latency_s"], r["energy_pj"]) for r in pareto_front(rows)] == [(1, 5), (2, 3), (4, 1)]
+
+
+def test_run_point_row():
+    row = run_point(points_from_dict(SPEC)[0])
+    assert row["status"] == "ok" and row["metrics"]["cycles"] == row["cycles"]
+
+
+def test_store_exports(tmp_path):
+    store = Store(tmp_path / "s.db")
+    run_sweep(points_from_dict(SPEC), store)
+    text = store.to_csv()
+    assert text.splitlines()[0].startswith("id,model,arch,batch,array.cols,array.rows,memory.ifmap.capacity")
+    pd = pytest.importorskip("pandas")
+    df = store.to_dataframe()
+    assert isinstance(df, pd.DataFrame) and len(df) == 4
