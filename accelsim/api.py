@@ -162,3 +162,17 @@ def compare(model: Network | str | Path, archs: tuple[ArchSpec | str | Path, ...
                 row["error"] = str(e)
             rows.append(row)
     return rows
+
+
+def timeline(trace: Trace, arch: ArchSpec | str | Path):
+    """When each op of ``trace`` ran on ``arch`` (an :class:`accelsim.sim.engine.Timeline`, cycles)."""
+    spec = _arch(arch)
+    if spec.family == "systolic":
+        from accelsim.sim.systolic import run
+    elif spec.family == "eyeriss":
+        from accelsim.sim.eyeriss import run
+    elif spec.family == "fpga":
+        from accelsim.sim.fpga import run
+    else:
+        raise AccelsimError(f"family {spec.family!r} has no simulator yet", field="family")
+    return run(trace, spec)

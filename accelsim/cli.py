@@ -41,6 +41,7 @@ def _parser() -> argparse.ArgumentParser:
                              "or a DRAM YAML path (replaces the arch's DRAM)")
 
     def outputs(sp):
+        sp.add_argument("--timeline", metavar="FILE.json", help="write a Perfetto/Chrome trace-event timeline")
         sp.add_argument("--json", metavar="FILE", help="write the full result as JSON")
         sp.add_argument("--csv", metavar="FILE", help="write per-layer and total rows as CSV")
         sp.add_argument("--no-layers", action="store_true", help="print totals only")
@@ -71,6 +72,17 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask distributed scheduler")
     w.add_argument("--csv", metavar="FILE", help="export the store as CSV when done")
     w.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    pl = sub.add_parser("plot", help="draw a plot (PNG, SVG or PDF by the file suffix)")
+    pl.add_argument("kind", choices=("energy", "latency", "roofline", "timeline", "sweep", "heatmap"))
+    pl.add_argument("-o", "--output", required=True, metavar="FILE")
+    pl.add_argument("--arch", help="arch (energy, latency, roofline, timeline)")
+    pl.add_argument("--model", help="model (energy, latency, roofline, timeline)")
+    pl.add_argument("--batch", type=int, default=1)
+    pl.add_argument("--layer", help="timeline of one layer only")
+    pl.add_argument("--store", metavar="FILE.db", help="sweep store (sweep, heatmap)")
+    pl.add_argument("--x", help="heatmap: config key on the x axis")
+    pl.add_argument("--y", help="heatmap: config key on the y axis")
+    pl.add_argument("--metric", default="latency_s", help="heatmap: metric (default latency_s)")
     c = sub.add_parser("compare", help="compression passes: paper reductions vs simulated speedup per arch")
     c.add_argument("--model", required=True)
     c.add_argument("--arch", action="append", required=True, help="repeatable: one column group per arch")
@@ -118,8 +130,70 @@ def _passes(args) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _write_timeline(args, model) -> None:
+    if not getattr(args, "timeline", None):
+        return
+    from accelsim.api import lower, timeline
+    from accelsim.sim.eventlog import write_trace_events
+    arch = _load_arch(args)
+    trace = lower(model, arch, args.batch, args.input_on_chip)
+    write_trace_events(trace, timeline(trace, arch), arch.clock_hz, args.timeline)
+
+
+def _cmd_plot(args) -> None:
+    from accelsim import plot
+    from accelsim.errors import AccelsimError
+    if args.kind in ("sweep", "heatmap"):
+        if not args.store:
+            raise AccelsimError("needs --store FILE.db", field=f"plot {args.kind}")
+        from accelsim.sweep.db import Store
+        from accelsim.sweep.execute import pareto_front
+        store = Store(args.store)
+        rows = store.rows()
+        store.close()
+        if args.kind == "sweep":
+            fig = plot.sweep_scatter(rows, pareto_front(rows))
+        else:
+            if not (args.x and args.y):
+                raise AccelsimError("needs --x and --y (swept config keys)", field="plot heatmap")
+            fig = plot.sweep_heatmap(rows, args.x, args.y, args.metric)
+    else:
+        if not (args.arch and args.model):
+            raise AccelsimError("needs --arch and --model", field=f"plot {args.kind}")
+        from accelsim.api import lower, run_trace, timeline
+        args.set, args.dram = [], None
+        arch = _load_arch(args)
+        trace = lower(args.model, arch, args.batch)
+        if args.kind == "timeline":
+            fig = plot.timeline(trace, timeline(trace, arch), arch.clock_hz, args.layer)
+        else:
+            result = run_trace(trace, arch)
+            if args.kind == "energy":
+                fig = plot.energy_breakdown(result)
+            elif args.kind == "latency":
+                fig = plot.latency_breakdown(result)
+            else:
+                fig = plot.roofline(result, arch.peak_macs_per_s, arch.dram.bandwidth_bytes_per_s)
+    from pathlib import Path
+    if Path(args.output).suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise AccelsimError("must end in .png, .svg or .pdf", field="-o")
+    import os
+    import tempfile
+    out = Path(args.output)
+    fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", suffix=out.suffix)
+    os.close(fd)
+    try:
+        fig.savefig(tmp, dpi=120)
+        os.replace(tmp, out)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    print(f"wrote {out}")
+
+
 def _cmd_simulate(args) -> None:
     from accelsim.api import simulate
+    _write_timeline(args, args.model)
     _emit(simulate(args.model, _load_arch(args), args.batch, args.input_on_chip, _passes(args), args.weights,
                    activations=args.activations), args)
 
@@ -256,7 +330,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cmd = {"simulate": _cmd_simulate, "lower": _cmd_lower, "run-trace": _cmd_run_trace,
                "list": _cmd_list, "validate": _cmd_validate, "compare": _cmd_compare,
-               "sweep": _cmd_sweep}[args.command]
+               "sweep": _cmd_sweep, "plot": _cmd_plot}[args.command]
         return cmd(args) or 0
     except AccelsimError as e:
         print(f"accelsim: error: {e}", file=sys.stderr)

@@ -69,6 +69,11 @@ class FpgaSpec:
         return self.data_bits / 8
 
     @property
+    def peak_macs_per_s(self) -> float:
+        """MACs per second if every usable DSP did its MACs each cycle."""
+        return int(self.device.dsp * self.dsp_fraction) * self.macs_per_dsp * self.clock_hz
+
+    @property
     def pe_count(self) -> int:
         """Multipliers in the engine (``tm * tn * kernel^2``)."""
         return self.tm * self.tn * self.kernel * self.kernel

@@ -25,10 +25,16 @@ APPROXIMATIONS = ("DDR is bandwidth + latency; burst efficiency is taken as the 
                   "energy: 45 nm Horowitz figures, not a 28 nm FPGA power model")
 
 
+def run(trace: Trace, spec: FpgaSpec, dram=None) -> engine.Timeline:
+    """Simulate ``trace`` on ``spec``; returns when every op ran (cycles)."""
+    dram = dram if dram is not None else dram_for_run(spec.dram, spec.clock_hz)
+    return engine.run(trace, dram, 64, array_unit(True))
+
+
 def evaluate(trace: Trace, spec: FpgaSpec, pe_count: int) -> Result:
     """Simulate ``trace`` on ``spec`` and account cycles, DRAM bytes and energy per layer."""
     dram = dram_for_run(spec.dram, spec.clock_hz)
-    tl = engine.run(trace, dram, 64, array_unit(True))
+    tl = run(trace, spec, dram)
     ops = trace.ops
     nl = len(trace.layers)
     layer_of = ops["layer"]

@@ -1,0 +1,132 @@
+"""Plots of results, sweeps and timelines. Every function returns a matplotlib Figure (Agg, headless).
+
+- :func:`energy_breakdown`: stacked bars, one per layer, one segment per energy component.
+- :func:`latency_breakdown`: compute vs stall cycles per layer.
+- :func:`roofline`: attainable MAC/s vs MACs per DRAM byte, with each layer placed on it.
+- :func:`sweep_scatter`: latency vs energy of sweep points, the Pareto front highlighted.
+- :func:`sweep_heatmap`: one metric over two swept parameters.
+- :func:`timeline`: per-unit activity over time (one row per unit, one bar per op).
+"""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+
+from accelsim.result import Result  # noqa: E402
+
+
+def energy_breakdown(result: Result):
+    """Stacked energy bars (mJ) per layer, one colour per component."""
+    fig, ax = plt.subplots(figsize=(max(6, 0.25 * len(result.layers)), 4))
+    names = [l.name for l in result.layers]
+    x = np.arange(len(names))
+    bottom = np.zeros(len(names))
+    for comp in result.energy_pj:
+        vals = np.array([l.energy_pj.get(comp, 0.0) / 1e9 for l in result.layers])
+        ax.bar(x, vals, bottom=bottom, label=comp)
+        bottom += vals
+    ax.set_xticks(x, names, rotation=90, fontsize=6)
+    ax.set_ylabel("energy (mJ)")
+    ax.set_xlabel("layer")
+    ax.set_title(f"{result.model} on {result.arch}: energy by component")
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+
+def latency_breakdown(result: Result):
+    """Compute and stall cycles per layer, stacked."""
+    fig, ax = plt.subplots(figsize=(max(6, 0.25 * len(result.layers)), 4))
+    names = [l.name for l in result.layers]
+    x = np.arange(len(names))
+    comp = np.array([l.compute_cycles for l in result.layers], float)
+    stall = np.array([l.stall_cycles for l in result.layers], float)
+    ax.bar(x, comp, label="compute")
+    ax.bar(x, stall, bottom=comp, label="stall")
+    ax.set_xticks(x, names, rotation=90, fontsize=6)
+    ax.set_ylabel("cycles")
+    ax.set_xlabel("layer")
+    ax.set_title(f"{result.model} on {result.arch}: compute vs stall")
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+
+def roofline(result: Result, peak_macs_per_s: float, dram_bytes_per_s: float):
+    """Roofline (MAC/s vs MACs per DRAM byte) with each MAC layer placed at its achieved rate.
+
+    A layer can sit above the roof: layers overlap, so part of a layer's DRAM traffic may move
+    while its predecessor computes and its own attributed cycles are shorter than the transfer.
+    """
+    fig, ax = plt.subplots(figsize=(6, 4))
+    pts = [(l.macs / max(1, l.dram_read_bytes + l.dram_write_bytes), l.macs / (l.cycles / result.clock_hz), l.name)
+           for l in result.layers if l.macs and l.cycles]
+    xs = np.logspace(-1, 5, 200)
+    ax.loglog(xs, np.minimum(peak_macs_per_s, xs * dram_bytes_per_s), "k-", label="roofline")
+    if pts:
+        ax.scatter([p[0] for p in pts], [p[1] for p in pts], s=12, label="layers")
+    ax.axvline(peak_macs_per_s / dram_bytes_per_s, color="grey", ls=":", label="ridge")
+    ax.set_xlabel("MACs per DRAM byte")
+    ax.set_ylabel("MAC/s")
+    ax.set_title(f"{result.model} on {result.arch}: roofline")
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+
+def sweep_scatter(rows: list[dict], front: list[dict], x: str = "latency_s", y: str = "energy_pj"):
+    """Every sweep point by ``x`` and ``y``, the Pareto ``front`` drawn as a line."""
+    fig, ax = plt.subplots(figsize=(6, 4))
+    ok = [r for r in rows if r.get("status", "ok") == "ok"]
+    ax.scatter([r[x] for r in ok], [r[y] for r in ok], s=10, label="design points")
+    ax.plot([r[x] for r in front], [r[y] for r in front], "r.-", label="Pareto front")
+    ax.set_xlabel(x)
+    ax.set_ylabel(y)
+    ax.set_title("sweep")
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+
+def sweep_heatmap(rows: list[dict], px: str, py: str, metric: str = "latency_s"):
+    """``metric`` over two swept parameters ``px`` and ``py`` (config keys); missing cells blank."""
+    ok = [r for r in rows if r.get("status", "ok") == "ok"]
+    xs = sorted({r["config"][px] for r in ok}, key=str)
+    ys = sorted({r["config"][py] for r in ok}, key=str)
+    grid = np.full((len(ys), len(xs)), np.nan)
+    for r in ok:
+        grid[ys.index(r["config"][py]), xs.index(r["config"][px])] = r[metric]
+    fig, ax = plt.subplots(figsize=(6, 4))
+    im = ax.imshow(grid, origin="lower", aspect="auto")
+    ax.set_xticks(range(len(xs)), [str(v) for v in xs], rotation=45)
+    ax.set_yticks(range(len(ys)), [str(v) for v in ys])
+    ax.set_xlabel(px)
+    ax.set_ylabel(py)
+    fig.colorbar(im, ax=ax, label=metric)
+    fig.tight_layout()
+    return fig
+
+
+def timeline(trace, tl, clock_hz: float, layer: str | None = None):
+    """Per-unit activity: one row per unit, one bar per op (of ``layer`` only, if given), in µs."""
+    ops = trace.ops
+    sel = np.arange(len(ops))
+    if layer is not None:
+        li = [l.name for l in trace.layers].index(layer)
+        sel = sel[ops["layer"] == li]
+    fig, ax = plt.subplots(figsize=(8, 0.5 + 0.4 * len(trace.units)))
+    us = 1e6 / clock_hz
+    for u, name in enumerate(trace.units):
+        mine = sel[ops["unit"][sel] == u]
+        spans = [(tl.start[i] * us, max(1, tl.end[i] - tl.start[i]) * us) for i in mine]
+        if spans:
+            ax.broken_barh(spans, (u - 0.4, 0.8))
+    ax.set_yticks(range(len(trace.units)), trace.units)
+    ax.set_xlabel("time (µs)")
+    ax.set_title(f"{trace.model} on {trace.arch}" + (f", layer {layer}" if layer else ""))
+    fig.tight_layout()
+    return fig
