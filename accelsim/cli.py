@@ -15,7 +15,10 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def arch_model(sp, model=True):
-        sp.add_argument("--arch", required=True, help="preset name (see `accelsim list archs`) or YAML path")
+        sp.add_argument("--arch", help="preset name (see `accelsim list archs`) or YAML path")
+        sp.add_argument("--scalesim-config", metavar="FILE.cfg", help="a SCALE-Sim .cfg instead of --arch")
+        sp.add_argument("--compat", choices=("none", "scalesim"), default=None,
+                        help="scalesim: count folds exactly as SCALE-Sim 3.0.0 (systolic arrays)")
         if model:
             sp.add_argument("--model", required=True,
                             help="zoo name (see `accelsim list models`), .yaml, SCALE-Sim .csv or .onnx file")
@@ -94,11 +97,29 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def _load_arch(args):
-    from accelsim.arch.load import load_arch, parse_override
+    from accelsim.arch.load import _apply_override, arch_from_dict, load_arch, parse_override
+    from accelsim.errors import AccelsimError
     sets = dict(parse_override(s) for s in args.set)
-    if args.dram:
+    if getattr(args, "dram", None):
         sets["dram.preset"] = args.dram
         sets["dram.bandwidth"] = None  # the preset sets it
+    if getattr(args, "compat", None):
+        sets["array.compat"] = args.compat
+    cfg = getattr(args, "scalesim_config", None)
+    if cfg:
+        if args.arch:
+            raise AccelsimError("give --arch or --scalesim-config, not both", field="--scalesim-config")
+        from pathlib import Path
+        from accelsim.arch.scalesim_cfg import load_scalesim_cfg
+        raw = load_scalesim_cfg(cfg)
+        try:
+            for k, v in sets.items():
+                _apply_override(raw, k, v)
+            return arch_from_dict(raw, file=str(cfg))
+        except AccelsimError as e:
+            raise e.located(file=Path(cfg).name) from None
+    if not args.arch:
+        raise AccelsimError("required (a preset name or YAML path), or give --scalesim-config", field="--arch")
     return load_arch(args.arch, sets)
 
 
@@ -134,7 +155,7 @@ def _write_timeline(args, model) -> None:
     if not getattr(args, "timeline", None):
         return
     from accelsim.api import lower, timeline
-    from accelsim.sim.eventlog import write_trace_events
+    from accelsim.sim.perfetto import write_trace_events
     arch = _load_arch(args)
     trace = lower(model, arch, args.batch, args.input_on_chip)
     write_trace_events(trace, timeline(trace, arch), arch.clock_hz, args.timeline)

@@ -10,13 +10,24 @@
 
 from __future__ import annotations
 
-import matplotlib
+import re
 
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
+import numpy as np
+from matplotlib.figure import Figure
 
-from accelsim.result import Result  # noqa: E402
+from accelsim.result import Result
+
+
+class _plt:
+    """Figures built without pyplot: no global backend switch, nothing kept alive after use."""
+
+    @staticmethod
+    def subplots(figsize):
+        fig = Figure(figsize=figsize)
+        return fig, fig.add_subplot()
+
+
+plt = _plt()
 
 
 def energy_breakdown(result: Result):
@@ -95,11 +106,12 @@ def sweep_scatter(rows: list[dict], front: list[dict], x: str = "latency_s", y: 
 def sweep_heatmap(rows: list[dict], px: str, py: str, metric: str = "latency_s"):
     """``metric`` over two swept parameters ``px`` and ``py`` (config keys); missing cells blank."""
     ok = [r for r in rows if r.get("status", "ok") == "ok"]
-    xs = sorted({r["config"][px] for r in ok}, key=str)
-    ys = sorted({r["config"][py] for r in ok}, key=str)
+    xs = sorted({r["config"][px] for r in ok}, key=_magnitude)
+    ys = sorted({r["config"][py] for r in ok}, key=_magnitude)
     grid = np.full((len(ys), len(xs)), np.nan)
-    for r in ok:
-        grid[ys.index(r["config"][py]), xs.index(r["config"][px])] = r[metric]
+    for r in ok:  # several points in one cell (other parameters swept too): keep the best
+        i, j = ys.index(r["config"][py]), xs.index(r["config"][px])
+        grid[i, j] = r[metric] if np.isnan(grid[i, j]) else min(grid[i, j], r[metric])
     fig, ax = plt.subplots(figsize=(6, 4))
     im = ax.imshow(grid, origin="lower", aspect="auto")
     ax.set_xticks(range(len(xs)), [str(v) for v in xs], rotation=45)
@@ -109,6 +121,19 @@ def sweep_heatmap(rows: list[dict], px: str, py: str, metric: str = "latency_s")
     fig.colorbar(im, ax=ax, label=metric)
     fig.tight_layout()
     return fig
+
+
+_UNITS = {"": 1, "k": 1e3, "ki": 1024, "m": 1e6, "mi": 2**20, "g": 1e9, "gi": 2**30}
+
+
+def _magnitude(v) -> tuple:
+    """Sort key that orders '32KiB' before '128KiB' and numbers by value."""
+    if isinstance(v, (int, float)):
+        return (0, float(v), "")
+    m = re.match(r"^\s*([0-9.]+)\s*([kmg]i?)?", str(v).lower())
+    if m:
+        return (0, float(m.group(1)) * _UNITS[m.group(2) or ""], str(v))
+    return (1, 0.0, str(v))
 
 
 def timeline(trace, tl, clock_hz: float, layer: str | None = None):

@@ -77,6 +77,7 @@ class SystolicArraySpec:
     mac_bits: int = 8
     overlap_folds: bool = True
     pad_weight_tiles: bool = False
+    compat: str = "none"   # "scalesim": count folds exactly as SCALE-Sim 3.0.0 does (lower/scalesim_compat.py)
 
     @property
     def macs(self) -> int:

@@ -177,7 +177,15 @@ def lower_network(net: Network, arch: ArchSpec, batch: int = 1, input_on_chip: b
         li = tb.add_layer(LayerInfo(layer.name, layer.op, layer.weight_bits, layer.act_bits, layer.acc_bits,
                                     layer.macs * batch))
         resident = _output_resident(layer, arch, batch)
-        if layer.op in MAC_OPS:
+        if layer.op in MAC_OPS and arch.array.compat == "scalesim":
+            from accelsim.lower.scalesim_lowering import lower_mac_layer_scalesim
+            # SCALE-Sim runs its layers one after another: each waits for everything before it
+            serial = [len(tb._rows) - 1] if tb._rows else []
+            st.done_ops[layer.name] = lower_mac_layer_scalesim(tb, layer, li, arch, batch,
+                                                               _input_deps(st, layer) + serial, DRAM)
+            st.on_chip[layer.name] = False
+            st.addr[layer.name] = st.alloc(batch * layer.out_bytes)
+        elif layer.op in MAC_OPS:
             _lower_mac_layer(tb, st, layer, li, arch, batch, resident)
         else:
             _lower_vector_layer(tb, st, layer, li, arch, batch, resident)

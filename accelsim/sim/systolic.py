@@ -21,6 +21,9 @@ from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
 EFFECTS = ("pipeline fill and drain per fold", "weight preload (overlapped with the previous fold)",
            "DRAM transfers shared by all DMA units", "buffer capacity (double buffering as dependencies)",
            "vector unit throughput")
+#: SCALE-Sim reports a layer's last cycle as a 0-based index, one below the cycles it ran
+#: (lower/scalesim_compat.py, point 4); --compat scalesim reports compute cycles its way
+SCALESIM_END_OF_LAYER_OFFSET = 1
 APPROXIMATIONS = ("DRAM is bandwidth + latency: no banks, rows or refresh",
                   "buffer bank conflicts and port limits are not modelled",
                   "input tiles refetch their halo rows from DRAM",
@@ -50,7 +53,8 @@ def array_unit(overlap: bool):
 def run(trace: Trace, arch: ArchSpec, dram=None) -> engine.Timeline:
     """Simulate ``trace`` on ``arch``; returns when every op ran (cycles). ``dram``: a fresh model (default: the spec's)."""
     dram = dram if dram is not None else dram_for_run(arch.dram, arch.clock_hz)
-    return engine.run(trace, dram, arch.vector.lanes, array_unit(arch.array.overlap_folds))
+    overlap = arch.array.overlap_folds and arch.array.compat == "none"  # SCALE-Sim never overlaps folds
+    return engine.run(trace, dram, arch.vector.lanes, array_unit(overlap))
 
 
 def _ceil_div(a: np.ndarray, b: int | np.ndarray) -> np.ndarray:
@@ -157,8 +161,10 @@ def ideal_layer_cycles(trace: Trace, arch: ArchSpec) -> np.ndarray:
             z = np.zeros(comp.size, np.int64)
             _, _, done = fold_schedule(z, comp["preload"].astype(np.int64), comp["stream"].astype(np.int64),
                                        comp["div"].astype(np.int64), comp["drain"].astype(np.int64),
-                                       bool(arch.array.overlap_folds))
+                                       bool(arch.array.overlap_folds and arch.array.compat == "none"))
             out[li] = int(done[-1]) + (engine.vector_cycles(int(vec["vops"][-1]), lanes) if vec.size else 0)
+            if arch.array.compat == "scalesim":
+                out[li] -= SCALESIM_END_OF_LAYER_OFFSET
         elif vec.size:
             out[li] = sum(engine.vector_cycles(int(v), lanes) for v in vec["vops"])
     return out

@@ -1,0 +1,92 @@
+"""A run's timeline as Chrome / Perfetto trace-event JSON, to zoom into at ui.perfetto.dev.
+
+One process for the run; one track per unit of the trace (``dma_in``, ``array``, ...); one
+complete event (``"ph": "X"``) per op, named ``<layer> <kind>`` (``conv1 load``), from the
+op's start to its end, with the op id, its layer, its bytes / MACs / vector ops and its
+ready, start and end cycles as arguments. Cycles become microseconds at ``clock_hz``.
+
+The trace-event format wants the slices of one thread to nest, but a unit's ops may overlap
+in time: a DMA unit hands the next transfer to DRAM while the previous one is still in
+flight, and the array streams its next fold while the last one drains. Such ops go on extra
+lanes of the same unit (threads named ``dma_in``, ``dma_in ·2``, ... and sorted together), so
+no slice is cut or dropped by the viewer and each lane reads as one sequence of ops.
+
+Written atomically: a killed run leaves no half-written file.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from accelsim.sim.engine import Timeline
+from accelsim.trace import KINDS, Trace, atomic_write_text
+
+PID = 1
+_ARGS = ("bytes", "macs", "vops", "rows", "cols", "stream")
+
+
+def lanes(start: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """Lane of each interval (in the given order) so that intervals on one lane never overlap.
+
+    Greedy: an interval takes the lowest lane whose last interval ended by its start. Lanes
+    hold their intervals in order, and an interval of zero length still takes its place.
+    """
+    lane_end: list[int] = []
+    out = np.zeros(len(start), np.int64)
+    for i, (s, e) in enumerate(zip(start.tolist(), end.tolist())):
+        for k, free in enumerate(lane_end):
+            if free <= s:
+                lane_end[k] = e
+                out[i] = k
+                break
+        else:
+            out[i] = len(lane_end)
+            lane_end.append(e)
+    return out
+
+
+def trace_events(trace: Trace, tl: Timeline, clock_hz: float) -> dict:
+    """The trace-event document (JSON-ready) of ``trace`` as run in ``tl`` at ``clock_hz``."""
+    if len(tl.start) != len(trace):
+        raise ValueError(f"timeline has {len(tl.start)} ops, trace {len(trace)}")
+    us = 1e6 / clock_hz
+    ops = trace.ops
+    names = [l.name for l in trace.layers]
+    events: list[dict] = [{"ph": "M", "pid": PID, "name": "process_name",
+                           "args": {"name": f"{trace.model} on {trace.arch}, batch {trace.batch}"}}]
+    tid_of = np.zeros(len(ops), np.int64)
+    tid = 0
+    for u, unit in enumerate(trace.units):
+        mine = np.flatnonzero(ops["unit"] == u)
+        if not mine.size:
+            continue
+        order = mine[np.lexsort((mine, tl.start[mine]))]  # by start; ties keep trace order
+        lane = lanes(tl.start[order], tl.end[order])
+        for k in range(int(lane.max()) + 1):
+            name = unit if k == 0 else f"{unit} ·{k + 1}"
+            events.append({"ph": "M", "pid": PID, "tid": tid + k, "name": "thread_name", "args": {"name": name}})
+            events.append({"ph": "M", "pid": PID, "tid": tid + k, "name": "thread_sort_index",
+                           "args": {"sort_index": tid + k}})
+        tid_of[order] = tid + lane
+        tid += int(lane.max()) + 1
+    cols = {f: ops[f].tolist() for f in ("kind", "layer") + _ARGS}
+    ready, start, end = tl.ready.tolist(), tl.start.tolist(), tl.end.tolist()
+    tids = tid_of.tolist()
+    for i in range(len(ops)):
+        kind = KINDS[cols["kind"][i]]
+        layer = names[cols["layer"][i]]
+        args = {"op": i, "layer": layer, "kind": kind, "ready_cycle": ready[i], "start_cycle": start[i],
+                "end_cycle": end[i]}
+        args.update({f: cols[f][i] for f in _ARGS if cols[f][i]})
+        events.append({"ph": "X", "pid": PID, "tid": tids[i], "name": f"{layer} {kind}", "cat": kind,
+                       "ts": start[i] * us, "dur": max(0, end[i] - start[i]) * us, "args": args})
+    return {"traceEvents": events, "displayTimeUnit": "ns",
+            "otherData": {"arch": trace.arch, "model": trace.model, "batch": trace.batch, "clock_hz": clock_hz}}
+
+
+def write_trace_events(trace: Trace, tl: Timeline, clock_hz: float, path: str | Path) -> None:
+    """Write :func:`trace_events` to ``path`` as JSON, atomically."""
+    atomic_write_text(path, json.dumps(trace_events(trace, tl, clock_hz), separators=(",", ":")) + "\n")
