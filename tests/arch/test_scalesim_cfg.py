@@ -1,4 +1,4 @@
-"""SCALE-Sim .cfg files: the shipped ones load into valid arch specs; bad ones name section.option."""
+"""SCALE-Sim .cfg files: the ones in models/scalesim load into valid arch specs; bad ones name section.option."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from accelsim.arch.load import arch_from_dict
 from accelsim.arch.scalesim_cfg import load_scalesim_cfg, parse_scalesim_cfg
 from accelsim.errors import AccelsimError
 
-CONFIGS = Path(__file__).resolve().parents[1] / "parity" / "scalesim_inputs" / "configs"
+CONFIGS = Path(__file__).resolve().parents[2] / "models" / "scalesim"
 
 GOOD = """\
 [general]
