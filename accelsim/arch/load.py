@@ -18,7 +18,7 @@ from accelsim.arch.spec import (DATAFLOWS, ArchSpec, BufferSpec, DramSpec, Energ
 from accelsim.errors import AccelsimError
 from accelsim.units import parse_bandwidth, parse_bytes, parse_hz, parse_seconds
 
-FAMILIES = ("systolic", "eyeriss", "fpga")
+FAMILIES = ("systolic", "eyeriss", "fpga", "cambricon")
 PRESETS_DIR = Path(__file__).resolve().parent / "presets"
 
 
@@ -97,6 +97,9 @@ def arch_from_dict(raw: Any, file: str = ""):
     if isinstance(raw, dict) and raw.get("family") == "fpga":
         from accelsim.arch.fpga import fpga_from_dict
         return fpga_from_dict(raw, file)
+    if isinstance(raw, dict) and raw.get("family") == "cambricon":
+        from accelsim.arch.cambricon import cambricon_from_dict
+        return cambricon_from_dict(raw, file)
     schema.check_keys(raw, "", ("name", "family", "clock", "array", "memory", "dram"),
                       ("source", "vector", "energy", "notes"))
     schema.choice(raw["family"], "family", FAMILIES)

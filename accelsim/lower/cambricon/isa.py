@@ -71,7 +71,8 @@ Instruction table
 | VACT | R | rd, ra, rn, rmul; shift, func | vector | d = f(sat16(rshift(a * rmul, shift))); a i32, d i16; f in :data:`FUNCS` |
 | VPWL | R | rd, ra, rn; func | vector | d = f(a), i16 -> i16, f a piecewise-linear transcendental (:data:`FUNCS`, Q8.8) |
 
-``f`` for ``VACT``/``VPWL``: ``none`` (identity), ``relu`` (max(x, 0)), and the piecewise-linear
+``f`` for ``VACT``/``VPWL``: ``none`` (identity), ``relu`` (max(x, 0)), ``relu6`` (clamp to
+[0, 6.0] in Q8.8), ``leaky`` (``rshift(x * 26, 8)`` below zero), and the piecewise-linear
 approximations ``sigmoid``, ``tanh`` and ``exp`` of :func:`pwl` on Q8.8 values (DianNao's NFU-3
 interpolates a 16-segment table the same way).
 """
@@ -87,8 +88,9 @@ SP_SPAN = 0x1000_0000   # address range reserved per scratchpad (its size comes 
 N_REGS = 64
 INSN_BYTES = 8
 
-FUNCS = ("none", "relu", "sigmoid", "tanh", "exp")
+FUNCS = ("none", "relu", "sigmoid", "tanh", "exp", "relu6", "leaky")
 PWL_FRAC_BITS = 8        # VPWL and VACT's transcendental functions take and give Q8.8
+LEAKY_SLOPE_Q8 = 26      # leaky ReLU's negative slope in Q0.8
 
 
 @dataclass(frozen=True)
@@ -221,6 +223,10 @@ def pwl(x, func: str):
         return x
     if func == "relu":
         return np.maximum(x, 0)
+    if func == "relu6":
+        return np.clip(x, 0, 6 << PWL_FRAC_BITS)
+    if func == "leaky":  # slope 26/256 = 0.1016 below zero (PyTorch's 0.1 in Q8.8)
+        return np.where(x < 0, rshift(x * LEAKY_SLOPE_Q8, PWL_FRAC_BITS), x)
     x0, step, ys = _pwl_table(func)
     xc = np.clip(x, x0, x0 + PWL_SEGMENTS * step)
     k = np.minimum((xc - x0) // step, PWL_SEGMENTS - 1)
