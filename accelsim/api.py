@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from accelsim.arch.load import load_arch
+from accelsim.arch.cambricon import CambriconSpec
 from accelsim.arch.eyeriss import EyerissSpec
 from accelsim.arch.fpga import FpgaSpec
 from accelsim.arch.spec import ArchSpec
@@ -20,7 +21,7 @@ from accelsim.workload import Network, load_model
 
 
 def _arch(arch: ArchSpec | EyerissSpec | str | Path):
-    return arch if isinstance(arch, (ArchSpec, EyerissSpec, FpgaSpec)) else load_arch(arch)
+    return arch if isinstance(arch, (ArchSpec, EyerissSpec, FpgaSpec, CambriconSpec)) else load_arch(arch)
 
 
 def _network(model: Network | str | Path) -> Network:
@@ -54,7 +55,21 @@ def lower(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int =
     if spec.family == "fpga":
         from accelsim.lower.fpga import lower_network as lower_fpga
         return lower_fpga(net, spec, batch)[0]
+    if spec.family == "cambricon":
+        raise AccelsimError("DianNao/Cambricon archs lower to an assembly program, not a trace: use "
+                            "compile_program (accelsim lower -o FILE.s)", field="family")
     raise AccelsimError(f"family {spec.family!r} has no lowering yet", file=spec.file, field="family")
+
+
+def compile_program(model: Network | str | Path, arch: CambriconSpec | str | Path, batch: int = 1) -> str:
+    """The assembly program (text) that runs ``model`` at ``batch`` on a DianNao/Cambricon ``arch``."""
+    spec = _arch(arch)
+    if spec.family != "cambricon":
+        raise AccelsimError(f"arch {spec.name} is a {spec.family} arch; programs are for DianNao/Cambricon archs",
+                            field="--arch")
+    from accelsim.lower.cambricon.compiler import compile_network
+    net = _network(model)
+    return compile_network(net, dict(spec.scratchpad_bytes), spec.matrix.rows, spec.matrix.cols, batch).text
 
 
 def run_trace(trace: Trace, arch: ArchSpec | str | Path) -> Result:
@@ -105,7 +120,11 @@ def simulate(model: Network | str | Path, arch: ArchSpec | str | Path, batch: in
     records: tuple[dict, ...] = ()
     if passes:
         net, records = compress(net, passes, weights, seed)
-    result = run_trace(lower(net, spec, batch, input_on_chip, activations), spec)
+    if spec.family == "cambricon":
+        from accelsim.sim.cambricon_eval import simulate as simulate_core
+        result = simulate_core(net, spec, batch).result
+    else:
+        result = run_trace(lower(net, spec, batch, input_on_chip, activations), spec)
     return replace(result, compression=records) if records else result
 
 

@@ -35,6 +35,9 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--activations", choices=("layer", "functional"), default="layer",
                             help="ifmap zeros for zero-skipping chips: each layer's act_density, or a "
                                  "functional run on seeded weights and input (default layer)")
+            sp.add_argument("--functional", action="store_true",
+                            help="DianNao/Cambricon: also execute the program on 16-bit fixed-point data and "
+                                 "compare every layer with the NumPy reference")
             sp.add_argument("--weights", metavar="synthetic|FILE.npz",
                             help="weights for the compression passes (real factors and errors)")
         sp.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
@@ -214,9 +217,29 @@ def _cmd_plot(args) -> None:
 
 def _cmd_simulate(args) -> None:
     from accelsim.api import simulate
+    if args.functional:
+        _functional(args)
     _write_timeline(args, args.model)
     _emit(simulate(args.model, _load_arch(args), args.batch, args.input_on_chip, _passes(args), args.weights,
                    activations=args.activations), args)
+
+
+def _functional(args) -> None:
+    from accelsim.errors import AccelsimError
+    from accelsim.lower.cambricon.functional import run_functional
+    from accelsim.workload import load_model
+    spec = _load_arch(args)
+    if spec.family != "cambricon":
+        raise AccelsimError("--functional runs DianNao/Cambricon programs; this arch is "
+                            f"{spec.family}", field="--functional")
+    res = run_functional(load_model(args.model), spec, batch=args.batch)
+    bad = {k: v for k, v in res["layers"].items() if v}
+    if not args.quiet:
+        print(f"functional: {res['dynamic_insns']:,} instructions executed; "
+              + ("every layer bit-exact with the NumPy fixed-point reference" if not bad
+                 else f"{len(bad)} layer(s) differ from the reference: {bad}"))
+    if bad:
+        raise SystemExit(1)
 
 
 def _cmd_lower(args) -> None:
@@ -226,7 +249,16 @@ def _cmd_lower(args) -> None:
     if _passes(args):
         from accelsim.workload import load_model
         model, _ = compress(load_model(model), _passes(args), args.weights)
-    trace = lower(model, _load_arch(args), args.batch, args.input_on_chip, args.activations)
+    spec = _load_arch(args)
+    if spec.family == "cambricon":
+        from accelsim.api import compile_program
+        from accelsim.trace import atomic_write_text
+        text = compile_program(model, spec, args.batch)
+        atomic_write_text(args.output, text)
+        n = sum(1 for line in text.splitlines() if line.startswith("    ") and not line.strip().startswith(";"))
+        print(f"wrote {args.output}: {n:,} instructions")
+        return
+    trace = lower(model, spec, args.batch, args.input_on_chip, args.activations)
     write_trace(trace, args.output)
     print(f"wrote {args.output}: {len(trace):,} ops, {len(trace.layers)} layers")
 

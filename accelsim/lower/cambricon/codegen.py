@@ -35,6 +35,7 @@ class Emitter:
         self.lines.append(f"    ; {text}")
 
     def li(self, reg: int, value: int) -> None:
+        value &= 0xFFFF_FFFF   # registers wrap at 32 bits; NBin/SB half toggles rely on it
         self(f"SLI r{reg}, {value:#x}" if value >= 4096 else f"SLI r{reg}, {value}")
 
 

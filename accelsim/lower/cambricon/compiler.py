@@ -114,12 +114,14 @@ def _allocate_tensors(net: Network, batch: int) -> tuple[dict[str, TensorAlloc],
     alloc = Alloc()
     tensors: dict[str, TensorAlloc] = {}
     flatten_from: dict[str, tuple[int, int, int]] = {}
+    flattened: dict[str, tuple[int, int, int]] = {}
 
     def new(name: str, shape) -> TensorAlloc:
         c, h, w = shape
         p = pad.get(name, 0)
         size = (h + 2 * p) * (w + 2 * p) * c * WORD
-        return TensorAlloc(name, c, h, w, p, alloc.take(size * batch), -(-size // ALIGN) * ALIGN)
+        per_image = -(-size // ALIGN) * ALIGN
+        return TensorAlloc(name, c, h, w, p, alloc.take(per_image * batch), per_image)
 
     tensors["input"] = new("input", net.input_shape)
     for layer in net.layers:
@@ -128,7 +130,7 @@ def _allocate_tensors(net: Network, batch: int) -> tuple[dict[str, TensorAlloc],
             if src.pad:
                 raise AccelsimError("a flattened tensor cannot also feed a padded layer", field=layer.name)
             tensors[layer.name] = TensorAlloc(layer.name, src.c * src.h * src.w, 1, 1, 0, src.addr, src.image_bytes)
-            flatten_from[layer.name] = (src.c, src.h, src.w)
+            flattened[layer.name] = (src.c, src.h, src.w)
             continue
         tensors[layer.name] = new(layer.name, layer.out_shape)
     for layer in net.layers:
@@ -136,7 +138,7 @@ def _allocate_tensors(net: Network, batch: int) -> tuple[dict[str, TensorAlloc],
             src = layer.inputs[0]
             if tensors[src].pad:
                 raise AccelsimError("a linear layer's input cannot also feed a padded layer", field=layer.name)
-            shape = flatten_from.get(src) or layer.in_shapes[0]
+            shape = flattened.get(src) or layer.in_shapes[0]
             flatten_from[layer.name] = tuple(shape)
     return tensors, flatten_from
 

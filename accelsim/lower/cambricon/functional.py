@@ -206,6 +206,8 @@ def run_functional(net: Network, spec, weights=None, seed: int = 0, batch: int =
     ref = reference(net, qw, fracs, x_q)
     layers, diffs = {}, {}
     for layer in net.layers:
+        if layer.op == "flatten":   # aliases its HWC input; the consumer's weights absorb the order
+            continue
         got = unpack(compiled, machine.dram, layer.name)
         want = ref[layer.name].reshape(got.shape)
         layers[layer.name] = int(np.count_nonzero(got != want))
