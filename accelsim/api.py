@@ -69,7 +69,8 @@ def compile_program(model: Network | str | Path, arch: CambriconSpec | str | Pat
                             field="--arch")
     from accelsim.lower.cambricon.compiler import compile_network
     net = _network(model)
-    return compile_network(net, dict(spec.scratchpad_bytes), spec.matrix.rows, spec.matrix.cols, batch).text
+    return compile_network(net, dict(spec.scratchpad_bytes), spec.matrix.rows, spec.matrix.cols, batch,
+                               bytes_per_cycle=spec.dram.bandwidth_bytes_per_s / spec.clock_hz).text
 
 
 def run_trace(trace: Trace, arch: ArchSpec | str | Path) -> Result:

@@ -59,7 +59,8 @@ def simulate(net: Network, spec: CambriconSpec, batch: int = 1, log: bool = Fals
     from accelsim.lower.cambricon.interp import iter_dynamic
     from accelsim.sim.cambricon import run_core
 
-    compiled = compile_network(net, dict(spec.scratchpad_bytes), spec.matrix.rows, spec.matrix.cols, batch)
+    compiled = compile_network(net, dict(spec.scratchpad_bytes), spec.matrix.rows, spec.matrix.cols, batch,
+                               bytes_per_cycle=spec.dram.bandwidth_bytes_per_s / spec.clock_hz)
     program = assemble(compiled.text, file=f"{net.name}.{spec.name}.s")
     machine = machine_for(compiled, spec, functional=False)
     dram = dram_for_run(spec.dram, spec.clock_hz)

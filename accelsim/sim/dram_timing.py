@@ -201,6 +201,39 @@ class DramModel:
         self._ledger.add(tag, now, done, **{f"bytes_{key}": n_bytes, f"bursts_{key}": n}, **counts)
         return issued, done
 
+    def transfer_rows(self, now: int, addr: int, rows: int, row_bytes: int, stride: int, write: bool,
+                      tag: int = 0) -> tuple[int, int]:
+        """A 2-D transfer: ``rows`` rows of ``row_bytes`` at ``addr + i*stride``; returns ``(issued, done)``.
+
+        On the request path every burst the rows touch is scheduled in one call (FR-FCFS may
+        reorder them across rows); the stream path moves the rows one after another.
+        """
+        if rows <= 1 or stride == row_bytes or self.path != "request":
+            if rows <= 1 or stride == row_bytes:
+                return self.transfer(now, addr, rows * row_bytes, write, tag)
+            t = done = now
+            for r in range(rows):
+                t, d = self.transfer(t, addr + r * stride, row_bytes, write, tag)
+                done = max(done, d)
+            return t, done
+        b = self.spec.burst_bytes
+        starts = addr + np.arange(rows, dtype=np.int64) * stride
+        first, last = starts // b, (starts + row_bytes - 1) // b
+        counts = last - first + 1
+        bursts = np.repeat(first - np.cumsum(counts) + counts, counts) + np.arange(int(counts.sum()))
+        t = self._to_dram(now)
+        n = len(bursts)
+        done, cas, _, cnt, *state = self._kernel(np.full(n, t, np.int64), bursts * b, np.full(n, write, np.bool_),
+                                                 self._params, *self._state)
+        self._state = tuple(state)
+        hits, misses, conflicts, acts, _ = (int(x) for x in cnt)
+        issued = max(now, self._to_accel(int(cas.max())))
+        fin = self._to_accel(int(done.max())) + self._frontend
+        key = "written" if write else "read"
+        self._ledger.add(tag, now, fin, **{f"bytes_{key}": rows * row_bytes, f"bursts_{key}": n},
+                         row_hits=hits, row_misses=misses, row_conflicts=conflicts, activates=acts)
+        return issued, fin
+
     def _requests(self, t: int, first: int, last: int, write: bool) -> tuple[int, int, dict]:
         n = last - first + 1
         addr = np.arange(first, last + 1, dtype=np.int64) * self.spec.burst_bytes

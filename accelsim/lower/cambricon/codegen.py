@@ -57,6 +57,7 @@ T1, T2, T3, T4, T5 = 17, 18, 19, 23, 28
 R_ROWS, R_RB, R_STR, R_N, R_ONE, R_ONES, R_BIAS = 20, 21, 22, 29, 30, 31, 32
 R_BYTES = 33
 R_G, R_CO, R_CI, R_WADDR, R_BADDR, R_INB, R_OUTB, R_INB_G, R_OUTB_G, R_SBSUM = range(41, 51)
+R_CY, R_CX, R_CNB, R_MORE = range(51, 55)
 R_INS = (1, 34, 35, 36, 37, 38, 39, 40)   # element-wise inputs
 
 
@@ -88,36 +89,54 @@ def clamped_origin(e: Emitter, counter: int, dst: int, step: int, limit: int) ->
     e.place(done)
 
 
-def tile_loop_head(e: Emitter, n_ty: int, n_tx: int) -> str:
+def prefetched_tiles(e: Emitter, n_ty: int, n_tx: int, rb: int, wb: int, ho: int, wo: int, load, body) -> None:
+    """A software-pipelined loop over ``n_ty x n_tx`` spatial tiles: tile i+1's input loads while tile i computes.
+
+    ``load()`` emits the loads of the tile at (R_OY0, R_OX0) into NBin at R_NB; ``body()`` the
+    work on the current tile, whose origin is (R_CY, R_CX) and whose input is at R_CNB. The
+    two NBin halves alternate, so the prefetch never overwrites what the multiplies read.
+    """
     e(f"SLI r{R_TY}, 0")
     e(f"SLI r{R_TX}, 0")
     e(f"SLI r{R_TI}, 0")
     e.li(R_NB, NBIN)
-    top = e.label("tile")
+    clamped_origin(e, R_TY, R_OY0, rb, ho - rb)
+    clamped_origin(e, R_TX, R_OX0, wb, wo - wb)
+    load()
+    top, adv, pf, skip = e.label("tile"), e.label("adv"), e.label("prefetch"), e.label("go")
     e.place(top)
-    return top
-
-
-def tile_loop_tail(e: Emitter, top: str, n_ty: int, n_tx: int) -> None:
-    e(f"SSUB r{R_NB}, r{R_NBSUM}, r{R_NB}")        # the other NBin half for the next tile
-    e(f"SADDI r{R_TI}, r{R_TI}, 1")
+    e(f"SADDI r{R_CY}, r{R_OY0}, 0")
+    e(f"SADDI r{R_CX}, r{R_OX0}, 0")
+    e(f"SADDI r{R_CNB}, r{R_NB}, 0")
     e(f"SADDI r{R_TX}, r{R_TX}, 1")
     e.li(T1, n_tx)
     e(f"SLT r{T3}, r{R_TX}, r{T1}")
-    e(f"CB r{T3}, {top}")
+    e(f"CB r{T3}, {adv}")
     e(f"SLI r{R_TX}, 0")
     e(f"SADDI r{R_TY}, r{R_TY}, 1")
+    e.place(adv)
     e.li(T1, n_ty)
-    e(f"SLT r{T3}, r{R_TY}, r{T1}")
-    e(f"CB r{T3}, {top}")
+    e(f"SLT r{R_MORE}, r{R_TY}, r{T1}")
+    e(f"CB r{R_MORE}, {pf}")
+    e(f"JUMP {skip}")
+    e.place(pf)
+    clamped_origin(e, R_TY, R_OY0, rb, ho - rb)
+    clamped_origin(e, R_TX, R_OX0, wb, wo - wb)
+    e(f"SSUB r{R_NB}, r{R_NBSUM}, r{R_NB}")        # the other NBin half
+    load()
+    e.place(skip)
+    body()
+    e(f"SADDI r{R_TI}, r{R_TI}, 1")
+    e(f"CB r{R_MORE}, {top}")
 
 
-def addr(e: Emitter, dst: int, base_reg: int, y_step: int, x_step: int) -> None:
-    """dst = r[base_reg] + R_OY0 * y_step + R_OX0 * x_step."""
+def addr(e: Emitter, dst: int, base_reg: int, y_step: int, x_step: int, y_reg: int = R_OY0,
+         x_reg: int = R_OX0) -> None:
+    """dst = r[base_reg] + r[y_reg] * y_step + r[x_reg] * x_step."""
     e.li(T1, y_step)
-    e(f"SMUL r{T1}, r{R_OY0}, r{T1}")
+    e(f"SMUL r{T1}, r{y_reg}, r{T1}")
     e.li(T2, x_step)
-    e(f"SMUL r{T2}, r{R_OX0}, r{T2}")
+    e(f"SMUL r{T2}, r{x_reg}, r{T2}")
     e(f"SADD r{T1}, r{T1}, r{T2}")
     e(f"SADD r{dst}, r{base_reg}, r{T1}")
 

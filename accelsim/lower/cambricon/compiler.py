@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 
 from accelsim.errors import AccelsimError
 from accelsim.lower.cambricon.codegen import (
-    ACTS, NBIN, NBOUT, R_BADDR, R_BIAS, R_CI, R_CO, R_D, R_G, R_IN, R_INB, R_INB_G, R_INN, R_N, R_NB, R_NBSUM,
-    R_ONE, R_ONES, R_OUT, R_OUTB, R_OUTB_G, R_OUTN, R_OX0, R_OY0, R_PSUM, R_SBSUM, R_SEG, R_SSTR, R_TI, R_TX, R_TY,
-    R_V, R_W, R_WADDR, SB, T1, T2, T3, T4, T5, Alloc, Emitter, addr, clamped_origin, load_tile, loop_close,
-    loop_open, store_tile, tile_loop_head, tile_loop_tail)
+    ACTS, NBIN, NBOUT, R_BADDR, R_BIAS, R_CI, R_CO, R_D, R_G, R_IN, R_INB, R_INB_G, R_INN, R_N, R_NBSUM,
+    R_ONE, R_ONES, R_OUT, R_OUTB, R_OUTB_G, R_OUTN, R_PSUM, R_SBSUM, R_SEG, R_SSTR, R_TI, R_TY,
+    R_V, R_W, R_WADDR, SB, T1, T2, T3, T4, T5, Alloc, Emitter, addr, load_tile, loop_close,
+    loop_open, store_tile, prefetched_tiles, R_CY, R_CX, R_CNB)
 from accelsim.lower.cambricon.layout import (ALIGN, PSUM, WORD, BiasBlock, ConvTiling, TensorAlloc, WeightBlock, _ceil,
                                              conv_tiling)
 from accelsim.lower.cambricon.vector_layers import concat, eltwise, pool, upsample
@@ -56,10 +56,11 @@ class CompiledNetwork:
 
 
 def compile_network(net: Network, sp_bytes: dict[str, int], rows: int, cols: int, batch: int = 1,
-                    weight_frac: dict[str, int] | None = None) -> CompiledNetwork:
+                    weight_frac: dict[str, int] | None = None, bytes_per_cycle: float = 16.0) -> CompiledNetwork:
     """Compile ``net`` for scratchpads of ``sp_bytes`` and a ``rows x cols`` matrix unit.
 
-    ``weight_frac`` gives each weighted layer's weight fraction bits (default 12, i.e. Q3.12);
+    ``bytes_per_cycle`` (DRAM bytes per core cycle) weighs DRAM time against NFU time in
+    the tile choice. ``weight_frac`` gives each weighted layer's weight fraction bits (default 12, i.e. Q3.12);
     the functional runner picks them from the real weights. Raises :class:`AccelsimError`
     naming the layer for an op the compiler does not support or a scratchpad too small.
     """
@@ -78,7 +79,7 @@ def compile_network(net: Network, sp_bytes: dict[str, int], rows: int, cols: int
         e.place(label)
         if layer.op in ("conv2d", "linear"):
             fw = weight_frac.setdefault(layer.name, DEFAULT_WEIGHT_FRAC)
-            w, b, o = _conv(e, layer, net, tensors, sp_bytes, rows, cols, batch, alloc, fw)
+            w, b, o = _conv(e, layer, net, tensors, sp_bytes, rows, cols, batch, alloc, fw, bytes_per_cycle)
             weights[layer.name], biases[layer.name], ones[layer.name] = w, b, o
         elif layer.op in ("maxpool", "avgpool"):
             pool(e, layer, tensors, sp_bytes, batch)
@@ -145,7 +146,8 @@ def _allocate_tensors(net: Network, batch: int) -> tuple[dict[str, TensorAlloc],
 
 # ----------------------------------------------------------------------------- conv and linear
 
-def _conv(e: Emitter, layer: Layer, net: Network, tensors, sp, rows, cols, batch, alloc: Alloc, fw: int):
+def _conv(e: Emitter, layer: Layer, net: Network, tensors, sp, rows, cols, batch, alloc: Alloc, fw: int,
+          bytes_per_cycle: float):
     tin, tout = tensors[layer.inputs[0]], tensors[layer.name]
     if layer.op == "linear":
         kh = kw = s = 1
@@ -162,7 +164,7 @@ def _conv(e: Emitter, layer: Layer, net: Network, tensors, sp, rows, cols, batch
         _, ho, wo = layer.out_shape
         pt, pl = layer.padding[0], layer.padding[1]
         view = tin
-    til = conv_tiling(cg, og, ho, wo, kh, kw, s, sp, rows, cols, layer.name)
+    til = conv_tiling(cg, og, ho, wo, kh, kw, s, sp, rows, cols, layer.name, bytes_per_cycle)
     func = ACTS.get(layer.activation)
     if func is None:
         raise AccelsimError(f"activation {layer.activation!r} has no DianNao/Cambricon lowering; supported: relu, "
@@ -241,7 +243,6 @@ def _conv_tile_loop(e, til: ConvTiling, view, tout, kh, kw, s, ho, wo, to, ci, w
     rows_in, cols_in = til.in_rows(kh, s), til.in_cols(kw, s)
     n_ty, n_tx = _ceil(ho, rb), _ceil(wo, wb)
     pixels = rb * wb
-    psum_bytes = pixels * to * PSUM
     e.li(R_PSUM, psum_at)
     e.li(R_OUTN, to)
     e.li(R_INN, kh * kw * ci)
@@ -249,11 +250,22 @@ def _conv_tile_loop(e, til: ConvTiling, view, tout, kh, kw, s, ho, wo, to, ci, w
     e.li(R_SSTR, cols_in * ci * WORD)
     e.li(R_ONES, ones_at)
     e.li(R_BIAS, bias_at)
-    top = tile_loop_head(e, n_ty, n_tx)
-    clamped_origin(e, R_TY, R_OY0, rb, ho - rb)
-    clamped_origin(e, R_TX, R_OX0, wb, wo - wb)
-    addr(e, R_IN, R_INB, s * view.row_bytes, s * view.c * WORD)
-    load_tile(e, view, rows_in, cols_in, ci, whole)
+
+    def load():
+        addr(e, R_IN, R_INB, s * view.row_bytes, s * view.c * WORD)
+        load_tile(e, view, rows_in, cols_in, ci, whole)
+
+    def body():
+        _conv_tile_body(e, til, tout, kh, kw, s, wo, to, ci, n_ci, bias, scratch, fw, func, psum_at, out_at)
+    prefetched_tiles(e, n_ty, n_tx, rb, wb, ho, wo, load, body)
+
+
+def _conv_tile_body(e, til, tout, kh, kw, s, wo, to, ci, n_ci, bias, scratch, fw, func, psum_at, out_at) -> None:
+    """Partial sums of one spatial tile: init (bias or reload), one MMV per pixel, finish or spill."""
+    rb, wb = til.rb, til.wb
+    cols_in = til.in_cols(kw, s)
+    pixels = rb * wb
+    psum_bytes = pixels * to * PSUM
     init, ready = e.label("init"), e.label("ready")
     if n_ci > 1:
         e(f"CB r{R_CI}, {init}_reload")
@@ -270,7 +282,7 @@ def _conv_tile_loop(e, til: ConvTiling, view, tout, kh, kw, s, ho, wo, to, ci, w
         e(f"VLOAD r{R_PSUM}, r{T4}, r{T1}")
     e.place(ready)
     for oy in range(rb):
-        e(f"SADDI r{R_V}, r{R_NB}, {oy * s * cols_in * ci * WORD}")
+        e(f"SADDI r{R_V}, r{R_CNB}, {oy * s * cols_in * ci * WORD}")
         e(f"SADDI r{R_D}, r{R_PSUM}, {oy * wb * to * PSUM}")
         if wb <= 8:
             for ox in range(wb):
@@ -297,7 +309,7 @@ def _conv_tile_loop(e, til: ConvTiling, view, tout, kh, kw, s, ho, wo, to, ci, w
     e.li(R_N, pixels * to)
     e.li(T4, out_at)
     e(f"VACT r{T4}, r{R_PSUM}, r{R_N}, r{R_ONE} shift={fw} func={func}")
-    addr(e, R_OUT, R_OUTB, tout.row_bytes, tout.c * WORD)
+    addr(e, R_OUT, R_OUTB, tout.row_bytes, tout.c * WORD, R_CY, R_CX)
     store_tile(e, tout, rb, wb, wo, to, out_at)
     if n_ci > 1:
         e(f"JUMP {done}")
@@ -305,7 +317,6 @@ def _conv_tile_loop(e, til: ConvTiling, view, tout, kh, kw, s, ho, wo, to, ci, w
         _scratch_addr(e, psum_bytes, scratch)
         e(f"VSTORE r{T4}, r{R_PSUM}, r{T1}")
     e.place(done)
-    tile_loop_tail(e, top, n_ty, n_tx)
 
 
 def _scratch_addr(e: Emitter, psum_bytes: int, scratch: int) -> None:

@@ -197,6 +197,7 @@ def run_functional(net: Network, spec, weights=None, seed: int = 0, batch: int =
     weights = weights if weights is not None else synthetic_weights(net, seed=seed)
     qw, fracs = quantize_weights(net, weights)
     compiled = compile_network(net, dict(spec.scratchpad_bytes), spec.matrix.rows, spec.matrix.cols, batch,
+                               bytes_per_cycle=spec.dram.bandwidth_bytes_per_s / spec.clock_hz,
                                weight_frac=fracs)
     rng = np.random.default_rng(seed)
     x_q = quantize_act(rng.uniform(-1.0, 1.0, size=(batch,) + tuple(net.input_shape)))

@@ -88,9 +88,32 @@ def _ceil(a: int, b: int) -> int:
     return -(-a // b)
 
 
+def _burst(n_bytes: int) -> int:
+    return -(-n_bytes // ALIGN) * ALIGN
+
+
+def tile_cost(cg, og, ho, wo, kh, kw, s, rb, wb, to, ci, rows, cols, bytes_per_cycle) -> tuple[float, int]:
+    """Estimated cycles of a conv tiling, DRAM and NFU time added (no overlap assumed), and its MMV count.
+
+    DRAM bytes are counted in whole bursts per transfer, so a strided load of 2-byte rows
+    costs what it really moves; the NFU time counts lanes left idle by ragged tiles.
+    """
+    n_ci, n_co, n_sp = cg // ci, og // to, _ceil(ho, rb) * _ceil(wo, wb)
+    rows_in, cols_in = (rb - 1) * s + kh, (wb - 1) * s + kw
+    whole = ci == cg
+    per_tile_in = rows_in * _burst(cols_in * cg * WORD) if whole else rows_in * cols_in * _burst(ci * WORD)
+    dram = n_ci * n_co * n_sp * per_tile_in
+    dram += 2 * (n_ci - 1) * n_co * n_sp * _burst(rb * wb * to * PSUM)
+    dram += n_co * n_ci * _burst(to * kh * kw * ci * WORD)
+    dram += n_co * n_sp * rb * _burst(wb * to * WORD)
+    mmvs = n_ci * n_co * n_sp * rb * wb
+    nfu = mmvs * _ceil(to, rows) * kh * _ceil(kw * ci, cols)
+    return dram / bytes_per_cycle + nfu + 6 * mmvs, mmvs
+
+
 def conv_tiling(cg: int, og: int, ho: int, wo: int, kh: int, kw: int, s: int, sp: dict[str, int],
-                rows: int, cols: int, layer: str) -> ConvTiling:
-    """Pick the tile that fits the scratchpads and moves the fewest DRAM bytes (ties: fewest MMVs).
+                rows: int, cols: int, layer: str, bytes_per_cycle: float = 16.0) -> ConvTiling:
+    """Pick the tile that fits the scratchpads with the least estimated time (:func:`tile_cost`).
 
     ``cg``/``og`` are a group's input/output channels. NBin and SB are split in halves (one
     tile loads while the other computes); NBout holds a tile's i32 partial sums and its i16
@@ -109,12 +132,7 @@ def conv_tiling(cg: int, og: int, ho: int, wo: int, kh: int, kw: int, s: int, sp
             for rb in _fits(ho, lambda r: ((r - 1) * s + kh) * kw * ci * WORD <= nbin):
                 for wb in _fits(wo, lambda w: ((rb - 1) * s + kh) * ((w - 1) * s + kw) * ci * WORD <= nbin
                                 and nbout_bytes(rb * w, to) <= nbout):
-                    n_ci, n_co, n_sp = _ceil(cg, ci), _ceil(og, to), _ceil(ho, rb) * _ceil(wo, wb)
-                    in_bytes = n_co * n_sp * ((rb - 1) * s + kh) * ((wb - 1) * s + kw) * cg * WORD
-                    psum_bytes = 2 * (n_ci - 1) * n_co * n_sp * rb * wb * to * PSUM
-                    w_bytes = n_co * kh * kw * cg * to * WORD
-                    mmvs = n_ci * n_co * n_sp * rb * wb
-                    cost = (in_bytes + psum_bytes + w_bytes, mmvs)
+                    cost = tile_cost(cg, og, ho, wo, kh, kw, s, rb, wb, to, ci, rows, cols, bytes_per_cycle)
                     if best is None or cost < best[0]:
                         best = (cost, ConvTiling(rb, wb, to, ci))
     if best is None:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from accelsim.errors import AccelsimError
 from accelsim.lower.cambricon.codegen import (ACTS, NBIN, NBOUT, R_BYTES, R_CI, R_D, R_IN, R_INB, R_INS, R_N,
-                                              R_NB, R_NBSUM, R_ONE, R_OUT, R_OUTB, R_OX0, R_OY0, R_RB, R_ROWS,
-                                              R_STR, R_TX, R_TY, R_V, T1, T3, T4, T5, Emitter, addr,
-                                              clamped_origin, load_tile, loop_close, loop_open, store_tile,
-                                              tile_loop_head, tile_loop_tail)
+                                              R_NBSUM, R_ONE, R_OUT, R_OUTB, R_RB, R_ROWS,
+                                              R_STR, R_TY, R_V, T1, T3, T4, T5, Emitter, addr,
+                                              load_tile, loop_close, loop_open, store_tile,
+                                              prefetched_tiles, R_CY, R_CX, R_CNB)
 from accelsim.lower.cambricon.layout import PSUM, WORD, ConvTiling, _ceil, _fits, divisors
 from accelsim.workload.layer import Layer
 
@@ -53,43 +53,43 @@ def pool(e: Emitter, layer: Layer, tensors, sp, batch) -> None:
         e.li(R_OUTB, tout.pixel_addr(b, 0, 0))
         e.li(R_N, cn)
         c_top = loop_open(e, R_CI)
-        top = tile_loop_head(e, n_ty, n_tx)
-        clamped_origin(e, R_TY, R_OY0, rb, ho - rb)
-        clamped_origin(e, R_TX, R_OX0, wb, wo - wb)
-        addr(e, R_IN, R_INB, s * tin.row_bytes, s * tin.c * WORD)
-        load_tile(e, tin, rows_in, cols_in, cn, cn == tin.c)
-        if not is_max:
-            e.li(T1, pixels * cn * PSUM)
-            e.li(T4, acc_at)
-            e(f"VCLR r{T4}, r{T1}")
-        for oy in range(rb):
-            for ox in range(wb):
-                p = oy * wb + ox
-                e.li(R_D, (out_at + p * cn * WORD) if is_max else (acc_at + p * cn * PSUM))
-                for ky in range(kh):
-                    for kx in range(kw):
-                        off = ((oy * s + ky) * cols_in + ox * s + kx) * cn * WORD
-                        e(f"SADDI r{R_V}, r{R_NB}, {off}")
-                        if not is_max:
-                            e(f"VADDW r{R_D}, r{R_V}, r{R_N}")
-                        elif ky == 0 and kx == 0:
-                            e.li(T1, cn * WORD)
-                            e(f"VMOVE r{R_D}, r{R_V}, r{T1}")
-                        else:
-                            e(f"VMAX r{R_D}, r{R_D}, r{R_V}, r{R_N}")
-        if not is_max:
-            e.li(T1, pixels * cn)
-            e.li(T4, acc_at)
-            e.li(T5, out_at)
-            func = ACTS.get(layer.activation, "none")
-            e(f"VACT r{T5}, r{T4}, r{T1}, r{R_ONE} shift=15 func={func}")
-        elif ACTS.get(layer.activation, "none") != "none":
-            e.li(T1, pixels * cn)
-            e.li(T5, out_at)
-            e(f"VPWL r{T5}, r{T5}, r{T1} func={ACTS[layer.activation]}")
-        addr(e, R_OUT, R_OUTB, tout.row_bytes, tout.c * WORD)
-        store_tile(e, tout, rb, wb, wo, cn, out_at)
-        tile_loop_tail(e, top, n_ty, n_tx)
+        def load():
+            addr(e, R_IN, R_INB, s * tin.row_bytes, s * tin.c * WORD)
+            load_tile(e, tin, rows_in, cols_in, cn, cn == tin.c)
+
+        def body():
+            if not is_max:
+                e.li(T1, pixels * cn * PSUM)
+                e.li(T4, acc_at)
+                e(f"VCLR r{T4}, r{T1}")
+            for oy in range(rb):
+                for ox in range(wb):
+                    p = oy * wb + ox
+                    e.li(R_D, (out_at + p * cn * WORD) if is_max else (acc_at + p * cn * PSUM))
+                    for ky in range(kh):
+                        for kx in range(kw):
+                            off = ((oy * s + ky) * cols_in + ox * s + kx) * cn * WORD
+                            e(f"SADDI r{R_V}, r{R_CNB}, {off}")
+                            if not is_max:
+                                e(f"VADDW r{R_D}, r{R_V}, r{R_N}")
+                            elif ky == 0 and kx == 0:
+                                e.li(T1, cn * WORD)
+                                e(f"VMOVE r{R_D}, r{R_V}, r{T1}")
+                            else:
+                                e(f"VMAX r{R_D}, r{R_D}, r{R_V}, r{R_N}")
+            if not is_max:
+                e.li(T1, pixels * cn)
+                e.li(T4, acc_at)
+                e.li(T5, out_at)
+                func = ACTS.get(layer.activation, "none")
+                e(f"VACT r{T5}, r{T4}, r{T1}, r{R_ONE} shift=15 func={func}")
+            elif ACTS.get(layer.activation, "none") != "none":
+                e.li(T1, pixels * cn)
+                e.li(T5, out_at)
+                e(f"VPWL r{T5}, r{T5}, r{T1} func={ACTS[layer.activation]}")
+            addr(e, R_OUT, R_OUTB, tout.row_bytes, tout.c * WORD, R_CY, R_CX)
+            store_tile(e, tout, rb, wb, wo, cn, out_at)
+        prefetched_tiles(e, n_ty, n_tx, rb, wb, ho, wo, load, body)
         e(f"SADDI r{R_INB}, r{R_INB}, {cn * WORD}")
         e(f"SADDI r{R_OUTB}, r{R_OUTB}, {cn * WORD}")
         loop_close(e, c_top, R_CI, n_ct)
