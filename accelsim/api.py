@@ -122,8 +122,7 @@ def simulate(model: Network | str | Path, arch: ArchSpec | str | Path, batch: in
     if passes:
         net, records = compress(net, passes, weights, seed)
     if spec.family == "cambricon":
-        from accelsim.sim.cambricon_eval import simulate as simulate_core
-        result = simulate_core(net, spec, batch).result
+        result = run_cambricon(net, spec, batch).result
     else:
         result = run_trace(lower(net, spec, batch, input_on_chip, activations), spec)
     return replace(result, compression=records) if records else result
@@ -196,3 +195,35 @@ def timeline(trace: Trace, arch: ArchSpec | str | Path):
     else:
         raise AccelsimError(f"family {spec.family!r} has no simulator yet", field="family")
     return run(trace, spec)
+
+
+def run_cambricon(model: Network | str | Path, arch: CambriconSpec | str | Path, batch: int = 1, log: bool = False):
+    """Compile, assemble and time ``model`` on a DianNao/Cambricon ``arch``; returns a ``CambriconRun``.
+
+    The interpreter follows the program's control flow without moving data
+    (:func:`accelsim.lower.cambricon.interp.iter_dynamic`), and the core
+    (:func:`accelsim.sim.cambricon.run_core`) times every dynamic instruction. With ``log`` the
+    run keeps each instruction's (pc, op, unit, issue, start, done) cycles.
+    """
+    import numpy as np
+
+    from accelsim.lower.cambricon.asm import assemble
+    from accelsim.lower.cambricon.compiler import compile_network
+    from accelsim.lower.cambricon.interp import Machine, iter_dynamic
+    from accelsim.sim.cambricon import run_core
+    from accelsim.sim.cambricon_eval import CambriconRun, account, bound, sum_ops
+    from accelsim.sim.dram import dram_for_run
+
+    spec = _arch(arch)
+    net = _network(model)
+    compiled = compile_network(net, dict(spec.scratchpad_bytes), spec.matrix.rows, spec.matrix.cols, batch,
+                               bytes_per_cycle=spec.dram.bandwidth_bytes_per_s / spec.clock_hz)
+    program = assemble(compiled.text, file=f"{net.name}.{spec.name}.s")
+    labels = dict(program.labels)
+    machine = Machine.create(dict(spec.scratchpad_bytes), np.zeros(0, np.uint8))
+    dram = dram_for_run(spec.dram, spec.clock_hz)
+    run = run_core(iter_dynamic(program, machine, functional=False), spec, [labels[n] for n in compiled.labels],
+                   dram, log=log)
+    layers = tuple((l.name, l.op, l.macs) for l in net.layers)
+    return CambriconRun(account(net.name, layers, spec, batch, run, dram), run.steps, len(program.insns), sum_ops(run),
+                        tuple(bound(t) for t in run.layers), run.log)

@@ -79,6 +79,10 @@ class CambriconSpec:
 
 
 SCRATCHPAD_NAMES = ("nbin", "sb", "nbout")
+#: the ISA's address map: scratchpad name -> base byte address; DRAM is every address below SP_BASE
+SCRATCHPADS = {"nbin": 0x8000_0000, "sb": 0x9000_0000, "nbout": 0xA000_0000}
+SP_BASE = 0x8000_0000
+SP_SPAN = 0x1000_0000   # address range reserved per scratchpad (its size comes from the preset)
 
 
 def _unit(raw: Any, fld: str, with_cols: bool) -> UnitSpec:

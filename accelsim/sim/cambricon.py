@@ -26,8 +26,7 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from accelsim.arch.cambricon import CambriconSpec
-from accelsim.lower.cambricon.isa import SCRATCHPADS, SP_BASE, SP_SPAN
+from accelsim.arch.cambricon import SCRATCHPADS, SP_BASE, SP_SPAN, CambriconSpec
 
 _SP_OF = {base: name for name, base in SCRATCHPADS.items()}
 UNITS = ("matrix", "vector", "dma_nbin", "dma_sb", "dma_nbout")

@@ -81,10 +81,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-#: scratchpad name -> base byte address; DRAM is every address below :data:`SP_BASE`
-SCRATCHPADS = {"nbin": 0x8000_0000, "sb": 0x9000_0000, "nbout": 0xA000_0000}
-SP_BASE = 0x8000_0000
-SP_SPAN = 0x1000_0000   # address range reserved per scratchpad (its size comes from the preset)
+from accelsim.arch.cambricon import SCRATCHPADS, SP_BASE, SP_SPAN  # noqa: F401  (the address map)
+
 N_REGS = 64
 INSN_BYTES = 8
 
