@@ -197,13 +197,15 @@ def timeline(trace: Trace, arch: ArchSpec | str | Path):
     return run(trace, spec)
 
 
-def run_cambricon(model: Network | str | Path, arch: CambriconSpec | str | Path, batch: int = 1, log: bool = False):
+def run_cambricon(model: Network | str | Path, arch: CambriconSpec | str | Path, batch: int = 1, log: bool = False,
+                  free_control: bool = False):
     """Compile, assemble and time ``model`` on a DianNao/Cambricon ``arch``; returns a ``CambriconRun``.
 
     The interpreter follows the program's control flow without moving data
     (:func:`accelsim.lower.cambricon.interp.iter_dynamic`), and the core
     (:func:`accelsim.sim.cambricon.run_core`) times every dynamic instruction. With ``log`` the
-    run keeps each instruction's (pc, op, unit, issue, start, done) cycles.
+    run keeps each instruction's (pc, op, unit, issue, start, done) cycles; ``free_control`` see
+    :func:`accelsim.sim.cambricon.run_core`.
     """
     import numpy as np
 
@@ -223,7 +225,7 @@ def run_cambricon(model: Network | str | Path, arch: CambriconSpec | str | Path,
     machine = Machine.create(dict(spec.scratchpad_bytes), np.zeros(0, np.uint8))
     dram = dram_for_run(spec.dram, spec.clock_hz)
     run = run_core(iter_dynamic(program, machine, functional=False), spec, [labels[n] for n in compiled.labels],
-                   dram, log=log)
+                   dram, log=log, free_control=free_control)
     layers = tuple((l.name, l.op, l.macs) for l in net.layers)
     return CambriconRun(account(net.name, layers, spec, batch, run, dram), run.steps, len(program.insns), sum_ops(run),
                         tuple(bound(t) for t in run.layers), run.log)

@@ -88,7 +88,8 @@ def checks() -> list[Check]:
     for app in app_results():
         out.append(Check(f"TPU v1 {app.name} at batch {app.batch}", app.published_tops, app.tops, app.tolerance,
                          "TOPS", "Jouppi et al. ISCA 2017, Table 3 (measured)", app.note))
-    return out + eyeriss_checks() + fpga_checks()
+    from accelsim.validate_cambricon import cambricon_checks
+    return out + eyeriss_checks() + fpga_checks() + cambricon_checks()
 
 
 #: Table 3's measured TOPS and Table 1's batch sizes; the models are in models/tpu_*.yaml.

@@ -73,14 +73,17 @@ def _add(d: dict[str, int], k: str, v: int) -> None:
     d[k] = d.get(k, 0) + v
 
 
-def run_core(stream, spec: CambriconSpec, layer_starts: list[int], dram, log: bool = False) -> CoreRun:
+def run_core(stream, spec: CambriconSpec, layer_starts: list[int], dram, log: bool = False,
+             free_control: bool = False) -> CoreRun:
     """Time the dynamic instruction ``stream`` of ``(pc, insn, vals)`` on ``spec``; DRAM via ``dram``.
 
     ``layer_starts[i]`` is the pc where layer ``i``'s code begins (ascending); an instruction
     belongs to the last layer that starts at or before its pc. ``dram`` has
     ``transfer(now, addr, bytes, write, tag) -> (issued, done)``; transfers are tagged with
     the layer index. With ``log`` every non-scalar instruction's (pc, op, unit, issue, start,
-    done) cycles are kept for the timeline.
+    done) cycles are kept for the timeline. ``free_control`` makes scalar and control
+    instructions cost no issue slot and branches no penalty: the same work driven by a
+    fixed-function sequencer, the baseline for the ISA's overhead.
     """
     R, C = spec.matrix.rows, spec.matrix.cols
     L = spec.vector.rows
@@ -105,7 +108,7 @@ def run_core(stream, spec: CambriconSpec, layer_starts: list[int], dram, log: bo
             next_bound = bounds[li + 1]
         tally = tallies[li]
         issue = t_next
-        if pc != prev_pc + 1 and prev_pc >= 0:
+        if pc != prev_pc + 1 and prev_pc >= 0 and not free_control:
             issue += penalty               # refetch after a taken branch
         prev_pc = pc
         op = insn.op
@@ -113,7 +116,7 @@ def run_core(stream, spec: CambriconSpec, layer_starts: list[int], dram, log: bo
         _add(tally.by_op, op, 1)
         unit = insn.info.unit
         if unit == "scalar":
-            t_next = issue + 1
+            t_next = issue if free_control else issue + 1
             end = max(end, t_next)
             tally.end = max(tally.end, t_next)
             continue

@@ -1,0 +1,30 @@
+"""DianNao/Cambricon published figures: the ones that can be asserted, and the report-only ones present."""
+
+from __future__ import annotations
+
+import pytest
+
+from accelsim.arch.load import load_arch
+from accelsim.validate_cambricon import diannao_peak_gops, scalar_instructions, synapse_bandwidth_gib_s
+from accelsim.workload import load_model
+
+
+def test_diannao_nfu_ops_and_bandwidth_from_the_preset():
+    spec = load_arch("diannao")
+    # 256 multipliers + 16 adder trees of 15 adders = 496 ops a cycle (REFERENCES.md section 3)
+    assert diannao_peak_gops(spec) == pytest.approx(496 * 0.98)
+    assert synapse_bandwidth_gib_s(spec) == pytest.approx(467.3, rel=0.001)
+
+
+def test_scalar_baseline_counts_every_mac():
+    net = load_model("lenet5")
+    n = scalar_instructions(net)
+    assert n >= 7 * net.macs
+
+
+@pytest.mark.slow
+def test_every_check_is_computed_and_the_asserted_ones_hold():
+    from accelsim.validate_cambricon import cambricon_checks
+    checks = cambricon_checks()
+    assert len(checks) == 6
+    assert all(c.ok for c in checks if c.tolerance is not None)
