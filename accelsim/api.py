@@ -224,8 +224,9 @@ def run_cambricon(model: Network | str | Path, arch: CambriconSpec | str | Path,
     labels = dict(program.labels)
     machine = Machine.create(dict(spec.scratchpad_bytes), np.zeros(0, np.uint8))
     dram = dram_for_run(spec.dram, spec.clock_hz)
-    run = run_core(iter_dynamic(program, machine, functional=False), spec, [labels[n] for n in compiled.labels],
-                   dram, log=log, free_control=free_control)
+    pcs = [labels[n] for n in compiled.labels]
+    run = run_core(iter_dynamic(program, machine, functional=False), spec, pcs, dram, log=log,
+                   free_control=free_control)
     layers = tuple((l.name, l.op, l.macs) for l in net.layers)
     return CambriconRun(account(net.name, layers, spec, batch, run, dram), run.steps, len(program.insns), sum_ops(run),
-                        tuple(bound(t) for t in run.layers), run.log)
+                        tuple(bound(t) for t in run.layers), run.log, tuple(pcs))

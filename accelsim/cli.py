@@ -160,6 +160,17 @@ def _write_timeline(args, model) -> None:
     from accelsim.api import lower, timeline
     from accelsim.sim.perfetto import write_trace_events
     arch = _load_arch(args)
+    if arch.family == "cambricon":
+        import json
+        from accelsim.api import run_cambricon
+        from accelsim.sim.perfetto import instruction_events
+        from accelsim.trace import atomic_write_text
+        run = run_cambricon(model, arch, args.batch, log=True)
+        names = [l.name for l in run.result.layers]
+        doc = instruction_events(run.log, list(run.layer_pcs), names, arch.clock_hz,
+                                 f"{run.result.model} on {arch.name}, batch {args.batch}")
+        atomic_write_text(args.timeline, json.dumps(doc, separators=(",", ":")) + "\n")
+        return
     trace = lower(model, arch, args.batch, args.input_on_chip)
     write_trace_events(trace, timeline(trace, arch), arch.clock_hz, args.timeline)
 

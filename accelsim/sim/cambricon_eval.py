@@ -31,6 +31,7 @@ class CambriconRun:
     by_op: dict[str, int]
     bound: tuple[str, ...]          # per layer: "memory" or "compute"
     log: list | None = None
+    layer_pcs: tuple[int, ...] = ()
 
 
 def sum_ops(run) -> dict[str, int]:

@@ -90,3 +90,41 @@ def trace_events(trace: Trace, tl: Timeline, clock_hz: float) -> dict:
 def write_trace_events(trace: Trace, tl: Timeline, clock_hz: float, path: str | Path) -> None:
     """Write :func:`trace_events` to ``path`` as JSON, atomically."""
     atomic_write_text(path, json.dumps(trace_events(trace, tl, clock_hz), separators=(",", ":")) + "\n")
+
+
+def instruction_events(log: list[tuple[int, str, str, int, int, int]], layer_starts: list[int],
+                       layer_names: list[str], clock_hz: float, title: str) -> dict:
+    """Trace events of a DianNao/Cambricon run: one slice per non-scalar instruction on its unit's track.
+
+    ``log`` holds ``(pc, op, unit, issue, start, done)`` cycles per instruction, in issue order
+    (:func:`accelsim.sim.cambricon.run_core` with ``log=True``); ``layer_starts`` the pc of each
+    layer's code. A slice runs from the instruction's start to its completion; its arguments
+    give the pc, the issue cycle and the layer.
+    """
+    import bisect
+    us = 1e6 / clock_hz
+    events: list[dict] = [{"ph": "M", "pid": PID, "name": "process_name", "args": {"name": title}}]
+    by_unit: dict[str, list[int]] = {}
+    for i, rec in enumerate(log):
+        by_unit.setdefault(rec[2], []).append(i)
+    tid = 0
+    for unit in sorted(by_unit):
+        idx = np.array(by_unit[unit])
+        start = np.array([log[i][4] for i in idx])
+        end = np.array([log[i][5] for i in idx])
+        order = np.lexsort((idx, start))
+        lane = lanes(start[order], end[order])
+        for k in range(int(lane.max()) + 1):
+            events.append({"ph": "M", "pid": PID, "tid": tid + k, "name": "thread_name",
+                           "args": {"name": unit if k == 0 else f"{unit} ·{k + 1}"}})
+            events.append({"ph": "M", "pid": PID, "tid": tid + k, "name": "thread_sort_index",
+                           "args": {"sort_index": tid + k}})
+        for j, ln in zip(idx[order].tolist(), lane.tolist()):
+            pc, op, _, issue, s, e = log[j]
+            layer = layer_names[max(0, bisect.bisect_right(layer_starts, pc) - 1)]
+            events.append({"ph": "X", "pid": PID, "tid": tid + ln, "name": f"{layer} {op}", "cat": op,
+                           "ts": s * us, "dur": max(0, e - s) * us,
+                           "args": {"pc": pc, "layer": layer, "issue_cycle": issue, "start_cycle": s,
+                                    "end_cycle": e}})
+        tid += int(lane.max()) + 1
+    return {"traceEvents": events, "displayTimeUnit": "ns", "otherData": {"title": title, "clock_hz": clock_hz}}
