@@ -296,6 +296,12 @@ def _cmd_list(args) -> None:
         from accelsim.units import format_bytes
         for name in preset_names():
             a = load_arch(name)
+            if a.family == "cambricon":
+                sp = ", ".join(f"{k} {format_bytes(v)}" for k, v in a.scratchpad_bytes.items())
+                t.add_row(name, a.family, f"{a.matrix.rows}x{a.matrix.cols} NFU, {a.vector.rows} vector lanes",
+                          f"ISA, {a.pipeline_stages}-stage core", f"{a.clock_hz / 1e6:g} MHz", sp,
+                          f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
+                continue
             if a.family == "fpga":
                 t.add_row(name, a.family, f"{a.tm or '?'}x{a.tn or '?'} {a.kernel}x{a.kernel} convolvers",
                           f"tiled, fusion {a.fusion}", f"{a.clock_hz / 1e6:g} MHz", f"{a.device.name} BRAM",

@@ -25,9 +25,11 @@ def test_preset_names():
 @pytest.mark.parametrize("name", preset_names())
 def test_every_preset_loads_and_cites_a_source(name):
     from accelsim.arch.eyeriss import EyerissSpec
+    from accelsim.arch.cambricon import CambriconSpec
     from accelsim.arch.fpga import FpgaSpec
     spec = load_arch(name)
-    assert isinstance(spec, {"systolic": ArchSpec, "eyeriss": EyerissSpec, "fpga": FpgaSpec}[spec.family])
+    assert isinstance(spec, {"systolic": ArchSpec, "eyeriss": EyerissSpec, "fpga": FpgaSpec,
+                             "cambricon": CambriconSpec}[spec.family])
     assert spec.name == name
     assert spec.source
     assert spec.file.endswith(name.replace("-", "_") + ".yaml")
@@ -201,7 +203,7 @@ def test_user_file_loads(tmp_path):
     ("array.dataflow", "rs", "array.dataflow", "must be one of is, os, ws, got 'rs'"),
     ("array.rows", _DELETE, "array.rows", "missing required key"),
     ("array.rows", True, "array.rows", "integer"),
-    ("family", "tpu", "family", "must be one of eyeriss, fpga, systolic"),
+    ("family", "tpu", "family", "must be one of cambricon, eyeriss, fpga, systolic"),
     ("clock", "-1GHz", "clock", "must be > 0"),
     ("clock", "1GHz/s", "clock", "cannot read"),
     ("dram.bandwidth", "10GB", "dram.bandwidth", "as a bandwidth"),
