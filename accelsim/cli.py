@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("simulate", help="simulate a model on an arch and print the result")
     arch_model(s)
     outputs(s)
+    s.add_argument("--sram-traces", metavar="DIR",
+                   help="systolic arrays: write per-cycle SRAM address traces in SCALE-Sim's CSV layout "
+                        "(DIR/layer<i>/IFMAP|FILTER|OFMAP_SRAM_TRACE.csv)")
     l = sub.add_parser("lower", help="lower a model for an arch and write the trace")
     arch_model(l)
     l.add_argument("-o", "--output", required=True, metavar="FILE", help="trace file (.trace text or .npz)")
@@ -230,9 +233,26 @@ def _cmd_simulate(args) -> None:
     from accelsim.api import simulate
     if args.functional:
         _functional(args)
+    if args.sram_traces:
+        _sram_traces(args)
     _write_timeline(args, args.model)
     _emit(simulate(args.model, _load_arch(args), args.batch, args.input_on_chip, _passes(args), args.weights,
                    activations=args.activations), args)
+
+
+def _sram_traces(args) -> None:
+    from accelsim.errors import AccelsimError
+    from accelsim.lower.scalesim_lowering import scalesim_geometry
+    from accelsim.sim.sram_traces import TraceLayer, write_traces
+    from accelsim.workload import load_model
+    from accelsim.workload.layer import MAC_OPS
+    spec = _load_arch(args)
+    if spec.family != "systolic":
+        raise AccelsimError(f"SRAM traces are for systolic arrays; this arch is {spec.family}", field="--sram-traces")
+    if args.batch != 1:
+        raise AccelsimError("SRAM traces follow SCALE-Sim, batch 1 only", field="--sram-traces")
+    layers = [TraceLayer(*g) for l in load_model(args.model).layers if l.op in MAC_OPS for g in scalesim_geometry(l)]
+    write_traces(layers, spec.array.rows, spec.array.cols, spec.array.dataflow, args.sram_traces)
 
 
 def _functional(args) -> None:

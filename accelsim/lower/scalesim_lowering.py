@@ -38,6 +38,27 @@ def scalesim_gemms(layer: Layer) -> list[tuple[int, int, int]]:
     return [(m, n, k)]
 
 
+def scalesim_geometry(layer: Layer) -> list[tuple[int, int, int, int, int, int, int]]:
+    """The layer as SCALE-Sim topology rows ``(ifmap_h, ifmap_w, filt_h, filt_w, channels, filters, stride)``.
+
+    Padding is folded into the ifmap size; a grouped conv is one row per group; a linear layer
+    a 1x1 conv on a 1x1 input; a GEMM ``M x K`` by ``K x N`` SCALE-Sim's GEMM form (an
+    ``M x K`` ifmap, a ``1 x K`` filter, one channel, ``N`` filters).
+    """
+    if layer.op == "conv2d":
+        c, h, w = layer.in_shapes[0]
+        t, l, b, r = layer.padding
+        if layer.stride[0] != layer.stride[1] or layer.dilation != (1, 1):
+            raise AccelsimError("SCALE-Sim takes one stride and no dilation", field=layer.name)
+        g = layer.groups
+        return [(h + t + b, w + l + r, layer.kernel[0], layer.kernel[1], c // g, layer.out_shape[0] // g,
+                 layer.stride[0])] * g
+    if layer.op == "linear":
+        return [(1, 1, 1, 1, math.prod(layer.in_shapes[0]), layer.out_shape[0], 1)]
+    m, k, n = layer.gemm_mkn
+    return [(m, k, 1, k, 1, n, 1)]
+
+
 def lower_mac_layer_scalesim(tb: TraceBuilder, layer: Layer, li: int, arch: ArchSpec, batch: int,
                              in_deps: list[int], dram: str) -> list[int]:
     """Emit the layer's loads, SCALE-Sim folds and store; returns the ops that complete it."""

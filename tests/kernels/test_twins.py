@@ -120,7 +120,17 @@ def _tile_args(x):
     return [layers, np.array([dsp, 3, mpd, 24, 24], np.int64), bpc, wb]
 
 
+def _sram(name):
+    def args(seed):
+        from accelsim.kernels.sram_trace import example_args
+        return list(example_args(seed)[name][0])
+    return (lambda: st.integers(0, 2**31), args)
+
+
 CASES = {"fold_schedule": (_fold_inputs, _fold_args),
+         "ifmap_addresses": _sram("ifmap_addresses"),
+         "skew": _sram("skew"),
+         "format_csv": _sram("format_csv"),
          "tile_search": (_tile_layers, _tile_args),
          "dram_schedule": (_dram_inputs, _dram_args),
          "rs_search": (_rs_layer, lambda x: list(_rs_dims(x))),

@@ -1,0 +1,127 @@
+"""Per-cycle SRAM address traces in SCALE-Sim's layout: im2col addresses, skewing, CSV formatting.
+
+Three kernels, each with a NumPy twin ``<name>_ref`` that is its specification:
+
+* :func:`ifmap_addresses`: the im2col address of every (output pixel, window element) pair of
+  a block, SCALE-Sim's ``operand_matrix.calc_ifmap_elem_addr`` (HWC layout, ``-1`` where the
+  window leaves the input).
+* :func:`skew`: a block's column ``c`` delayed by ``c`` rows (the systolic wavefront),
+  SCALE-Sim's ``skew_matrix``; new cells are ``-1``.
+* :func:`format_csv`: rows ``cycle,a0,a1,...`` as ASCII bytes, what ``np.savetxt(fmt="%i",
+  delimiter=",")`` writes, so large traces stream to disk without Python string work.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from numba import njit
+
+
+@njit(cache=True)
+def ifmap_addresses(row0, n_rows, col0, n_cols, ifmap_h, ifmap_w, filt_w, channels, stride, ofmap_w, offset):
+    """Addresses of im2col rows ``row0..row0+n_rows`` x window columns ``col0..col0+n_cols`` (int64)."""
+    out = np.empty((n_rows, n_cols), np.int64)
+    for a in range(n_rows):
+        i = row0 + a
+        orow, ocol = i // ofmap_w, i % ofmap_w
+        irow, icol = orow * stride, ocol * stride
+        base = (irow * ifmap_w + icol) * channels
+        for b in range(n_cols):
+            j = col0 + b
+            crow = j // (filt_w * channels)
+            k = j % (filt_w * channels)
+            ccol, cch = k // channels, k % channels
+            if crow + irow < ifmap_h and ccol + icol < ifmap_w:
+                out[a, b] = (crow * ifmap_w + ccol) * channels + cch + base + offset
+            else:
+                out[a, b] = -1
+    return out
+
+
+def ifmap_addresses_ref(row0, n_rows, col0, n_cols, ifmap_h, ifmap_w, filt_w, channels, stride, ofmap_w, offset):
+    """Vectorized twin: output pixel ``i`` reads window element ``j`` at
+    ``(crow*W + ccol)*C + ch + (orow*s*W + ocol*s)*C + offset`` with ``(crow, ccol, ch)`` from ``j``
+    (row-major over filter rows, filter columns, channels), or -1 outside the input."""
+    i, j = np.meshgrid(np.arange(row0, row0 + n_rows), np.arange(col0, col0 + n_cols), indexing="ij")
+    orow, ocol = np.divmod(i, ofmap_w)
+    irow, icol = orow * stride, ocol * stride
+    crow, k = np.divmod(j, filt_w * channels)
+    ccol, cch = np.divmod(k, channels)
+    ok = (crow + irow < ifmap_h) & (ccol + icol < ifmap_w)
+    addr = (crow * ifmap_w + ccol) * channels + cch + (irow * ifmap_w + icol) * channels + offset
+    return np.where(ok, addr, -1).astype(np.int64)
+
+
+@njit(cache=True)
+def skew(block):
+    """``(rows + cols - 1) x cols``: column ``c`` of ``block`` moved down by ``c`` rows, -1 elsewhere."""
+    rows, cols = block.shape
+    out = np.full((rows + cols - 1, cols), -1, np.int64)
+    for c in range(cols):
+        for r in range(rows):
+            out[r + c, c] = block[r, c]
+    return out
+
+
+def skew_ref(block):
+    """Twin: build each output row ``t`` from the diagonal ``block[t - c, c]`` where it exists."""
+    rows, cols = block.shape
+    t = np.arange(rows + cols - 1)[:, None]
+    c = np.arange(cols)[None, :]
+    r = t - c
+    ok = (r >= 0) & (r < rows)
+    return np.where(ok, block[np.clip(r, 0, rows - 1), c], -1).astype(np.int64)
+
+
+@njit(cache=True)
+def format_csv(first_cycle, mat):
+    """ASCII bytes of ``mat``'s rows prefixed by cycles ``first_cycle, first_cycle+1, ...`` (``%i``, commas)."""
+    rows, cols = mat.shape
+    buf = np.empty(rows * (cols + 1) * 21 + rows, np.uint8)
+    n = 0
+    digits = np.empty(20, np.uint8)
+    for r in range(rows):
+        for c in range(cols + 1):
+            v = first_cycle + r if c == 0 else mat[r, c - 1]
+            if c > 0:
+                buf[n] = 44  # ','
+                n += 1
+            if v < 0:
+                buf[n] = 45  # '-'
+                n += 1
+                v = -v
+            k = 0
+            while True:
+                digits[k] = 48 + v % 10
+                v //= 10
+                k += 1
+                if v == 0:
+                    break
+            for q in range(k - 1, -1, -1):
+                buf[n] = digits[q]
+                n += 1
+        buf[n] = 10  # '\n'
+        n += 1
+    return buf[:n]
+
+
+def format_csv_ref(first_cycle, mat):
+    """Twin: the text ``np.savetxt`` writes with ``fmt="%i", delimiter=","``, as bytes."""
+    cycles = np.arange(first_cycle, first_cycle + mat.shape[0])[:, None]
+    full = np.hstack([cycles, mat]).astype(np.int64)
+    text = "".join(",".join(str(int(x)) for x in row) + "\n" for row in full)
+    return np.frombuffer(text.encode(), np.uint8)
+
+
+def example_args(seed: int):
+    """Inputs for the twin test: ``{kernel name: [args, ...]}`` drawn from ``seed``."""
+    rng = np.random.default_rng(seed)
+    h, w, fw, ch, s = (int(rng.integers(1, 9)), int(rng.integers(1, 9)), int(rng.integers(1, 4)),
+                       int(rng.integers(1, 4)), int(rng.integers(1, 3)))
+    ow = max(1, -(-(w - fw + s) // s))
+    block = rng.integers(-1, 1000, size=(int(rng.integers(1, 7)), int(rng.integers(1, 6)))).astype(np.int64)
+    return {"ifmap_addresses": [(int(rng.integers(0, 5)), int(rng.integers(1, 9)), int(rng.integers(0, 4)),
+                                 int(rng.integers(1, 9)), h, w, fw, ch, s, ow, int(rng.integers(0, 100)))],
+            "skew": [(block,)],
+            "format_csv": [(int(rng.integers(0, 50)), block)]}
