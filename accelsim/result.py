@@ -48,6 +48,19 @@ class LayerResult:
         """Sum of the layer's energy components (pJ)."""
         return sum(self.energy_pj.values())
 
+    def bandwidth(self) -> dict[str, float]:
+        """Average bandwidths: DRAM bytes per cycle over the layer's cycles, and each buffer's
+        reads and writes (words of its width) per compute cycle, the denominator SCALE-Sim's
+        BANDWIDTH_REPORT uses."""
+        out = {"dram_bytes_per_cycle": (self.dram_read_bytes + self.dram_write_bytes) / self.cycles if self.cycles
+               else 0.0}
+        c = self.compute_cycles or 1
+        for name, n in self.buffer_reads.items():
+            out[f"{name}_reads_per_compute_cycle"] = n / c
+        for name, n in self.buffer_writes.items():
+            out[f"{name}_writes_per_compute_cycle"] = n / c
+        return out
+
 
 @dataclass(frozen=True)
 class Result:
@@ -180,6 +193,7 @@ class Result:
             d.pop("pe_count")
             d["utilization"] = l.utilization
             d["total_energy_pj"] = l.total_energy_pj
+            d["bandwidth"] = l.bandwidth()
             layers.append(d)
         return {"arch": self.arch, "model": self.model, "batch": self.batch, "clock_hz": self.clock_hz,
                 "pe_count": self.pe_count, "compression": list(self.compression),
