@@ -195,9 +195,16 @@ def _cmd_plot(args) -> None:
             if not (args.x and args.y):
                 raise AccelsimError("needs --x and --y (swept config keys)", field="plot heatmap")
             fig = plot.sweep_heatmap(rows, args.x, args.y, args.metric)
+    elif args.kind == "roofline" and args.model is None and args.arch == "tpu-v1":
+        from accelsim.validate import app_results
+        arch = _load_arch(argparse.Namespace(set=[], dram=None, arch="tpu-v1", scalesim_config=None, compat=None))
+        pts = [(a.name, a.macs_per_weight_byte, a.tops * 1e12 / 2, a.published_tops * 1e12 / 2) for a in app_results()]
+        fig = plot.roofline_points(pts, arch.peak_macs_per_s, arch.dram.bandwidth_bytes_per_s,
+                                   "TPU v1: the paper's six apps (filled: accelsim, open: measured)")
     else:
         if not (args.arch and args.model):
-            raise AccelsimError("needs --arch and --model", field=f"plot {args.kind}")
+            raise AccelsimError("needs --arch and --model (roofline of the TPU v1 apps: --arch tpu-v1 alone)",
+                                field=f"plot {args.kind}")
         from accelsim.api import lower, run_trace, timeline
         args.set, args.dram = [], None
         arch = _load_arch(args)

@@ -89,6 +89,31 @@ def roofline(result: Result, peak_macs_per_s: float, dram_bytes_per_s: float):
     return fig
 
 
+def roofline_points(points: list[tuple[str, float, float, float | None]], peak_macs_per_s: float,
+                    dram_bytes_per_s: float, title: str):
+    """Roofline with named points ``(name, MACs per weight byte, achieved MAC/s, published MAC/s or None)``.
+
+    Used for the TPU v1 paper's six apps: simulated (filled) and measured (open) at each app's
+    operational intensity.
+    """
+    fig, ax = plt.subplots(figsize=(6, 4))
+    xs = np.logspace(0, 4, 200)
+    ax.loglog(xs, np.minimum(peak_macs_per_s, xs * dram_bytes_per_s), "k-", label="roofline")
+    ax.axvline(peak_macs_per_s / dram_bytes_per_s, color="grey", ls=":", label="ridge")
+    for i, (name, x, y, pub) in enumerate(points):
+        color = f"C{i % 10}"
+        ax.scatter([x], [y], color=color, s=20, label=f"{name} (accelsim)")
+        if pub:
+            ax.scatter([x], [pub], facecolors="none", edgecolors=color, s=30)
+        ax.annotate(name, (x, y), fontsize=7, xytext=(3, 3), textcoords="offset points")
+    ax.set_xlabel("MACs per weight byte")
+    ax.set_ylabel("MAC/s")
+    ax.set_title(title)
+    ax.legend(fontsize=6)
+    fig.tight_layout()
+    return fig
+
+
 def sweep_scatter(rows: list[dict], front: list[dict], x: str = "latency_s", y: str = "energy_pj"):
     """Every sweep point by ``x`` and ``y``, the Pareto ``front`` drawn as a line."""
     fig, ax = plt.subplots(figsize=(6, 4))

@@ -74,3 +74,13 @@ def test_cli_plot(kind, tmp_path):
                         "-o", str(out)], capture_output=True, text=True, timeout=300)
     assert p.returncode == 0, p.stderr
     assert out.read_text().lstrip().startswith("<?xml")
+
+
+def test_roofline_points_places_each_app_and_its_measurement():
+    from accelsim import plot
+    pts = [("A", 100.0, 3e12, 2e12), ("B", 2000.0, 4e13, None)]
+    fig = plot.roofline_points(pts, 4.6e13, 34e9, "t")
+    ax = fig.axes[0]
+    offsets = [tuple(c.get_offsets()[0]) for c in ax.collections]
+    assert (100.0, 3e12) in offsets and (100.0, 2e12) in offsets and (2000.0, 4e13) in offsets
+    assert len(ax.collections) == 3
