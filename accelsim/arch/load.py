@@ -185,17 +185,24 @@ def dram_block(raw: Any) -> DramSpec:
 def _buffer(raw: Any, fld: str, role: str) -> BufferSpec:
     b = schema.check_keys(raw, fld, ("capacity",),
                           ("name", "width_bits", "banks", "read_ports", "write_ports", "double_buffered",
-                           "read_pj", "write_pj", "source"))
+                           "kind", "depth", "read_pj", "write_pj", "source"))
     cap = _conv(parse_bytes, b["capacity"], f"{fld}.capacity")
     if cap <= 0:
         raise AccelsimError(f"must be > 0, got {b['capacity']!r}", field=f"{fld}.capacity")
     opt = {k: schema.number(b[k], f"{fld}.{k}", lo=0) for k in ("read_pj", "write_pj") if k in b}
+    kind = schema.choice(b["kind"], f"{fld}.kind", ("single", "double", "fifo")) if b.get("kind") else ""
+    if kind and "double_buffered" in b:
+        raise AccelsimError("give kind or double_buffered, not both", field=f"{fld}.double_buffered")
+    if b.get("depth") and kind != "fifo":
+        raise AccelsimError("depth is for kind: fifo", field=f"{fld}.depth")
+    double = kind != "single" if kind else schema.boolean(b.get("double_buffered", True), f"{fld}.double_buffered")
     return BufferSpec(name=str(b.get("name", role)), capacity_bytes=cap,
                       width_bits=schema.pos_int(b.get("width_bits", 64), f"{fld}.width_bits"),
                       banks=schema.pos_int(b.get("banks", 1), f"{fld}.banks"),
                       read_ports=schema.pos_int(b.get("read_ports", 1), f"{fld}.read_ports"),
                       write_ports=schema.pos_int(b.get("write_ports", 1), f"{fld}.write_ports"),
-                      double_buffered=schema.boolean(b.get("double_buffered", True), f"{fld}.double_buffered"),
+                      double_buffered=double, kind=kind,
+                      depth=schema.pos_int(b.get("depth", 0), f"{fld}.depth", minimum=0),
                       source=str(b.get("source", "")), **opt)
 
 

@@ -21,6 +21,9 @@ class BufferSpec:
     is priced as an access to one bank of ``capacity_bytes / banks``. ``read_ports`` and
     ``write_ports`` are the accesses of ``width_bits`` the buffer serves per cycle; an array
     that needs more per streamed vector streams slower (see ``lower/systolic.port_divisor``).
+    ``kind`` says how loads and use overlap: ``single`` (a load waits until the previous tile is
+    used up), ``double`` (ping-pong halves: one loads while the other is used) or ``fifo`` (a
+    queue of ``depth`` tiles, TPU v1's weight FIFO).
     """
 
     name: str
@@ -30,6 +33,8 @@ class BufferSpec:
     read_ports: int = 1
     write_ports: int = 1
     double_buffered: bool = True
+    kind: str = ""            # "single" | "double" | "fifo"; "" = the role's default (see slots())
+    depth: int = 0            # fifo: tiles held; 0 = as many as fit
     read_pj: float | None = None
     write_pj: float | None = None
     source: str = ""
@@ -38,6 +43,16 @@ class BufferSpec:
     def width_bytes(self) -> int:
         """Bytes moved by one access."""
         return max(1, self.width_bits // 8)
+
+    def slots(self, tile_bytes: int, default: str) -> int:
+        """Tiles of ``tile_bytes`` the buffer holds at once, by kind: single 1, double 2 (ping-pong),
+        fifo ``depth`` (or as many as fit). ``default`` is the kind when none is given."""
+        kind = self.kind or default
+        if kind == "single":
+            return 1
+        if kind == "double":
+            return 2
+        return self.depth or max(1, self.capacity_bytes // max(1, tile_bytes))
 
 
 @dataclass(frozen=True)

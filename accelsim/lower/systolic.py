@@ -101,7 +101,7 @@ def port_divisor(arch: ArchSpec, dataflow: str, rows: int, cols: int, weight_bit
 
 def m_tile_rows(arch: ArchSpec, acc_bits: int) -> int:
     """Largest streamed M chunk under WS: one tile of ``m x cols`` partial sums in half the output buffer."""
-    halves = 2 if arch.ofmap.double_buffered else 1
+    halves = arch.ofmap.slots(arch.ofmap.capacity_bytes // 2, "double" if arch.ofmap.double_buffered else "single")
     rows = arch.ofmap.capacity_bytes // (halves * arch.array.cols * math.ceil(acc_bits / 8))
     if rows < 1:
         raise AccelsimError(f"{arch.ofmap.name} ({arch.ofmap.capacity_bytes} B) cannot hold one row of "
@@ -288,9 +288,10 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
         return max(1, math.ceil(f.k_len * f.n_len * w_bytes))
     all_w = sum(tile_bytes(f) for pg in packs for f in plans[pg] if f.m0 == 0)
     w_fit = all_w <= arch.filter.capacity_bytes
-    slots = max(1, arch.filter.capacity_bytes // max(tile_bytes(f) for f in folds))
-    half_ifmap = arch.ifmap.capacity_bytes // (2 if arch.ifmap.double_buffered else 1)
-    out_halves = 2 if arch.ofmap.double_buffered else 1
+    slots = arch.filter.slots(max(tile_bytes(f) for f in folds), "fifo")
+    in_slots = arch.ifmap.slots(arch.ifmap.capacity_bytes // 2, "double" if arch.ifmap.double_buffered else "single")
+    half_ifmap = arch.ifmap.capacity_bytes // in_slots
+    out_halves = arch.ofmap.slots(arch.ofmap.capacity_bytes // 2, "double" if arch.ofmap.double_buffered else "single")
 
     @functools.lru_cache(maxsize=None)
     def port_div(rows: int, cols: int, acc: bool) -> int:
@@ -313,7 +314,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
                 key = (g, f.m0, f.k0 if per_k else -1, f.n0 if per_k else -1)
                 if key not in i_loaded:
                     nbytes = math.ceil(region * f.k_len / (pg * K)) if per_k else region
-                    war = [i_tiles[-2]] if len(i_tiles) >= 2 else []
+                    war = [i_tiles[-in_slots]] if len(i_tiles) >= in_slots else []
                     i_loaded[key] = tb.add(LOAD, "dma_in", li, in_deps + war, src=DRAM, dst=arch.ifmap.name,
                                            bytes=nbytes, addr=src_addr + f.m0 * K * G)
                     i_tiles.append(-1)

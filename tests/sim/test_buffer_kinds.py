@@ -1,0 +1,52 @@
+"""Buffer kinds: single, double (ping-pong) and FIFO weight buffers change cycles by what the schedule says.
+
+A weight-streaming GEMM on the 32x32 array at 1 byte/cycle of DRAM: eight 1 KiB weight tiles,
+each taking 1024 cycles to load and a fold far shorter to compute. With a double buffer or a
+FIFO the next tile loads while the current fold runs; with a single buffer each load waits for
+the previous fold to finish, so the run grows by exactly (tiles - 1) fold durations.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from accelsim.api import lower, simulate
+from accelsim.arch.load import load_arch
+from accelsim.errors import AccelsimError
+from accelsim.trace import COMPUTE
+from accelsim.validate import gemm_network
+
+NET = gemm_network("weights", 64, 32 * 8, 32)
+
+
+def _arch(kind: str, depth: int = 0):
+    over = {"memory.filter.kind": kind, "dram.bandwidth": "1GB/s", "dram.latency": 0}
+    if depth:
+        over["memory.filter.depth"] = depth
+    return load_arch("systolic-32x32", over)
+
+
+def test_single_buffer_serialises_load_and_fold_by_one_fold_per_tile():
+    single = simulate(NET, _arch("single"), input_on_chip=True)
+    double = simulate(NET, _arch("double"), input_on_chip=True)
+    folds = lower(NET, _arch("double"), input_on_chip=True).ops
+    folds = folds[folds["kind"] == COMPUTE]
+    fold_cycles = {int(f["preload"] + f["stream"] * f["div"] + f["drain"]) for f in folds}
+    assert len(fold_cycles) == 1 and len(folds) == 8
+    assert single.cycles - double.cycles == (len(folds) - 1) * fold_cycles.pop()
+
+
+def test_fifo_is_at_least_as_fast_as_double_and_depth_is_validated():
+    double = simulate(NET, _arch("double"), input_on_chip=True).cycles
+    assert simulate(NET, _arch("fifo", 4), input_on_chip=True).cycles <= double
+    with pytest.raises(AccelsimError) as e:
+        load_arch("systolic-32x32", {"memory.filter.kind": "double", "memory.filter.depth": 4})
+    assert e.value.field == "memory.filter.depth"
+    with pytest.raises(AccelsimError) as e:
+        load_arch("systolic-32x32", {"memory.filter.kind": "triple"})
+    assert e.value.field == "memory.filter.kind"
+
+
+def test_tpu_weight_fifo_is_four_tiles_deep():
+    tpu = load_arch("tpu-v1")
+    assert tpu.filter.kind == "fifo" and tpu.filter.slots(64 * 1024, "double") == 4
