@@ -82,7 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--csv", metavar="FILE", help="export the store as CSV when done")
     w.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     pl = sub.add_parser("plot", help="draw a plot (PNG, SVG or PDF by the file suffix)")
-    pl.add_argument("kind", choices=("energy", "latency", "roofline", "timeline", "sweep", "heatmap"))
+    pl.add_argument("kind", choices=("energy", "latency", "roofline", "timeline", "sweep", "heatmap", "bandwidth"))
     pl.add_argument("-o", "--output", required=True, metavar="FILE")
     pl.add_argument("--arch", help="arch (energy, latency, roofline, timeline)")
     pl.add_argument("--model", help="model (energy, latency, roofline, timeline)")
@@ -195,6 +195,12 @@ def _cmd_plot(args) -> None:
             if not (args.x and args.y):
                 raise AccelsimError("needs --x and --y (swept config keys)", field="plot heatmap")
             fig = plot.sweep_heatmap(rows, args.x, args.y, args.metric)
+    elif args.kind == "bandwidth":
+        if not (args.arch and args.model):
+            raise AccelsimError("needs --arch and --model", field="plot bandwidth")
+        from accelsim.api import simulate
+        arch = _load_arch(argparse.Namespace(set=[], dram=None, arch=args.arch, scalesim_config=None, compat=None))
+        fig = plot.dram_bandwidth(simulate(args.model, arch, args.batch), arch.dram.bandwidth_bytes_per_s)
     elif args.kind == "roofline" and args.model is None and args.arch == "tpu-v1":
         from accelsim.validate import app_results
         arch = _load_arch(argparse.Namespace(set=[], dram=None, arch="tpu-v1", scalesim_config=None, compat=None))

@@ -89,6 +89,24 @@ def roofline(result: Result, peak_macs_per_s: float, dram_bytes_per_s: float):
     return fig
 
 
+def dram_bandwidth(result: Result, peak_bytes_per_s: float | None = None):
+    """DRAM bandwidth over time (GB/s against ms), from the run's ``bandwidth_over_time`` bins."""
+    bw = result.dram.get("bandwidth_over_time") or {"bin_cycles": 0, "bytes": []}
+    w = bw["bin_cycles"] or 1
+    ys = np.asarray(bw["bytes"], float) * result.clock_hz / w / 1e9
+    xs = np.arange(len(ys)) * w / result.clock_hz * 1e3
+    fig, ax = plt.subplots(figsize=(7, 3))
+    ax.step(xs, ys, where="post", lw=0.8, label="DRAM")
+    if peak_bytes_per_s:
+        ax.axhline(peak_bytes_per_s / 1e9, color="grey", ls=":", label="peak")
+    ax.set_xlabel("time (ms)")
+    ax.set_ylabel("GB/s")
+    ax.set_title(f"{result.model} on {result.arch}: DRAM bandwidth ({w} cycles a bin)")
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+
 def roofline_points(points: list[tuple[str, float, float, float | None]], peak_macs_per_s: float,
                     dram_bytes_per_s: float, title: str):
     """Roofline with named points ``(name, MACs per weight byte, achieved MAC/s, published MAC/s or None)``.

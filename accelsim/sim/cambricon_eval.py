@@ -62,6 +62,8 @@ def account(model: str, layers_in: tuple[tuple[str, str, int], ...], spec: Cambr
     dram_pj, dram_totals = None, {}
     if spec.dram.timing is not None:
         dram_pj, dram_totals = dram_energy_by_layer(dram, n, [b - a for a, b in bounds], horizon)
+    from accelsim.sim.bandwidth import series_of
+    dram_totals = {**dram_totals, "bandwidth_over_time": series_of(dram)}
     e = spec.energy
     layers = []
     for li, ((lname, lop, lmacs), t) in enumerate(zip(layers_in, run.layers)):

@@ -40,9 +40,11 @@ class BandwidthChannel:
     """A run's stateful view of a :class:`SimpleDram`: transfers queue for the one channel."""
 
     def __init__(self, dram: SimpleDram) -> None:
+        from accelsim.sim.bandwidth import BandwidthSeries
         self.dram = dram
         self.bus_free = 0
         self.busy_cycles = 0
+        self.series = BandwidthSeries()
 
     def transfer(self, now: int, addr: int, n_bytes: int, write: bool, tag: int = 0) -> tuple[int, int]:
         """Queue a transfer at cycle ``now``: returns ``(issued, done)`` in cycles.
@@ -54,6 +56,7 @@ class BandwidthChannel:
         burst = self.dram.burst_cycles(n_bytes, write)
         self.bus_free = start + burst
         self.busy_cycles += burst
+        self.series.add(start, self.bus_free, n_bytes)
         return self.bus_free, self.bus_free + self.dram.latency_cycles
 
 

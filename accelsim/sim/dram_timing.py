@@ -100,8 +100,10 @@ class _Ledger:
     """Counters per tag plus each tag's first request and last completion (accelerator cycles)."""
 
     def __init__(self) -> None:
+        from accelsim.sim.bandwidth import BandwidthSeries
         self.tags: dict[int, list] = {}
         self.last_done = 0
+        self.series = BandwidthSeries()
 
     def add(self, tag: int, start: int, done: int, **counts: int) -> None:
         row = self.tags.get(tag)
@@ -199,6 +201,7 @@ class DramModel:
         n = last - first + 1
         key = "written" if write else "read"
         self._ledger.add(tag, now, done, **{f"bytes_{key}": n_bytes, f"bursts_{key}": n}, **counts)
+        self._on_bus(now, done - self._frontend, n_bytes)
         return issued, done
 
     def transfer_rows(self, now: int, addr: int, rows: int, row_bytes: int, stride: int, write: bool,
@@ -232,6 +235,7 @@ class DramModel:
         key = "written" if write else "read"
         self._ledger.add(tag, now, fin, **{f"bytes_{key}": rows * row_bytes, f"bursts_{key}": n},
                          row_hits=hits, row_misses=misses, row_conflicts=conflicts, activates=acts)
+        self._on_bus(now, fin - self._frontend, rows * row_bytes)
         return issued, fin
 
     def _requests(self, t: int, first: int, last: int, write: bool) -> tuple[int, int, dict]:
@@ -255,6 +259,17 @@ class DramModel:
                 cas_max, acts = max(cas_max, cas), acts + a
         n = last - first + 1
         return cas_max, cas_max + lat, dict(row_hits=max(0, n - acts), row_misses=min(n, acts), activates=acts)
+
+    @property
+    def series(self):
+        """Bytes over time (:class:`accelsim.sim.bandwidth.BandwidthSeries`)."""
+        return self._ledger.series
+
+    def _on_bus(self, now: int, data_end: int, n_bytes: int) -> None:
+        """Book a transfer's bytes on the time it holds the data bus: the cycles the peak rate needs,
+        ending when its last data arrives (queueing before that is not bandwidth)."""
+        bus = math.ceil(n_bytes * self.clock_hz / self.spec.peak_bytes_per_s)
+        self._ledger.series.add(max(now, data_end - bus), data_end, n_bytes)
 
     def stats(self, end_cycle: int | None = None) -> DramStats:
         """Totals and per-tag stats up to ``end_cycle`` (default: the last completion)."""
@@ -295,6 +310,11 @@ class BandwidthDram:
         """The bandwidth + latency view of an arch's :class:`DramSpec` at ``accel_clock_hz``."""
         return cls(SimpleDram.from_spec(dram, accel_clock_hz), accel_clock_hz, dram.energy_pj_per_byte)
 
+    @property
+    def series(self):
+        """Bytes over time (:class:`accelsim.sim.bandwidth.BandwidthSeries`)."""
+        return self._ledger.series
+
     def transfer(self, now: int, addr: int, n_bytes: int, write: bool, tag: int = 0) -> tuple[int, int]:
         """Queue a transfer at cycle ``now``: returns ``(issued, done)`` in cycles."""
         start = max(now, self.bus_free)
@@ -302,6 +322,7 @@ class BandwidthDram:
         done = self.bus_free + self.dram.latency_cycles
         key = "written" if write else "read"
         self._ledger.add(tag, now, done, **{f"bytes_{key}": max(0, n_bytes)})
+        self._ledger.series.add(start, self.bus_free, max(0, n_bytes))
         return self.bus_free, done
 
     def stats(self, end_cycle: int | None = None) -> DramStats:

@@ -62,6 +62,8 @@ def evaluate(trace: Trace, arch: EyerissSpec) -> Result:
     dram_pj, dram_totals = (None, {})
     if arch.dram.timing is not None:
         dram_pj, dram_totals = dram_energy_by_layer(dram_model, nl, [b - a for a, b in bounds], horizon)
+    from accelsim.sim.bandwidth import series_of
+    dram_totals = {**dram_totals, "bandwidth_over_time": series_of(dram_model)}
     layers = []
     for li, info in enumerate(trace.layers):
         start, horizon = bounds[li]

@@ -55,6 +55,8 @@ def evaluate(trace: Trace, spec: FpgaSpec, pe_count: int) -> Result:
     dram_pj, dram_totals = (None, {})
     if spec.dram.timing is not None:
         dram_pj, dram_totals = dram_energy_by_layer(dram, nl, [b - a for a, b in bounds], horizon)
+    from accelsim.sim.bandwidth import series_of
+    dram_totals = {**dram_totals, "bandwidth_over_time": series_of(dram)}
     layers = []
     for li, info in enumerate(trace.layers):
         start, horizon = bounds[li]

@@ -174,7 +174,11 @@ def evaluate(trace: Trace, arch: ArchSpec) -> Result:
     """Simulate ``trace`` on ``arch`` and account cycles, traffic and energy per layer."""
     dram = dram_for_run(arch.dram, arch.clock_hz)
     tl = run(trace, arch, dram)
-    return account(trace, arch, tl, dram if arch.dram.timing is not None else None)
+    r = account(trace, arch, tl, dram if arch.dram.timing is not None else None)
+    from dataclasses import replace
+
+    from accelsim.sim.bandwidth import series_of
+    return replace(r, dram={**r.dram, "bandwidth_over_time": series_of(dram)})
 
 
 def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline, dram_model=None) -> Result:

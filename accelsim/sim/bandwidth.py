@@ -1,0 +1,56 @@
+"""DRAM bandwidth over time: bytes per fixed-width bin of cycles, for plots.
+
+Each transfer's bytes are spread evenly over the cycles from its issue to its completion, so
+the bins add up exactly to the bytes moved. Bins are kept sparse and merged (doubling their
+width) when there are more than ``max_bins``, so a long run costs bounded memory.
+"""
+
+from __future__ import annotations
+
+
+class BandwidthSeries:
+    """Bytes moved per bin of ``bin_cycles`` cycles (read and write together)."""
+
+    def __init__(self, bin_cycles: int = 256, max_bins: int = 4096) -> None:
+        self.bin_cycles = bin_cycles
+        self.max_bins = max_bins
+        self.bins: dict[int, float] = {}
+
+    def add(self, start: int, done: int, n_bytes: int) -> None:
+        """Spread ``n_bytes`` over cycles ``[start, done)`` (one cycle at ``start`` if ``done <= start``)."""
+        if n_bytes <= 0:
+            return
+        done = max(done, start + 1)
+        w = self.bin_cycles
+        rate = n_bytes / (done - start)
+        b0, b1 = start // w, (done - 1) // w
+        bins = self.bins
+        if b0 == b1:
+            bins[b0] = bins.get(b0, 0.0) + n_bytes
+        else:
+            bins[b0] = bins.get(b0, 0.0) + rate * ((b0 + 1) * w - start)
+            for b in range(b0 + 1, b1):
+                bins[b] = bins.get(b, 0.0) + rate * w
+            bins[b1] = bins.get(b1, 0.0) + rate * (done - b1 * w)
+        if b1 >= self.max_bins:
+            self._merge(b1)
+
+    def _merge(self, top: int) -> None:
+        while top >= self.max_bins:
+            merged: dict[int, float] = {}
+            for b, v in self.bins.items():
+                merged[b // 2] = merged.get(b // 2, 0.0) + v
+            self.bins = merged
+            self.bin_cycles *= 2
+            top //= 2
+
+    def to_dict(self) -> dict:
+        """``{"bin_cycles": w, "bytes": [bytes in bin 0, 1, ...]}`` up to the last busy bin."""
+        n = max(self.bins) + 1 if self.bins else 0
+        return {"bin_cycles": self.bin_cycles, "bytes": [self.bins.get(b, 0.0) for b in range(n)]}
+
+
+def series_of(model) -> dict:
+    """The bandwidth series a DRAM model recorded, or an empty one."""
+    s = getattr(model, "series", None)
+    return s.to_dict() if s is not None else {"bin_cycles": 0, "bytes": []}
