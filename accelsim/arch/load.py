@@ -185,11 +185,11 @@ def dram_block(raw: Any) -> DramSpec:
 def _buffer(raw: Any, fld: str, role: str) -> BufferSpec:
     b = schema.check_keys(raw, fld, ("capacity",),
                           ("name", "width_bits", "banks", "read_ports", "write_ports", "double_buffered",
-                           "kind", "depth", "read_pj", "write_pj", "source"))
+                           "kind", "depth", "leakage_mw", "read_pj", "write_pj", "source"))
     cap = _conv(parse_bytes, b["capacity"], f"{fld}.capacity")
     if cap <= 0:
         raise AccelsimError(f"must be > 0, got {b['capacity']!r}", field=f"{fld}.capacity")
-    opt = {k: schema.number(b[k], f"{fld}.{k}", lo=0) for k in ("read_pj", "write_pj") if k in b}
+    opt = {k: schema.number(b[k], f"{fld}.{k}", lo=0) for k in ("read_pj", "write_pj", "leakage_mw") if k in b}
     kind = schema.choice(b["kind"], f"{fld}.kind", ("single", "double", "fifo")) if b.get("kind") else ""
     if kind and "double_buffered" in b:
         raise AccelsimError("give kind or double_buffered, not both", field=f"{fld}.double_buffered")

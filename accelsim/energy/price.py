@@ -45,3 +45,12 @@ def dram_energy_pj(arch: ArchSpec, n_bytes: int) -> float:
 def static_energy_pj(arch: ArchSpec, cycles: int) -> float:
     """Leakage/idle energy (pJ) over ``cycles`` at the arch's clock."""
     return arch.energy.static_power_w * cycles / arch.clock_hz * 1e12
+
+
+def leakage_energy_pj(arch: ArchSpec, cycles: int) -> float:
+    """Buffers' leakage (pJ) over ``cycles``: each buffer's ``leakage_mw`` for the time they last.
+
+    Horowitz's table gives access energies only, so no buffer leaks unless its spec says how
+    much (e.g. a CACTI figure for its size and node).
+    """
+    return sum(b.leakage_mw for b in arch.buffers) * 1e-3 * cycles / arch.clock_hz * 1e12

@@ -50,3 +50,14 @@ def test_fifo_is_at_least_as_fast_as_double_and_depth_is_validated():
 def test_tpu_weight_fifo_is_four_tiles_deep():
     tpu = load_arch("tpu-v1")
     assert tpu.filter.kind == "fifo" and tpu.filter.slots(64 * 1024, "double") == 4
+
+
+def test_buffer_leakage_is_charged_for_the_run_and_only_when_given():
+    from accelsim.arch.load import load_arch
+    plain = simulate("lenet5", "systolic-32x32")
+    assert "leakage" not in plain.energy_pj
+    arch = load_arch("systolic-32x32", {"memory.ifmap.leakage_mw": 2.0, "memory.ofmap.leakage_mw": 1.0})
+    r = simulate("lenet5", arch)
+    assert r.energy_pj["leakage"] == pytest.approx(3.0e-3 * r.cycles / arch.clock_hz * 1e12)
+    with pytest.raises(AccelsimError):
+        load_arch("systolic-32x32", {"memory.ifmap.leakage_mw": -1})
