@@ -108,13 +108,14 @@ def arch_from_dict(raw: Any, file: str = ""):
         raise AccelsimError(f"must be > 0, got {raw['clock']!r}", field="clock")
 
     a = schema.check_keys(raw["array"], "array", ("rows", "cols"),
-                          ("dataflow", "mac_bits", "overlap_folds", "pad_weight_tiles", "compat", "source"))
+                          ("dataflow", "mac_bits", "overlap_folds", "pad_weight_tiles", "compat", "bank_conflicts", "source"))
     array = SystolicArraySpec(
         rows=schema.pos_int(a["rows"], "array.rows"), cols=schema.pos_int(a["cols"], "array.cols"),
         dataflow=schema.choice(a.get("dataflow", "ws"), "array.dataflow", DATAFLOWS),
         mac_bits=schema.pos_int(a.get("mac_bits", 8), "array.mac_bits"),
         overlap_folds=schema.boolean(a.get("overlap_folds", True), "array.overlap_folds"),
         pad_weight_tiles=schema.boolean(a.get("pad_weight_tiles", False), "array.pad_weight_tiles"),
+        bank_conflicts=schema.boolean(a.get("bank_conflicts", False), "array.bank_conflicts"),
         compat=schema.choice(a.get("compat", "none"), "array.compat", ("none", "scalesim")))
 
     m = schema.check_keys(raw["memory"], "memory", ("ifmap", "filter", "ofmap"),

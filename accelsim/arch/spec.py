@@ -94,6 +94,7 @@ class SystolicArraySpec:
     overlap_folds: bool = True
     pad_weight_tiles: bool = False
     compat: str = "none"   # "scalesim": count folds exactly as SCALE-Sim 3.0.0 does (lower/scalesim_compat.py)
+    bank_conflicts: bool = False  # price each cycle's requests against banks and ports (lower/bank_conflicts.py)
 
     @property
     def macs(self) -> int:

@@ -9,6 +9,9 @@ Three kernels, each with a NumPy twin ``<name>_ref`` that is its specification:
   SCALE-Sim's ``skew_matrix``; new cells are ``-1``.
 * :func:`format_csv`: rows ``cycle,a0,a1,...`` as ASCII bytes, what ``np.savetxt(fmt="%i",
   delimiter=",")`` writes, so large traces stream to disk without Python string work.
+
+Around them, plain NumPy builds SCALE-Sim's demand matrices fold by fold (:func:`fold_demands`):
+which address each array row or column requests in each cycle.
 """
 
 from __future__ import annotations
@@ -112,6 +115,88 @@ def format_csv_ref(first_cycle, mat):
     full = np.hstack([cycles, mat]).astype(np.int64)
     text = "".join(",".join(str(int(x)) for x in row) + "\n" for row in full)
     return np.frombuffer(text.encode(), np.uint8)
+
+
+
+# ----------------------------------------------------------------------------- demand matrices per fold
+
+IFMAP_OFFSET, FILTER_OFFSET, OFMAP_OFFSET = 0, 10_000_000, 20_000_000
+
+
+def ofmap_hw(ifmap_h: int, ifmap_w: int, filt_h: int, filt_w: int, stride: int) -> tuple[int, int]:
+    """SCALE-Sim's output size: ``ceil((in - filt + stride) / stride)`` per axis."""
+    return (-(-(ifmap_h - filt_h + stride) // stride), -(-(ifmap_w - filt_w + stride) // stride))
+
+
+def layer_mnk(geom: tuple[int, ...]) -> tuple[int, int, int]:
+    """GEMM dims ``(M, N, K)`` of a SCALE-Sim layer ``(ifmap_h, ifmap_w, filt_h, filt_w, channels, filters, stride)``."""
+    h, w, fh, fw, c, n, s = geom
+    oh, ow = ofmap_hw(h, w, fh, fw, s)
+    return oh * ow, n, fh * fw * c
+
+
+class Operands:
+    """Address blocks of the ifmap (M x K), filter (K x N) and ofmap (M x N) operand matrices."""
+
+    def __init__(self, geom: tuple[int, ...]) -> None:
+        self.geom = tuple(int(x) for x in geom)
+        self.M, self.N, self.K = layer_mnk(self.geom)
+        h, w, fh, fw, c, _, s = self.geom
+        self.ow = ofmap_hw(h, w, fh, fw, s)[1]
+
+    def A(self, r0: int, r1: int, c0: int, c1: int) -> np.ndarray:
+        h, w, _, fw, c, _, s = self.geom
+        return ifmap_addresses(r0, r1 - r0, c0, c1 - c0, h, w, fw, c, s, self.ow, IFMAP_OFFSET)
+
+    def W(self, r0: int, r1: int, c0: int, c1: int) -> np.ndarray:
+        return (FILTER_OFFSET + np.arange(c0, c1)[None, :] * self.K + np.arange(r0, r1)[:, None]).astype(np.int64)
+
+    def O(self, r0: int, r1: int, c0: int, c1: int) -> np.ndarray:
+        return (OFMAP_OFFSET + np.arange(r0, r1)[:, None] * self.N + np.arange(c0, c1)[None, :]).astype(np.int64)
+
+
+def _pad(block: np.ndarray, rows: int | None, cols: int) -> np.ndarray:
+    r = block.shape[0] if rows is None else rows
+    out = np.full((r, cols), -1, np.int64)
+    out[:block.shape[0], :block.shape[1]] = block
+    return out
+
+
+def _gap(block: np.ndarray, before: int, after: int) -> np.ndarray:
+    cols = block.shape[1]
+    return np.vstack([np.full((before, cols), -1, np.int64), block, np.full((after, cols), -1, np.int64)])
+
+
+def fold_order(geom: tuple[int, ...], rows: int, cols: int, dataflow: str) -> list[tuple[int, int]]:
+    """(row fold, column fold) pairs in SCALE-Sim's order: column folds outer."""
+    M, N, K = layer_mnk(geom)
+    sr, sc = {"ws": (K, N), "os": (M, N), "is": (K, M)}[dataflow]
+    return [(fr, fc) for fc in range(-(-sc // cols)) for fr in range(-(-sr // rows))]
+
+
+def fold_demands(ops: Operands, R: int, C: int, dataflow: str, fr: int, fc: int):
+    """The ifmap, filter and ofmap demand rows of one fold (SCALE-Sim's ``create_*_demand_mat``)."""
+    M, N, K = ops.M, ops.N, ops.K
+    if dataflow == "ws":
+        r0, r1, c0, c1 = fr * R, min(fr * R + R, K), fc * C, min(fc * C + C, N)
+        ifm = skew(_gap(_pad(ops.A(0, M, r0, r1), None, R), R, C - 1))
+        fil = _gap(_pad(ops.W(r0, r1, c0, c1), R, C)[::-1], 0, R + C + M - 2)
+        ofm = skew(_gap(_pad(ops.O(0, M, c0, c1), None, C), 2 * R - 1, 0))
+    elif dataflow == "os":
+        r0, r1, c0, c1 = fr * R, min(fr * R + R, M), fc * C, min(fc * C + C, N)
+        ifm = skew(_gap(_pad(ops.A(r0, r1, 0, K).T, None, R), 0, C - 1))
+        fil = skew(_gap(_pad(ops.W(0, K, c0, c1), None, C), 0, R - 1))
+        ofm = skew(_gap(_pad(ops.O(r0, r1, c0, c1), R, C)[::-1], K - 1, 0))
+    elif dataflow == "is":
+        r0, r1, c0, c1 = fr * R, min(fr * R + R, K), fc * C, min(fc * C + C, M)
+        ifm = _gap(_pad(ops.A(c0, c1, r0, r1).T, R, C)[::-1], 0, R + C + N - 2)
+        fil = skew(_gap(_pad(ops.W(r0, r1, 0, N).T, None, R), R, C - 1))
+        ofm = skew(_gap(_pad(ops.O(c0, c1, 0, N).T, None, C), 2 * R - 1, 0))
+    else:
+        raise ValueError(f"dataflow must be ws, os or is, got {dataflow!r}")
+    assert ifm.shape[0] == fil.shape[0] == ofm.shape[0], (ifm.shape, fil.shape, ofm.shape)
+    return ifm, fil, ofm
+
 
 
 def example_args(seed: int):

@@ -337,7 +337,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
                          drain=fold_drain(arch.array.dataflow, f.rows, f.cols),
                          macs=f.m_len * f.k_len * f.n_len // pg, acc=int(f.acc),
                          # operand passes and buffer ports limit the rate at once, not one after the other
-                         div=max(div, port_div(f.rows, f.cols, f.acc)))
+                         div=div if arch.array.bank_conflicts else max(div, port_div(f.rows, f.cols, f.acc)))
             if new_w:
                 w_consumers.append(cid)
             if not ifmap_on_chip:
@@ -356,7 +356,30 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
                                   addr=st.addr[layer.name] + (g * pack * M * N + f.m0 * N + f.n0))
                 out_done.append(vid)
                 done_ops.append(last)
+    if arch.array.bank_conflicts:
+        _add_conflict_cycles(tb, li, layer, arch, batch)
     st.on_chip[layer.name] = resident
     # consumers wait for the layer's last op on each unit that writes its output
     st.done_ops[layer.name] = sorted({max(o for o in done_ops if tb._rows[o][1] == u)
                                       for u in {tb._rows[o][1] for o in done_ops}})
+
+
+def _add_conflict_cycles(tb: TraceBuilder, li: int, layer: Layer, arch: ArchSpec, batch: int) -> None:
+    """Spread the layer's bank-conflict cycles over its folds' drains, in proportion to their streams.
+
+    The pattern (and so the total) is SCALE-Sim's fold order for one image, times the batch;
+    ports and widths are then priced by the pattern, not by ``port_divisor``.
+    """
+    from accelsim.lower.bank_conflicts import layer_conflict_cycles
+    extra = layer_conflict_cycles(layer, arch) * batch
+    ids = [i for i, r in enumerate(tb._rows) if r[0] == COMPUTE and r[2] == li]
+    if not extra or not ids:
+        return
+    streams = [tb._rows[i][9] * tb._rows[i][13] for i in ids]
+    total, given = sum(streams) or 1, 0
+    for k, i in enumerate(ids):
+        add = extra - given if k == len(ids) - 1 else extra * streams[k] // total
+        given += add
+        row = list(tb._rows[i])
+        row[11] += add   # drain
+        tb._rows[i] = tuple(row)

@@ -127,7 +127,13 @@ def _sram(name):
     return (lambda: st.integers(0, 2**31), args)
 
 
+def _banks_args(seed):
+    from accelsim.kernels.sram_banks import example_args
+    return example_args(seed)
+
+
 CASES = {"fold_schedule": (_fold_inputs, _fold_args),
+         "bank_conflict_rows": (lambda: st.integers(0, 2**31), _banks_args),
          "ifmap_addresses": _sram("ifmap_addresses"),
          "skew": _sram("skew"),
          "format_csv": _sram("format_csv"),

@@ -1,0 +1,39 @@
+"""Bank conflicts of a systolic layer from its real access pattern (``array.bank_conflicts: true``).
+
+The per-cycle requests are SCALE-Sim's demand matrices (:func:`accelsim.kernels.sram_trace.fold_demands`:
+which word each array row or column asks each buffer for, cycle by cycle). Each buffer's banks
+and ports then say how many cycles each request row really takes
+(:func:`accelsim.kernels.sram_banks.bank_conflict_rows`). The three buffers work in parallel,
+so a row costs its worst buffer's extra cycles. Words are the layer's operands: activations
+(``act_bits``) in the ifmap buffer, weights in the filter buffer, partial sums (``acc_bits``)
+in the output buffer; a line is one access of the buffer's ``width_bits``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accelsim.arch.spec import ArchSpec
+from accelsim.kernels.sram_banks import bank_conflict_rows
+from accelsim.kernels.sram_trace import Operands, fold_demands, fold_order
+from accelsim.lower.scalesim_lowering import scalesim_geometry
+from accelsim.workload.layer import Layer
+
+
+def layer_conflict_cycles(layer: Layer, arch: ArchSpec) -> int:
+    """Extra cycles the layer's bank conflicts cost on ``arch`` (one image; summed over groups)."""
+    R, C, df = arch.array.rows, arch.array.cols, arch.array.dataflow
+    bufs = ((arch.ifmap, layer.act_bits, arch.ifmap.read_ports),
+            (arch.filter, layer.weight_bits, arch.filter.read_ports),
+            (arch.ofmap, layer.acc_bits, arch.ofmap.write_ports))
+    params = [(max(1, b.width_bits // bits), b.banks, ports) for b, bits, ports in bufs]
+    total = 0
+    for geom in scalesim_geometry(layer):
+        ops = Operands(geom)
+        for fr, fc in fold_order(geom, R, C, df):
+            blocks = fold_demands(ops, R, C, df, fr, fc)
+            extra = np.zeros(blocks[0].shape[0], np.int64)
+            for blk, (line_words, banks, ports) in zip(blocks, params):
+                extra = np.maximum(extra, bank_conflict_rows(np.ascontiguousarray(blk), line_words, banks, ports))
+            total += int(extra.sum())
+    return total
