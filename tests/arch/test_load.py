@@ -186,7 +186,7 @@ def test_user_file_loads(tmp_path):
 
 
 @pytest.mark.parametrize("dotted, value, field, words", [
-    ("array.foo", 1, "array.foo", "unknown key; allowed: cols, compat, dataflow"),
+    ("array.foo", 1, "array.foo", "unknown key; allowed: bank_conflicts, cols, compat, dataflow"),
     ("colour", "red", "colour", "unknown key"),
     ("memory.ifmap.size", "1KiB", "memory.ifmap.size", "unknown key"),
     ("memory.ifmap.capacity", "-4KiB", "memory.ifmap.capacity", "must be > 0, got '-4KiB'"),
