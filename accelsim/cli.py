@@ -153,7 +153,7 @@ def _passes(args) -> tuple[str, ...]:
                       ("block_conv", "block")):
         for text in getattr(args, opt):
             parse_pass_spec(text, kind, option="--" + opt.replace("_", "-"))  # validate against its option
-            out.append(text)
+            out.append(f"block:{text}" if kind == "block" and not text.startswith("block") else text)
     return tuple(out)
 
 

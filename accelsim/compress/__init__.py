@@ -9,10 +9,10 @@ line names passes with short specs, parsed by :func:`parse_pass_spec`::
                  bwn | xnor | twn[:per-channel] | ffn[:<ratio>][:it<N>]
     --prune      magnitude:<sparsity>[:global|:layer]   (magnitude:0.9 = 90 % zeros)
                  channel:<ratio>                        (channel:0.3 = 30 % of output channels cut)
-    --decompose  svd:<ratio> | svd:e<energy> | svd:r<rank>
+    --decompose  svd:<ratio> | svd:e<energy> | svd:r<rank> | svd:<layer>=<rank> (svd:fc6=500)
                  tucker2:<ratio> | tucker2:e<energy>
                  cp:<ratio>[:it<N>] | grouped:<G>[:<ratio>]
-    --block-conv block:<pixels> | block:g<N>   (or just <pixels> / g<N>)
+    --block-conv block:<pixels> | block:g<N> | block:<N>x<N>   (or just <pixels> / g<N> / <N>x<N>)
 
 Without weights a pass transforms shapes, bit widths and densities only, and its record says
 so. Weights come from :func:`load_npz_weights` or :func:`synthetic_weights`.
@@ -47,7 +47,7 @@ KINDS = {
     "quantize": ("w<W>a<A>[:per-channel]", "bwn", "xnor", "twn[:per-channel]", "ffn[:<ratio>][:it<N>]"),
     "prune": ("magnitude:<sparsity>[:global]", "channel:<ratio>"),
     "decompose": ("svd:<ratio>|e<energy>|r<rank>", "tucker2:<ratio>|e<energy>", "cp:<ratio>", "grouped:<G>[:<ratio>]"),
-    "block": ("block:<pixels>", "block:g<N>"),
+    "block": ("block:<pixels>", "block:g<N>", "block:<N>x<N>"),
 }
 
 
@@ -124,6 +124,11 @@ def _parse_body(body: str) -> tuple[str, Callable, dict]:
         return "prune", magnitude_prune, {"sparsity": _num(args[0], "sparsity", lo_open=False, hi_open=True), "scope": scope}
     if head == "channel" and len(args) == 1:
         return "prune", channel_prune, {"ratio": _num(args[0], "ratio", hi_open=True)}
+    if head == "svd" and len(args) == 1 and "=" in args[0]:
+        name, _, rank = args[0].partition("=")
+        if not name or "," in args[0]:
+            raise AccelsimError(f"svd:<layer>=<rank> names one layer (repeat --decompose for more), got {body!r}")
+        return "decompose", svd, {"rank": _int(rank, "rank"), "layers": (name,)}
     if head in ("svd", "tucker2") and len(args) == 1:
         a = args[0]
         fn = svd if head == "svd" else tucker2
@@ -143,6 +148,11 @@ def _parse_body(body: str) -> tuple[str, Callable, dict]:
         if len(args) == 2:
             kw["ratio"] = _num(args[1], "ratio")
         return "decompose", grouped, kw
+    if head == "block" and len(args) == 1 and "x" in args[0]:
+        gh, _, gw = args[0].partition("x")
+        if gh != gw:
+            raise AccelsimError(f"block grids are square (2x2, 4x4), got {args[0]!r}")
+        return "block", block_conv, {"grid": _int(gh, "grid")}
     if head == "block" and len(args) == 1:
         a = args[0]
         return "block", block_conv, ({"grid": _int(a[1:], "grid")} if a.startswith("g") else {"block": _int(a, "block")})

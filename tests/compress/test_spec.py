@@ -85,3 +85,29 @@ def test_same_input_same_output(lenet):
     a = apply_passes(lenet, w, ["magnitude:0.8", "w4a8"])
     b = apply_passes(lenet, w, ["magnitude:0.8", "w4a8"])
     assert a[2] == b[2]
+
+
+def test_layer_rank_and_grid_forms():
+    from accelsim.compress import parse_pass_spec
+    ps = parse_pass_spec("svd:fc6=500", "decompose")
+    assert dict(ps.kwargs) == {"rank": 500, "layers": ("fc6",)}
+    assert dict(parse_pass_spec("2x2", "block").kwargs) == {"grid": 2}
+    from accelsim.errors import AccelsimError
+    import pytest
+    with pytest.raises(AccelsimError):
+        parse_pass_spec("2x3", "block")
+    with pytest.raises(AccelsimError):
+        parse_pass_spec("svd:fc6=500,fc7=100", "decompose")
+
+
+def test_cli_block_and_svd_forms_run(tmp_path):
+    import json
+    import subprocess
+    import sys
+    j = tmp_path / "r.json"
+    p = subprocess.run([sys.executable, "-m", "accelsim.cli", "simulate", "--arch", "systolic-32x32", "--model", "vgg16",
+                        "--decompose", "svd:fc6=500", "--block-conv", "2x2", "--json", str(j), "-q"],
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 0, p.stderr
+    kinds = [c["kind"] if "kind" in c else c.get("pass") for c in json.loads(j.read_text())["compression"]]
+    assert len(kinds) == 2
