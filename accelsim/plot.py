@@ -50,14 +50,22 @@ def energy_breakdown(result: Result):
 
 
 def latency_breakdown(result: Result):
-    """Compute and stall cycles per layer, stacked."""
+    """Compute and stall cycles per layer, stacked; stalls by cause where the family reports them."""
     fig, ax = plt.subplots(figsize=(max(6, 0.25 * len(result.layers)), 4))
     names = [l.name for l in result.layers]
     x = np.arange(len(names))
     comp = np.array([l.compute_cycles for l in result.layers], float)
-    stall = np.array([l.stall_cycles for l in result.layers], float)
     ax.bar(x, comp, label="compute")
-    ax.bar(x, stall, bottom=comp, label="stall")
+    causes = sorted({c for l in result.layers for c in l.stall_causes})
+    bottom = comp.copy()
+    if causes:   # stalls split by what the compute unit waited for
+        for c in causes:
+            v = np.array([l.stall_causes.get(c, 0) for l in result.layers], float)
+            ax.bar(x, v, bottom=bottom, label=f"stall: {c}")
+            bottom += v
+    rest = np.array([l.stall_cycles for l in result.layers], float) - (bottom - comp)
+    if np.any(rest > 0):
+        ax.bar(x, np.clip(rest, 0, None), bottom=bottom, label="stall")
     ax.set_xticks(x, names, rotation=90, fontsize=6)
     ax.set_ylabel("cycles")
     ax.set_xlabel("layer")

@@ -37,6 +37,7 @@ class LayerResult:
     buffer_writes: dict[str, int] = field(default_factory=dict)
     energy_pj: dict[str, float] = field(default_factory=dict)
     pe_count: int = 1
+    stall_causes: dict[str, int] = field(default_factory=dict)  # stall cycles by what the compute unit waited for
 
     @property
     def utilization(self) -> float:

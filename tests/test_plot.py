@@ -31,7 +31,9 @@ def test_energy_bars_per_layer_and_component():
 
 def test_latency_bars():
     ax = plot.latency_breakdown(RESULT).axes[0]
-    assert len(ax.patches) == 2 * len(RESULT.layers) and ax.get_ylabel() == "cycles"
+    # one compute bar per layer, then one bar per layer for each stall cause the layers report
+    causes = {c for l in RESULT.layers for c in l.stall_causes}
+    assert len(ax.patches) == (1 + len(causes)) * len(RESULT.layers) and ax.get_ylabel() == "cycles"
 
 
 def test_roofline_places_every_mac_layer():
@@ -84,3 +86,16 @@ def test_roofline_points_places_each_app_and_its_measurement():
     offsets = [tuple(c.get_offsets()[0]) for c in ax.collections]
     assert (100.0, 3e12) in offsets and (100.0, 2e12) in offsets and (2000.0, 4e13) in offsets
     assert len(ax.collections) == 3
+
+
+def test_latency_breakdown_splits_stalls_by_cause():
+    from accelsim import plot
+    from accelsim.api import simulate
+    r = simulate("resnet18", "tpu-v1")
+    stalled = [l for l in r.layers if l.stall_cycles > 0]
+    assert stalled and all(sum(l.stall_causes.values()) == l.stall_cycles for l in stalled)
+    # at batch 1 TPU v1 waits on its weights from DDR3 (Jouppi et al. 2017, section 4)
+    assert sum(l.stall_causes.get("dma_weights", 0) for l in r.layers) > 0.5 * r.stall_cycles
+    fig = plot.latency_breakdown(r)
+    labels = fig.axes[0].get_legend_handles_labels()[1]
+    assert "compute" in labels and "stall: dma_weights" in labels

@@ -181,12 +181,63 @@ def evaluate(trace: Trace, arch: ArchSpec) -> Result:
     return replace(r, dram={**r.dram, "bandwidth_over_time": series_of(dram)})
 
 
+def stall_causes(trace: Trace, tl: engine.Timeline) -> list[dict[str, int]]:
+    """Per layer: the array's idle cycles before each fold, by the unit of the dependency it waited for.
+
+    A fold that starts after the previous fold ended waited ``start - previous end`` cycles;
+    the wait is charged to the unit whose dependency completed last (``dma_weights``,
+    ``dma_in``, ``vector``...), or to ``array`` when the fold was ready earlier.
+    """
+    ops = trace.ops
+    units = trace.units
+    out: list[dict[str, int]] = [{} for _ in trace.layers]
+    arr = [i for i in np.flatnonzero(ops["kind"] == COMPUTE)]
+    arr.sort(key=lambda i: tl.start[i])
+    prev_end = 0
+    ptr, idx = trace.dep_ptr, trace.dep_idx
+    for i in arr:
+        gap = int(tl.start[i]) - prev_end
+        if gap > 0:
+            deps = idx[ptr[i]:ptr[i + 1]]
+            cause = "array"
+            if len(deps):
+                d = int(deps[np.argmax(tl.end[deps])])
+                if tl.end[d] > prev_end:
+                    cause = units[ops["unit"][d]]
+            layer = out[ops["layer"][i]]
+            layer[cause] = layer.get(cause, 0) + gap
+        # the array takes the next stream once this one has entered
+        prev_end = max(prev_end, int(tl.start[i]) + int(ops["stream"][i]) * int(ops["div"][i]))
+    return out
+
+
+def _share(causes: dict[str, int], stall: int) -> dict[str, int]:
+    """Scale the array's waits to the layer's ``stall`` cycles; what they do not explain is ``other``.
+
+    Layers overlap, so a layer's attributed stall and its array's waits need not match: the
+    causes keep their proportions and add up to ``stall``.
+    """
+    total = sum(causes.values())
+    if stall <= 0:
+        return {}
+    if total > stall:
+        out = {k: v * stall // total for k, v in causes.items()}
+        first = max(out, key=out.get)
+        out[first] += stall - sum(out.values())
+        return {k: v for k, v in out.items() if v}
+    out = dict(causes)
+    if stall - total:
+        out["other"] = stall - total
+    return out
+
+
 def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline, dram_model=None) -> Result:
     """Turn a timeline into the :class:`Result`: per-layer cycles, stalls, accesses and energy."""
     ops = trace.ops
     nl = len(trace.layers)
     reads, writes = op_accesses(trace, arch)
     ideal = ideal_layer_cycles(trace, arch)
+    causes = stall_causes(trace, tl)
     layer_of = ops["layer"]
     end = np.zeros(nl, np.int64)
     np.maximum.at(end, layer_of, tl.end)
@@ -227,7 +278,7 @@ def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline, dram_model=None) 
             dram_read_bytes=int(dram_r[li]), dram_write_bytes=int(dram_w[li]),
             buffer_reads={b.name: int(r_l[li, j]) for b, j in buf_idx},
             buffer_writes={b.name: int(w_l[li, j]) for b, j in buf_idx},
-            energy_pj=energy, pe_count=pes))
+            energy_pj=energy, pe_count=pes, stall_causes=_share(causes[li], cycles - compute)))
     effects, approx = EFFECTS, APPROXIMATIONS
     if dram_model is not None:
         effects = effects + (f"DRAM timing ({arch.dram.name}: banks, rows, refresh, FR-FCFS)",)
