@@ -184,30 +184,33 @@ def evaluate(trace: Trace, arch: ArchSpec) -> Result:
 def stall_causes(trace: Trace, tl: engine.Timeline) -> list[dict[str, int]]:
     """Per layer: the array's idle cycles before each fold, by the unit of the dependency it waited for.
 
-    A fold that starts after the previous fold ended waited ``start - previous end`` cycles;
-    the wait is charged to the unit whose dependency completed last (``dma_weights``,
-    ``dma_in``, ``vector``...), or to ``array`` when the fold was ready earlier.
+    A fold that starts after the array took the previous fold's last vector waited ``start -
+    previous`` cycles; the wait is charged to the unit whose dependency completed last
+    (``dma_weights``, ``dma_in``, ``vector``...), or to ``array`` when the fold was ready earlier.
     """
     ops = trace.ops
-    units = trace.units
     out: list[dict[str, int]] = [{} for _ in trace.layers]
-    arr = [i for i in np.flatnonzero(ops["kind"] == COMPUTE)]
-    arr.sort(key=lambda i: tl.start[i])
-    prev_end = 0
+    arr = np.flatnonzero(ops["kind"] == COMPUTE)
+    if not arr.size:
+        return out
+    arr = arr[np.argsort(tl.start[arr], kind="stable")]
+    start = tl.start[arr].astype(np.int64)
+    busy_to = start + ops["stream"][arr].astype(np.int64) * ops["div"][arr].astype(np.int64)
+    prev = np.concatenate([[0], np.maximum.accumulate(busy_to)[:-1]])
+    gap = start - prev
+    waits = np.flatnonzero(gap > 0)
     ptr, idx = trace.dep_ptr, trace.dep_idx
-    for i in arr:
-        gap = int(tl.start[i]) - prev_end
-        if gap > 0:
-            deps = idx[ptr[i]:ptr[i + 1]]
-            cause = "array"
-            if len(deps):
-                d = int(deps[np.argmax(tl.end[deps])])
-                if tl.end[d] > prev_end:
-                    cause = units[ops["unit"][d]]
-            layer = out[ops["layer"][i]]
-            layer[cause] = layer.get(cause, 0) + gap
-        # the array takes the next stream once this one has entered
-        prev_end = max(prev_end, int(tl.start[i]) + int(ops["stream"][i]) * int(ops["div"][i]))
+    units = trace.units
+    for k in waits.tolist():
+        i = int(arr[k])
+        deps = idx[ptr[i]:ptr[i + 1]]
+        cause = "array"
+        if deps.size:
+            d = int(deps[np.argmax(tl.end[deps])])
+            if tl.end[d] > prev[k]:
+                cause = units[ops["unit"][d]]
+        layer = out[int(ops["layer"][i])]
+        layer[cause] = layer.get(cause, 0) + int(gap[k])
     return out
 
 
