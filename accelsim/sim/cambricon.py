@@ -228,6 +228,9 @@ def _effects(op, insn, v, R, C, L, m_stages, v_stages):
     if op == "VACT":
         d, a, n, _ = v
         return [(a, a + 4 * n)], [(d, d + 2 * n)], None, _ceil(n, L), v_stages, n, n
+    if op == "VMAW":
+        d, a, b, n = v
+        return [(a, a + 2 * n), (b, b + 2 * n), (d, d + 4 * n)], [(d, d + 4 * n)], None, _ceil(n, L), v_stages, n, n
     if op == "VPWL":
         d, a, n = v
         return [(a, a + 2 * n)], [(d, d + 2 * n)], None, _ceil(n, L), v_stages, n, n

@@ -97,3 +97,26 @@ def test_zoo_models_compile_to_small_programs(model):
     compiled = compile_network(load_model(model), spec.scratchpad_bytes, 16, 16)
     n = sum(1 for line in compiled.text.splitlines() if line.startswith("    ") and not line.strip().startswith(";"))
     assert 100 < n < 40_000   # loops, not unrolled tiles
+
+
+DW_NET = """\
+name: dwnet
+input: [8, 12, 10]
+layers:
+  - {name: pw1, op: conv2d, out: 16, kernel: 1, bias: true, activation: relu6}
+  - {name: dw1, op: conv2d, out: 16, kernel: 3, pad: 1, groups: 16, bias: true, activation: relu6}
+  - {name: dw2, op: conv2d, out: 16, kernel: 3, stride: 2, pad: 1, groups: 16, activation: relu}
+  - {name: pw2, op: conv2d, out: 6, kernel: 1, bias: true}
+"""
+
+
+@pytest.mark.parametrize("arch, sp", [("diannao", {}), ("cambricon", {}), ("diannao", {"nbin": 256, "sb": 512,
+                                                                                      "nbout": 512})])
+def test_depthwise_on_the_vector_unit_is_bit_exact(tmp_path, arch, sp):
+    path = tmp_path / "dw.yaml"
+    path.write_text(DW_NET)
+    spec = _spec(arch, **sp)
+    compiled = compile_network(load_model(path), spec.scratchpad_bytes, spec.matrix.rows, spec.matrix.cols)
+    assert compiled.depthwise == {"dw1", "dw2"} and "VMAW" in compiled.text
+    res = run_functional(load_model(path), spec, seed=2, batch=2)
+    assert res["layers"] == {name: 0 for name in res["layers"]}, res["max_abs_diff"]

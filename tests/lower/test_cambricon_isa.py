@@ -191,6 +191,9 @@ def test_vact_vmm_op_vaddw_vmax_and_saturation():
     VADDW r14, r6, r8 shift=3
     SLI r15, nbin+32
     VPWL r15, r5, r8 func=sigmoid
+    SLI r16, nbout+768
+    VMAW r16, r5, r6, r8
+    VMAW r16, r5, r6, r8
     HALT
 """), m)
     def rs(x, s):
@@ -202,6 +205,7 @@ def test_vact_vmm_op_vaddw_vmax_and_saturation():
     assert np.array_equal(read_i32(m, SCRATCHPADS["nbout"] + 256, 16), np.outer(v, u).ravel())
     assert np.array_equal(read_i32(m, SCRATCHPADS["nbout"] + 512, 4), 2 * (u << 3))
     assert np.array_equal(read_i16(m, SCRATCHPADS["nbin"] + 32, 4), pwl(v, "sigmoid"))
+    assert np.array_equal(read_i32(m, SCRATCHPADS["nbout"] + 768, 4), np.clip(2 * v * u, -2**31, 2**31 - 1))
 
 
 def test_pwl_sigmoid_is_monotone_and_bounded():

@@ -24,6 +24,7 @@ from accelsim.lower.cambricon.codegen import (
     loop_open, store_tile, prefetched_tiles, R_CY, R_CX, R_CNB)
 from accelsim.lower.cambricon.layout import (ALIGN, PSUM, WORD, BiasBlock, ConvTiling, TensorAlloc, WeightBlock, _ceil,
                                              conv_tiling)
+from accelsim.lower.cambricon.depthwise import depthwise, is_depthwise
 from accelsim.lower.cambricon.vector_layers import concat, eltwise, pool, upsample
 from accelsim.workload.layer import Layer
 from accelsim.workload.network import Network
@@ -53,6 +54,7 @@ class CompiledNetwork:
     batch: int
     weight_frac: dict[str, int] = field(default_factory=dict)
     flatten_from: dict[str, tuple[int, int, int]] = field(default_factory=dict)
+    depthwise: frozenset = frozenset()   # layers compiled for the vector unit, weights [kh][kw][channels]
 
 
 def compile_network(net: Network, sp_bytes: dict[str, int], rows: int, cols: int, batch: int = 1,
@@ -70,7 +72,7 @@ def compile_network(net: Network, sp_bytes: dict[str, int], rows: int, cols: int
     alloc.top = max(t.addr + t.image_bytes * batch for t in tensors.values())
     e = Emitter()
     e.lines.append(f"; {net.name}: {len(net.layers)} layers, batch {batch}; activations Q8.8, HWC in DRAM")
-    weights, biases, ones, labels = {}, {}, {}, []
+    weights, biases, ones, labels, dw = {}, {}, {}, [], set()
     for i, layer in enumerate(net.layers):
         label = f"layer{i}"
         labels.append(label)
@@ -79,7 +81,11 @@ def compile_network(net: Network, sp_bytes: dict[str, int], rows: int, cols: int
         e.place(label)
         if layer.op in ("conv2d", "linear"):
             fw = weight_frac.setdefault(layer.name, DEFAULT_WEIGHT_FRAC)
-            w, b, o = _conv(e, layer, net, tensors, sp_bytes, rows, cols, batch, alloc, fw, bytes_per_cycle)
+            if is_depthwise(layer):
+                w, b, o = depthwise(e, layer, tensors, sp_bytes, batch, alloc, fw)
+                dw.add(layer.name)
+            else:
+                w, b, o = _conv(e, layer, net, tensors, sp_bytes, rows, cols, batch, alloc, fw, bytes_per_cycle)
             weights[layer.name], biases[layer.name], ones[layer.name] = w, b, o
         elif layer.op in ("maxpool", "avgpool"):
             pool(e, layer, tensors, sp_bytes, batch)
@@ -98,7 +104,7 @@ def compile_network(net: Network, sp_bytes: dict[str, int], rows: int, cols: int
     e.lines.append("")
     e("HALT")
     return CompiledNetwork("\n".join(e.lines) + "\n", tuple(labels), net.layers, tensors, weights, biases, ones,
-                           alloc.top, batch, weight_frac, flatten_from)
+                           alloc.top, batch, weight_frac, flatten_from, frozenset(dw))
 
 
 # ----------------------------------------------------------------------------- allocation

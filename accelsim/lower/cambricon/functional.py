@@ -156,7 +156,12 @@ def pack(compiled, qw: dict, x_q: np.ndarray, dram: np.ndarray) -> None:
         else:
             w4 = w.transpose(0, 2, 3, 1)                       # (o, kh, kw, c/g)
         og = w.shape[0] // (layer.groups if layer.op == "conv2d" else 1)
-        for blk in compiled.weights[layer.name]:
+        if layer.name in compiled.depthwise:   # per channel tile: [kh][kw][channels]
+            w4 = w[:, 0].transpose(1, 2, 0)
+            for blk in compiled.weights[layer.name]:
+                _put(dram, blk.addr, w4[:, :, blk.co0:blk.co0 + blk.to].ravel())
+            og = 1
+        for blk in (() if layer.name in compiled.depthwise else compiled.weights[layer.name]):
             o0 = blk.group * og + blk.co0
             _put(dram, blk.addr, w4[o0:o0 + blk.to, :, :, blk.ci0:blk.ci0 + blk.ci].ravel())
         for bb in compiled.biases[layer.name]:

@@ -152,6 +152,9 @@ def _execute(m: Machine, insn, v: tuple[int, ...]) -> None:
     elif op == "VACT":
         d, a, n, mul = v
         write_i16(m, d, sat16(pwl(sat16(rshift(read_i32(m, a, n) * _signed(mul), insn.shift)), insn.func)))
+    elif op == "VMAW":
+        d, a, b, n = v
+        write_i32(m, d, sat32(read_i32(m, d, n) + read_i16(m, a, n) * read_i16(m, b, n)))
     elif op == "VPWL":
         d, a, n = v
         write_i16(m, d, sat16(pwl(read_i16(m, a, n), insn.func)))

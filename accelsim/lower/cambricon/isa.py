@@ -70,6 +70,7 @@ Instruction table
 | VADDW | R | rd, ra, rn; shift | vector | d = sat32(d + (a << shift)); a i16, d i32 (widening accumulate) |
 | VACT | R | rd, ra, rn, rmul; shift, func | vector | d = f(sat16(rshift(a * rmul, shift))); a i32, d i16; f in :data:`FUNCS` |
 | VPWL | R | rd, ra, rn; func | vector | d = f(a), i16 -> i16, f a piecewise-linear transcendental (:data:`FUNCS`, Q8.8) |
+| VMAW | R | rd, ra, rb, rn | vector | d = sat32(d + a * b) elementwise; a, b i16, d i32 (depthwise convolution) |
 
 ``f`` for ``VACT``/``VPWL``: ``none`` (identity), ``relu`` (max(x, 0)), ``relu6`` (clamp to
 [0, 6.0] in Q8.8), ``leaky`` (``rshift(x * 26, 8)`` below zero), and the piecewise-linear
@@ -131,6 +132,7 @@ OPCODES: dict[str, OpInfo] = {
     "VADDW": OpInfo(0x38, "R", ("r",) * 3, "vector", ("shift",)),
     "VACT": OpInfo(0x39, "R", ("r",) * 4, "vector", ("shift", "func")),
     "VPWL": OpInfo(0x3A, "R", ("r",) * 3, "vector", ("func",)),
+    "VMAW": OpInfo(0x3B, "R", ("r",) * 4, "vector"),
 }
 BY_CODE = {info.code: name for name, info in OPCODES.items()}
 
