@@ -82,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--csv", metavar="FILE", help="export the store as CSV when done")
     w.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     pl = sub.add_parser("plot", help="draw a plot (PNG, SVG or PDF by the file suffix)")
-    pl.add_argument("kind", choices=("energy", "latency", "roofline", "timeline", "sweep", "heatmap", "bandwidth"))
+    pl.add_argument("kind", choices=("energy", "latency", "roofline", "timeline", "sweep", "heatmap", "bandwidth",
+                                           "dataflows"))
     pl.add_argument("-o", "--output", required=True, metavar="FILE")
     pl.add_argument("--arch", help="arch (energy, latency, roofline, timeline)")
     pl.add_argument("--model", help="model (energy, latency, roofline, timeline)")
@@ -195,6 +196,11 @@ def _cmd_plot(args) -> None:
             if not (args.x and args.y):
                 raise AccelsimError("needs --x and --y (swept config keys)", field="plot heatmap")
             fig = plot.sweep_heatmap(rows, args.x, args.y, args.metric)
+    elif args.kind == "dataflows":
+        from accelsim.lower.eyeriss_dataflows import compare, conv_layers, weighted
+        from accelsim.workload import load_model
+        layers = conv_layers(load_model(args.model or "alexnet"), args.batch if args.batch > 1 else 16)
+        fig = plot.dataflow_energy(weighted(compare(layers), layers), f"{args.model or 'alexnet'} CONV layers")
     elif args.kind == "bandwidth":
         if not (args.arch and args.model):
             raise AccelsimError("needs --arch and --model", field="plot bandwidth")

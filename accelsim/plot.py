@@ -97,6 +97,28 @@ def roofline(result: Result, peak_macs_per_s: float, dram_bytes_per_s: float):
     return fig
 
 
+def dataflow_energy(per_df: dict[str, dict], title: str = "AlexNet CONV layers"):
+    """Energy per MAC by level (ALU, RF, array, GLB, DRAM), one stacked bar per dataflow.
+
+    ``per_df`` maps a dataflow to ``{layer: LevelEnergy}``
+    (:func:`accelsim.lower.eyeriss_dataflows.compare`); layers are weighted by their MACs.
+    """
+    levels = ("alu", "rf", "array", "glb", "dram")
+    names = list(per_df)
+    fig, ax = plt.subplots(figsize=(6, 4))
+    bottom = np.zeros(len(names))
+    for lv in levels:
+        vals = np.array([sum(getattr(e, lv) * w for e, w in per_df[n].values()) / sum(w for _, w in per_df[n].values())
+                         for n in names])
+        ax.bar(names, vals, bottom=bottom, label=lv.upper() if lv != "array" else "NoC")
+        bottom += vals
+    ax.set_ylabel("normalised energy per MAC (ALU = 1)")
+    ax.set_title(f"{title}: energy by level per dataflow")
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+
 def dram_bandwidth(result: Result, peak_bytes_per_s: float | None = None):
     """DRAM bandwidth over time (GB/s against ms), from the run's ``bandwidth_over_time`` bins."""
     bw = result.dram.get("bandwidth_over_time") or {"bin_cycles": 0, "bytes": []}
