@@ -270,6 +270,10 @@ def _sram_traces(args) -> None:
         raise AccelsimError(f"SRAM traces are for systolic arrays; this arch is {spec.family}", field="--sram-traces")
     if args.batch != 1:
         raise AccelsimError("SRAM traces follow SCALE-Sim, batch 1 only", field="--sram-traces")
+    from pathlib import Path
+    out = Path(args.sram_traces)
+    if out.exists() and not out.is_dir():
+        raise AccelsimError(f"{out} is a file; give a directory for the trace files", field="--sram-traces")
     layers = [TraceLayer(*g) for l in load_model(args.model).layers if l.op in MAC_OPS for g in scalesim_geometry(l)]
     write_traces(layers, spec.array.rows, spec.array.cols, spec.array.dataflow, args.sram_traces)
 

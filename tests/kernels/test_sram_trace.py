@@ -63,3 +63,13 @@ def test_cli_writes_traces_for_a_systolic_arch_and_refuses_others(tmp_path):
     assert first[0].startswith("1,") and len(first[0].split(",")) == 33
     p = accelsim("simulate", "--arch", "eyeriss", "--model", "lenet5", "--sram-traces", tmp_path / "x")
     assert p.returncode == 2 and "--sram-traces" in p.stderr
+
+
+def test_cli_refuses_a_file_as_the_trace_directory(tmp_path):
+    import subprocess
+    import sys
+    f = tmp_path / "not_a_dir"
+    f.write_text("x")
+    p = subprocess.run([sys.executable, "-m", "accelsim.cli", "simulate", "--arch", "systolic-32x32", "--model",
+                        "lenet5", "--sram-traces", str(f)], capture_output=True, text=True, timeout=300)
+    assert p.returncode == 2 and "--sram-traces" in p.stderr and "Traceback" not in p.stderr
