@@ -127,6 +127,10 @@ def _load_arch(args):
             raise e.located(file=Path(cfg).name) from None
     if not args.arch:
         raise AccelsimError("required (a preset name or YAML path), or give --scalesim-config", field="--arch")
+    if "array.compat" in sets:
+        plain = load_arch(args.arch, {k: v for k, v in sets.items() if k != "array.compat"})
+        if plain.family != "systolic":
+            raise AccelsimError(f"is for systolic arrays; {plain.name} is a {plain.family} arch", field="--compat")
     return load_arch(args.arch, sets)
 
 
@@ -220,6 +224,16 @@ def _cmd_plot(args) -> None:
         from accelsim.api import lower, run_trace, timeline
         args.set, args.dram = [], None
         arch = _load_arch(args)
+        if arch.family == "cambricon":
+            if args.kind == "timeline":
+                raise AccelsimError("DianNao/Cambricon timelines are instruction-level: accelsim simulate --arch "
+                                    f"{args.arch} --model {args.model} --timeline FILE.json (Perfetto)",
+                                    field="plot timeline")
+            from accelsim.api import simulate
+            result = simulate(args.model, arch, args.batch)
+            fig = {"energy": plot.energy_breakdown, "latency": plot.latency_breakdown}.get(args.kind)
+            fig = fig(result) if fig else plot.roofline(result, arch.peak_macs_per_s, arch.dram.bandwidth_bytes_per_s)
+            return _save_figure(fig, args)
         trace = lower(args.model, arch, args.batch)
         if args.kind == "timeline":
             fig = plot.timeline(trace, timeline(trace, arch), arch.clock_hz, args.layer)
@@ -231,11 +245,18 @@ def _cmd_plot(args) -> None:
                 fig = plot.latency_breakdown(result)
             else:
                 fig = plot.roofline(result, arch.peak_macs_per_s, arch.dram.bandwidth_bytes_per_s)
-    from pathlib import Path
-    if Path(args.output).suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise AccelsimError("must end in .png, .svg or .pdf", field="-o")
+    _save_figure(fig, args)
+
+
+def _save_figure(fig, args) -> None:
+    """Write ``fig`` to ``args.output`` (PNG, SVG or PDF by suffix) atomically."""
     import os
     import tempfile
+    from pathlib import Path
+
+    from accelsim.errors import AccelsimError
+    if Path(args.output).suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise AccelsimError("must end in .png, .svg or .pdf", field="-o")
     out = Path(args.output)
     fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", suffix=out.suffix)
     os.close(fd)
@@ -320,6 +341,10 @@ def _cmd_lower(args) -> None:
 def _cmd_run_trace(args) -> None:
     from accelsim.api import run_trace
     from accelsim.trace import read_trace
+    if str(args.trace).endswith(".s"):
+        from accelsim.errors import AccelsimError
+        raise AccelsimError("is a DianNao/Cambricon program; those are timed from the model: accelsim simulate "
+                            "--arch diannao --model M", field=str(args.trace))
     _emit(run_trace(read_trace(args.trace), _load_arch(args)), args)
 
 

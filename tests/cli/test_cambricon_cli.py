@@ -54,3 +54,19 @@ def test_bad_arch_values_are_one_line_errors(args, needle):
 def test_functional_on_another_family_is_refused():
     p = accelsim("simulate", "--arch", "tpu-v1", "--model", "lenet5", "--functional")
     assert p.returncode == 2 and "--functional" in p.stderr
+
+
+def test_plots_render_for_the_family_and_misuse_is_explained(tmp_path):
+    for kind in ("energy", "latency", "roofline"):
+        out = tmp_path / f"{kind}.png"
+        p = accelsim("plot", kind, "--arch", "diannao", "--model", "lenet5", "-o", out)
+        assert p.returncode == 0, p.stderr
+        assert out.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    p = accelsim("plot", "timeline", "--arch", "diannao", "--model", "lenet5", "-o", tmp_path / "t.png")
+    assert p.returncode == 2 and "--timeline" in p.stderr
+    p = accelsim("simulate", "--arch", "diannao", "--model", "lenet5", "--compat", "scalesim")
+    assert p.returncode == 2 and "--compat" in p.stderr and "Traceback" not in p.stderr
+    prog = tmp_path / "x.s"
+    prog.write_text("    HALT\n")
+    p = accelsim("run-trace", prog, "--arch", "diannao")
+    assert p.returncode == 2 and "accelsim simulate" in p.stderr
