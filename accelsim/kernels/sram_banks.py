@@ -5,9 +5,14 @@ consecutive words per line; word address ``a`` lives in line ``a // line_words``
 ``line % banks``. The requests of one cycle (one row of a demand matrix, ``-1`` = none) that
 fall in the same line are one access; a cycle whose busiest bank has ``n`` distinct lines to
 serve takes ``ceil(n / ports)`` cycles instead of one.
+
+:func:`strided_conflict_cycles` is the closed form for one common row: ``n`` requests a fixed
+stride apart (an array's rows reading a row-major operand).
 """
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 from numba import njit
@@ -50,6 +55,30 @@ def bank_conflict_rows_ref(demand, line_words, banks, ports):
             busiest = np.bincount(lines % banks, minlength=banks).max()
             out[r] = -(-busiest // ports) - 1
     return out
+
+
+def strided_conflict_cycles(n: int, stride_words: int, line_words: int, banks: int, ports: int) -> int:
+    """Extra cycles of one cycle's ``n`` requests at word addresses ``0, s, 2s, ...`` (``s = stride_words``).
+
+    When the stride is a whole number of lines (``s = L * line_words``) the requests touch
+    ``n`` distinct lines, and line ``i * L`` sits in bank ``i * L mod banks``: the banks repeat
+    every ``P = banks / gcd(L, banks)`` requests, so the busiest bank serves ``ceil(n / P)``
+    lines. When a line holds a whole number of strides the requests fill ``ceil(n * s /
+    line_words)`` consecutive lines, dealt round the banks. Other strides are counted line by
+    line. The row then costs ``ceil(busiest / ports) - 1`` extra cycles: 0 when the stride
+    spreads the requests over the banks, ``ceil(n / ports) - 1`` when it maps them all to one.
+    """
+    if min(n, stride_words, line_words, banks, ports) < 1:
+        raise ValueError("n, stride, line words, banks and ports must be >= 1")
+    if stride_words % line_words == 0:
+        period = banks // math.gcd(stride_words // line_words, banks)
+        busiest = -(-n // period)
+    elif line_words % stride_words == 0:
+        busiest = -(-(-(-n * stride_words // line_words)) // banks)
+    else:
+        lines = np.unique(np.arange(n, dtype=np.int64) * stride_words // line_words)
+        busiest = int(np.bincount(lines % banks, minlength=banks).max())
+    return -(-busiest // ports) - 1
 
 
 def example_args(seed: int):

@@ -20,14 +20,21 @@ from accelsim.lower.scalesim_lowering import scalesim_geometry
 from accelsim.workload.layer import Layer
 
 
-def layer_conflict_cycles(layer: Layer, arch: ArchSpec) -> int:
-    """Extra cycles the layer's bank conflicts cost on ``arch`` (one image; summed over groups)."""
+def layer_conflict_cycles(layer: Layer, arch: ArchSpec) -> tuple[int, int]:
+    """Extra cycles the layer's bank conflicts cost on ``arch`` (one image; summed over groups).
+
+    Returns ``(preload, stream)``: conflicts while the stationary operand shifts in (the first
+    ``rows`` request rows of a WS or IS fold) and while vectors stream (the rest; all of an OS
+    fold). The engine lengthens each phase by its share, so preload conflicts hide under the
+    previous fold's stream as the preload itself does.
+    """
     R, C, df = arch.array.rows, arch.array.cols, arch.array.dataflow
     bufs = ((arch.ifmap, layer.act_bits, arch.ifmap.read_ports),
             (arch.filter, layer.weight_bits, arch.filter.read_ports),
             (arch.ofmap, layer.acc_bits, arch.ofmap.write_ports))
     params = [(max(1, b.width_bits // bits), b.banks, ports) for b, bits, ports in bufs]
-    total = 0
+    pre_rows = 0 if df == "os" else R
+    pre = stream = 0
     for geom in scalesim_geometry(layer):
         ops = Operands(geom)
         for fr, fc in fold_order(geom, R, C, df):
@@ -35,5 +42,6 @@ def layer_conflict_cycles(layer: Layer, arch: ArchSpec) -> int:
             extra = np.zeros(blocks[0].shape[0], np.int64)
             for blk, (line_words, banks, ports) in zip(blocks, params):
                 extra = np.maximum(extra, bank_conflict_rows(np.ascontiguousarray(blk), line_words, banks, ports))
-            total += int(extra.sum())
-    return total
+            pre += int(extra[:pre_rows].sum())
+            stream += int(extra[pre_rows:].sum())
+    return pre, stream

@@ -37,6 +37,9 @@ from accelsim.workload.network import INPUT, Network
 
 UNITS = ("dma_in", "dma_weights", "dma_out", "array", "vector")
 DRAM = "dram"
+#: LayerInfo counts: cycles the layer's folds wait on SRAM bank conflicts (``array.bank_conflicts``),
+#: while streaming and while preloading; sim/systolic.py reads them by these names
+CONFLICT_COUNT, CONFLICT_PRELOAD_COUNT = "bank_conflict_cycles", "bank_conflict_preload_cycles"
 
 
 @dataclass(frozen=True)
@@ -365,21 +368,19 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
 
 
 def _add_conflict_cycles(tb: TraceBuilder, li: int, layer: Layer, arch: ArchSpec, batch: int) -> None:
-    """Spread the layer's bank-conflict cycles over its folds' drains, in proportion to their streams.
+    """Record the layer's bank-conflict cycles as its counts (preload and stream phases).
 
-    The pattern (and so the total) is SCALE-Sim's fold order for one image, times the batch;
-    ports and widths are then priced by the pattern, not by ``port_divisor``.
+    The pattern (and so the totals) is SCALE-Sim's fold order for one image, times the batch;
+    ports and widths are then priced by the pattern, not by ``port_divisor``. The engine
+    (:func:`accelsim.sim.systolic.conflict_cycles_per_op`) spreads each count over the layer's
+    folds and lengthens that phase of each fold by its share: the array cannot shift in its
+    next row or take its next vector until the buffers have delivered the operands.
     """
+    from dataclasses import replace
+
     from accelsim.lower.bank_conflicts import layer_conflict_cycles
-    extra = layer_conflict_cycles(layer, arch) * batch
-    ids = [i for i, r in enumerate(tb._rows) if r[0] == COMPUTE and r[2] == li]
-    if not extra or not ids:
-        return
-    streams = [tb._rows[i][9] * tb._rows[i][13] for i in ids]
-    total, given = sum(streams) or 1, 0
-    for k, i in enumerate(ids):
-        add = extra - given if k == len(ids) - 1 else extra * streams[k] // total
-        given += add
-        row = list(tb._rows[i])
-        row[11] += add   # drain
-        tb._rows[i] = tuple(row)
+    pre, stream = layer_conflict_cycles(layer, arch)
+    counts = tuple((k, v * batch) for k, v in ((CONFLICT_PRELOAD_COUNT, pre), (CONFLICT_COUNT, stream)) if v)
+    if counts:
+        info = tb.layers[li]
+        tb.layers[li] = replace(info, counts=info.counts + counts)

@@ -25,24 +25,56 @@ EFFECTS = ("pipeline fill and drain per fold", "weight preload (overlapped with 
 #: (lower/scalesim_compat.py, point 4); --compat scalesim reports compute cycles its way
 SCALESIM_END_OF_LAYER_OFFSET = 1
 APPROXIMATIONS = ("DRAM is bandwidth + latency: no banks, rows or refresh",
-                  "buffer bank conflicts and port limits are not modelled",
+                  "buffer ports and widths limit the stream rate; bank conflicts are off (array.bank_conflicts)",
                   "input tiles refetch their halo rows from DRAM",
                   "energy: 45 nm Horowitz table (ISSCC 2014) unless the preset overrides it")
 
 
-def array_unit(overlap: bool):
-    """A SimPy process factory for the array: ``(ctx, ops) -> generator`` (see :mod:`engine`)."""
+#: LayerInfo counts the lowering writes with ``array.bank_conflicts`` (lower/systolic.CONFLICT_*)
+CONFLICT_COUNTS = ("bank_conflict_preload_cycles", "bank_conflict_cycles")
+
+
+def conflict_cycles_per_op(trace: Trace) -> tuple[np.ndarray, np.ndarray]:
+    """Cycles SRAM bank conflicts add to each op's preload and stream: ``(preload, stream)``, int64 per op.
+
+    Each of a layer's two counts is spread over its folds in proportion to the phase's length
+    (``preload``, or ``stream * div``), the last fold taking the remainder, so the shares add
+    up to the count exactly. Ops off the array and layers without counts get zeros.
+    """
+    ops = trace.ops
+    out = (np.zeros(len(ops), np.int64), np.zeros(len(ops), np.int64))
+    phase = (ops["preload"].astype(np.int64), ops["stream"].astype(np.int64) * ops["div"].astype(np.int64))
+    for li, info in enumerate(trace.layers):
+        counts = dict(info.counts)
+        ids = np.flatnonzero((ops["kind"] == COMPUTE) & (ops["layer"] == li))
+        for name, dest, w in zip(CONFLICT_COUNTS, out, phase):
+            extra = counts.get(name, 0)
+            if not extra or not ids.size:
+                continue
+            share = extra * w[ids] // max(1, int(w[ids].sum()))
+            share[-1] += extra - share.sum()
+            dest[ids] = share
+    return out
+
+
+def array_unit(overlap: bool, extra=None):
+    """A SimPy process factory for the array: ``(ctx, ops) -> generator`` (see :mod:`engine`).
+
+    ``extra`` (``(preload, stream)`` cycles per op, :func:`conflict_cycles_per_op`; default
+    none) lengthens each fold's preload and stream by the cycles it waits on bank conflicts.
+    """
 
     def process(ctx, ops):
         preload, stream, div, drain = ctx.col("preload"), ctx.col("stream"), ctx.col("div"), ctx.col("drain")
+        pre_held, held = (e.tolist() for e in extra) if extra is not None else ([0] * len(stream),) * 2
         prev_ss = prev_se = prev_done = shift_free = 0
         for i in ops:
             yield from ctx.wait_deps(i)
             ready = ctx.ready[i]
             sh = max(ready, shift_free, prev_ss) if overlap else max(ready, prev_done)
-            shift_end = sh + preload[i]
+            shift_end = sh + preload[i] + pre_held[i]
             ss = max(shift_end, prev_se)
-            se = ss + stream[i] * div[i]
+            se = ss + stream[i] * div[i] + held[i]
             done = max(se + drain[i], prev_done)
             ctx.start[i] = ss
             ctx.finish_at(i, done)
@@ -54,7 +86,7 @@ def run(trace: Trace, arch: ArchSpec, dram=None) -> engine.Timeline:
     """Simulate ``trace`` on ``arch``; returns when every op ran (cycles). ``dram``: a fresh model (default: the spec's)."""
     dram = dram if dram is not None else dram_for_run(arch.dram, arch.clock_hz)
     overlap = arch.array.overlap_folds and arch.array.compat == "none"  # SCALE-Sim never overlaps folds
-    return engine.run(trace, dram, arch.vector.lanes, array_unit(overlap))
+    return engine.run(trace, dram, arch.vector.lanes, array_unit(overlap, conflict_cycles_per_op(trace)))
 
 
 def _ceil_div(a: np.ndarray, b: int | np.ndarray) -> np.ndarray:
@@ -143,11 +175,13 @@ def op_accesses(trace: Trace, arch: ArchSpec) -> tuple[np.ndarray, np.ndarray]:
     return reads, writes
 
 
-def ideal_layer_cycles(trace: Trace, arch: ArchSpec) -> np.ndarray:
+def ideal_layer_cycles(trace: Trace, arch: ArchSpec,
+                       extra: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Per layer, cycles with every operand already on chip (the layer's compute time).
 
     MAC layers: the fold schedule with all folds ready at 0 (:func:`fold_schedule`), plus the
-    vector op of the last output tile. Other layers: their vector ops back to back.
+    vector op of the last output tile. Other layers: their vector ops back to back. ``extra``
+    (``(preload, stream)`` cycles per op, :func:`conflict_cycles_per_op`) lengthens the folds.
     """
     from accelsim.kernels.folds import fold_schedule
     ops = trace.ops
@@ -159,8 +193,14 @@ def ideal_layer_cycles(trace: Trace, arch: ArchSpec) -> np.ndarray:
         vec = sel[sel["kind"] == VECTOR]
         if comp.size:
             z = np.zeros(comp.size, np.int64)
-            _, _, done = fold_schedule(z, comp["preload"].astype(np.int64), comp["stream"].astype(np.int64),
-                                       comp["div"].astype(np.int64), comp["drain"].astype(np.int64),
+            # a stream of s vectors at d passes each, held h cycles, is one of s*d + h single passes
+            busy = comp["stream"].astype(np.int64) * comp["div"].astype(np.int64)
+            pre = comp["preload"].astype(np.int64)
+            if extra is not None:
+                mine = (ops["layer"] == li) & (ops["kind"] == COMPUTE)
+                pre, busy = pre + extra[0][mine], busy + extra[1][mine]
+            _, _, done = fold_schedule(z, pre, busy, np.ones_like(z),
+                                       comp["drain"].astype(np.int64),
                                        bool(arch.array.overlap_folds and arch.array.compat == "none"))
             out[li] = int(done[-1]) + (engine.vector_cycles(int(vec["vops"][-1]), lanes) if vec.size else 0)
             if arch.array.compat == "scalesim":
@@ -181,7 +221,8 @@ def evaluate(trace: Trace, arch: ArchSpec) -> Result:
     return replace(r, dram={**r.dram, "bandwidth_over_time": series_of(dram)})
 
 
-def stall_causes(trace: Trace, tl: engine.Timeline) -> list[dict[str, int]]:
+def stall_causes(trace: Trace, tl: engine.Timeline,
+                 extra: tuple[np.ndarray, np.ndarray] | None = None) -> list[dict[str, int]]:
     """Per layer: the array's idle cycles before each fold, by the unit of the dependency it waited for.
 
     A fold that starts after the array took the previous fold's last vector waited ``start -
@@ -196,6 +237,8 @@ def stall_causes(trace: Trace, tl: engine.Timeline) -> list[dict[str, int]]:
     arr = arr[np.argsort(tl.start[arr], kind="stable")]
     start = tl.start[arr].astype(np.int64)
     busy_to = start + ops["stream"][arr].astype(np.int64) * ops["div"][arr].astype(np.int64)
+    if extra is not None:
+        busy_to = busy_to + extra[1][arr]
     prev = np.concatenate([[0], np.maximum.accumulate(busy_to)[:-1]])
     gap = start - prev
     waits = np.flatnonzero(gap > 0)
@@ -239,8 +282,12 @@ def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline, dram_model=None) 
     ops = trace.ops
     nl = len(trace.layers)
     reads, writes = op_accesses(trace, arch)
+    held = conflict_cycles_per_op(trace)
     ideal = ideal_layer_cycles(trace, arch)
-    causes = stall_causes(trace, tl)
+    # what bank conflicts add to the layer's on-chip time is a stall, not compute
+    conflict = ideal_layer_cycles(trace, arch, held) - ideal if any(h.any() for h in held) \
+        else np.zeros_like(ideal)
+    causes = stall_causes(trace, tl, held)
     layer_of = ops["layer"]
     end = np.zeros(nl, np.int64)
     np.maximum.at(end, layer_of, tl.end)
@@ -266,6 +313,7 @@ def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline, dram_model=None) 
         start, horizon = bounds[li]
         cycles = horizon - start
         compute = min(int(ideal[li]), cycles)
+        bank = min(int(conflict[li]), cycles - compute)
         energy = {"mac": info.macs * price.mac_energy_pj(arch, info.weight_bits, info.act_bits, info.acc_bits),
                   "vector": float(vops[li]) * price.vector_op_energy_pj(arch, info.acc_bits)}
         for b, j in buf_idx:
@@ -281,8 +329,14 @@ def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline, dram_model=None) 
             dram_read_bytes=int(dram_r[li]), dram_write_bytes=int(dram_w[li]),
             buffer_reads={b.name: int(r_l[li, j]) for b, j in buf_idx},
             buffer_writes={b.name: int(w_l[li, j]) for b, j in buf_idx},
-            energy_pj=energy, pe_count=pes, stall_causes=_share(causes[li], cycles - compute)))
+            energy_pj=energy, pe_count=pes,
+            stall_causes={**_share(causes[li], cycles - compute - bank), **({"bank_conflict": bank} if bank else {})}))
     effects, approx = EFFECTS, APPROXIMATIONS
+    if arch.array.bank_conflicts:
+        effects = effects + ("SRAM bank conflicts of the access pattern (banks, ports)",)
+        approx = tuple(a for a in approx if not a.startswith("buffer ports")) + (
+            "bank conflicts: SCALE-Sim's per-cycle demand and address layout for one image (times the batch), "
+            "spread over each layer's folds by the length of the phase they hold",)
     if dram_model is not None:
         effects = effects + (f"DRAM timing ({arch.dram.name}: banks, rows, refresh, FR-FCFS)",)
         approx = tuple(a for a in approx if not a.startswith("DRAM is bandwidth"))
