@@ -190,7 +190,14 @@ def _buffer(raw: Any, fld: str, role: str) -> BufferSpec:
     cap = _conv(parse_bytes, b["capacity"], f"{fld}.capacity")
     if cap <= 0:
         raise AccelsimError(f"must be > 0, got {b['capacity']!r}", field=f"{fld}.capacity")
-    opt = {k: schema.number(b[k], f"{fld}.{k}", lo=0) for k in ("read_pj", "write_pj", "leakage_mw") if k in b}
+    leak = b.get("leakage_mw")
+    if isinstance(leak, str) and leak != "table":
+        raise AccelsimError(f"must be a power in mW or 'table' (the energy table's per-KiB figure), got {leak!r}",
+                            field=f"{fld}.leakage_mw")
+    opt = {k: schema.number(b[k], f"{fld}.{k}", lo=0) for k in ("read_pj", "write_pj", "leakage_mw") if k in b
+           and not (k == "leakage_mw" and leak == "table")}
+    if leak == "table":
+        opt["leakage_mw"] = None   # priced by accelsim.energy.price.buffer_leakage_mw
     kind = schema.choice(b["kind"], f"{fld}.kind", ("single", "double", "fifo")) if b.get("kind") else ""
     if kind and "double_buffered" in b:
         raise AccelsimError("give kind or double_buffered, not both", field=f"{fld}.double_buffered")

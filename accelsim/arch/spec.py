@@ -35,7 +35,7 @@ class BufferSpec:
     double_buffered: bool = True
     kind: str = ""            # "single" | "double" | "fifo"; "" = the role's default (see slots())
     depth: int = 0            # fifo: tiles held; 0 = as many as fit
-    leakage_mw: float = 0.0   # static power of the array while the run lasts (no sourced default: give one)
+    leakage_mw: float | None = 0.0  # static power while the run lasts; None = energy table's per-KiB figure
     read_pj: float | None = None
     write_pj: float | None = None
     source: str = ""

@@ -47,10 +47,18 @@ def static_energy_pj(arch: ArchSpec, cycles: int) -> float:
     return arch.energy.static_power_w * cycles / arch.clock_hz * 1e12
 
 
+def buffer_leakage_mw(buf: BufferSpec) -> float:
+    """Static power (mW) of one buffer: its ``leakage_mw``, or the table's per-KiB figure when that is None."""
+    return table.sram_leakage_mw(buf.capacity_bytes) if buf.leakage_mw is None else buf.leakage_mw
+
+
 def leakage_energy_pj(arch: ArchSpec, cycles: int) -> float:
-    """Buffers' leakage (pJ) over ``cycles``: each buffer's ``leakage_mw`` for the time they last.
+    """Buffers' leakage (pJ) over ``cycles``: each buffer's static power for the time they last.
 
     Horowitz's table gives access energies only, so no buffer leaks unless its spec says how
-    much (e.g. a CACTI figure for its size and node).
+    much: a figure in mW (e.g. from CACTI for its size and node), or ``leakage_mw: table`` for
+    the table's stated per-KiB assumption (:data:`accelsim.energy.table.SRAM_LEAKAGE_MW_PER_KIB`).
+    Presets whose ``energy.static_power_w`` is a measured or assumed whole-chip idle power
+    already include it and leave buffers at 0.
     """
-    return sum(b.leakage_mw for b in arch.buffers) * 1e-3 * cycles / arch.clock_hz * 1e12
+    return sum(buffer_leakage_mw(b) for b in arch.buffers) * 1e-3 * cycles / arch.clock_hz * 1e12

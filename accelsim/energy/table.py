@@ -15,7 +15,17 @@ SRAM read, 64-bit      8KB 10,   log-log linear in capacity through the points, 
                                  (assumption: the source gives reads only).
 DRAM                   1.3-2.6   1.3 nJ per 64 bits = 162.5 pJ per byte (the low end; a preset
                        nJ/64b    may override it)
+SRAM leakage           none      **assumption** (Horowitz gives dynamic energy only): 1 nA per bit
+                                 cell at 0.9 V, i.e. 8192 x 1 nA x 0.9 V = 7.37 uW per KiB, linear in
+                                 capacity, periphery ignored. An order of magnitude for a 45 nm
+                                 high-density 6T array at room temperature; high-performance cells
+                                 leak 10-100x more, low-standby-power cells far less. Used only
+                                 where a buffer says ``leakage_mw: table``.
 =====================  ========  ==================================================================
+
+Worked example of the SRAM rule: a 16 KiB bank lies halfway (in log capacity) between the
+8 KB and 32 KB points, so a 64-bit read costs ``sqrt(10 * 20) = 14.1`` pJ, and a 256-bit read
+of the same bank four times that.
 
 A binary MAC (1-bit operands) is an XNOR plus a popcount share; the quadratic rule gives
 0.2/64 pJ for its multiply, which is the right order for a 1-gate XNOR. All figures are
@@ -30,6 +40,9 @@ _MULT_8B_PJ = 0.2
 _ADD_8B_PJ, _ADD_32B_PJ = 0.03, 0.1
 _SRAM_POINTS = ((8 * 1024, 10.0), (32 * 1024, 20.0), (1024 * 1024, 100.0))  # (bytes, pJ per 64-bit read)
 DRAM_PJ_PER_BYTE = 1300.0 / 8
+#: assumed bit-cell leakage (A) and supply (V): see the table above
+_SRAM_LEAK_A_PER_BIT, _VDD_V = 1e-9, 0.9
+SRAM_LEAKAGE_MW_PER_KIB = 8192 * _SRAM_LEAK_A_PER_BIT * _VDD_V * 1e3
 
 
 def mult_pj(weight_bits: int, act_bits: int) -> float:
@@ -58,3 +71,10 @@ def sram_pj(capacity_bytes: int, width_bits: int) -> float:
     slope = (ys[seg + 1] - ys[seg]) / (xs[seg + 1] - xs[seg])
     per64 = math.exp(ys[seg] + slope * (x - xs[seg]))
     return per64 * width_bits / 64
+
+
+def sram_leakage_mw(capacity_bytes: int) -> float:
+    """Static power (mW) of an SRAM of ``capacity_bytes``: the assumed per-KiB figure, linear in capacity."""
+    if capacity_bytes <= 0:
+        raise ValueError("capacity must be positive")
+    return SRAM_LEAKAGE_MW_PER_KIB * capacity_bytes / 1024

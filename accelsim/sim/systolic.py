@@ -321,7 +321,7 @@ def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline, dram_model=None) 
                                    + w_l[li, j] * price.buffer_access_pj(b, True))
         energy["dram"] = dram_pj[li] if dram_pj is not None else price.dram_energy_pj(arch, int(dram_r[li] + dram_w[li]))
         energy["static"] = price.static_energy_pj(arch, cycles)
-        if any(b.leakage_mw for b in arch.buffers):
+        if any(price.buffer_leakage_mw(b) for b in arch.buffers):
             energy["leakage"] = price.leakage_energy_pj(arch, cycles)
         layers.append(LayerResult(
             name=info.name, op=info.op, start_cycle=start, end_cycle=horizon, cycles=cycles,
