@@ -230,14 +230,26 @@ def _check_buffer_names(bufs: dict[str, BufferSpec]) -> None:
 
 
 def _check_minimums(spec: ArchSpec) -> None:
-    """Buffers must hold at least one fold's operands at 1 byte per value (the smallest legal tile)."""
+    """Buffers must hold the tiles their kind keeps at once, each one fold's operands at 1 byte per
+    value (partial sums at 4): the smallest legal tiles.
+
+    The ifmap holds one row of inputs (the lowering splits larger input tiles); the filter one
+    ``rows x cols`` weight tile, times ``depth`` for a FIFO of given depth and 2 for a double
+    buffer; the output buffer one row of ``cols`` 32-bit partial sums per half (2 when double
+    buffered, the default).
+    """
     a = spec.array
-    need = {"ifmap": a.rows, "filter": a.rows * a.cols, "ofmap": a.cols * 4}
-    for role, minimum in need.items():
+    need = {"ifmap": (a.rows, 1),
+            "filter": (a.rows * a.cols, spec.filter.held_tiles("fifo")),
+            "ofmap": (a.cols * 4, spec.ofmap.held_tiles("double" if spec.ofmap.double_buffered else "single"))}
+    for role, (tile, n) in need.items():
         buf = getattr(spec, role)
-        if buf.capacity_bytes < minimum:
-            raise AccelsimError(f"{buf.name} holds {buf.capacity_bytes} B, smaller than one "
-                                f"{a.rows}x{a.cols} tile needs ({minimum} B)", field=f"memory.{role}.capacity")
+        if buf.capacity_bytes < tile * n:
+            what = f"one {a.rows}x{a.cols} tile needs ({tile} B)" if n == 1 else \
+                f"one {a.rows}x{a.cols} tile in each of a {buf.kind or 'double'} buffer's {n} slots needs " \
+                f"({n} x {tile} B = {tile * n} B)"
+            raise AccelsimError(f"{buf.name} holds {buf.capacity_bytes} B, smaller than {what}",
+                                field=f"memory.{role}.capacity")
 
 
 def _conv(fn, value: Any, fld: str):

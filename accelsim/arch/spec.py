@@ -55,6 +55,11 @@ class BufferSpec:
             return 2
         return self.depth or max(1, self.capacity_bytes // max(1, tile_bytes))
 
+    def held_tiles(self, default: str) -> int:
+        """Tiles the kind must hold at once whatever their size: single 1, double 2, fifo ``depth`` (or 1)."""
+        kind = self.kind or default
+        return {"single": 1, "double": 2}.get(kind, max(1, self.depth))
+
 
 @dataclass(frozen=True)
 class DramSpec:

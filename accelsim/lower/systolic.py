@@ -107,9 +107,10 @@ def m_tile_rows(arch: ArchSpec, acc_bits: int) -> int:
     halves = arch.ofmap.slots(arch.ofmap.capacity_bytes // 2, "double" if arch.ofmap.double_buffered else "single")
     rows = arch.ofmap.capacity_bytes // (halves * arch.array.cols * math.ceil(acc_bits / 8))
     if rows < 1:
-        raise AccelsimError(f"{arch.ofmap.name} ({arch.ofmap.capacity_bytes} B) cannot hold one row of "
-                            f"{arch.array.cols} {acc_bits}-bit partial sums", file=arch.file,
-                            field="memory.ofmap.capacity")
+        need = halves * arch.array.cols * math.ceil(acc_bits / 8)
+        raise AccelsimError(f"{arch.ofmap.name} holds {arch.ofmap.capacity_bytes} B, smaller than {halves} "
+                            f"half(s) of one row of {arch.array.cols} {acc_bits}-bit partial sums need ({need} B)",
+                            file=arch.file, field="memory.ofmap.capacity")
     return rows
 
 
@@ -291,7 +292,13 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
         return max(1, math.ceil(f.k_len * f.n_len * w_bytes))
     all_w = sum(tile_bytes(f) for pg in packs for f in plans[pg] if f.m0 == 0)
     w_fit = all_w <= arch.filter.capacity_bytes
-    slots = arch.filter.slots(max(tile_bytes(f) for f in folds), "fifo")
+    w_tile = max(tile_bytes(f) for f in folds)
+    if w_tile > arch.filter.capacity_bytes:
+        raise AccelsimError(f"layer {layer.name}: {arch.filter.name} holds {arch.filter.capacity_bytes} B, smaller "
+                            f"than one tile of {layer.weight_bits}-bit weights needs ({w_tile} B)",
+                            file=arch.file, field="memory.filter.capacity")
+    # a FIFO or double buffer holds what its kind says, but never more tiles than fit (wide weights)
+    slots = min(arch.filter.slots(w_tile, "fifo"), arch.filter.capacity_bytes // w_tile)
     in_slots = arch.ifmap.slots(arch.ifmap.capacity_bytes // 2, "double" if arch.ifmap.double_buffered else "single")
     half_ifmap = arch.ifmap.capacity_bytes // in_slots
     out_halves = arch.ofmap.slots(arch.ofmap.capacity_bytes // 2, "double" if arch.ofmap.double_buffered else "single")

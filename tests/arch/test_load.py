@@ -218,10 +218,11 @@ def test_user_file_loads(tmp_path):
     ("memory.ofmap.name", "acc buffer", "memory.ofmap.name", "one word"),
     ("memory.ofmap.name", "", "memory.ofmap.name", "one word"),
     ("memory.ifmap.name", "dram", "memory.ifmap.name", "off-chip"),
-    # one 32x32 fold needs 32 B of ifmap, 32*32 B of filter and 32 x 4 B of partial sums
+    # one 32x32 fold needs 32 B of ifmap, 32*32 B of filter and 32 x 4 B of partial sums in each of
+    # the (default double-buffered) output buffer's two halves: 128 B would load but not lower
     ("memory.filter.capacity", "1000B", "memory.filter.capacity", "smaller than one 32x32 tile needs (1024 B)"),
     ("memory.ifmap.capacity", 31, "memory.ifmap.capacity", "(32 B)"),
-    ("memory.ofmap.capacity", 127, "memory.ofmap.capacity", "(128 B)"),
+    ("memory.ofmap.capacity", 255, "memory.ofmap.capacity", "(2 x 128 B = 256 B)"),
 ])
 def test_bad_value_names_file_and_field(tmp_path, dotted, value, field, words):
     if value == ".nan":
@@ -246,7 +247,7 @@ def test_buffer_names_default_to_their_roles(tmp_path):
 
 def test_minimum_tiles_pass_exactly(tmp_path):
     raw = _base()
-    for role, size in (("ifmap", 32), ("filter", 1024), ("ofmap", 128)):
+    for role, size in (("ifmap", 32), ("filter", 1024), ("ofmap", 2 * 128)):
         raw = _edit(raw, f"memory.{role}.capacity", size)
     assert load_arch(_write(tmp_path, raw)).filter.capacity_bytes == 1024
 

@@ -61,3 +61,34 @@ def test_buffer_leakage_is_charged_for_the_run_and_only_when_given():
     assert r.energy_pj["leakage"] == pytest.approx(3.0e-3 * r.cycles / arch.clock_hz * 1e12)
     with pytest.raises(AccelsimError):
         load_arch("systolic-32x32", {"memory.ifmap.leakage_mw": -1})
+
+
+def _wide(kind: str, depth: int = 0):
+    # room for four 8-bit 32x32 tiles, i.e. two 16-bit ones
+    over = {"memory.filter.kind": kind, "memory.filter.capacity": 4 * 32 * 32, "dram.bandwidth": "1GB/s",
+            "dram.latency": 0}
+    if depth:
+        over["memory.filter.depth"] = depth
+    return load_arch("systolic-32x32", over)
+
+
+def test_a_fifo_holds_no_more_wide_tiles_than_fit():
+    from accelsim.workload.network import build_network
+    wide = build_network("wide", (32 * 8, 64, 1), [{"name": "fc0", "op": "gemm", "m": 64, "k": 32 * 8, "n": 32,
+                                                    "weight_bits": 16}], source="synthetic")
+    for net, held in ((wide, 2), (NET, 4)):
+        # tile j's load waits for the fold that used the tile `held` places before it
+        tr = lower(net, _wide("fifo", 4), input_on_chip=True)
+        loads = [i for i in range(len(tr)) if tr.units[tr.ops["unit"][i]] == "dma_weights"]
+        folds = [i for i in range(len(tr)) if tr.ops["kind"][i] == COMPUTE]
+        assert len(loads) == len(folds) == 8
+        assert [folds.index(d) for j in loads[held:] for d in tr.deps_of(j)] == list(range(len(loads) - held))
+    fifo4 = simulate(wide, _wide("fifo", 4), input_on_chip=True).cycles
+    assert fifo4 == simulate(wide, _wide("double"), input_on_chip=True).cycles
+    assert fifo4 < simulate(wide, _wide("single"), input_on_chip=True).cycles
+    # 8-bit weights: the same FIFO really holds four tiles
+    assert simulate(NET, _wide("fifo", 4), input_on_chip=True).cycles <= \
+        simulate(NET, _wide("double"), input_on_chip=True).cycles
+    with pytest.raises(AccelsimError) as e:
+        simulate(wide, load_arch("systolic-32x32", {"memory.filter.capacity": 32 * 32}), input_on_chip=True)
+    assert e.value.field == "memory.filter.capacity" and f"({32 * 32 * 2} B)" in str(e.value)
