@@ -7,6 +7,16 @@ and ports then say how many cycles each request row really takes
 so a row costs its worst buffer's extra cycles. Words are the layer's operands: activations
 (``act_bits``) in the ifmap buffer, weights in the filter buffer, partial sums (``acc_bits``)
 in the output buffer; a line is one access of the buffer's ``width_bits``.
+
+A FIFO (``kind: fifo``, and the filter buffer when no kind is given, as the lowering treats it)
+is not addressed: its entries leave in the order they were written, which the lowering makes the
+order the array shifts them in, so it has no bank conflicts. TPU v1's weight FIFO is one.
+
+The demand matrices keep SCALE-Sim's layouts (filters stored filter by filter, so one preload
+row of weights is ``K`` words apart across the columns) and its skew (each array row or column
+asks for a different vector in the same cycle, with no de-skew registers in front of the SRAM).
+A single-bank scratchpad therefore conflicts heavily; spread it over banks or give the layout
+that the hardware really has (tests/sim/test_bank_conflicts.py derives both cases).
 """
 
 from __future__ import annotations
@@ -33,6 +43,7 @@ def layer_conflict_cycles(layer: Layer, arch: ArchSpec) -> tuple[int, int]:
             (arch.filter, layer.weight_bits, arch.filter.read_ports),
             (arch.ofmap, layer.acc_bits, arch.ofmap.write_ports))
     params = [(max(1, b.width_bits // bits), b.banks, ports) for b, bits, ports in bufs]
+    fifo = [(b.kind or default) == "fifo" for b, default in zip(arch.buffers, ("", "fifo", ""))]
     pre_rows = 0 if df == "os" else R
     pre = stream = 0
     for geom in scalesim_geometry(layer):
@@ -40,7 +51,9 @@ def layer_conflict_cycles(layer: Layer, arch: ArchSpec) -> tuple[int, int]:
         for fr, fc in fold_order(geom, R, C, df):
             blocks = fold_demands(ops, R, C, df, fr, fc)
             extra = np.zeros(blocks[0].shape[0], np.int64)
-            for blk, (line_words, banks, ports) in zip(blocks, params):
+            for blk, (line_words, banks, ports), queue in zip(blocks, params, fifo):
+                if queue:
+                    continue
                 extra = np.maximum(extra, bank_conflict_rows(np.ascontiguousarray(blk), line_words, banks, ports))
             pre += int(extra[:pre_rows].sum())
             stream += int(extra[pre_rows:].sum())

@@ -48,7 +48,7 @@ def test_a_fifo_too_small_for_its_depth_is_an_error():
 def test_bank_conflicts_show_as_a_stall_cause(tmp_path):
     out = tmp_path / "r.json"
     p = accelsim("simulate", "--arch", "systolic-32x32", "--model", "lenet5", "-q", "--json", out,
-                 "--set", "array.bank_conflicts=true", "--set", "memory.filter.banks=2")
+                 "--set", "array.bank_conflicts=true", "--set", "memory.ifmap.banks=2")
     assert p.returncode == 0, p.stderr
     layers = json.loads(out.read_text())["layers"]
     assert sum(l["stall_causes"].get("bank_conflict", 0) for l in layers) > 0

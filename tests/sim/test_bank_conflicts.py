@@ -121,3 +121,21 @@ def test_conflicts_travel_with_the_trace_text(tmp_path):
     again = read_text(tmp_path / "t.trace")
     assert again == trace
     assert run_trace(again, arch).cycles == simulate("lenet5", arch).cycles
+
+
+def test_a_fifo_has_no_bank_conflicts():
+    """One fold's preload reads a row of C weights K words apart (filters stored one after another):
+    from a one-bank scratchpad that is C distinct lines a cycle; from a FIFO, one entry in order."""
+    from accelsim.lower.bank_conflicts import layer_conflict_cycles
+    from accelsim.workload.network import build_network
+    R = C = 32
+    net = build_network("fc", (R, 1, 1), [{"name": "fc", "op": "linear", "out": C}], source="synthetic")
+    base = {"array.bank_conflicts": True, "memory.filter.width_bits": 8, "memory.ifmap.banks": 64,
+            "memory.ofmap.banks": 64}
+    scratch = load_arch("systolic-32x32", {**base, "memory.filter.kind": "double"})
+    queue = load_arch("systolic-32x32", {**base, "memory.filter.kind": "fifo"})
+    pre, _ = layer_conflict_cycles(net.layers[0], scratch)
+    assert pre == R * (C - 1)            # R preload rows, each C lines in the one bank
+    assert layer_conflict_cycles(net.layers[0], queue) == (0, 0)
+    assert load_arch("tpu-v1").filter.kind == "fifo"
+    assert simulate(net, scratch).cycles - simulate(net, queue).cycles == pre
