@@ -19,8 +19,10 @@ class BufferSpec:
     ``read_pj``/``write_pj`` override the energy table's capacity-based estimate for one
     access of ``width_bits``. ``banks`` splits the capacity into equal banks; an access
     is priced as an access to one bank of ``capacity_bytes / banks``. ``read_ports`` and
-    ``write_ports`` are the accesses of ``width_bits`` the buffer serves per cycle; an array
-    that needs more per streamed vector streams slower (see ``lower/systolic.port_divisor``).
+    ``write_ports`` are the accesses of ``width_bits`` served per cycle: by the whole buffer in
+    the default rate model, where an array that needs more per streamed vector streams slower
+    (``lower/systolic.port_divisor``); by each bank when ``array.bank_conflicts`` prices the
+    real access pattern (``lower/bank_conflicts.py``; a FIFO is not addressed and never conflicts).
     ``kind`` says how loads and use overlap: ``single`` (a load waits until the previous tile is
     used up), ``double`` (ping-pong halves: one loads while the other is used) or ``fifo`` (a
     queue of ``depth`` tiles, TPU v1's weight FIFO).
