@@ -209,11 +209,13 @@ def _cmd_plot(args) -> None:
         if not (args.arch and args.model):
             raise AccelsimError("needs --arch and --model", field="plot bandwidth")
         from accelsim.api import simulate
-        arch = _load_arch(argparse.Namespace(set=[], dram=None, arch=args.arch, scalesim_config=None, compat=None))
+        from accelsim.arch.load import load_arch
+        arch = load_arch(args.arch)
         fig = plot.dram_bandwidth(simulate(args.model, arch, args.batch), arch.dram.bandwidth_bytes_per_s)
     elif args.kind == "roofline" and args.model is None and args.arch == "tpu-v1":
         from accelsim.validate import app_results
-        arch = _load_arch(argparse.Namespace(set=[], dram=None, arch="tpu-v1", scalesim_config=None, compat=None))
+        from accelsim.arch.load import load_arch
+        arch = load_arch("tpu-v1")
         pts = [(a.name, a.macs_per_weight_byte, a.tops * 1e12 / 2, a.published_tops * 1e12 / 2) for a in app_results()]
         fig = plot.roofline_points(pts, arch.peak_macs_per_s, arch.dram.bandwidth_bytes_per_s,
                                    "TPU v1: the paper's six apps (filled: accelsim, open: measured)")

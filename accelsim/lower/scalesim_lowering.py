@@ -23,19 +23,7 @@ from accelsim.workload.layer import Layer
 
 def scalesim_gemms(layer: Layer) -> list[tuple[int, int, int]]:
     """The GEMMs ``(M, N, K)`` SCALE-Sim runs for a MAC layer (one per group; depthwise = one per channel)."""
-    if layer.op == "conv2d":
-        c, h, w = layer.in_shapes[0]
-        t, l, b, r = layer.padding
-        if layer.stride[0] != layer.stride[1] or layer.dilation != (1, 1):
-            raise AccelsimError("SCALE-Sim takes one stride and no dilation", field=layer.name)
-        g = layer.groups
-        dims = scalesim_gemm_dims(h + t + b, w + l + r, layer.kernel[0], layer.kernel[1], c // g,
-                                  layer.out_shape[0] // g, layer.stride[0])
-        return [dims] * g
-    if layer.op == "linear":
-        return [(1, layer.out_shape[0], math.prod(layer.in_shapes[0]))]
-    m, k, n = layer.gemm_mkn
-    return [(m, n, k)]
+    return [scalesim_gemm_dims(*g) for g in scalesim_geometry(layer)]
 
 
 def scalesim_geometry(layer: Layer) -> list[tuple[int, int, int, int, int, int, int]]:

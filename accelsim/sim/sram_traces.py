@@ -18,14 +18,13 @@ each file is renamed into place when complete.
 
 from __future__ import annotations
 
-import math
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from accelsim.kernels.sram_trace import Operands, fold_demands, fold_order, format_csv
+from accelsim.kernels.sram_trace import Operands, fold_demands, fold_order, format_csv, layer_mnk
 NAMES = ("IFMAP_SRAM_TRACE.csv", "FILTER_SRAM_TRACE.csv", "OFMAP_SRAM_TRACE.csv")
 
 
@@ -42,24 +41,21 @@ class TraceLayer:
     stride: int
 
     @property
-    def ofmap_hw(self) -> tuple[int, int]:
-        """SCALE-Sim's output size: ``ceil((in - filt + stride) / stride)``."""
-        s = self.stride
-        return (math.ceil((self.ifmap_h - self.filt_h + s) / s), math.ceil((self.ifmap_w - self.filt_w + s) / s))
+    def geom(self) -> tuple[int, int, int, int, int, int, int]:
+        """The SCALE-Sim topology row as a tuple (what the demand-matrix code takes)."""
+        return (self.ifmap_h, self.ifmap_w, self.filt_h, self.filt_w, self.channels, self.num_filters, self.stride)
 
     @property
     def mnk(self) -> tuple[int, int, int]:
         """GEMM dims: output pixels M, filters N, window K."""
-        oh, ow = self.ofmap_hw
-        return oh * ow, self.num_filters, self.filt_h * self.filt_w * self.channels
+        return layer_mnk(self.geom)
 
 
 def write_layer_traces(layer: TraceLayer, rows: int, cols: int, dataflow: str, out_dir: str | Path) -> int:
     """Write one layer's three trace files into ``out_dir``; returns the number of cycles (rows)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    geom = (layer.ifmap_h, layer.ifmap_w, layer.filt_h, layer.filt_w, layer.channels, layer.num_filters,
-            layer.stride)
+    geom = layer.geom
     ops = Operands(geom)
     tmp = [out_dir / f".{n}.part" for n in NAMES]
     files = [open(p, "wb") for p in tmp]

@@ -25,13 +25,12 @@ import math
 import numpy as np
 
 from accelsim.errors import AccelsimError
+from accelsim.lower.cambricon.codegen import ACTS
 from accelsim.lower.cambricon.isa import pwl, rshift, sat16, sat32
 from accelsim.lower.cambricon.layout import ACT_FRAC_BITS, TensorAlloc
 from accelsim.workload.network import Network
 
 ACT_ONE = 1 << ACT_FRAC_BITS
-ACT_FUNCS = {None: "none", "none": "none", "relu": "relu", "sigmoid": "sigmoid", "tanh": "tanh", "relu6": "relu6",
-             "leaky_relu": "leaky"}
 
 
 def weight_frac(w: np.ndarray) -> int:
@@ -77,7 +76,7 @@ def reference(net: Network, qw: dict, fracs: dict[str, int], x_q: np.ndarray) ->
     for layer in net.layers:
         xs = [out[n] for n in layer.inputs]
         x = xs[0]
-        func = ACT_FUNCS.get(layer.activation, "none")
+        func = ACTS.get(layer.activation, "none")
         if layer.op in ("conv2d", "linear"):
             w, f = qw[layer.name]["weight"], fracs[layer.name]
             if layer.op == "linear":
