@@ -27,6 +27,7 @@ from collections import deque
 from dataclasses import dataclass, field
 
 from accelsim.arch.cambricon import SCRATCHPADS, SP_BASE, SP_SPAN, CambriconSpec
+from accelsim.sim.dram import transfer_rows
 
 _SP_OF = {base: name for name, base in SCRATCHPADS.items()}
 UNITS = ("matrix", "vector", "dma_nbin", "dma_sb", "dma_nbout")
@@ -100,7 +101,6 @@ def run_core(stream, spec: CambriconSpec, layer_starts: list[int], dram, log: bo
     t_next, prev_pc, end, steps = 0, -1, 0, 0
     penalty = spec.branch_penalty_cycles
     out_log = [] if log else None
-    rows_path = hasattr(dram, "transfer_rows")
     for pc, insn, vals in stream:
         steps += 1
         while pc >= next_bound or pc < bounds[li]:
@@ -139,15 +139,7 @@ def run_core(stream, spec: CambriconSpec, layer_starts: list[int], dram, log: bo
         start = max(ready, free[unit])
         if dma is not None:
             write, rows, row_bytes, stride, dram_addr = dma
-            if stride == row_bytes or rows == 1:
-                t, done = dram.transfer(start, dram_addr, rows * row_bytes, write, li)
-            elif rows_path:
-                t, done = dram.transfer_rows(start, dram_addr, rows, row_bytes, stride, write, li)
-            else:
-                t = done = start
-                for r in range(rows):
-                    t, d = dram.transfer(t, dram_addr + r * stride, row_bytes, write, li)
-                    done = max(done, d)
+            t, done = transfer_rows(dram, start, dram_addr, rows, row_bytes, stride, write, li)
             free[unit] = t
             n = rows * row_bytes
             if write:

@@ -60,6 +60,26 @@ class BandwidthChannel:
         return self.bus_free, self.bus_free + self.dram.latency_cycles
 
 
+def transfer_rows(model, now: int, addr: int, rows: int, row_bytes: int, stride: int, write: bool,
+                  tag: int = 0) -> tuple[int, int]:
+    """``rows`` rows of ``row_bytes`` at ``addr + i*stride`` through ``model``: ``(issued, done)`` cycles.
+
+    Contiguous rows are one transfer; strided rows go to the model's batched 2-D path when it
+    has one, else row after row (each row issued when the previous one was).
+    """
+    if rows <= 1 or stride == row_bytes:
+        return model.transfer(now, addr, rows * row_bytes, write, tag)
+    batched = getattr(model, "transfer_rows_batched", None)
+    out = batched(now, addr, rows, row_bytes, stride, write, tag) if batched else None
+    if out is not None:
+        return out
+    t = done = now
+    for r in range(rows):
+        t, d = model.transfer(t, addr + r * stride, row_bytes, write, tag)
+        done = max(done, d)
+    return t, done
+
+
 def dram_for_run(dram: DramSpec, clock_hz: float):
     """A fresh DRAM model for one run: the timing model if the spec has a preset, else the channel."""
     if dram.timing is not None:

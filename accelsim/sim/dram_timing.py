@@ -204,21 +204,13 @@ class DramModel:
         self._on_bus(now, done - self._frontend, n_bytes)
         return issued, done
 
-    def transfer_rows(self, now: int, addr: int, rows: int, row_bytes: int, stride: int, write: bool,
-                      tag: int = 0) -> tuple[int, int]:
-        """A 2-D transfer: ``rows`` rows of ``row_bytes`` at ``addr + i*stride``; returns ``(issued, done)``.
-
-        On the request path every burst the rows touch is scheduled in one call (FR-FCFS may
-        reorder them across rows); the stream path moves the rows one after another.
-        """
-        if rows <= 1 or stride == row_bytes or self.path != "request":
-            if rows <= 1 or stride == row_bytes:
-                return self.transfer(now, addr, rows * row_bytes, write, tag)
-            t = done = now
-            for r in range(rows):
-                t, d = self.transfer(t, addr + r * stride, row_bytes, write, tag)
-                done = max(done, d)
-            return t, done
+    def transfer_rows_batched(self, now: int, addr: int, rows: int, row_bytes: int, stride: int, write: bool,
+                              tag: int = 0) -> tuple[int, int] | None:
+        """A strided 2-D transfer with every burst scheduled in one call (FR-FCFS may reorder them
+        across rows); ``None`` on the stream path, which moves rows one after another
+        (:func:`accelsim.sim.dram.transfer_rows` then does)."""
+        if self.path != "request":
+            return None
         b = self.spec.burst_bytes
         starts = addr + np.arange(rows, dtype=np.int64) * stride
         first, last = starts // b, (starts + row_bytes - 1) // b
