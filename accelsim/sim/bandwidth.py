@@ -7,6 +7,8 @@ width) when there are more than ``max_bins``, so a long run costs bounded memory
 
 from __future__ import annotations
 
+import numpy as np
+
 
 class BandwidthSeries:
     """Bytes moved per bin of ``bin_cycles`` cycles (read and write together)."""
@@ -34,6 +36,17 @@ class BandwidthSeries:
             bins[b1] = bins.get(b1, 0.0) + rate * (done - b1 * w)
         if b1 >= self.max_bins:
             self._merge(b1)
+
+    def add_all(self, start, done, n_bytes) -> None:
+        """:meth:`add` for every transfer of the arrays (cycles, cycles, bytes), in order."""
+        if self.bins or len(start) < 64:
+            for s, d, b in zip(start.tolist(), done.tolist(), n_bytes.tolist()):
+                self.add(s, d, b)
+            return
+        from accelsim.kernels.event_loop import spread_bins
+        bins, self.bin_cycles = spread_bins(np.asarray(start, np.int64), np.asarray(done, np.int64),
+                                            np.asarray(n_bytes, np.int64), self.bin_cycles, self.max_bins)
+        self.bins = {b: v for b, v in enumerate(bins.tolist()) if v}
 
     def _merge(self, top: int) -> None:
         while top >= self.max_bins:

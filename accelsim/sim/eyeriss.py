@@ -15,7 +15,6 @@ from accelsim.arch.eyeriss import EyerissSpec
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
 from accelsim.sim.dram import dram_energy_by_layer, dram_for_run
-from accelsim.sim.systolic import array_unit
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
 
 EFFECTS = ("processing passes: MACs, ifmap/psum NoC delivery, filter loads into spads, PE pipeline fill",
@@ -30,7 +29,7 @@ APPROXIMATIONS = ("a pass's cycles come from the mapping model, not a PE-by-PE s
 def run(trace: Trace, arch: EyerissSpec, dram=None) -> engine.Timeline:
     """Simulate ``trace`` on ``arch``; returns when every op ran (cycles)."""
     dram = dram if dram is not None else dram_for_run(arch.dram, arch.clock_hz)
-    return engine.run(trace, dram, arch.pe_cols, array_unit(True))
+    return engine.run_events(trace, dram, arch.pe_cols, True)
 
 
 def evaluate(trace: Trace, arch: EyerissSpec) -> Result:

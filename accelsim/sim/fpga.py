@@ -14,7 +14,6 @@ from accelsim.energy import table
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
 from accelsim.sim.dram import dram_energy_by_layer, dram_for_run
-from accelsim.sim.systolic import array_unit
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
 
 EFFECTS = ("per-tile compute of tm x tn convolvers (kernel passes, partial tiles)",
@@ -28,7 +27,7 @@ APPROXIMATIONS = ("DDR is bandwidth + latency; burst efficiency is taken as the 
 def run(trace: Trace, spec: FpgaSpec, dram=None) -> engine.Timeline:
     """Simulate ``trace`` on ``spec``; returns when every op ran (cycles)."""
     dram = dram if dram is not None else dram_for_run(spec.dram, spec.clock_hz)
-    return engine.run(trace, dram, 64, array_unit(True))
+    return engine.run_events(trace, dram, 64, True)
 
 
 def evaluate(trace: Trace, spec: FpgaSpec, pe_count: int) -> Result:

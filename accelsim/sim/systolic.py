@@ -2,9 +2,11 @@
 
 The array runs its folds in order with the recurrence of
 :func:`accelsim.kernels.folds.fold_schedule_ref` (preload under the previous stream when
-``overlap_folds``; results leave in order). The SimPy process applies it fold by fold as
-each fold's operands become ready, so DMA and compute interleave as the dependencies allow;
+``overlap_folds``; results leave in order). The engine applies it fold by fold as each
+fold's operands become ready, so DMA and compute interleave as the dependencies allow;
 ``tests/sim/test_systolic.py`` holds the process to the kernel on the ready times it saw.
+:func:`array_unit` is the SimPy form of the array (the reference); :func:`run` uses the
+engine's compiled event loop, which applies the same recurrence.
 """
 
 from __future__ import annotations
@@ -86,7 +88,7 @@ def run(trace: Trace, arch: ArchSpec, dram=None) -> engine.Timeline:
     """Simulate ``trace`` on ``arch``; returns when every op ran (cycles). ``dram``: a fresh model (default: the spec's)."""
     dram = dram if dram is not None else dram_for_run(arch.dram, arch.clock_hz)
     overlap = arch.array.overlap_folds and arch.array.compat == "none"  # SCALE-Sim never overlaps folds
-    return engine.run(trace, dram, arch.vector.lanes, array_unit(overlap, conflict_cycles_per_op(trace)))
+    return engine.run_events(trace, dram, arch.vector.lanes, overlap, conflict_cycles_per_op(trace))
 
 
 def _ceil_div(a: np.ndarray, b: int | np.ndarray) -> np.ndarray:

@@ -132,6 +132,24 @@ def _banks_args(seed):
     return example_args(seed)
 
 
+def _event_args(seed):
+    from accelsim.kernels.event_loop import example_args
+    return example_args(seed)
+
+
+def _bins_inputs():
+    # transfers (start, length, bytes) in order, the first bin width and the bin budget
+    xfer = st.tuples(st.integers(0, 5000), st.integers(-2, 3000), st.integers(-5, 10**6))
+    return st.tuples(st.lists(xfer, max_size=40), st.integers(1, 64), st.integers(1, 16))
+
+
+def _bins_args(x):
+    xs, width, max_bins = x
+    start = np.array([s for s, _, _ in xs], np.int64)
+    done = np.array([s + d for s, d, _ in xs], np.int64)
+    return [start, done, np.array([b for _, _, b in xs], np.int64), width, max_bins]
+
+
 CASES = {"fold_schedule": (_fold_inputs, _fold_args),
          "bank_conflict_rows": (lambda: st.integers(0, 2**31), _banks_args),
          "ifmap_addresses": _sram("ifmap_addresses"),
@@ -140,7 +158,9 @@ CASES = {"fold_schedule": (_fold_inputs, _fold_args),
          "tile_search": (_tile_layers, _tile_args),
          "dram_schedule": (_dram_inputs, _dram_args),
          "rs_search": (_rs_layer, lambda x: list(_rs_dims(x))),
-         "rs_eval": (_rs_layer, _rs_eval_args)}
+         "rs_eval": (_rs_layer, _rs_eval_args),
+         "event_loop": (lambda: st.integers(0, 2**31), lambda seed: _event_args(seed)),
+         "spread_bins": (_bins_inputs, _bins_args)}
 
 
 def _equal(a, b):

@@ -1,0 +1,375 @@
+"""The engine's op-level event loop without SimPy objects: units run their ops in order, DMA shares one channel.
+
+This replays, event for event, what :func:`accelsim.sim.engine.run` does with SimPy: one
+process per unit, each taking its ops in trace order; an op waits until every dependency has
+completed; the queue is ordered by ``(cycle, priority, sequence)`` exactly as SimPy orders its
+events (process starts are urgent and come first, timeouts and completions are normal and
+keep the order they were scheduled in), so transfers reach the shared DRAM channel in the
+same order and every cycle count is the same. ``tests/sim/test_event_loop.py`` holds the two
+equal on the zoo; the SimPy engine stays the readable reference.
+
+Process kinds: ``DMA`` (a transfer per op: the unit issues its next transfer once the channel
+has taken the last byte; the op completes ``latency`` cycles later), ``VECTOR`` (``ceil(vops /
+lanes)`` cycles per op, at least 1) and ``ARRAY`` (the fold recurrence of
+:mod:`accelsim.kernels.folds`, with bank-conflict cycles added to preload and stream).
+
+Kernel :func:`event_loop` (the channel is bandwidth + latency) and its twin
+:func:`event_loop_ref` compute the same integers; :func:`event_loop_py` is the twin's loop with
+any DRAM model behind a callback (the timing model of :mod:`accelsim.sim.dram_timing`).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+
+import numpy as np
+from numba import njit
+
+DMA, VECTOR, ARRAY = 0, 1, 2
+_URGENT, _NORMAL = 0, 1          # SimPy's priorities: a process start before anything else at that cycle
+_RESUME, _COMPLETION = 0, 1      # a start or timeout resumes one process; a completion wakes its waiters
+
+
+@njit(cache=True)
+def event_loop(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain,
+               pre_held, held, vops, lanes, overlap, bytes_per_cycle, latency):
+    """Numba kernel of :func:`event_loop_ref`; same arguments, same results."""
+    n = dep_ptr.shape[0] - 1
+    n_proc = kinds.shape[0]
+    ready = np.zeros(n, np.int64)
+    start = np.zeros(n, np.int64)
+    end = np.zeros(n, np.int64)
+    chan_start = np.zeros(n, np.int64)
+    issued = np.zeros(n, np.int64)
+    order = np.empty(n, np.int64)
+    n_xfer = 0
+    sched = np.zeros(n, np.bool_)
+    has_waiter = np.zeros(n, np.bool_)
+    pos = unit_ptr[:-1].copy()
+    k = np.zeros(n_proc, np.int64)
+    phase = np.zeros(n_proc, np.int64)
+    waiting_on = np.full(n_proc, -1, np.int64)
+    wait_seq = np.zeros(n_proc, np.int64)
+    # per unit: vector free; array prev_ss, prev_se, prev_done, shift_free
+    st = np.zeros((n_proc, 4), np.int64)
+    bus_free = 0
+    busy = 0
+    seq = 0
+    reg = 0
+    heap = [(np.int64(0), np.int64(_URGENT), np.int64(p), np.int64(_RESUME), np.int64(p)) for p in range(n_proc)]
+    seq = n_proc
+    heapq.heapify(heap)
+    woken = np.empty(n_proc, np.int64)
+    while len(heap) > 0:
+        now, _, _, what, ident = heapq.heappop(heap)
+        n_woken = 0
+        if what == _RESUME:
+            woken[0] = ident
+            n_woken = 1
+        else:
+            # the waiters of a completion resume in the order they started waiting
+            for p in range(n_proc):
+                if waiting_on[p] == ident:
+                    j = n_woken
+                    while j > 0 and wait_seq[woken[j - 1]] > wait_seq[p]:
+                        woken[j] = woken[j - 1]
+                        j -= 1
+                    woken[j] = p
+                    n_woken += 1
+            for j in range(n_woken):
+                waiting_on[woken[j]] = -1
+        for w in range(n_woken):
+            p = woken[w]
+            while pos[p] < unit_ptr[p + 1]:
+                i = unit_ops[pos[p]]
+                if phase[p] == 0:
+                    blocked = False
+                    d0 = dep_ptr[i]
+                    nd = dep_ptr[i + 1] - d0
+                    while k[p] < nd:
+                        d = dep_idx[d0 + k[p]]
+                        if not sched[d]:
+                            waiting_on[p] = d
+                            wait_seq[p] = reg
+                            reg += 1
+                            has_waiter[d] = True
+                            blocked = True
+                            break
+                        k[p] += 1
+                    if blocked:
+                        break
+                    phase[p] = 1
+                    if nd > 0:
+                        r = end[dep_idx[d0]]
+                        for j in range(d0 + 1, d0 + nd):
+                            r = max(r, end[dep_idx[j]])
+                        ready[i] = r
+                        if r > now:
+                            heapq.heappush(heap, (r, np.int64(_NORMAL), np.int64(seq), np.int64(_RESUME), p))
+                            seq += 1
+                            break
+                # the op runs now
+                wake = now
+                if kinds[p] == DMA:
+                    start[i] = now
+                    s = max(now, bus_free)
+                    b = nbytes[i]
+                    burst = 0
+                    if b > 0:
+                        burst = int(math.ceil(b / bytes_per_cycle - 1e-9))
+                    bus_free = s + burst
+                    busy += burst
+                    chan_start[i] = s
+                    issued[i] = bus_free
+                    order[n_xfer] = i
+                    n_xfer += 1
+                    done = bus_free + latency
+                    wake = bus_free
+                elif kinds[p] == VECTOR:
+                    s = max(now, st[p, 0])
+                    start[i] = s
+                    done = s + max(1, -(-vops[i] // lanes))
+                    st[p, 0] = done
+                    wake = done
+                else:
+                    if overlap:
+                        sh = max(ready[i], st[p, 3], st[p, 0])
+                    else:
+                        sh = max(ready[i], st[p, 2])
+                    shift_end = sh + preload[i] + pre_held[i]
+                    ss = max(shift_end, st[p, 1])
+                    se = ss + stream[i] * div[i] + held[i]
+                    done = max(se + drain[i], st[p, 2])
+                    start[i] = ss
+                    st[p, 0] = ss
+                    st[p, 1] = se
+                    st[p, 2] = done
+                    st[p, 3] = shift_end
+                end[i] = done
+                sched[i] = True
+                if has_waiter[i]:
+                    heapq.heappush(heap, (now, np.int64(_NORMAL), np.int64(seq), np.int64(_COMPLETION), i))
+                    seq += 1
+                pos[p] += 1
+                k[p] = 0
+                phase[p] = 0
+                if wake > now:  # DMA and vector units sleep until they are free; the array never does
+                    heapq.heappush(heap, (wake, np.int64(_NORMAL), np.int64(seq), np.int64(_RESUME), p))
+                    seq += 1
+                    break
+    stuck = -1
+    for i in range(n):
+        if not sched[i]:
+            stuck = i
+            break
+    return ready, start, end, chan_start, issued, order[:n_xfer], busy, stuck
+
+
+def event_loop_py(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, vops, preload, stream, div, drain, pre_held, held,
+                  lanes, overlap, transfer):
+    """The event loop with any DRAM model: ``transfer(op, now) -> (issued, done)`` cycles.
+
+    Returns ``(ready, start, end, stuck)``: per-op cycles (int64 arrays) and the first op that
+    never ran (the trace deadlocked), or -1. ``kinds[p]`` is process ``p``'s kind (DMA, VECTOR, ARRAY),
+    ``unit_ops[unit_ptr[p]:unit_ptr[p + 1]]`` its ops in order; the other arrays are per op.
+    """
+    n = len(dep_ptr) - 1
+    n_proc = len(kinds)
+    ready, start, end = [0] * n, [0] * n, [0] * n
+    sched = [False] * n
+    waiters: dict[int, list[int]] = {}
+    deps = [dep_idx[dep_ptr[i]:dep_ptr[i + 1]].tolist() for i in range(n)] if n else []
+    ops = [unit_ops[unit_ptr[p]:unit_ptr[p + 1]].tolist() for p in range(n_proc)]
+    vops, preload, stream, div, drain = (a.tolist() for a in (vops, preload, stream, div, drain))
+    pre_held, held = pre_held.tolist(), held.tolist()
+    pos = [0] * n_proc
+    k = [0] * n_proc
+    waited = [False] * n_proc
+    state = [[0, 0, 0, 0] for _ in range(n_proc)]
+    heap = [(0, _URGENT, p, _RESUME, p) for p in range(n_proc)]
+    seq = n_proc
+    while heap:
+        now, _, _, what, ident = heapq.heappop(heap)
+        woken = [ident] if what == _RESUME else waiters.pop(ident)
+        for p in woken:
+            mine = ops[p]
+            while pos[p] < len(mine):
+                i = mine[pos[p]]
+                if not waited[p]:
+                    di = deps[i]
+                    while k[p] < len(di) and sched[di[k[p]]]:
+                        k[p] += 1
+                    if k[p] < len(di):
+                        waiters.setdefault(di[k[p]], []).append(p)
+                        break
+                    waited[p] = True
+                    if di:
+                        ready[i] = r = max(end[d] for d in di)
+                        if r > now:
+                            heapq.heappush(heap, (r, _NORMAL, seq, _RESUME, p))
+                            seq += 1
+                            break
+                kind = kinds[p]
+                if kind == DMA:
+                    start[i] = now
+                    wake, done = transfer(i, now)
+                elif kind == VECTOR:
+                    start[i] = s = max(now, state[p][0])
+                    state[p][0] = wake = done = s + max(1, -(-vops[i] // lanes))
+                else:
+                    prev_ss, prev_se, prev_done, shift_free = state[p]
+                    sh = max(ready[i], shift_free, prev_ss) if overlap else max(ready[i], prev_done)
+                    shift_end = sh + preload[i] + pre_held[i]
+                    ss = max(shift_end, prev_se)
+                    se = ss + stream[i] * div[i] + held[i]
+                    done = max(se + drain[i], prev_done)
+                    start[i] = ss
+                    state[p] = [ss, se, done, shift_end]
+                    wake = now
+                end[i] = done
+                sched[i] = True
+                if i in waiters:
+                    heapq.heappush(heap, (now, _NORMAL, seq, _COMPLETION, i))
+                    seq += 1
+                pos[p] += 1
+                k[p] = 0
+                waited[p] = False
+                if wake > now:
+                    heapq.heappush(heap, (wake, _NORMAL, seq, _RESUME, p))
+                    seq += 1
+                    break
+    stuck = sched.index(False) if not all(sched) else -1
+    return np.array(ready, np.int64), np.array(start, np.int64), np.array(end, np.int64), stuck
+
+
+def event_loop_ref(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain,
+                   pre_held, held, vops, lanes, overlap, bytes_per_cycle, latency):
+    """Run the units of a trace against one bandwidth + latency channel; all times in cycles.
+
+    Process ``p`` (kind ``kinds[p]``: DMA, VECTOR or ARRAY) runs ops
+    ``unit_ops[unit_ptr[p]:unit_ptr[p + 1]]`` in order; op ``i`` depends on
+    ``dep_idx[dep_ptr[i]:dep_ptr[i + 1]]``. A transfer of ``b`` bytes holds the channel
+    ``ceil(b / bytes_per_cycle)`` cycles from ``max(now, channel free)`` (first come, first
+    served) and completes ``latency`` cycles after its last byte.
+
+    Returns ``(ready, start, end, chan_start, issued, order, busy, stuck)``: per op the cycle
+    its last dependency completed, it started and it completed; per transfer the cycle the
+    channel began and finished it; the transfers' op ids in the order the channel served them;
+    the channel's busy cycles; and the first op that never ran (a deadlock), or -1.
+    """
+    n = len(dep_ptr) - 1
+    chan_start = np.zeros(n, np.int64)
+    issued = np.zeros(n, np.int64)
+    order: list[int] = []
+    bus = [0, 0]  # channel free at, busy cycles
+
+    def transfer(i: int, now: int) -> tuple[int, int]:
+        b = int(nbytes[i])
+        burst = math.ceil(b / bytes_per_cycle - 1e-9) if b > 0 else 0
+        chan_start[i] = max(now, bus[0])
+        bus[0] = int(chan_start[i]) + burst
+        bus[1] += burst
+        issued[i] = bus[0]
+        order.append(i)
+        return bus[0], bus[0] + latency
+
+    ready, start, end, stuck = event_loop_py(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, vops, preload, stream, div,
+                                          drain, pre_held, held, lanes, overlap, transfer)
+    return ready, start, end, chan_start, issued, np.array(order, np.int64), bus[1], stuck
+
+
+@njit(cache=True)
+def spread_bins(start, done, nbytes, bin_cycles, max_bins):
+    """Numba kernel of :func:`spread_bins_ref`; same arguments, same results."""
+    bins = np.zeros(max_bins, np.float64)
+    w = bin_cycles
+    for t in range(start.shape[0]):
+        b_bytes = nbytes[t]
+        if b_bytes <= 0:
+            continue
+        s = start[t]
+        e = max(done[t], s + 1)
+        rate = b_bytes / (e - s)
+        b0 = s // w
+        b1 = (e - 1) // w
+        if b1 >= bins.shape[0]:
+            grown = np.zeros(b1 + 1, np.float64)
+            grown[:bins.shape[0]] = bins
+            bins = grown
+        if b0 == b1:
+            bins[b0] += b_bytes
+        else:
+            bins[b0] += rate * ((b0 + 1) * w - s)
+            for b in range(b0 + 1, b1):
+                bins[b] += rate * w
+            bins[b1] += rate * (e - b1 * w)
+        top = b1
+        while top >= max_bins:
+            half = np.zeros((bins.shape[0] + 1) // 2, np.float64)
+            for b in range(bins.shape[0]):
+                half[b // 2] += bins[b]
+            bins = half
+            w *= 2
+            top //= 2
+    last = -1
+    for b in range(bins.shape[0]):
+        if bins[b] != 0.0:
+            last = b
+    return bins[:last + 1].copy(), w
+
+
+def spread_bins_ref(start, done, nbytes, bin_cycles, max_bins):
+    """Bytes per bin of cycles for transfers ``[start, done)`` taken in order: ``(bins, bin_cycles)``.
+
+    Each transfer's bytes spread evenly over its cycles (one cycle if ``done <= start``); when a
+    transfer reaches bin ``max_bins`` or beyond, neighbouring bins merge pairwise and the width
+    doubles until it fits. ``bins`` runs to the last non-empty bin (float64 bytes).
+    """
+    bins: dict[int, float] = {}
+    w = bin_cycles
+    for s, e, b_bytes in zip(start.tolist(), done.tolist(), nbytes.tolist()):
+        if b_bytes <= 0:
+            continue
+        e = max(e, s + 1)
+        rate = b_bytes / (e - s)
+        b0, b1 = s // w, (e - 1) // w
+        if b0 == b1:
+            bins[b0] = bins.get(b0, 0.0) + b_bytes
+        else:
+            bins[b0] = bins.get(b0, 0.0) + rate * ((b0 + 1) * w - s)
+            for b in range(b0 + 1, b1):
+                bins[b] = bins.get(b, 0.0) + rate * w
+            bins[b1] = bins.get(b1, 0.0) + rate * (e - b1 * w)
+        top = b1
+        while top >= max_bins:
+            merged: dict[int, float] = {}
+            for b, v in bins.items():
+                merged[b // 2] = merged.get(b // 2, 0.0) + v
+            bins, w, top = merged, w * 2, top // 2
+    n = max(bins) + 1 if bins else 0
+    return np.array([bins.get(b, 0.0) for b in range(n)], np.float64), w
+
+
+def example_args(seed: int) -> tuple:
+    """Arguments of :func:`event_loop` for a random small trace (tests): five units, ties on purpose.
+
+    Three DMA units, an array and a vector unit; each op depends on up to three earlier ops;
+    sizes are small so that many things happen on the same cycle.
+    """
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(1, 60))
+    unit = rng.integers(0, 5, n)
+    deps = [sorted(set(rng.integers(0, i, int(rng.integers(0, 4))).tolist())) if i else [] for i in range(n)]
+    dep_ptr = np.zeros(n + 1, np.int64)
+    dep_ptr[1:] = np.cumsum([len(d) for d in deps])
+    dep_idx = np.array([x for d in deps for x in d], np.int64)
+    kinds = np.array([DMA, DMA, DMA, ARRAY, VECTOR], np.int64)
+    present = [u for u in range(5) if (unit == u).any()]
+    per = [np.flatnonzero(unit == u) for u in present]
+    unit_ptr = np.concatenate([[0], np.cumsum([len(p) for p in per])]).astype(np.int64)
+    small = lambda lo, hi: rng.integers(lo, hi, n).astype(np.int64)  # noqa: E731
+    return (kinds[present], unit_ptr, np.concatenate(per).astype(np.int64), dep_ptr, dep_idx,
+            small(0, 200), small(0, 8), small(1, 30), small(1, 3), small(0, 6), small(0, 3), small(0, 3),
+            small(1, 100), int(rng.integers(1, 16)), bool(rng.integers(0, 2)),
+            float(rng.choice([0.5, 1.0, 3.7, 16.0])), int(rng.integers(0, 20)))
