@@ -48,6 +48,8 @@ def conflict_cycles_per_op(trace: Trace) -> tuple[np.ndarray, np.ndarray]:
     phase = (ops["preload"].astype(np.int64), ops["stream"].astype(np.int64) * ops["div"].astype(np.int64))
     for li, info in enumerate(trace.layers):
         counts = dict(info.counts)
+        if not any(counts.get(name) for name in CONFLICT_COUNTS):
+            continue
         ids = np.flatnonzero((ops["kind"] == COMPUTE) & (ops["layer"] == li))
         for name, dest, w in zip(CONFLICT_COUNTS, out, phase):
             extra = counts.get(name, 0)
@@ -189,9 +191,13 @@ def ideal_layer_cycles(trace: Trace, arch: ArchSpec,
     ops = trace.ops
     out = np.zeros(len(trace.layers), np.int64)
     lanes = arch.vector.lanes
+    order = np.argsort(ops["layer"], kind="stable")  # each layer's ops, in trace order
+    bounds = np.searchsorted(ops["layer"][order], np.arange(len(trace.layers) + 1))
     for li in range(len(trace.layers)):
-        sel = ops[ops["layer"] == li]
-        comp = sel[sel["kind"] == COMPUTE]
+        mine = order[bounds[li]:bounds[li + 1]]
+        sel = ops[mine]
+        is_comp = sel["kind"] == COMPUTE
+        comp = sel[is_comp]
         vec = sel[sel["kind"] == VECTOR]
         if comp.size:
             z = np.zeros(comp.size, np.int64)
@@ -199,8 +205,7 @@ def ideal_layer_cycles(trace: Trace, arch: ArchSpec,
             busy = comp["stream"].astype(np.int64) * comp["div"].astype(np.int64)
             pre = comp["preload"].astype(np.int64)
             if extra is not None:
-                mine = (ops["layer"] == li) & (ops["kind"] == COMPUTE)
-                pre, busy = pre + extra[0][mine], busy + extra[1][mine]
+                pre, busy = pre + extra[0][mine[is_comp]], busy + extra[1][mine[is_comp]]
             _, _, done = fold_schedule(z, pre, busy, np.ones_like(z),
                                        comp["drain"].astype(np.int64),
                                        bool(arch.array.overlap_folds and arch.array.compat == "none"))
@@ -244,18 +249,34 @@ def stall_causes(trace: Trace, tl: engine.Timeline,
     prev = np.concatenate([[0], np.maximum.accumulate(busy_to)[:-1]])
     gap = start - prev
     waits = np.flatnonzero(gap > 0)
-    ptr, idx = trace.dep_ptr, trace.dep_idx
-    units = trace.units
-    for k in waits.tolist():
-        i = int(arr[k])
-        deps = idx[ptr[i]:ptr[i + 1]]
-        cause = "array"
-        if deps.size:
-            d = int(deps[np.argmax(tl.end[deps])])
-            if tl.end[d] > prev[k]:
-                cause = units[ops["unit"][d]]
-        layer = out[int(ops["layer"][i])]
-        layer[cause] = layer.get(cause, 0) + int(gap[k])
+    if not waits.size:
+        return out
+    ptr, idx = trace.dep_ptr.astype(np.int64), trace.dep_idx.astype(np.int64)
+    ops_w, gap_w, prev_w = arr[waits], gap[waits], prev[waits]
+    lo, n_deps = ptr[ops_w], ptr[ops_w + 1] - ptr[ops_w]
+    # the dependency that completed last (the first such, in dependency order) names the cause
+    cause = np.full(waits.size, -1, np.int64)  # -1: the fold was ready, the array was busy
+    sel = np.flatnonzero(n_deps > 0)
+    if sel.size:
+        lens = n_deps[sel]
+        heads = np.cumsum(lens) - lens
+        entry = idx[np.repeat(lo[sel] - heads, lens) + np.arange(int(lens.sum()))]
+        e = tl.end[entry]
+        seg = np.repeat(np.arange(sel.size), lens)
+        at_max = np.flatnonzero(e == np.maximum.reduceat(e, heads)[seg])
+        _, first = np.unique(seg[at_max], return_index=True)
+        d = entry[at_max[first]]
+        late = tl.end[d] > prev_w[sel]
+        cause[sel[late]] = ops["unit"][d[late]]
+    names = list(trace.units) + ["array"]  # index -1 is the busy array
+    layer_w = ops["layer"][ops_w].astype(np.int64)
+    key = layer_w * len(names) + np.where(cause < 0, len(names) - 1, cause)
+    uniq, first_at, inverse = np.unique(key, return_index=True, return_inverse=True)
+    total = np.bincount(inverse.ravel(), weights=gap_w, minlength=uniq.size)
+    for j in np.argsort(first_at, kind="stable").tolist():
+        li, name = divmod(int(uniq[j]), len(names))
+        layer = out[li]
+        layer[names[name]] = layer.get(names[name], 0) + int(total[j])
     return out
 
 
@@ -279,6 +300,15 @@ def _share(causes: dict[str, int], stall: int) -> dict[str, int]:
     return out
 
 
+def _sum_by_layer(values: np.ndarray, layer_of: np.ndarray, n_layers: int) -> np.ndarray:
+    """Rows of ``values`` (int64, one per op) summed per layer: ``(n_layers, columns)``, exact."""
+    order = np.argsort(layer_of, kind="stable")
+    bounds = np.searchsorted(layer_of[order], np.arange(n_layers + 1))
+    running = np.zeros((len(order) + 1,) + values.shape[1:], np.int64)
+    np.cumsum(values[order], axis=0, out=running[1:])
+    return running[bounds[1:]] - running[bounds[:-1]]
+
+
 def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline, dram_model=None) -> Result:
     """Turn a timeline into the :class:`Result`: per-layer cycles, stalls, accesses and energy."""
     ops = trace.ops
@@ -299,8 +329,7 @@ def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline, dram_model=None) 
     vops = np.bincount(layer_of, weights=np.where(ops["kind"] == VECTOR, ops["vops"], 0), minlength=nl)
     r_l = np.zeros((nl, reads.shape[1]), np.int64)
     w_l = np.zeros_like(r_l)
-    np.add.at(r_l, layer_of, reads)
-    np.add.at(w_l, layer_of, writes)
+    r_l[:], w_l[:] = _sum_by_layer(reads, layer_of, nl), _sum_by_layer(writes, layer_of, nl)
     buf_idx = [(b, trace.memories.index(b.name)) for b in arch.buffers if b.name in trace.memories]
     pes = arch.array.macs
     bounds, horizon = [], 0

@@ -8,12 +8,20 @@ sweep resumes where it stopped.
 
 from __future__ import annotations
 
+import functools
 import time
 from typing import Callable, Iterable
 
 from accelsim.errors import AccelsimError
 from accelsim.sweep.db import Store
 from accelsim.sweep.grid import Point
+
+
+@functools.lru_cache(maxsize=16)
+def _network(model: str):
+    """The model of a point, parsed once per worker (a Network is frozen, so points may share it)."""
+    from accelsim.workload import load_model
+    return load_model(model)
 
 
 def run_point(point: Point) -> dict:
@@ -23,7 +31,7 @@ def run_point(point: Point) -> dict:
     t0 = time.perf_counter()
     row = {"id": point.id, "model": point.model, "arch": point.arch, "batch": point.batch, "config": point.config()}
     try:
-        r = simulate(point.model, load_arch(point.arch, point.config()), point.batch)
+        r = simulate(_network(point.model), load_arch(point.arch, point.config()), point.batch)
         s = r.summary()
         row.update(status="ok", error="", cycles=r.cycles, latency_s=r.latency_s, energy_pj=r.total_energy_pj,
                    utilization=r.utilization, dram_bytes=r.dram_read_bytes + r.dram_write_bytes,

@@ -76,14 +76,15 @@ def test_dask_local_cluster_equals_in_process(tmp_path):
 
 def test_killed_sweep_resumes_and_loses_nothing(tmp_path):
     db = tmp_path / "s.db"
-    args = [sys.executable, "-m", "accelsim.cli", "sweep", "--model", "lenet5", "--arch", "systolic-32x32",
-            "--set", "pe=4x4,8x8,12x12,16x16,20x20,24x24,28x28,32x32", "--set", "array.dataflow=ws,os,is",
-            "--store", str(db), "-q"]
+    # big enough (ResNet-18, 30 points) that the poll sees it half-way: a point takes tens of ms
+    sets = ["pe=16x16,24x24,32x32,48x48,64x64", "array.dataflow=ws,os,is", "memory.ifmap.capacity=32KiB,64KiB"]
+    args = [sys.executable, "-m", "accelsim.cli", "sweep", "--model", "resnet18", "--arch", "systolic-32x32",
+            *[x for s in sets for x in ("--set", s)], "--store", str(db), "-q"]
     p = subprocess.Popen(args)
     deadline = time.time() + 120
     n = 0
     while time.time() < deadline and p.poll() is None:
-        time.sleep(0.2)
+        time.sleep(0.02)
         if db.exists():
             try:
                 n = sqlite3.connect(db).execute("SELECT COUNT(*) FROM points").fetchone()[0]
@@ -94,13 +95,11 @@ def test_killed_sweep_resumes_and_loses_nothing(tmp_path):
     p.send_signal(signal.SIGKILL)
     p.wait()
     partial = {r["id"] for r in Store(db).rows()}
-    assert 3 <= len(partial) < 24 or p.returncode == 0
+    assert 3 <= len(partial) < 30 or p.returncode == 0
     assert subprocess.run(args, timeout=300).returncode == 0
     rows = Store(db).rows()
-    assert len(rows) == 24 and partial <= {r["id"] for r in rows}
-    fresh = run_sweep(points_from_flags(["lenet5"], "systolic-32x32", 1,
-                                        ["pe=4x4,8x8,12x12,16x16,20x20,24x24,28x28,32x32",
-                                         "array.dataflow=ws,os,is"]), Store(tmp_path / "fresh.db"))
+    assert len(rows) == 30 and partial <= {r["id"] for r in rows}
+    fresh = run_sweep(points_from_flags(["resnet18"], "systolic-32x32", 1, sets), Store(tmp_path / "fresh.db"))
     assert _metrics(rows) == _metrics(fresh)
 
 
