@@ -42,6 +42,11 @@ def run_point(point: Point) -> dict:
     return row
 
 
+def run_points(points: list[Point]) -> list[dict]:
+    """:func:`run_point` for each of ``points``, in order (one task of a process pool)."""
+    return [run_point(p) for p in points]
+
+
 def run_sweep(points: list[Point], store: Store, workers: int = 1, scheduler=None,
               progress: Callable[[int, int], None] | None = None) -> list[dict]:
     """Run every point not yet in ``store``; returns all stored rows afterwards.
@@ -69,10 +74,14 @@ def _results(todo: list[Point], workers: int, scheduler) -> Iterable[dict]:
         import multiprocessing as mp
         # fork: the workers inherit the imported modules and Numba's compiled kernels
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        # a few points per task: a point takes tens of ms, so one round trip per point would
+        # cost as much as the point; a killed run still loses only the tasks in flight
+        size = max(1, min(8, len(todo) // (workers * 8)))
+        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
         with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            futures = [pool.submit(run_point, p) for p in todo]
+            futures = [pool.submit(run_points, c) for c in chunks]
             for f in cf.as_completed(futures):
-                yield f.result()
+                yield from f.result()
     else:
         for p in todo:
             yield run_point(p)
