@@ -31,7 +31,8 @@ def run_point(point: Point) -> dict:
     t0 = time.perf_counter()
     row = {"id": point.id, "model": point.model, "arch": point.arch, "batch": point.batch, "config": point.config()}
     try:
-        r = simulate(_network(point.model), load_arch(point.arch, point.config()), point.batch)
+        r = simulate(_network(point.model), load_arch(point.arch, point.arch_overrides()), point.batch,
+                     passes=point.passes())
         s = r.summary()
         row.update(status="ok", error="", cycles=r.cycles, latency_s=r.latency_s, energy_pj=r.total_energy_pj,
                    utilization=r.utilization, dram_bytes=r.dram_read_bytes + r.dram_write_bytes,

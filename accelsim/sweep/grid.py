@@ -13,6 +13,10 @@ A spec file::
       seed: 0
       space: {dram.bandwidth: [5GB/s, 10GB/s, 20GB/s]}
 
+Compression settings sweep like arch fields, under the simulate flags' names (``decompose``,
+``prune``, ``quantize``, ``block-conv``; ``none`` for no pass), e.g. ``quantize: [none, w8a8,
+w4a8]``; they run in that order before lowering.
+
 A design point is a dict of dotted overrides (the ``--set`` keys). Its id hashes the base
 arch, the overrides, the model and the batch, so a rerun finds the points already done.
 """
@@ -49,12 +53,49 @@ class Point:
         return hashlib.sha1(key.encode()).hexdigest()[:16]
 
     def config(self) -> dict:
-        """The overrides as a plain dict (JSON-ready)."""
+        """The overrides as a plain dict (JSON-ready), compression keys included."""
         return dict(self.overrides)
+
+    def arch_overrides(self) -> dict:
+        """The arch fields of the point (``--set`` keys), without the compression keys."""
+        return {k: v for k, v in self.overrides if k not in PASS_KEYS}
+
+    def passes(self) -> tuple[str, ...]:
+        """The compression pass specs of the point, in pipeline order (decompose, prune, quantize, block)."""
+        given = dict(self.overrides)
+        return tuple(_pass_text(k, given[k]) for k in PASS_KEYS if not _no_pass(given.get(k)))
+
+
+#: sweep keys that are compression passes (as the simulate flags), in the order they run
+PASS_KEYS = ("decompose", "prune", "quantize", "block-conv")
+
+
+def _no_pass(value: Any) -> bool:
+    return value is None or str(value).lower() in ("none", "")
+
+
+def _pass_text(key: str, value: Any) -> str:
+    text = str(value)
+    return f"block:{text}" if key == "block-conv" and not text.startswith("block") else text
+
+
+def _check_pass(key: str, value: Any, field: str) -> None:
+    """A compression value must parse as its kind of pass (or be ``none``)."""
+    if _no_pass(value):
+        return
+    from accelsim.compress import parse_pass_spec
+    kind = "block" if key == "block-conv" else key
+    try:
+        parse_pass_spec(_pass_text(key, value), kind, option=field)
+    except AccelsimError as e:
+        raise AccelsimError(e.message, field=field) from None
 
 
 def _expand(key: str, value: Any, field: str) -> list[tuple[str, Any]]:
-    """``pe: 16x32`` -> rows and cols; anything else is one override."""
+    """``pe: 16x32`` -> rows and cols; a compression key is checked; anything else is one override."""
+    if key in PASS_KEYS:
+        _check_pass(key, value, f"{field}.{key}")
+        return [(key, None if _no_pass(value) else str(value))]
     if key == "pe":
         text = str(value)
         parts = text.lower().split("x")

@@ -10,6 +10,7 @@ import time
 
 import pytest
 
+from accelsim.arch.load import load_arch
 from accelsim.errors import AccelsimError
 from accelsim.sweep.db import Store
 from accelsim.sweep.execute import pareto_front, run_point, run_sweep
@@ -122,3 +123,26 @@ def test_store_exports(tmp_path):
     pd = pytest.importorskip("pandas")
     df = store.to_dataframe()
     assert isinstance(df, pd.DataFrame) and len(df) == 4
+
+
+def test_compression_keys_sweep_like_arch_fields(tmp_path):
+    from accelsim.api import simulate
+    pts = points_from_dict({"models": ["lenet5"], "arch": "systolic-32x32",
+                            "grid": {"quantize": ["none", "w4a8"], "prune": ["none", "channel:0.5"],
+                                     "pe": ["8x8"]}})
+    rows = {(r["config"]["quantize"], r["config"]["prune"]): r for r in run_sweep(pts, Store(tmp_path / "c.db"))}
+    assert len(rows) == 4 and all(r["status"] == "ok" for r in rows.values())
+    arch = load_arch("systolic-32x32", {"array.rows": 8, "array.cols": 8})
+    # passes run in the pipeline order (prune before quantize), whatever the spec's key order
+    both = simulate("lenet5", arch, passes=("channel:0.5", "w4a8"))
+    assert rows[("w4a8", "channel:0.5")]["cycles"] == both.cycles
+    assert rows[(None, None)]["cycles"] == simulate("lenet5", arch).cycles
+    assert rows[("w4a8", None)]["cycles"] != rows[(None, None)]["cycles"]
+
+
+@pytest.mark.parametrize("key,value,needle", [("quantize", "w3a9", "grid.quantize: bit width"),
+                                              ("prune", "w4a8", "grid.prune"),
+                                              ("block-conv", "7x", "grid.block-conv")])
+def test_bad_compression_value(key, value, needle):
+    with pytest.raises(AccelsimError, match=needle):
+        points_from_dict({"models": ["lenet5"], "arch": "systolic-32x32", "grid": {key: [value]}})
