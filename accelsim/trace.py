@@ -20,6 +20,7 @@ and binary (``.npz``). Both round-trip exactly.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import tempfile
@@ -136,15 +137,30 @@ class Trace:
 
 
 class TraceBuilder:
-    """Appends ops one by one (lowering uses this); ``build()`` returns the frozen :class:`Trace`."""
+    """Appends ops one by one (:meth:`add`) or many at once (:meth:`extend`); ``build()`` returns
+    the frozen :class:`Trace`.
+
+    Ops are held as int64 columns, one row per field of :data:`OP_DTYPE`, in chunks; ``build()``
+    joins the chunks and casts them to :data:`OP_DTYPE` once.
+    """
+
+    _COL = {name: j for j, name in enumerate(OP_DTYPE.names)}
+    _DEFAULT = np.array([[{"src": -1, "dst": -1, "div": 1}.get(f, 0)] for f in OP_DTYPE.names], np.int64)
+    _MIN = np.array([np.iinfo(OP_DTYPE[f]).min for f in OP_DTYPE.names])
+    _MAX = np.array([np.iinfo(OP_DTYPE[f]).max for f in OP_DTYPE.names])
 
     def __init__(self, arch: str, model: str, batch: int, units: tuple[str, ...], memories: tuple[str, ...]):
         self.header = (arch, model, batch, tuple(units), tuple(memories))
         self.layers: list[LayerInfo] = []
-        self._rows: list[tuple] = []
+        self._rows: list[tuple] = []               # ops added one by one since the last chunk
         self._deps: list[tuple[int, ...]] = []
+        self._chunks: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []  # (columns, dep counts, dep_idx)
+        self._chunked = 0                          # ops held in _chunks
         self._unit = {u: i for i, u in enumerate(units)}
         self._mem = {m: i for i, m in enumerate(memories)}
+
+    def __len__(self) -> int:
+        return self._chunked + len(self._rows)
 
     def add_layer(self, info: LayerInfo) -> int:
         """Declare a layer; returns its index."""
@@ -160,14 +176,56 @@ class TraceBuilder:
                            -1 if src is None else self._mem[src], -1 if dst is None else self._mem[dst],
                            bytes, addr, rows, cols, stream, preload, drain, macs, div, acc, vops))
         self._deps.append(tuple(d for d in deps if d is not None and d >= 0))
-        return len(self._rows) - 1
+        return len(self) - 1
+
+    def extend(self, layer: int, dep_ptr: np.ndarray, dep_idx: np.ndarray, **fields: np.ndarray) -> int:
+        """Append ``len(dep_ptr) - 1`` ops of ``layer`` at once; returns the id of the first.
+
+        ``fields`` are integer arrays (or scalars) named as :data:`OP_DTYPE`'s fields; ``unit``,
+        ``src`` and ``dst`` are indices into the header's units and memories (-1 = no memory).
+        Fields left out take :meth:`add`'s defaults. Dependencies are in CSR form: op ``i``
+        waits for ``dep_idx[dep_ptr[i]:dep_ptr[i + 1]]`` (op ids, ``dep_ptr[0] == 0``).
+        """
+        n = len(dep_ptr) - 1
+        cols = np.empty((len(self._COL), n), np.int64)
+        cols[:] = self._DEFAULT
+        cols[self._COL["layer"]] = layer
+        for name, values in fields.items():
+            if name not in self._COL or name == "layer":
+                raise TypeError(f"TraceBuilder.extend() got an unknown field {name!r}")
+            cols[self._COL[name]] = values
+        self._flush()
+        self._chunks.append((cols, np.diff(np.asarray(dep_ptr, np.int64)), np.asarray(dep_idx, np.int64)))
+        self._chunked += n
+        return self._chunked - n
+
+    def _flush(self) -> None:
+        """Move the ops added one by one into a chunk."""
+        if not self._rows:
+            return
+        cols = np.array(self._rows, np.int64).T
+        counts = np.fromiter(map(len, self._deps), np.int64, len(self._deps))
+        dep_idx = np.fromiter(itertools.chain.from_iterable(self._deps), np.int64, int(counts.sum()))
+        self._chunks.append((cols, counts, dep_idx))
+        self._chunked += len(self._rows)
+        self._rows, self._deps = [], []
 
     def build(self) -> Trace:
         """The finished, validated trace."""
-        ops = np.array(self._rows, dtype=OP_DTYPE) if self._rows else np.zeros(0, OP_DTYPE)
-        counts = np.array([len(d) for d in self._deps], dtype=np.int64)
-        dep_ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
-        dep_idx = np.array([x for d in self._deps for x in d], dtype=np.int64)
+        self._flush()
+        n = self._chunked
+        ops = np.empty(n, OP_DTYPE)
+        dep_ptr = np.zeros(n + 1, np.int64)
+        dep_idx = np.zeros(0, np.int64)
+        if self._chunks:
+            cols, counts, dep_idx = (np.concatenate(parts, axis=-1) for parts in zip(*self._chunks))
+            bad = (cols.min(axis=1) < self._MIN) | (cols.max(axis=1) > self._MAX) if n else ()
+            if np.any(bad):  # as np.array() refuses a value its field cannot hold
+                name = OP_DTYPE.names[int(np.flatnonzero(bad)[0])]
+                raise OverflowError(f"{name} out of bounds for {OP_DTYPE[name]}")
+            for name, j in self._COL.items():
+                ops[name] = cols[j]
+            np.cumsum(counts, out=dep_ptr[1:])
         arch, model, batch, units, memories = self.header
         return Trace(arch, model, batch, units, memories, tuple(self.layers), ops, dep_ptr, dep_idx).validate()
 

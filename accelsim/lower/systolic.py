@@ -18,6 +18,10 @@ output buffer. Buffer reuse is expressed as dependencies: a load into a full buf
 the fold that frees its slot, so overlap of transfers and compute is left for the engine to
 find, not assumed here.
 
+:func:`lower_network` emits each MAC layer's ops in one Numba kernel call
+(:mod:`accelsim.kernels.systolic_lowering`); :func:`lower_network_ref` walks the same folds one
+by one in Python, and tests hold the two traces equal.
+
 Approximations (stated in every Result): a layer's input is fetched from DRAM per output tile
 as the raw input rows the tile needs (halo rows refetched); activations kept on chip are
 tracked per layer, not as a live set; a buffer's slot count is capacity // tile size.
@@ -29,7 +33,9 @@ import functools
 import math
 from dataclasses import dataclass
 
-from accelsim.arch.spec import ArchSpec
+import numpy as np
+
+from accelsim.arch.spec import DATAFLOWS, ArchSpec
 from accelsim.errors import AccelsimError
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, LayerInfo, Trace, TraceBuilder
 from accelsim.workload.layer import MAC_OPS, Layer
@@ -167,6 +173,15 @@ def lower_network(net: Network, arch: ArchSpec, batch: int = 1, input_on_chip: b
     (TPU v1 brings it from the host over PCIe, not from the weight DRAM); otherwise the
     first layer reads it from DRAM.
     """
+    return _lower_network(net, arch, batch, input_on_chip, _lower_mac_layer_fast)
+
+
+def lower_network_ref(net: Network, arch: ArchSpec, batch: int = 1, input_on_chip: bool = False) -> Trace:
+    """:func:`lower_network` fold by fold in plain Python: the reference its kernel is held to."""
+    return _lower_network(net, arch, batch, input_on_chip, _lower_mac_layer)
+
+
+def _lower_network(net: Network, arch: ArchSpec, batch: int, input_on_chip: bool, lower_mac) -> Trace:
     if batch < 1:
         raise AccelsimError(f"must be >= 1, got {batch}", field="--batch")
     mems = (DRAM, arch.ifmap.name, arch.filter.name, arch.ofmap.name)
@@ -184,13 +199,13 @@ def lower_network(net: Network, arch: ArchSpec, batch: int = 1, input_on_chip: b
         if layer.op in MAC_OPS and arch.array.compat == "scalesim":
             from accelsim.lower.scalesim_lowering import lower_mac_layer_scalesim
             # SCALE-Sim runs its layers one after another: each waits for everything before it
-            serial = [len(tb._rows) - 1] if tb._rows else []
+            serial = [len(tb) - 1] if len(tb) else []
             st.done_ops[layer.name] = lower_mac_layer_scalesim(tb, layer, li, arch, batch,
                                                                _input_deps(st, layer) + serial, DRAM)
             st.on_chip[layer.name] = False
             st.addr[layer.name] = st.alloc(batch * layer.out_bytes)
         elif layer.op in MAC_OPS:
-            _lower_mac_layer(tb, st, layer, li, arch, batch, resident)
+            lower_mac(tb, st, layer, li, arch, batch, resident)
         else:
             _lower_vector_layer(tb, st, layer, li, arch, batch, resident)
     return tb.build()
@@ -370,8 +385,87 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
         _add_conflict_cycles(tb, li, layer, arch, batch)
     st.on_chip[layer.name] = resident
     # consumers wait for the layer's last op on each unit that writes its output
+    # (this path appends op by op, so tb._rows holds every op so far)
     st.done_ops[layer.name] = sorted({max(o for o in done_ops if tb._rows[o][1] == u)
                                       for u in {tb._rows[o][1] for o in done_ops}})
+
+
+def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: ArchSpec, batch: int,
+                          resident: bool) -> None:
+    """:func:`_lower_mac_layer` in one kernel call (:mod:`accelsim.kernels.systolic_lowering`): same ops."""
+    from accelsim.kernels.systolic_lowering import FIELDS, systolic_layer_ops
+    M1, K, N, G = layer.gemm_dims()
+    M = M1 * batch
+    R, C = arch.array.rows, arch.array.cols
+    df = arch.array.dataflow
+    div = rate_divisor(layer.weight_bits, layer.act_bits, arch.array.mac_bits)
+    pack = max(1, min(R // K, C // N, G)) if G > 1 else 1
+    mt = m_tile_rows(arch, layer.acc_bits) if df == "ws" else 0
+    w_tile, all_w = _weight_tile_bytes(K, N, G, pack, arch, layer.weight_bits)
+
+    in_deps = _input_deps(st, layer)
+    ifmap_on_chip = _inputs_on_chip(st, layer)
+    src_addr = st.addr.get(layer.inputs[0] if layer.inputs else INPUT, 0)
+    st.addr[layer.name] = st.alloc(batch * layer.out_bytes)
+    w_base = st.alloc(layer.weight_bytes)
+    cap = arch.filter.capacity_bytes
+    if w_tile > cap:
+        raise AccelsimError(f"layer {layer.name}: {arch.filter.name} holds {cap} B, smaller "
+                            f"than one tile of {layer.weight_bits}-bit weights needs ({w_tile} B)",
+                            file=arch.file, field="memory.filter.capacity")
+    slots = min(arch.filter.slots(w_tile, "fifo"), cap // w_tile)
+    in_slots = arch.ifmap.slots(arch.ifmap.capacity_bytes // 2, "double" if arch.ifmap.double_buffered else "single")
+    out_halves = arch.ofmap.slots(arch.ofmap.capacity_bytes // 2, "double" if arch.ofmap.double_buffered else "single")
+    step = {"ws": mt, "os": R, "is": C}[df]
+    region_full = region_tail = 0  # raw input bytes of a whole and of the short last M chunk
+    if not ifmap_on_chip:
+        region_full = _ifmap_region_bytes(layer, step, batch) if M >= step else 0
+        region_tail = _ifmap_region_bytes(layer, M % step, batch) if M % step else 0
+    shape = np.array([M, K, N, G, pack, R, C, DATAFLOWS.index(df), mt, arch.array.pad_weight_tiles,
+                      layer.weight_bits, layer.act_bits, div], np.int64)
+    tiles = np.array([ifmap_on_chip, resident, all_w <= cap, slots, in_slots, arch.ifmap.capacity_bytes // in_slots,
+                      out_halves, region_full, region_tail, not arch.array.bank_conflicts], np.int64)
+    addrs = np.array([src_addr, st.addr[layer.name], w_base], np.int64)
+    fields, dep_ptr, dep_idx, last = systolic_layer_ops(shape, tiles, _port_terms(arch, layer), addrs,
+                                                        np.array(in_deps, np.int64), len(tb))
+    tb.extend(li, dep_ptr, dep_idx, **dict(zip(FIELDS, fields)))
+    if arch.array.bank_conflicts:
+        _add_conflict_cycles(tb, li, layer, arch, batch)
+    st.on_chip[layer.name] = resident
+    st.done_ops[layer.name] = [int(last)] if last >= 0 else []
+
+
+def _weight_tile_bytes(K: int, N: int, G: int, pack: int, arch: ArchSpec, bits: int) -> tuple[int, int]:
+    """Bytes of the largest weight tile of the first pack of groups, and of all the layer's tiles."""
+    R, C, df = arch.array.rows, arch.array.cols, arch.array.dataflow
+
+    def chunks(total: int, step: int) -> list[tuple[int, int]]:  # (length, how many)
+        return [(step, total // step)] * (total >= step) + [(total % step, 1)] * (total % step > 0)
+
+    def tile(k_len: int, n_len: int) -> int:
+        return -(-R * C * bits // 8) if arch.array.pad_weight_tiles else max(1, -(-k_len * n_len * bits // 8))
+    w_tile = all_w = 0
+    for i, (pg, count) in enumerate(chunks(G, pack)):
+        ks = chunks(pg * K, R) if df != "os" else [(pg * K, 1)]
+        ns = chunks(pg * N, C) if df != "is" else [(pg * N, 1)]
+        sizes = [(tile(kl, nl), ck * cn) for kl, ck in ks for nl, cn in ns]
+        all_w += count * sum(b * c for b, c in sizes)
+        w_tile = w_tile if i else max(b for b, _ in sizes)
+    return w_tile, all_w
+
+
+def _port_terms(arch: ArchSpec, layer: Layer) -> np.ndarray:
+    """:func:`port_divisor`'s terms as ``[bits, width_bytes, ports, active]`` rows: the row read per
+    streamed vector (sized by the fold's rows), the row written (cols), the partial sums read back
+    when accumulating (cols)."""
+    i, f, o = arch.ifmap, arch.filter, arch.ofmap
+    wb, ab, accb = layer.weight_bits, layer.act_bits, layer.acc_bits
+    terms = {"ws": [(ab, i.width_bytes, i.read_ports, 1), (accb, o.width_bytes, o.write_ports, 1),
+                    (accb, o.width_bytes, o.read_ports, 1)],
+             "os": [(ab, i.width_bytes, i.read_ports, 1), (wb, f.width_bytes, f.read_ports, 1), (0, 1, 1, 0)],
+             "is": [(wb, f.width_bytes, f.read_ports, 1), (accb, o.width_bytes, o.write_ports, 1),
+                    (accb, o.width_bytes, o.read_ports, 1)]}[arch.array.dataflow]
+    return np.array(terms, np.int64)
 
 
 def _add_conflict_cycles(tb: TraceBuilder, li: int, layer: Layer, arch: ArchSpec, batch: int) -> None:

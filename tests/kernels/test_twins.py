@@ -150,7 +150,35 @@ def _bins_args(x):
     return [start, done, np.array([b for _, _, b in xs], np.int64), width, max_bins]
 
 
+def _systolic_layer():
+    # one MAC layer: (M, K, N, G, pack seed, R, C, dataflow, mt, pad, weight_bits, act_bits, div), the
+    # buffer flags and sizes, the port terms, addresses, input deps, id base
+    shape = st.tuples(st.integers(1, 120), st.integers(1, 40), st.integers(1, 40), st.integers(1, 3),
+                      st.integers(0, 2), st.integers(2, 16), st.integers(2, 16), st.integers(0, 2),
+                      st.integers(4, 64), st.booleans(), st.sampled_from([2, 4, 8, 16]), st.sampled_from([4, 8, 16]),
+                      st.integers(1, 4))
+    tiles = st.tuples(st.booleans(), st.booleans(), st.booleans(), st.integers(1, 5), st.integers(1, 2),
+                      st.integers(1, 3000), st.integers(1, 2), st.integers(1, 6000), st.integers(1, 6000),
+                      st.booleans())
+    port = st.lists(st.tuples(st.integers(0, 32), st.integers(1, 64), st.integers(1, 3), st.booleans()),
+                    min_size=3, max_size=3)
+    return st.tuples(shape, tiles, port, st.lists(st.integers(0, 2**20), min_size=3, max_size=3),
+                     st.lists(st.integers(0, 50), max_size=3), st.integers(0, 100))
+
+
+def _systolic_layer_args(x):
+    shape, tiles, port, addrs, deps, base = x
+    M, K, N, G, pack_seed, *rest = shape
+    R, C, df, mt = rest[:4]
+    if -(-M // mt) * -(-(G * K) // R) * -(-(G * N) // C) > 3000:
+        M = 1  # keep the plain twin quick
+    return (np.array([M, K, N, G, pack_seed % G + 1, *rest], np.int64), np.array(tiles, np.int64),
+            np.array(port, np.int64), np.array(addrs, np.int64), np.array(sorted(deps), np.int64),
+            base + max(deps, default=0) + 1)
+
+
 CASES = {"fold_schedule": (_fold_inputs, _fold_args),
+         "systolic_layer_ops": (_systolic_layer, _systolic_layer_args),
          "bank_conflict_rows": (lambda: st.integers(0, 2**31), _banks_args),
          "ifmap_addresses": _sram("ifmap_addresses"),
          "skew": _sram("skew"),
