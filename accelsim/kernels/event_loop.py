@@ -293,8 +293,8 @@ def spread_bins(start, done, nbytes, bin_cycles, max_bins):
         rate = b_bytes / (e - s)
         b0 = s // w
         b1 = (e - 1) // w
-        if b1 >= bins.shape[0]:
-            grown = np.zeros(b1 + 1, np.float64)
+        if b1 >= bins.shape[0]:  # grow geometrically: trailing empty bins change no sum
+            grown = np.zeros(max(b1 + 1, 2 * bins.shape[0]), np.float64)
             grown[:bins.shape[0]] = bins
             bins = grown
         if b0 == b1:

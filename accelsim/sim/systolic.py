@@ -123,14 +123,14 @@ def op_accesses(trace: Trace, arch: ArchSpec) -> tuple[np.ndarray, np.ndarray]:
     for b in arch.buffers:
         if b.name in mem:
             width[mem[b.name]] = b.width_bytes
-    wb = np.array([l.weight_bits for l in trace.layers], np.int64)[ops["layer"]] if n else np.zeros(0, np.int64)
-    ab = np.array([l.act_bits for l in trace.layers], np.int64)[ops["layer"]] if n else wb
-    cb = np.array([l.acc_bits for l in trace.layers], np.int64)[ops["layer"]] if n else wb
     kind = ops["kind"]
-    rows, cols, stream = ops["rows"].astype(np.int64), ops["cols"].astype(np.int64), ops["stream"].astype(np.int64)
-    acc = ops["acc"].astype(np.int64)
-    comp = kind == COMPUTE
-    if comp.any():
+    layer_of = ops["layer"]
+    bits = {f: np.array([getattr(l, f) for l in trace.layers], np.int64) for f in ("weight_bits", "act_bits", "acc_bits")}
+    c = np.flatnonzero(kind == COMPUTE)
+    if c.size:
+        wb, ab, cb = (bits[f][layer_of[c]] for f in ("weight_bits", "act_bits", "acc_bits"))
+        rows, cols = ops["rows"][c].astype(np.int64), ops["cols"][c].astype(np.int64)
+        stream, acc = ops["stream"][c].astype(np.int64), ops["acc"][c].astype(np.int64)
         fi, fw, fo = (mem[b.name] for b in arch.buffers)
         Wi, Ww, Wo = width[fi], width[fw], width[fo]
         df = arch.array.dataflow
@@ -152,10 +152,10 @@ def op_accesses(trace: Trace, arch: ArchSpec) -> tuple[np.ndarray, np.ndarray]:
             r_w = stream * words(rows, wb, Ww)
             w_o = stream * words(cols, cb, Wo)
             r_o = w_o * acc
-        reads[comp, fi] += r_i[comp]
-        reads[comp, fw] += r_w[comp]
-        reads[comp, fo] += r_o[comp]
-        writes[comp, fo] += w_o[comp]
+        reads[c, fi] += r_i
+        reads[c, fw] += r_w
+        reads[c, fo] += r_o
+        writes[c, fo] += w_o
     nbytes = ops["bytes"].astype(np.int64)
     for k in (LOAD, STORE, VECTOR):
         sel = np.flatnonzero(kind == k)
@@ -169,9 +169,9 @@ def op_accesses(trace: Trace, arch: ArchSpec) -> tuple[np.ndarray, np.ndarray]:
         elif k == VECTOR:
             ok = src >= 0
             s = sel[ok]
-            bits = np.where(trace.memories.index(arch.ofmap.name) == src[ok], cb[s], ab[s]) \
-                if arch.ofmap.name in mem else ab[s]
-            reads[s, src[ok]] += _ceil_div(_ceil_div(ops["vops"][s].astype(np.int64) * bits, 8), width[src[ok]])
+            ab, cb = bits["act_bits"][layer_of[s]], bits["acc_bits"][layer_of[s]]
+            b = np.where(trace.memories.index(arch.ofmap.name) == src[ok], cb, ab) if arch.ofmap.name in mem else ab
+            reads[s, src[ok]] += _ceil_div(_ceil_div(ops["vops"][s].astype(np.int64) * b, 8), width[src[ok]])
     # DRAM is counted in bytes elsewhere; its column here stays zero
     if "dram" in mem:
         reads[:, mem["dram"]] = 0
@@ -191,29 +191,34 @@ def ideal_layer_cycles(trace: Trace, arch: ArchSpec,
     ops = trace.ops
     out = np.zeros(len(trace.layers), np.int64)
     lanes = arch.vector.lanes
-    order = np.argsort(ops["layer"], kind="stable")  # each layer's ops, in trace order
-    bounds = np.searchsorted(ops["layer"][order], np.arange(len(trace.layers) + 1))
+    kind = ops["kind"]
+    # each layer's compute ops and vector ops, in trace order
+    comp_ids = np.flatnonzero(kind == COMPUTE)
+    comp_ids = comp_ids[np.argsort(ops["layer"][comp_ids], kind="stable")]
+    vec_ids = np.flatnonzero(kind == VECTOR)
+    vec_ids = vec_ids[np.argsort(ops["layer"][vec_ids], kind="stable")]
+    layers = np.arange(len(trace.layers) + 1)
+    c_bounds = np.searchsorted(ops["layer"][comp_ids], layers)
+    v_bounds = np.searchsorted(ops["layer"][vec_ids], layers)
+    # a stream of s vectors at d passes each, held h cycles, is one of s*d + h single passes
+    busy = ops["stream"][comp_ids].astype(np.int64) * ops["div"][comp_ids].astype(np.int64)
+    pre = ops["preload"][comp_ids].astype(np.int64)
+    drain = ops["drain"][comp_ids].astype(np.int64)
+    if extra is not None:
+        pre, busy = pre + extra[0][comp_ids], busy + extra[1][comp_ids]
+    vops = ops["vops"][vec_ids].astype(np.int64)
+    overlap = bool(arch.array.overlap_folds and arch.array.compat == "none")
     for li in range(len(trace.layers)):
-        mine = order[bounds[li]:bounds[li + 1]]
-        sel = ops[mine]
-        is_comp = sel["kind"] == COMPUTE
-        comp = sel[is_comp]
-        vec = sel[sel["kind"] == VECTOR]
-        if comp.size:
-            z = np.zeros(comp.size, np.int64)
-            # a stream of s vectors at d passes each, held h cycles, is one of s*d + h single passes
-            busy = comp["stream"].astype(np.int64) * comp["div"].astype(np.int64)
-            pre = comp["preload"].astype(np.int64)
-            if extra is not None:
-                pre, busy = pre + extra[0][mine[is_comp]], busy + extra[1][mine[is_comp]]
-            _, _, done = fold_schedule(z, pre, busy, np.ones_like(z),
-                                       comp["drain"].astype(np.int64),
-                                       bool(arch.array.overlap_folds and arch.array.compat == "none"))
-            out[li] = int(done[-1]) + (engine.vector_cycles(int(vec["vops"][-1]), lanes) if vec.size else 0)
+        c0, c1 = c_bounds[li], c_bounds[li + 1]
+        v0, v1 = v_bounds[li], v_bounds[li + 1]
+        if c1 > c0:
+            z = np.zeros(c1 - c0, np.int64)
+            _, _, done = fold_schedule(z, pre[c0:c1], busy[c0:c1], np.ones_like(z), drain[c0:c1], overlap)
+            out[li] = int(done[-1]) + (engine.vector_cycles(int(vops[v1 - 1]), lanes) if v1 > v0 else 0)
             if arch.array.compat == "scalesim":
                 out[li] -= SCALESIM_END_OF_LAYER_OFFSET
-        elif vec.size:
-            out[li] = sum(engine.vector_cycles(int(v), lanes) for v in vec["vops"])
+        elif v1 > v0:
+            out[li] = int(np.maximum(1, -(-vops[v0:v1] // lanes)).sum())
     return out
 
 
@@ -300,13 +305,30 @@ def _share(causes: dict[str, int], stall: int) -> dict[str, int]:
     return out
 
 
-def _sum_by_layer(values: np.ndarray, layer_of: np.ndarray, n_layers: int) -> np.ndarray:
-    """Rows of ``values`` (int64, one per op) summed per layer: ``(n_layers, columns)``, exact."""
-    order = np.argsort(layer_of, kind="stable")
-    bounds = np.searchsorted(layer_of[order], np.arange(n_layers + 1))
-    running = np.zeros((len(order) + 1,) + values.shape[1:], np.int64)
-    np.cumsum(values[order], axis=0, out=running[1:])
+def _by_layer(layer_of: np.ndarray, n_layers: int) -> tuple[np.ndarray | None, np.ndarray]:
+    """``(order, bounds)``: ops ``order[bounds[l]:bounds[l + 1]]`` are layer ``l``'s (``order``
+    None when the trace already lists its layers in order, as lowering does)."""
+    order = None if np.all(layer_of[1:] >= layer_of[:-1]) else np.argsort(layer_of, kind="stable")
+    return order, np.searchsorted(layer_of if order is None else layer_of[order], np.arange(n_layers + 1))
+
+
+def _sum_by_layer(values: np.ndarray, groups) -> np.ndarray:
+    """Rows of ``values`` (int64, one per op) summed per layer (``groups`` from :func:`_by_layer`), exact."""
+    order, bounds = groups
+    running = np.zeros((len(values) + 1,) + values.shape[1:], np.int64)
+    np.cumsum(values if order is None else values[order], axis=0, out=running[1:])
     return running[bounds[1:]] - running[bounds[:-1]]
+
+
+def _max_by_layer(values: np.ndarray, groups) -> np.ndarray:
+    """Largest of ``values`` (int64, one per op) per layer, 0 for a layer without ops."""
+    order, bounds = groups
+    v = values if order is None else values[order]
+    out = np.zeros(len(bounds) - 1, np.int64)
+    full = np.flatnonzero(bounds[1:] > bounds[:-1])
+    if full.size:
+        out[full] = np.maximum.reduceat(v, bounds[full])
+    return np.maximum(out, 0)
 
 
 def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline, dram_model=None) -> Result:
@@ -322,14 +344,16 @@ def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline, dram_model=None) 
     causes = stall_causes(trace, tl, held)
     layer_of = ops["layer"]
     end = np.zeros(nl, np.int64)
-    np.maximum.at(end, layer_of, tl.end)
+    groups = _by_layer(layer_of, nl)
+    end[:] = _max_by_layer(tl.end, groups)
     nbytes = ops["bytes"].astype(np.int64)
-    dram_r = np.bincount(layer_of, weights=np.where(ops["kind"] == LOAD, nbytes, 0), minlength=nl)
-    dram_w = np.bincount(layer_of, weights=np.where(ops["kind"] == STORE, nbytes, 0), minlength=nl)
-    vops = np.bincount(layer_of, weights=np.where(ops["kind"] == VECTOR, ops["vops"], 0), minlength=nl)
+    kind = ops["kind"]
+    per_op = np.stack([np.where(kind == LOAD, nbytes, 0), np.where(kind == STORE, nbytes, 0),
+                       np.where(kind == VECTOR, ops["vops"], 0)], axis=1)
+    dram_r, dram_w, vops = _sum_by_layer(per_op, groups).T
     r_l = np.zeros((nl, reads.shape[1]), np.int64)
     w_l = np.zeros_like(r_l)
-    r_l[:], w_l[:] = _sum_by_layer(reads, layer_of, nl), _sum_by_layer(writes, layer_of, nl)
+    r_l[:], w_l[:] = _sum_by_layer(reads, groups), _sum_by_layer(writes, groups)
     buf_idx = [(b, trace.memories.index(b.name)) for b in arch.buffers if b.name in trace.memories]
     pes = arch.array.macs
     bounds, horizon = [], 0
