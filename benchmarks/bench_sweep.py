@@ -2,8 +2,8 @@
 
 Run: python benchmarks/bench_sweep.py [n_points]   (prints figures; asserts nothing)
 
-The grid (200 points): array 16x16..128x128, ifmap buffer 32..512 KiB, DRAM 5..80 GB/s,
-filter buffer 64/256 KiB, all on the systolic-32x32 preset. The issue's target is 50 points/s
+The grid is ``sweep_resnet18_200.yaml`` (200 points): array 16x16..128x128, ifmap buffer
+32..512 KiB, DRAM 5..80 GB/s, filter buffer 64/256 KiB, all on the systolic-32x32 preset. The issue's target is 50 points/s
 with 2 workers. The per-point split says where a point's time goes, and the same trace is run
 on the SimPy engine (the reference the event loop is held to) in the same run, for the ratio.
 """
@@ -18,12 +18,9 @@ from pathlib import Path
 
 from accelsim.sweep.db import Store
 from accelsim.sweep.execute import run_point, run_sweep
-from accelsim.sweep.grid import points_from_dict
+from accelsim.sweep.grid import load_sweep
 
-GRID = {"pe": ["16x16", "32x32", "64x64", "128x128"],
-        "memory.ifmap.capacity": ["32KiB", "64KiB", "128KiB", "256KiB", "512KiB"],
-        "dram.bandwidth": ["5GB/s", "10GB/s", "20GB/s", "40GB/s", "80GB/s"],
-        "memory.filter.capacity": ["64KiB", "256KiB"]}
+SPEC = Path(__file__).with_name("sweep_resnet18_200.yaml")
 
 
 def _best(f, repeat: int = 5) -> float:
@@ -68,7 +65,7 @@ def split(point) -> None:
 
 def main() -> None:
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
-    points = points_from_dict({"models": ["resnet18"], "arch": "systolic-32x32", "grid": GRID})[:n]
+    points = load_sweep(SPEC)[:n]
     run_point(points[0])  # warm: imports, Numba cache
     print(f"{len(points)} ResNet-18 points on systolic-32x32, {os.cpu_count()} CPUs")
     for workers in (1, 2):
