@@ -75,17 +75,20 @@ def _results(todo: list[Point], workers: int, scheduler) -> Iterable[dict]:
         import multiprocessing as mp
         # fork: the workers inherit the imported modules and Numba's compiled kernels
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
-        # a few points per task: a point takes tens of ms, so one round trip per point would
-        # cost as much as the point; a killed run still loses only the tasks in flight
-        size = max(1, min(8, len(todo) // (workers * 8)))
-        chunks = [todo[i:i + size] for i in range(0, len(todo), size)]
         with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            futures = [pool.submit(run_points, c) for c in chunks]
+            futures = [pool.submit(run_points, c) for c in _chunks(todo, workers)]
             for f in cf.as_completed(futures):
                 yield from f.result()
     else:
         for p in todo:
             yield run_point(p)
+
+
+def _chunks(todo: list[Point], workers: int) -> list[list[Point]]:
+    """A few points per task: a point takes milliseconds to tens of ms, so one round trip per
+    point would cost as much as the point; a killed run still loses only the tasks in flight."""
+    size = max(1, min(8, len(todo) // (max(1, workers) * 8)))
+    return [todo[i:i + size] for i in range(0, len(todo), size)]
 
 
 def _dask(todo: list[Point], scheduler) -> Iterable[dict]:
@@ -95,9 +98,10 @@ def _dask(todo: list[Point], scheduler) -> Iterable[dict]:
         raise AccelsimError("needs the dask extra: pip install 'accelsim[dask]'", field="--scheduler") from None
     client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
     try:
-        futures = client.map(run_point, todo, pure=False)
+        workers = max(1, sum(client.nthreads().values()))
+        futures = client.map(run_points, _chunks(todo, workers), pure=False)
         for f in as_completed(futures):
-            yield f.result()
+            yield from f.result()
     finally:
         if client is not scheduler:
             client.close()
