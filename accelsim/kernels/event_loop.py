@@ -326,27 +326,11 @@ def spread_bins_ref(start, done, nbytes, bin_cycles, max_bins):
     transfer reaches bin ``max_bins`` or beyond, neighbouring bins merge pairwise and the width
     doubles until it fits. ``bins`` runs to the last non-empty bin (float64 bytes).
     """
+    from accelsim.kernels.spread import spread_into
     bins: dict[int, float] = {}
     w = bin_cycles
     for s, e, b_bytes in zip(start.tolist(), done.tolist(), nbytes.tolist()):
-        if b_bytes <= 0:
-            continue
-        e = max(e, s + 1)
-        rate = b_bytes / (e - s)
-        b0, b1 = s // w, (e - 1) // w
-        if b0 == b1:
-            bins[b0] = bins.get(b0, 0.0) + b_bytes
-        else:
-            bins[b0] = bins.get(b0, 0.0) + rate * ((b0 + 1) * w - s)
-            for b in range(b0 + 1, b1):
-                bins[b] = bins.get(b, 0.0) + rate * w
-            bins[b1] = bins.get(b1, 0.0) + rate * (e - b1 * w)
-        top = b1
-        while top >= max_bins:
-            merged: dict[int, float] = {}
-            for b, v in bins.items():
-                merged[b // 2] = merged.get(b // 2, 0.0) + v
-            bins, w, top = merged, w * 2, top // 2
+        w = spread_into(bins, w, s, e, b_bytes, max_bins)
     n = max(bins) + 1 if bins else 0
     return np.array([bins.get(b, 0.0) for b in range(n)], np.float64), w
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from accelsim.kernels.spread import spread_into
+
 
 class BandwidthSeries:
     """Bytes moved per bin of ``bin_cycles`` cycles (read and write together)."""
@@ -20,22 +22,7 @@ class BandwidthSeries:
 
     def add(self, start: int, done: int, n_bytes: int) -> None:
         """Spread ``n_bytes`` over cycles ``[start, done)`` (one cycle at ``start`` if ``done <= start``)."""
-        if n_bytes <= 0:
-            return
-        done = max(done, start + 1)
-        w = self.bin_cycles
-        rate = n_bytes / (done - start)
-        b0, b1 = start // w, (done - 1) // w
-        bins = self.bins
-        if b0 == b1:
-            bins[b0] = bins.get(b0, 0.0) + n_bytes
-        else:
-            bins[b0] = bins.get(b0, 0.0) + rate * ((b0 + 1) * w - start)
-            for b in range(b0 + 1, b1):
-                bins[b] = bins.get(b, 0.0) + rate * w
-            bins[b1] = bins.get(b1, 0.0) + rate * (done - b1 * w)
-        if b1 >= self.max_bins:
-            self._merge(b1)
+        self.bin_cycles = spread_into(self.bins, self.bin_cycles, start, done, n_bytes, self.max_bins)
 
     def add_all(self, start, done, n_bytes) -> None:
         """:meth:`add` for every transfer of the arrays (cycles, cycles, bytes), in order."""
@@ -47,15 +34,6 @@ class BandwidthSeries:
         bins, self.bin_cycles = spread_bins(np.asarray(start, np.int64), np.asarray(done, np.int64),
                                             np.asarray(n_bytes, np.int64), self.bin_cycles, self.max_bins)
         self.bins = {b: v for b, v in enumerate(bins.tolist()) if v}
-
-    def _merge(self, top: int) -> None:
-        while top >= self.max_bins:
-            merged: dict[int, float] = {}
-            for b, v in self.bins.items():
-                merged[b // 2] = merged.get(b // 2, 0.0) + v
-            self.bins = merged
-            self.bin_cycles *= 2
-            top //= 2
 
     def to_dict(self) -> dict:
         """``{"bin_cycles": w, "bytes": [bytes in bin 0, 1, ...]}`` up to the last busy bin."""
