@@ -6,10 +6,50 @@ Loading goes parse -> validate -> construct (STYLE.md habit 5). These helpers ra
 
 from __future__ import annotations
 
+import copy
+import functools
 import math
+from pathlib import Path
 from typing import Any, Iterable
 
+import yaml
+
 from accelsim.errors import AccelsimError
+
+
+def read_yaml(path: str | Path, kind: str) -> Any:
+    """The parsed YAML of ``path``, a fresh copy per call; ``kind`` (``"arch"``, ``"model"``...) names it in errors.
+
+    A file is parsed once per version (path, modification time, size), so a sweep that loads the
+    same preset for every point pays for the parse once. Errors: ``cannot read <kind> file``
+    (with the OS reason, naming the path), ``not a text file (expected <kind> YAML)``, and
+    ``malformed YAML: <problem>`` with the line, each naming the file.
+    """
+    path = Path(path)
+    label = path.name
+    try:
+        st = path.stat()
+        return copy.deepcopy(_parsed(str(path), st.st_mtime_ns, st.st_size))
+    except OSError as e:
+        raise AccelsimError(f"cannot read {kind} file: {e.strerror}", file=str(path)) from None
+    except UnicodeDecodeError:
+        raise AccelsimError(f"not a text file (expected {kind} YAML)", file=label) from None
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None)
+        where = f"line {mark.line + 1}" if mark else None
+        raise AccelsimError(f"malformed YAML: {getattr(e, 'problem', e)}", file=label, field=where) from None
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(path: str, mtime_ns: int, size: int) -> Any:
+    text = Path(path).read_text()
+    fast = getattr(yaml, "CSafeLoader", None)
+    if fast is not None:
+        try:
+            return yaml.load(text, Loader=fast)
+        except yaml.YAMLError:
+            pass  # parse again below, so the message is PyYAML's own whichever loader is built in
+    return yaml.safe_load(text)
 
 
 def check_keys(d: Any, field: str, required: Iterable[str], optional: Iterable[str] = ()) -> dict:

@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from accelsim import schema
 from accelsim.errors import AccelsimError
@@ -166,7 +165,7 @@ def load_dram(spec: str | Path, overrides: dict[str, Any] | None = None) -> Dram
             raise AccelsimError(f"unknown DRAM {text!r}; presets: {', '.join(preset_names())} "
                                 "(or give a .yaml path)", field="--dram")
     label = path.name
-    raw = _read_yaml(path, label)
+    raw = schema.read_yaml(path, "DRAM")
     try:
         for key, value in (overrides or {}).items():
             _apply_override(raw, key, value)
@@ -174,18 +173,6 @@ def load_dram(spec: str | Path, overrides: dict[str, Any] | None = None) -> Dram
     except AccelsimError as e:
         raise e.located(file=label) from None
 
-
-def _read_yaml(path: Path, label: str) -> Any:
-    try:
-        return yaml.safe_load(path.read_text())
-    except OSError as e:
-        raise AccelsimError(f"cannot read DRAM file: {e.strerror}", file=str(path)) from None
-    except UnicodeDecodeError:
-        raise AccelsimError("not a text file (expected DRAM YAML)", file=label) from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else None
-        raise AccelsimError(f"malformed YAML: {getattr(e, 'problem', e)}", file=label, field=where) from None
 
 
 def dram_from_dict(raw: Any, file: str = "", prefix: str = "") -> DramTimingSpec:

@@ -13,7 +13,7 @@ from typing import Any
 from accelsim import schema
 from accelsim.arch.spec import DramSpec
 from accelsim.errors import AccelsimError
-from accelsim.units import parse_bandwidth, parse_bytes, parse_hz, parse_seconds
+from accelsim.units import parse_bytes, parse_hz
 
 OBJECTIVES = ("energy", "latency")
 

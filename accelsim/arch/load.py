@@ -37,16 +37,7 @@ def load_arch(spec: str | Path, overrides: dict[str, Any] | None = None) -> Arch
             raise AccelsimError(f"unknown arch {text!r}; presets: {', '.join(preset_names())} "
                                 "(or give a .yaml path)", field="--arch")
     label = path.name
-    try:
-        raw = yaml.safe_load(path.read_text())
-    except OSError as e:
-        raise AccelsimError(f"cannot read arch file: {e.strerror}", file=str(path)) from None
-    except UnicodeDecodeError:
-        raise AccelsimError("not a text file (expected arch YAML)", file=label) from None
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else None
-        raise AccelsimError(f"malformed YAML: {getattr(e, 'problem', e)}", file=label, field=where) from None
+    raw = schema.read_yaml(path, "arch")
     try:
         for key, value in (overrides or {}).items():
             _apply_override(raw, key, value)

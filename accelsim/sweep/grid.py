@@ -163,13 +163,7 @@ def points_from_dict(raw: Any, file: str | None = None) -> list[Point]:
 def load_sweep(path: str | Path) -> list[Point]:
     """The points of a sweep spec YAML file."""
     p = Path(path)
-    try:
-        raw = yaml.safe_load(p.read_text())
-    except OSError as e:
-        raise AccelsimError(f"cannot read sweep spec: {e.strerror}", file=str(p)) from None
-    except yaml.YAMLError as e:
-        raise AccelsimError(f"malformed YAML: {getattr(e, 'problem', e)}", file=p.name) from None
-    return points_from_dict(raw, file=p.name)
+    return points_from_dict(schema.read_yaml(p, "sweep spec"), file=p.name)
 
 
 def points_from_flags(models: list[str], arch: str, batch: int, sets: list[str]) -> list[Point]:

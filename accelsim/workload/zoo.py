@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
 
 from accelsim import schema
 from accelsim.errors import AccelsimError
@@ -43,16 +42,7 @@ def load_yaml_model(path: str | Path) -> Network:
     """Read a model YAML file into a :class:`Network`; errors name the file and the field."""
     path = Path(path)
     label = path.name
-    try:
-        text = path.read_text()
-    except OSError as e:
-        raise AccelsimError(f"cannot read model file: {e.strerror}", file=str(path)) from None
-    try:
-        raw = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        mark = getattr(e, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark else "YAML"
-        raise AccelsimError(f"malformed YAML: {getattr(e, 'problem', e)}", file=label, field=where) from None
+    raw = schema.read_yaml(path, "model")
     try:
         schema.check_keys(raw, "", ("name", "input", "layers"), ("source", "defaults", "notes", "reference"))
         defaults = raw.get("defaults") or {}
