@@ -127,6 +127,18 @@ class Trace:
             bad = np.flatnonzero(ops[col] < 0)  # the text form holds no negative count or address
             if bad.size:
                 raise AccelsimError(f"op {bad[0]} has {col}={ops[col][bad[0]]}; must be >= 0", file=file, field=col)
+        # a unit is one engine process: DMA (load/store), the compute unit, or the vector unit
+        cls = np.array([0, 0, 1, 2], np.int64)[ops["kind"]]
+        first = np.full(len(self.units), -1, np.int64)
+        seen = np.unique(ops["unit"], return_index=True)
+        first[seen[0]] = cls[seen[1]]
+        bad = np.flatnonzero(cls != first[ops["unit"]]) if n else ()
+        if len(bad):
+            i = int(bad[0])
+            j = int(seen[1][np.searchsorted(seen[0], ops["unit"][i])])
+            raise AccelsimError(f"unit {self.units[ops['unit'][i]]} runs op {j} ({KINDS[ops['kind'][j]]}) and op {i} "
+                                f"({KINDS[ops['kind'][i]]}); a unit runs load/store, compute or vector ops, not a mix",
+                                file=file, field="unit")
         owner = np.repeat(np.arange(n), np.diff(self.dep_ptr))
         bad = np.flatnonzero((self.dep_idx < 0) | (self.dep_idx >= owner))
         if bad.size:

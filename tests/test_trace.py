@@ -363,3 +363,15 @@ def test_written_files_follow_the_umask(tmp_path):
         os.umask(old)
     assert (tmp_path / "t.trace").stat().st_mode & 0o777 == 0o640
     assert (tmp_path / "n.txt").read_text() == "hello\n"
+
+
+@pytest.mark.parametrize("unit", ["dma_out", "vector"])
+def test_a_unit_runs_one_kind_of_op(tmp_path, unit):
+    # the store (op 5) moved onto a unit that already runs something else
+    path, _ = _broken(tmp_path, 5, lambda l: l.replace(" dma_out ", f" {unit} "))
+    if unit == "dma_out":
+        assert read_trace(path) == small_trace()  # unchanged: still one kind per unit
+        return
+    with pytest.raises(AccelsimError, match=r"^broken\.trace: unit: unit vector runs op 4 \(vector\) and op 5 "
+                                            r"\(store\); a unit runs load/store, compute or vector ops, not a mix$"):
+        read_trace(path)
