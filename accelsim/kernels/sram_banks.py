@@ -26,22 +26,32 @@ def bank_conflict_rows(demand, line_words, banks, ports):
     lines = np.empty(cols, np.int64)
     counts = np.zeros(banks, np.int64)
     for r in range(rows):
+        # insertion sort into a reused buffer: a row's addresses mostly rise already, so
+        # this is near linear and allocates nothing
         n = 0
         for c in range(cols):
             a = demand[r, c]
             if a >= 0:
-                lines[n] = a // line_words
+                x = a // line_words
+                j = n
+                while j > 0 and lines[j - 1] > x:
+                    lines[j] = lines[j - 1]
+                    j -= 1
+                lines[j] = x
                 n += 1
         if n == 0:
             continue
-        ls = np.sort(lines[:n])
-        counts[:] = 0
+        busiest = 0
         prev = -1
         for i in range(n):
-            if ls[i] != prev:
-                counts[ls[i] % banks] += 1
-                prev = ls[i]
-        busiest = counts.max()
+            if lines[i] != prev:
+                b = lines[i] % banks
+                counts[b] += 1
+                if counts[b] > busiest:
+                    busiest = counts[b]
+                prev = lines[i]
+        for i in range(n):  # reset only the banks this row touched
+            counts[lines[i] % banks] = 0
         out[r] = (busiest + ports - 1) // ports - 1
     return out
 
