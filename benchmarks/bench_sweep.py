@@ -1,11 +1,13 @@
 """Sweep throughput: ResNet-18 design points per second on a systolic array, 1 and 2 workers.
 
-Run: python benchmarks/bench_sweep.py [n_points]   (prints figures; asserts nothing)
+Run: python benchmarks/bench_sweep.py [n_points] [--families]   (prints figures; asserts nothing)
 
 The grid is ``sweep_resnet18_200.yaml`` (200 points): array 16x16..128x128, ifmap buffer
 32..512 KiB, DRAM 5..80 GB/s, filter buffer 64/256 KiB, all on the systolic-32x32 preset. The issue's target is 50 points/s
 with 2 workers. The per-point split says where a point's time goes, and the same trace is run
 on the SimPy engine (the reference the event loop is held to) in the same run, for the ratio.
+``--families`` adds one point's cost per preset and model (best of 3; one run on the
+instruction-level DianNao/Cambricon cores, which take seconds), for sizing a cluster.
 """
 
 from __future__ import annotations
@@ -63,8 +65,27 @@ def split(point) -> None:
           f"({simpy_s / parts['engine (event loop)']:.1f}x the event loop)")
 
 
+def per_family() -> None:
+    """Print one point's wall time (ms) for each preset on ResNet-18, AlexNet and MobileNet-V2."""
+    from accelsim.arch.load import preset_names
+    from accelsim.sweep.grid import points_from_dict
+    print("one point per preset (ms; 1 worker):")
+    for arch in preset_names():
+        slow = arch in ("diannao", "cambricon")
+        cells = []
+        for model in ("resnet18", "alexnet", "mobilenet_v2"):
+            p = points_from_dict({"models": [model], "arch": arch})[0]
+            if not slow:
+                run_point(p)  # warm: kernels, model
+            row = run_point(p)
+            s = row["wall_s"] if slow else _best(lambda: run_point(p), 3)
+            cells.append(f"{model} {s * 1e3:9.1f}" + ("" if row["status"] == "ok" else " (error)"))
+        print(f"  {arch:16s} " + "   ".join(cells))
+
+
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 200
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    n = int(args[0]) if args else 200
     points = load_sweep(SPEC)[:n]
     run_point(points[0])  # warm: imports, Numba cache
     print(f"{len(points)} ResNet-18 points on systolic-32x32, {os.cpu_count()} CPUs")
@@ -78,6 +99,8 @@ def main() -> None:
         print(f"{workers} worker(s): {len(points)} points in {dt:.2f} s = {len(points) / dt:.1f} points/s "
               f"({errors} points recorded as errors)")
     split(points[len(points) // 2])
+    if "--families" in sys.argv:
+        per_family()
 
 
 if __name__ == "__main__":
