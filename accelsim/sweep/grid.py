@@ -134,6 +134,7 @@ def points_from_dict(raw: Any, file: str | None = None) -> list[Point]:
             keys = list(grid)
             for combo in itertools.product(*(grid[k] for k in keys)):
                 designs.append(_combine(list(zip(keys, combo)), "grid"))
+        n_grid = len(designs)
         if raw.get("random"):
             r = schema.check_keys(raw["random"], "random", ("n", "space"), ("seed",))
             n = schema.pos_int(r["n"], "random.n")
@@ -146,6 +147,9 @@ def points_from_dict(raw: Any, file: str | None = None) -> list[Point]:
                     raise AccelsimError("must be a non-empty list of values", field=f"random.space.{k}")
             for _ in range(n):
                 designs.append(_combine([(k, rng.choice(v)) for k, v in space.items()], "random.space"))
+        _check_base_arch(arch)
+        _check_arch_keys(arch, designs[n_grid:], "random.space")
+        _check_arch_keys(arch, designs[:n_grid], "grid")
         if not designs:
             designs = [()]
         seen, out = set(), []
@@ -158,6 +162,38 @@ def points_from_dict(raw: Any, file: str | None = None) -> list[Point]:
         return out
     except AccelsimError as e:
         raise e.located(file=file) from None
+
+
+def _check_base_arch(arch: str) -> None:
+    """The base arch must load as it is: otherwise every point would fail the same way."""
+    from accelsim.arch.load import load_arch
+    try:
+        load_arch(arch)
+    except AccelsimError as e:
+        if e.field == "--arch":  # an unknown preset: in a spec the field is ``arch``
+            raise AccelsimError(e.message, field="arch") from None
+        raise
+
+
+def _check_arch_keys(arch: str, designs: list[tuple[tuple[str, Any], ...]], where: str) -> None:
+    """Every arch key must exist in the base arch: a misspelt key is the spec's error, not every point's.
+
+    Each key is tried once, with the first value it takes; only "unknown key" errors count here
+    (a bad value is a design point's failure, recorded with the point).
+    """
+    from accelsim.arch.load import load_arch
+    tried: set[str] = set()
+    for design in designs:
+        for key, value in design:
+            if key in tried or key in PASS_KEYS:
+                continue
+            tried.add(key)
+            try:
+                load_arch(arch, {key: value})
+            except AccelsimError as e:
+                if e.message.startswith("unknown key"):
+                    raise AccelsimError(e.message.replace("unknown key", f"unknown key {e.field}", 1),
+                                        field=f"{where}.{key}") from None
 
 
 def load_sweep(path: str | Path) -> list[Point]:

@@ -146,3 +146,27 @@ def test_compression_keys_sweep_like_arch_fields(tmp_path):
 def test_bad_compression_value(key, value, needle):
     with pytest.raises(AccelsimError, match=needle):
         points_from_dict({"models": ["lenet5"], "arch": "systolic-32x32", "grid": {key: [value]}})
+
+
+@pytest.mark.parametrize("grid,random_space,needle", [
+    ({"arrayy.rows": [8, 16]}, None, r"^grid\.arrayy\.rows: unknown key arrayy; allowed: array, "),
+    ({"array.rowz": [8]}, None, r"^grid\.array\.rowz: unknown key array\.rowz; allowed: bank_conflicts, "),
+    (None, {"memory.ifmap.capacit": ["16KiB"]}, r"^random\.space\.memory\.ifmap\.capacit: unknown key"),
+])
+def test_a_misspelt_arch_key_fails_the_spec_not_every_point(grid, random_space, needle):
+    raw = {"models": ["lenet5"], "arch": "systolic-32x32"}
+    if grid:
+        raw["grid"] = grid
+    if random_space:
+        raw["random"] = {"n": 2, "space": random_space}
+    with pytest.raises(AccelsimError, match=needle):
+        points_from_dict(raw)
+
+
+def test_an_unknown_base_arch_fails_the_spec(tmp_path):
+    with pytest.raises(AccelsimError, match=r"^arch: unknown arch 'systolic-32x33'; presets: "):
+        points_from_dict({"models": ["lenet5"], "arch": "systolic-32x33"})
+    broken = tmp_path / "mine.yaml"
+    broken.write_text("name: x\n  - bad: [\n")
+    with pytest.raises(AccelsimError, match=r"mine\.yaml: line 2: malformed YAML"):
+        points_from_dict({"models": ["lenet5"], "arch": str(broken), "grid": {"pe": ["8x8"]}})
