@@ -1,6 +1,6 @@
 """Sweep throughput: ResNet-18 design points per second on a systolic array, 1 and 2 workers.
 
-Run: python benchmarks/bench_sweep.py [n_points] [--families]   (prints figures; asserts nothing)
+Run: python benchmarks/bench_sweep.py [n_points] [--families] [--scalesim-python PY]   (prints figures)
 
 The grid is ``sweep_resnet18_200.yaml`` (200 points): array 16x16..128x128, ifmap buffer
 32..512 KiB, DRAM 5..80 GB/s, filter buffer 64/256 KiB, all on the systolic-32x32 preset. The issue's target is 50 points/s
@@ -8,10 +8,13 @@ with 2 workers. The per-point split says where a point's time goes, and the same
 on the SimPy engine (the reference the event loop is held to) in the same run, for the ratio.
 ``--families`` adds one point's cost per preset and model (best of 3; one run on the
 instruction-level DianNao/Cambricon cores, which take seconds), for sizing a cluster.
+``--scalesim-python`` (SCALE-Sim 3.0.0's environment, see ``bench_vs_scalesim.py``) times the
+peer on one whole ResNet-18 point (its own 32x32 cfg) in the same run, for the per-point ratio.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 import tempfile
@@ -83,9 +86,29 @@ def per_family() -> None:
         print(f"  {arch:16s} " + "   ".join(cells))
 
 
+def versus_scalesim(python: str) -> None:
+    """Print SCALE-Sim's wall time for ResNet-18 on ``models/scalesim/scale.cfg`` (32x32) beside accelsim's point."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from bench_vs_scalesim import ROOT, compare
+    from accelsim.sweep.grid import points_from_dict
+    r = compare(ROOT / "models" / "scalesim" / "resnet18.csv", ROOT / "models" / "scalesim" / "scale.cfg", 1000,
+                False, python)
+    point = points_from_dict({"models": ["resnet18"], "arch": "systolic-32x32"})[0]
+    run_point(point)
+    ours = _best(lambda: run_point(point), 3)
+    print(f"ResNet-18 on a 32x32 array, one point: SCALE-Sim 3.0.0 {r['wall_scalesim']:.1f} s (a process, traces "
+          f"off, {r['layers']} layers); accelsim {ours * 1e3:.1f} ms in a sweep worker (systolic-32x32, DRAM and "
+          f"energy included) = {r['wall_scalesim'] / ours:,.0f}x; as a process with --compat scalesim "
+          f"{r['wall_accelsim']:.2f} s, {r['mismatches']} stall-free cycle mismatches")
+
+
 def main() -> None:
-    args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    n = int(args[0]) if args else 200
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("n", type=int, nargs="?", default=200, help="points of the grid to run (default 200)")
+    ap.add_argument("--families", action="store_true", help="one point's cost per preset")
+    ap.add_argument("--scalesim-python", help="SCALE-Sim 3.0.0's python, to time the peer on one point")
+    args = ap.parse_args()
+    n = args.n
     points = load_sweep(SPEC)[:n]
     run_point(points[0])  # warm: imports, Numba cache
     print(f"{len(points)} ResNet-18 points on systolic-32x32, {os.cpu_count()} CPUs")
@@ -99,8 +122,10 @@ def main() -> None:
         print(f"{workers} worker(s): {len(points)} points in {dt:.2f} s = {len(points) / dt:.1f} points/s "
               f"({errors} points recorded as errors)")
     split(points[len(points) // 2])
-    if "--families" in sys.argv:
+    if args.families:
         per_family()
+    if args.scalesim_python:
+        versus_scalesim(args.scalesim_python)
 
 
 if __name__ == "__main__":
