@@ -166,7 +166,7 @@ def event_loop(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, str
     return ready, start, end, chan_start, issued, order[:n_xfer], busy, stuck
 
 
-def event_loop_py(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, vops, preload, stream, div, drain, pre_held, held,
+def event_loop_py(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, preload, stream, div, drain, pre_held, held, vops,
                   lanes, overlap, transfer):
     """The event loop with any DRAM model: ``transfer(op, now) -> (issued, done)`` cycles.
 
@@ -274,8 +274,8 @@ def event_loop_ref(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload,
         order.append(i)
         return bus[0], bus[0] + latency
 
-    ready, start, end, stuck = event_loop_py(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, vops, preload, stream, div,
-                                          drain, pre_held, held, lanes, overlap, transfer)
+    ready, start, end, stuck = event_loop_py(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, preload, stream, div,
+                                             drain, pre_held, held, vops, lanes, overlap, transfer)
     return ready, start, end, chan_start, issued, np.array(order, np.int64), bus[1], stuck
 
 

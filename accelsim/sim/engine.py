@@ -207,8 +207,8 @@ def run_events(trace: Trace, dram, lanes: int, overlap: bool,
         addr, nbytes, layer = ops["addr"].tolist(), col["bytes"].tolist(), ops["layer"].tolist()
         write = (ops["kind"] == STORE).tolist()
         ready, start, end, stuck = ev.event_loop_py(
-            *args, col["vops"], col["preload"], col["stream"], col["div"], col["drain"],
-            np.asarray(pre_held, np.int64), np.asarray(held, np.int64), int(lanes), bool(overlap),
+            *args, col["preload"], col["stream"], col["div"], col["drain"],
+            np.asarray(pre_held, np.int64), np.asarray(held, np.int64), col["vops"], int(lanes), bool(overlap),
             lambda i, now: dram.transfer(now, addr[i], nbytes[i], write[i], layer[i]))
     if stuck >= 0:
         raise RuntimeError(f"trace deadlocked: op {int(stuck)} never ran")
