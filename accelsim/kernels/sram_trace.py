@@ -174,29 +174,44 @@ def fold_order(geom: tuple[int, ...], rows: int, cols: int, dataflow: str) -> li
     return [(fr, fc) for fc in range(-(-sc // cols)) for fr in range(-(-sr // rows))]
 
 
-def fold_demands(ops: Operands, R: int, C: int, dataflow: str, fr: int, fc: int):
-    """The ifmap, filter and ofmap demand rows of one fold (SCALE-Sim's ``create_*_demand_mat``)."""
+#: which fold indices each buffer's demand depends on, per dataflow: ``"r"`` the row fold,
+#: ``"c"`` the column fold (the ifmap stream of a WS fold is the same for every column fold...)
+DEMAND_DEPENDS = {"ws": ("r", "rc", "c"), "os": ("r", "c", "rc"), "is": ("rc", "r", "c")}
+
+
+def buffer_demand(ops: Operands, R: int, C: int, dataflow: str, fr: int, fc: int, buffer: int) -> np.ndarray:
+    """One buffer's demand rows of one fold (``buffer`` 0 ifmap, 1 filter, 2 ofmap; SCALE-Sim's
+    ``create_*_demand_mat``). It depends only on the fold indices :data:`DEMAND_DEPENDS` names."""
     M, N, K = ops.M, ops.N, ops.K
     if dataflow == "ws":
         r0, r1, c0, c1 = fr * R, min(fr * R + R, K), fc * C, min(fc * C + C, N)
-        ifm = skew(_gap(_pad(ops.A(0, M, r0, r1), None, R), R, C - 1))
-        fil = _gap(_pad(ops.W(r0, r1, c0, c1), R, C)[::-1], 0, R + C + M - 2)
-        ofm = skew(_gap(_pad(ops.O(0, M, c0, c1), None, C), 2 * R - 1, 0))
-    elif dataflow == "os":
+        if buffer == 0:
+            return skew(_gap(_pad(ops.A(0, M, r0, r1), None, R), R, C - 1))
+        if buffer == 1:
+            return _gap(_pad(ops.W(r0, r1, c0, c1), R, C)[::-1], 0, R + C + M - 2)
+        return skew(_gap(_pad(ops.O(0, M, c0, c1), None, C), 2 * R - 1, 0))
+    if dataflow == "os":
         r0, r1, c0, c1 = fr * R, min(fr * R + R, M), fc * C, min(fc * C + C, N)
-        ifm = skew(_gap(_pad(ops.A(r0, r1, 0, K).T, None, R), 0, C - 1))
-        fil = skew(_gap(_pad(ops.W(0, K, c0, c1), None, C), 0, R - 1))
-        ofm = skew(_gap(_pad(ops.O(r0, r1, c0, c1), R, C)[::-1], K - 1, 0))
-    elif dataflow == "is":
+        if buffer == 0:
+            return skew(_gap(_pad(ops.A(r0, r1, 0, K).T, None, R), 0, C - 1))
+        if buffer == 1:
+            return skew(_gap(_pad(ops.W(0, K, c0, c1), None, C), 0, R - 1))
+        return skew(_gap(_pad(ops.O(r0, r1, c0, c1), R, C)[::-1], K - 1, 0))
+    if dataflow == "is":
         r0, r1, c0, c1 = fr * R, min(fr * R + R, K), fc * C, min(fc * C + C, M)
-        ifm = _gap(_pad(ops.A(c0, c1, r0, r1).T, R, C)[::-1], 0, R + C + N - 2)
-        fil = skew(_gap(_pad(ops.W(r0, r1, 0, N).T, None, R), R, C - 1))
-        ofm = skew(_gap(_pad(ops.O(c0, c1, 0, N).T, None, C), 2 * R - 1, 0))
-    else:
-        raise ValueError(f"dataflow must be ws, os or is, got {dataflow!r}")
+        if buffer == 0:
+            return _gap(_pad(ops.A(c0, c1, r0, r1).T, R, C)[::-1], 0, R + C + N - 2)
+        if buffer == 1:
+            return skew(_gap(_pad(ops.W(r0, r1, 0, N).T, None, R), R, C - 1))
+        return skew(_gap(_pad(ops.O(c0, c1, 0, N).T, None, C), 2 * R - 1, 0))
+    raise ValueError(f"dataflow must be ws, os or is, got {dataflow!r}")
+
+
+def fold_demands(ops: Operands, R: int, C: int, dataflow: str, fr: int, fc: int):
+    """The ifmap, filter and ofmap demand rows of one fold (:func:`buffer_demand` of each)."""
+    ifm, fil, ofm = (buffer_demand(ops, R, C, dataflow, fr, fc, b) for b in range(3))
     assert ifm.shape[0] == fil.shape[0] == ofm.shape[0], (ifm.shape, fil.shape, ofm.shape)
     return ifm, fil, ofm
-
 
 
 def example_args(seed: int):

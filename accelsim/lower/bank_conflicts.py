@@ -1,6 +1,6 @@
 """Bank conflicts of a systolic layer from its real access pattern (``array.bank_conflicts: true``).
 
-The per-cycle requests are SCALE-Sim's demand matrices (:func:`accelsim.kernels.sram_trace.fold_demands`:
+The per-cycle requests are SCALE-Sim's demand matrices (:func:`accelsim.kernels.sram_trace.buffer_demand`:
 which word each array row or column asks each buffer for, cycle by cycle). Each buffer's banks
 and ports then say how many cycles each request row really takes
 (:func:`accelsim.kernels.sram_banks.bank_conflict_rows`). The three buffers work in parallel,
@@ -21,11 +21,13 @@ that the hardware really has (tests/sim/test_bank_conflicts.py derives both case
 
 from __future__ import annotations
 
+from collections import Counter
+
 import numpy as np
 
 from accelsim.arch.spec import ArchSpec
 from accelsim.kernels.sram_banks import bank_conflict_rows
-from accelsim.kernels.sram_trace import Operands, fold_demands, fold_order
+from accelsim.kernels.sram_trace import DEMAND_DEPENDS, Operands, buffer_demand, fold_order
 from accelsim.lower.scalesim_lowering import scalesim_geometry
 from accelsim.workload.layer import Layer
 
@@ -46,15 +48,30 @@ def layer_conflict_cycles(layer: Layer, arch: ArchSpec) -> tuple[int, int]:
     fifo = [(b.kind or default) == "fifo" for b, default in zip(arch.buffers, ("", "fifo", ""))]
     pre_rows = 0 if df == "os" else R
     pre = stream = 0
-    for geom in scalesim_geometry(layer):
+    # a grouped conv repeats one geometry per group, at the same relative addresses: price it once
+    for geom, count in Counter(scalesim_geometry(layer)).items():
         ops = Operands(geom)
+        g_pre = g_stream = 0
+        # a buffer's demand depends on the row fold, the column fold or both (DEMAND_DEPENDS):
+        # price each distinct demand once (a WS layer's ifmap stream once per row fold)
+        priced: dict[tuple[int, int, int], np.ndarray] = {}
         for fr, fc in fold_order(geom, R, C, df):
-            blocks = fold_demands(ops, R, C, df, fr, fc)
-            extra = np.zeros(blocks[0].shape[0], np.int64)
-            for blk, (line_words, banks, ports), queue in zip(blocks, params, fifo):
+            extra = None
+            for b, ((line_words, banks, ports), queue) in enumerate(zip(params, fifo)):
                 if queue:
                     continue
-                extra = np.maximum(extra, bank_conflict_rows(np.ascontiguousarray(blk), line_words, banks, ports))
-            pre += int(extra[:pre_rows].sum())
-            stream += int(extra[pre_rows:].sum())
+                dep = DEMAND_DEPENDS[df][b]
+                key = (b, fr if "r" in dep else -1, fc if "c" in dep else -1)
+                rows = priced.get(key)
+                if rows is None:
+                    blk = buffer_demand(ops, R, C, df, fr, fc, b)
+                    rows = bank_conflict_rows(np.ascontiguousarray(blk), line_words, banks, ports)
+                    if dep != "rc":  # a demand of both folds never comes back: keep only the others
+                        priced[key] = rows
+                extra = rows if extra is None else np.maximum(extra, rows)
+            if extra is not None:
+                g_pre += int(extra[:pre_rows].sum())
+                g_stream += int(extra[pre_rows:].sum())
+        pre += count * g_pre
+        stream += count * g_stream
     return pre, stream
