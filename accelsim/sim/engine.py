@@ -220,23 +220,16 @@ def run(trace: Trace, dram, lanes: int, compute: UnitProcess) -> Timeline:
 
     ``dram`` is the run's DRAM model (fresh state), offering ``transfer`` as described above.
     """
+    from accelsim.kernels.event_loop import DMA, VECTOR as VEC
     ctx = _Ctx(trace, dram)
-    kinds = trace.ops["kind"]
-    units = trace.ops["unit"]
-    for u in range(len(trace.units)):
-        sel = np.flatnonzero(units == u)
-        if not sel.size:
-            continue
-        k = set(np.unique(kinds[sel]).tolist())
+    for kind, sel in zip(*processes(trace)):
         ops = sel.tolist()
-        if k <= {LOAD, STORE}:
+        if kind == DMA:
             ctx.env.process(_dma_unit(ctx, ops))
-        elif k == {VECTOR}:
+        elif kind == VEC:
             ctx.env.process(_vector_unit(ctx, ops, lanes))
-        elif k == {COMPUTE}:
-            ctx.env.process(compute(ctx, ops))
         else:
-            raise ValueError(f"unit {trace.units[u]} mixes op kinds {sorted(k)}")
+            ctx.env.process(compute(ctx, ops))
     ctx.env.run()
     if not all(ctx.scheduled):
         raise RuntimeError(f"trace deadlocked: op {ctx.scheduled.index(False)} never ran")
