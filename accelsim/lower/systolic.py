@@ -384,10 +384,9 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
     if arch.array.bank_conflicts:
         _add_conflict_cycles(tb, li, layer, arch, batch)
     st.on_chip[layer.name] = resident
-    # consumers wait for the layer's last op on each unit that writes its output
-    # (this path appends op by op, so tb._rows holds every op so far)
-    st.done_ops[layer.name] = sorted({max(o for o in done_ops if tb._rows[o][1] == u)
-                                      for u in {tb._rows[o][1] for o in done_ops}})
+    # consumers wait for the layer's last op that writes its output: every such op is on one
+    # unit (the vector unit when the output stays on chip, the output DMA otherwise)
+    st.done_ops[layer.name] = [max(done_ops)] if done_ops else []
 
 
 def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: ArchSpec, batch: int,
