@@ -81,36 +81,64 @@ def rate_divisor(weight_bits: int, act_bits: int, mac_bits: int) -> int:
     return math.ceil(weight_bits / mac_bits) * math.ceil(act_bits / mac_bits)
 
 
+def port_terms(arch: ArchSpec, dataflow: str, weight_bits: int, act_bits: int, acc_bits: int) -> np.ndarray:
+    """The buffer rows a streamed vector moves, as ``[bits, width_bytes, ports, active]`` rows (int64).
+
+    Row 0 is read per streamed vector and is as long as the fold's rows; rows 1 and 2 are as
+    long as its columns: WS and IS write one row of partial sums (row 1) and, when
+    accumulating, read one back first (row 2); OS reads an input row and a weight row and
+    writes nothing until the drain (row 2 inactive).
+    """
+    i, f, o = arch.ifmap, arch.filter, arch.ofmap
+    terms = {"ws": [(act_bits, i.width_bytes, i.read_ports, 1), (acc_bits, o.width_bytes, o.write_ports, 1),
+                    (acc_bits, o.width_bytes, o.read_ports, 1)],
+             "os": [(act_bits, i.width_bytes, i.read_ports, 1), (weight_bits, f.width_bytes, f.read_ports, 1),
+                    (0, 1, 1, 0)],
+             "is": [(weight_bits, f.width_bytes, f.read_ports, 1), (acc_bits, o.width_bytes, o.write_ports, 1),
+                    (acc_bits, o.width_bytes, o.read_ports, 1)]}[dataflow]
+    return np.array(terms, np.int64)
+
+
 def port_divisor(arch: ArchSpec, dataflow: str, rows: int, cols: int, weight_bits: int, act_bits: int,
                  acc_bits: int, acc: bool) -> int:
     """Cycles per streamed vector the buffers' ports allow (1 when they keep up with the array).
 
-    Per streamed vector the array reads one operand row and writes (WS, IS: and, when
-    accumulating, reads) one row of partial sums; OS reads an input row and a weight row and
-    writes nothing until the drain. A row wider than ``width x ports`` takes several cycles.
+    The rows of :func:`port_terms` (the third only when accumulating): a row wider than
+    ``width x ports`` takes several cycles.
     """
-    def per_cycle(n_elems: int, bits: int, buf, ports: int) -> int:
-        words = -(-(-(-n_elems * bits // 8)) // buf.width_bytes)
-        return -(-words // ports)
-    if dataflow == "ws":
-        need = [per_cycle(rows, act_bits, arch.ifmap, arch.ifmap.read_ports),
-                per_cycle(cols, acc_bits, arch.ofmap, arch.ofmap.write_ports)]
-        if acc:
-            need.append(per_cycle(cols, acc_bits, arch.ofmap, arch.ofmap.read_ports))
-    elif dataflow == "os":
-        need = [per_cycle(rows, act_bits, arch.ifmap, arch.ifmap.read_ports),
-                per_cycle(cols, weight_bits, arch.filter, arch.filter.read_ports)]
-    else:
-        need = [per_cycle(rows, weight_bits, arch.filter, arch.filter.read_ports),
-                per_cycle(cols, acc_bits, arch.ofmap, arch.ofmap.write_ports)]
-        if acc:
-            need.append(per_cycle(cols, acc_bits, arch.ofmap, arch.ofmap.read_ports))
-    return max(1, *need)
+    need = 1
+    for j, (bits, width, ports, active) in enumerate(port_terms(arch, dataflow, weight_bits, act_bits,
+                                                                acc_bits).tolist()):
+        if active and (j < 2 or acc):
+            words = -(-(-(-(rows if j == 0 else cols) * bits // 8)) // width)
+            need = max(need, -(-words // ports))
+    return need
+
+
+def _ofmap_halves(arch: ArchSpec) -> int:
+    """Output tiles the accumulators hold at once (2 when double buffered)."""
+    return arch.ofmap.slots(arch.ofmap.capacity_bytes // 2, "double" if arch.ofmap.double_buffered else "single")
+
+
+def _buffer_slots(arch: ArchSpec, layer: Layer, w_tile: int) -> tuple[int, int, int, int]:
+    """``(weight tiles, ifmap slots, bytes per ifmap slot, output halves)`` the buffers hold.
+
+    A filter buffer smaller than one weight tile of ``w_tile`` bytes is an error. A FIFO or
+    double buffer holds what its kind says, but never more tiles than fit (wide weights).
+    """
+    cap = arch.filter.capacity_bytes
+    if w_tile > cap:
+        raise AccelsimError(f"layer {layer.name}: {arch.filter.name} holds {cap} B, smaller "
+                            f"than one tile of {layer.weight_bits}-bit weights needs ({w_tile} B)",
+                            file=arch.file, field="memory.filter.capacity")
+    slots = min(arch.filter.slots(w_tile, "fifo"), cap // w_tile)
+    in_slots = arch.ifmap.slots(arch.ifmap.capacity_bytes // 2, "double" if arch.ifmap.double_buffered else "single")
+    return slots, in_slots, arch.ifmap.capacity_bytes // in_slots, _ofmap_halves(arch)
 
 
 def m_tile_rows(arch: ArchSpec, acc_bits: int) -> int:
     """Largest streamed M chunk under WS: one tile of ``m x cols`` partial sums in half the output buffer."""
-    halves = arch.ofmap.slots(arch.ofmap.capacity_bytes // 2, "double" if arch.ofmap.double_buffered else "single")
+    halves = _ofmap_halves(arch)
     rows = arch.ofmap.capacity_bytes // (halves * arch.array.cols * math.ceil(acc_bits / 8))
     if rows < 1:
         need = halves * arch.array.cols * math.ceil(acc_bits / 8)
@@ -307,16 +335,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
         return max(1, math.ceil(f.k_len * f.n_len * w_bytes))
     all_w = sum(tile_bytes(f) for pg in packs for f in plans[pg] if f.m0 == 0)
     w_fit = all_w <= arch.filter.capacity_bytes
-    w_tile = max(tile_bytes(f) for f in folds)
-    if w_tile > arch.filter.capacity_bytes:
-        raise AccelsimError(f"layer {layer.name}: {arch.filter.name} holds {arch.filter.capacity_bytes} B, smaller "
-                            f"than one tile of {layer.weight_bits}-bit weights needs ({w_tile} B)",
-                            file=arch.file, field="memory.filter.capacity")
-    # a FIFO or double buffer holds what its kind says, but never more tiles than fit (wide weights)
-    slots = min(arch.filter.slots(w_tile, "fifo"), arch.filter.capacity_bytes // w_tile)
-    in_slots = arch.ifmap.slots(arch.ifmap.capacity_bytes // 2, "double" if arch.ifmap.double_buffered else "single")
-    half_ifmap = arch.ifmap.capacity_bytes // in_slots
-    out_halves = arch.ofmap.slots(arch.ofmap.capacity_bytes // 2, "double" if arch.ofmap.double_buffered else "single")
+    slots, in_slots, half_ifmap, out_halves = _buffer_slots(arch, layer, max(tile_bytes(f) for f in folds))
 
     @functools.lru_cache(maxsize=None)
     def port_div(rows: int, cols: int, acc: bool) -> int:
@@ -407,14 +426,7 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
     src_addr = st.addr.get(layer.inputs[0] if layer.inputs else INPUT, 0)
     st.addr[layer.name] = st.alloc(batch * layer.out_bytes)
     w_base = st.alloc(layer.weight_bytes)
-    cap = arch.filter.capacity_bytes
-    if w_tile > cap:
-        raise AccelsimError(f"layer {layer.name}: {arch.filter.name} holds {cap} B, smaller "
-                            f"than one tile of {layer.weight_bits}-bit weights needs ({w_tile} B)",
-                            file=arch.file, field="memory.filter.capacity")
-    slots = min(arch.filter.slots(w_tile, "fifo"), cap // w_tile)
-    in_slots = arch.ifmap.slots(arch.ifmap.capacity_bytes // 2, "double" if arch.ifmap.double_buffered else "single")
-    out_halves = arch.ofmap.slots(arch.ofmap.capacity_bytes // 2, "double" if arch.ofmap.double_buffered else "single")
+    slots, in_slots, half_ifmap, out_halves = _buffer_slots(arch, layer, w_tile)
     step = {"ws": mt, "os": R, "is": C}[df]
     region_full = region_tail = 0  # raw input bytes of a whole and of the short last M chunk
     if not ifmap_on_chip:
@@ -422,11 +434,12 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
         region_tail = _ifmap_region_bytes(layer, M % step, batch) if M % step else 0
     shape = np.array([M, K, N, G, pack, R, C, DATAFLOWS.index(df), mt, arch.array.pad_weight_tiles,
                       layer.weight_bits, layer.act_bits, div], np.int64)
-    tiles = np.array([ifmap_on_chip, resident, all_w <= cap, slots, in_slots, arch.ifmap.capacity_bytes // in_slots,
+    tiles = np.array([ifmap_on_chip, resident, all_w <= arch.filter.capacity_bytes, slots, in_slots, half_ifmap,
                       out_halves, region_full, region_tail, not arch.array.bank_conflicts], np.int64)
     addrs = np.array([src_addr, st.addr[layer.name], w_base], np.int64)
-    fields, dep_ptr, dep_idx, last = systolic_layer_ops(shape, tiles, _port_terms(arch, layer), addrs,
-                                                        np.array(in_deps, np.int64), len(tb))
+    terms = port_terms(arch, df, layer.weight_bits, layer.act_bits, layer.acc_bits)
+    fields, dep_ptr, dep_idx, last = systolic_layer_ops(shape, tiles, terms, addrs, np.array(in_deps, np.int64),
+                                                        len(tb))
     tb.extend(li, dep_ptr, dep_idx, **dict(zip(FIELDS, fields)))
     if arch.array.bank_conflicts:
         _add_conflict_cycles(tb, li, layer, arch, batch)
@@ -451,20 +464,6 @@ def _weight_tile_bytes(K: int, N: int, G: int, pack: int, arch: ArchSpec, bits: 
         all_w += count * sum(b * c for b, c in sizes)
         w_tile = w_tile if i else max(b for b, _ in sizes)
     return w_tile, all_w
-
-
-def _port_terms(arch: ArchSpec, layer: Layer) -> np.ndarray:
-    """:func:`port_divisor`'s terms as ``[bits, width_bytes, ports, active]`` rows: the row read per
-    streamed vector (sized by the fold's rows), the row written (cols), the partial sums read back
-    when accumulating (cols)."""
-    i, f, o = arch.ifmap, arch.filter, arch.ofmap
-    wb, ab, accb = layer.weight_bits, layer.act_bits, layer.acc_bits
-    terms = {"ws": [(ab, i.width_bytes, i.read_ports, 1), (accb, o.width_bytes, o.write_ports, 1),
-                    (accb, o.width_bytes, o.read_ports, 1)],
-             "os": [(ab, i.width_bytes, i.read_ports, 1), (wb, f.width_bytes, f.read_ports, 1), (0, 1, 1, 0)],
-             "is": [(wb, f.width_bytes, f.read_ports, 1), (accb, o.width_bytes, o.write_ports, 1),
-                    (accb, o.width_bytes, o.read_ports, 1)]}[arch.array.dataflow]
-    return np.array(terms, np.int64)
 
 
 def _add_conflict_cycles(tb: TraceBuilder, li: int, layer: Layer, arch: ArchSpec, batch: int) -> None:
