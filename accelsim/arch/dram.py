@@ -25,7 +25,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-
 from accelsim import schema
 from accelsim.errors import AccelsimError
 
@@ -172,7 +171,6 @@ def load_dram(spec: str | Path, overrides: dict[str, Any] | None = None) -> Dram
         return dram_from_dict(raw, file=str(path))
     except AccelsimError as e:
         raise e.located(file=label) from None
-
 
 
 def dram_from_dict(raw: Any, file: str = "", prefix: str = "") -> DramTimingSpec:

@@ -148,26 +148,18 @@ def vector_cycles(vops: int, lanes: int) -> int:
 def processes(trace: Trace) -> tuple[list[int], list[np.ndarray]]:
     """The trace's units that have ops, as ``(kind per process, op ids per process)`` in unit order.
 
-    Kinds are those of :mod:`accelsim.kernels.event_loop` (DMA, VECTOR, ARRAY); a unit whose
-    ops mix kinds is an error.
+    Kinds are those of :mod:`accelsim.kernels.event_loop` (DMA, VECTOR, ARRAY), taken from each
+    unit's first op: a trace runs one kind of op per unit (:meth:`Trace.validate` refuses a mix).
     """
     from accelsim.kernels.event_loop import ARRAY, DMA, VECTOR as VEC
+    process_of = {LOAD: DMA, STORE: DMA, COMPUTE: ARRAY, VECTOR: VEC}
     kinds, units = trace.ops["kind"], trace.ops["unit"]
     out_kinds, out_ops = [], []
     for u in range(len(trace.units)):
         sel = np.flatnonzero(units == u)
-        if not sel.size:
-            continue
-        k = set(np.unique(kinds[sel]).tolist())
-        if k <= {LOAD, STORE}:
-            out_kinds.append(DMA)
-        elif k == {VECTOR}:
-            out_kinds.append(VEC)
-        elif k == {COMPUTE}:
-            out_kinds.append(ARRAY)
-        else:
-            raise ValueError(f"unit {trace.units[u]} mixes op kinds {sorted(k)}")
-        out_ops.append(sel)
+        if sel.size:
+            out_kinds.append(process_of[int(kinds[sel[0]])])
+            out_ops.append(sel)
     return out_kinds, out_ops
 
 

@@ -191,15 +191,9 @@ def ideal_layer_cycles(trace: Trace, arch: ArchSpec,
     ops = trace.ops
     out = np.zeros(len(trace.layers), np.int64)
     lanes = arch.vector.lanes
-    kind = ops["kind"]
     # each layer's compute ops and vector ops, in trace order
-    comp_ids = np.flatnonzero(kind == COMPUTE)
-    comp_ids = comp_ids[np.argsort(ops["layer"][comp_ids], kind="stable")]
-    vec_ids = np.flatnonzero(kind == VECTOR)
-    vec_ids = vec_ids[np.argsort(ops["layer"][vec_ids], kind="stable")]
-    layers = np.arange(len(trace.layers) + 1)
-    c_bounds = np.searchsorted(ops["layer"][comp_ids], layers)
-    v_bounds = np.searchsorted(ops["layer"][vec_ids], layers)
+    comp_ids, c_bounds = _of_kind_by_layer(trace, COMPUTE)
+    vec_ids, v_bounds = _of_kind_by_layer(trace, VECTOR)
     # a stream of s vectors at d passes each, held h cycles, is one of s*d + h single passes
     busy = ops["stream"][comp_ids].astype(np.int64) * ops["div"][comp_ids].astype(np.int64)
     pre = ops["preload"][comp_ids].astype(np.int64)
@@ -312,6 +306,13 @@ def _by_layer(layer_of: np.ndarray, n_layers: int) -> tuple[np.ndarray | None, n
     return order, np.searchsorted(layer_of if order is None else layer_of[order], np.arange(n_layers + 1))
 
 
+def _of_kind_by_layer(trace: Trace, kind: int) -> tuple[np.ndarray, np.ndarray]:
+    """Ids of the ops of ``kind`` grouped by layer (trace order within a layer) and the bounds of each layer's run."""
+    ids = np.flatnonzero(trace.ops["kind"] == kind)
+    order, bounds = _by_layer(trace.ops["layer"][ids], len(trace.layers))
+    return (ids if order is None else ids[order]), bounds
+
+
 def _sum_by_layer(values: np.ndarray, groups) -> np.ndarray:
     """Rows of ``values`` (int64, one per op) summed per layer (``groups`` from :func:`_by_layer`), exact."""
     order, bounds = groups
@@ -343,17 +344,14 @@ def account(trace: Trace, arch: ArchSpec, tl: engine.Timeline, dram_model=None) 
         else np.zeros_like(ideal)
     causes = stall_causes(trace, tl, held)
     layer_of = ops["layer"]
-    end = np.zeros(nl, np.int64)
     groups = _by_layer(layer_of, nl)
-    end[:] = _max_by_layer(tl.end, groups)
+    end = _max_by_layer(tl.end, groups)
     nbytes = ops["bytes"].astype(np.int64)
     kind = ops["kind"]
     per_op = np.stack([np.where(kind == LOAD, nbytes, 0), np.where(kind == STORE, nbytes, 0),
                        np.where(kind == VECTOR, ops["vops"], 0)], axis=1)
     dram_r, dram_w, vops = _sum_by_layer(per_op, groups).T
-    r_l = np.zeros((nl, reads.shape[1]), np.int64)
-    w_l = np.zeros_like(r_l)
-    r_l[:], w_l[:] = _sum_by_layer(reads, groups), _sum_by_layer(writes, groups)
+    r_l, w_l = _sum_by_layer(reads, groups), _sum_by_layer(writes, groups)
     buf_idx = [(b, trace.memories.index(b.name)) for b in arch.buffers if b.name in trace.memories]
     pes = arch.array.macs
     bounds, horizon = [], 0

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from accelsim import schema
 from accelsim.errors import AccelsimError
 from accelsim.workload.network import Network, build_network
