@@ -20,7 +20,7 @@ def __getattr__(name: str):
         from accelsim.workload import load_model
         return load_model
     if name == "load_arch":
-        from accelsim.arch.load import load_arch
+        from accelsim.registry import load_arch
         return load_arch
     if name == "Result":
         from accelsim.result import Result

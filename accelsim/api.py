@@ -8,29 +8,26 @@ from __future__ import annotations
 
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
-from accelsim.arch.load import load_arch
-from accelsim.arch.cambricon import CambriconSpec
-from accelsim.arch.eyeriss import EyerissSpec
-from accelsim.arch.fpga import FpgaSpec
-from accelsim.arch.spec import ArchSpec
 from accelsim.errors import AccelsimError
+from accelsim.registry import families_with, family_of, load_arch
 from accelsim.result import Result
 from accelsim.trace import Trace
 from accelsim.workload import Network, load_model
 
 
-def _arch(arch: ArchSpec | EyerissSpec | str | Path):
-    return arch if isinstance(arch, (ArchSpec, EyerissSpec, FpgaSpec, CambriconSpec)) else load_arch(arch)
+def _arch(arch: Any):
+    return load_arch(arch) if isinstance(arch, (str, Path)) else arch
 
 
 def _network(model: Network | str | Path) -> Network:
     return model if isinstance(model, Network) else load_model(model)
 
 
-def lower(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int = 1,
-          input_on_chip: bool = False, activations: str = "layer") -> Trace:
-    """Lower ``model`` for ``arch`` at ``batch`` samples; returns the trace.
+def lower(model: Network | str | Path, arch: Any, batch: int = 1, input_on_chip: bool = False,
+          activations: str = "layer") -> Trace:
+    """Lower ``model`` for ``arch`` (a spec, preset name or YAML path) at ``batch`` samples; returns the trace.
 
     ``input_on_chip``: the network input is already in the input buffer (not read from DRAM).
     ``activations``: where zero-skipping machines get ifmap densities: ``"layer"`` (each
@@ -38,74 +35,37 @@ def lower(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int =
     weights and a seeded input, with its own ReLUs).
     """
     spec = _arch(arch)
-    net = _network(model)
-    if spec.family == "systolic":
-        from accelsim.lower.systolic import lower_network
-        return lower_network(net, spec, batch, input_on_chip)
-    if spec.family == "eyeriss":
-        from accelsim.lower.eyeriss import lower_network as lower_rs
-        dens = None
-        if activations == "functional":
-            from accelsim.compress import synthetic_weights
-            from accelsim.compress.functional import activation_densities
-            dens = activation_densities(net, synthetic_weights(net, seed=0))
-        elif activations != "layer":
-            raise AccelsimError(f"must be layer or functional, got {activations!r}", field="--activations")
-        return lower_rs(net, spec, batch, densities=dens)[0]
-    if spec.family == "fpga":
-        from accelsim.lower.fpga import lower_network as lower_fpga
-        return lower_fpga(net, spec, batch)[0]
-    if spec.family == "cambricon":
-        raise AccelsimError("DianNao/Cambricon archs lower to an assembly program, not a trace: use "
-                            "compile_program (accelsim lower -o FILE.s)", field="family")
-    raise AccelsimError(f"family {spec.family!r} has no lowering yet", file=spec.file, field="family")
+    fam = family_of(spec)
+    if fam.lower is None:
+        if fam.program is not None:
+            raise AccelsimError(f"{fam.title} archs lower to an assembly program, not a trace: use "
+                                "compile_program (accelsim lower -o FILE.s)", field="family")
+        raise AccelsimError(f"{fam.title} archs have no trace lowering", file=spec.file, field="family")
+    return fam.lower(_network(model), spec, batch, input_on_chip, activations)
 
 
-def compile_program(model: Network | str | Path, arch: CambriconSpec | str | Path, batch: int = 1) -> str:
-    """The assembly program (text) that runs ``model`` at ``batch`` on a DianNao/Cambricon ``arch``."""
+def compile_program(model: Network | str | Path, arch: Any, batch: int = 1) -> str:
+    """The assembly program (text) that runs ``model`` at ``batch`` on ``arch``, for families that run programs."""
     spec = _arch(arch)
-    if spec.family != "cambricon":
-        raise AccelsimError(f"arch {spec.name} is a {spec.family} arch; programs are for DianNao/Cambricon archs",
+    fam = family_of(spec)
+    if fam.program is None:
+        takers = " or ".join(f.title for f in families_with(lambda f: f.program is not None)) or "no"
+        raise AccelsimError(f"arch {spec.name} is a {spec.family} arch; programs are for {takers} archs",
                             field="--arch")
-    from accelsim.lower.cambricon.compiler import compile_network
-    net = _network(model)
-    return compile_network(net, dict(spec.scratchpad_bytes), spec.matrix.rows, spec.matrix.cols, batch,
-                               bytes_per_cycle=spec.dram.bandwidth_bytes_per_s / spec.clock_hz).text
+    return fam.program(_network(model), spec, batch)
 
 
-def run_trace(trace: Trace, arch: ArchSpec | str | Path) -> Result:
+def run_trace(trace: Trace, arch: Any) -> Result:
     """Simulate a lowered trace on ``arch``; returns per-layer cycles, traffic and energy."""
     spec = _arch(arch)
-    if spec.family == "systolic":
-        from accelsim.lower.systolic import UNITS
-        from accelsim.sim.systolic import evaluate
-        if tuple(trace.units) != UNITS:
-            raise AccelsimError(f"trace units {' '.join(trace.units)} are not the systolic units "
-                                f"{' '.join(UNITS)}", field="units")
-        missing = [b.name for b in spec.buffers if b.name not in trace.memories]
-        if missing:
-            raise AccelsimError(f"trace has no memory {missing[0]!r} of arch {spec.name}; it was lowered "
-                                f"for another arch ({trace.arch})", field="memories")
-        return evaluate(trace, spec)
-    if spec.family == "eyeriss":
-        from accelsim.lower.eyeriss import UNITS as RS_UNITS
-        from accelsim.sim.eyeriss import evaluate as evaluate_rs
-        if tuple(trace.units) != RS_UNITS:
-            raise AccelsimError(f"trace units {' '.join(trace.units)} are not the Eyeriss units "
-                                f"{' '.join(RS_UNITS)}", field="units")
-        return evaluate_rs(trace, spec)
-    if spec.family == "fpga":
-        from accelsim.lower.fpga import UNITS as FPGA_UNITS
-        from accelsim.sim.fpga import evaluate as evaluate_fpga
-        if tuple(trace.units) != FPGA_UNITS:
-            raise AccelsimError(f"trace units {' '.join(trace.units)} are not the FPGA units "
-                                f"{' '.join(FPGA_UNITS)}", field="units")
-        pes = int(max((int(x) for x in trace.ops["rows"][trace.ops["kind"] == 2]), default=1))
-        return evaluate_fpga(trace, spec, pes)
-    raise AccelsimError(f"family {spec.family!r} has no simulator yet", file=spec.file, field="family")
+    fam = family_of(spec)
+    if fam.evaluate is None:
+        raise AccelsimError(f"{fam.title} archs do not replay traces; simulate the model instead "
+                            f"(accelsim simulate --arch {spec.name} --model M)", field="family")
+    return fam.evaluate(trace, spec)
 
 
-def simulate(model: Network | str | Path, arch: ArchSpec | str | Path, batch: int = 1,
+def simulate(model: Network | str | Path, arch: Any, batch: int = 1,
              input_on_chip: bool = False, passes: tuple[str, ...] = (), weights: str | Path | None = None,
              seed: int = 0, activations: str = "layer") -> Result:
     """Simulate ``model`` (a Network, zoo name or model file) on ``arch`` (spec, preset or YAML) at ``batch``.
@@ -121,10 +81,11 @@ def simulate(model: Network | str | Path, arch: ArchSpec | str | Path, batch: in
     records: tuple[dict, ...] = ()
     if passes:
         net, records = compress(net, passes, weights, seed)
-    if spec.family == "cambricon":
-        result = run_cambricon(net, spec, batch).result
+    fam = family_of(spec)
+    if fam.simulate is not None:
+        result = fam.simulate(net, spec, batch, input_on_chip, activations)
     else:
-        result = run_trace(lower(net, spec, batch, input_on_chip, activations), spec)
+        result = fam.evaluate(lower(net, spec, batch, input_on_chip, activations), spec)
     return replace(result, compression=records) if records else result
 
 
@@ -153,7 +114,7 @@ def _record_dict(rec) -> dict:
 DEFAULT_STUDY = ("w8a8", "w4a8", "magnitude:0.9", "channel:0.3", "svd:0.25", "tucker2:0.25", "grouped:4")
 
 
-def compare(model: Network | str | Path, archs: tuple[ArchSpec | str | Path, ...],
+def compare(model: Network | str | Path, archs: tuple[Any, ...],
             passes: tuple[str, ...] = DEFAULT_STUDY, batch: int = 1) -> list[dict]:
     """Each pass alone against the uncompressed network, on each arch: paper gains vs simulated gains.
 
@@ -183,50 +144,10 @@ def compare(model: Network | str | Path, archs: tuple[ArchSpec | str | Path, ...
     return rows
 
 
-def timeline(trace: Trace, arch: ArchSpec | str | Path):
+def timeline(trace: Trace, arch: Any):
     """When each op of ``trace`` ran on ``arch`` (an :class:`accelsim.sim.engine.Timeline`, cycles)."""
     spec = _arch(arch)
-    if spec.family == "systolic":
-        from accelsim.sim.systolic import run
-    elif spec.family == "eyeriss":
-        from accelsim.sim.eyeriss import run
-    elif spec.family == "fpga":
-        from accelsim.sim.fpga import run
-    else:
-        raise AccelsimError(f"family {spec.family!r} has no simulator yet", field="family")
-    return run(trace, spec)
-
-
-def run_cambricon(model: Network | str | Path, arch: CambriconSpec | str | Path, batch: int = 1, log: bool = False,
-                  free_control: bool = False):
-    """Compile, assemble and time ``model`` on a DianNao/Cambricon ``arch``; returns a ``CambriconRun``.
-
-    The interpreter follows the program's control flow without moving data
-    (:func:`accelsim.lower.cambricon.interp.iter_dynamic`), and the core
-    (:func:`accelsim.sim.cambricon.run_core`) times every dynamic instruction. With ``log`` the
-    run keeps each instruction's (pc, op, unit, issue, start, done) cycles; ``free_control`` see
-    :func:`accelsim.sim.cambricon.run_core`.
-    """
-    import numpy as np
-
-    from accelsim.lower.cambricon.asm import assemble
-    from accelsim.lower.cambricon.compiler import compile_network
-    from accelsim.lower.cambricon.interp import Machine, iter_dynamic
-    from accelsim.sim.cambricon import run_core
-    from accelsim.sim.cambricon_eval import CambriconRun, account, bound, sum_ops
-    from accelsim.sim.dram import dram_for_run
-
-    spec = _arch(arch)
-    net = _network(model)
-    compiled = compile_network(net, dict(spec.scratchpad_bytes), spec.matrix.rows, spec.matrix.cols, batch,
-                               bytes_per_cycle=spec.dram.bandwidth_bytes_per_s / spec.clock_hz)
-    program = assemble(compiled.text, file=f"{net.name}.{spec.name}.s")
-    labels = dict(program.labels)
-    machine = Machine.create(dict(spec.scratchpad_bytes), np.zeros(0, np.uint8))
-    dram = dram_for_run(spec.dram, spec.clock_hz)
-    pcs = [labels[n] for n in compiled.labels]
-    run = run_core(iter_dynamic(program, machine, functional=False), spec, pcs, dram, log=log,
-                   free_control=free_control)
-    layers = tuple((l.name, l.op, l.macs) for l in net.layers)
-    return CambriconRun(account(net.name, layers, spec, batch, run, dram), run.steps, len(program.insns), sum_ops(run),
-                        tuple(bound(t) for t in run.layers), run.log, tuple(pcs))
+    fam = family_of(spec)
+    if fam.timeline is None:
+        raise AccelsimError(f"{fam.title} archs have no op timeline", field="family")
+    return fam.timeline(trace, spec)

@@ -1,4 +1,4 @@
-"""The ``accelsim`` command: simulate | lower | run-trace | list | validate.
+"""The ``accelsim`` command: simulate | lower | run-trace | list | validate | compare | sweep | plot.
 
 The only module that prints. Bad input (an :class:`AccelsimError`) becomes one line on
 stderr and exit status 2; anything else is a bug and keeps its traceback.
@@ -10,15 +10,18 @@ import argparse
 import sys
 
 
+PLOT_KINDS = ("energy", "latency", "roofline", "timeline", "sweep", "heatmap", "bandwidth")
+
+
 def _parser() -> argparse.ArgumentParser:
+    from accelsim.arch.dram import preset_names as dram_presets
+    from accelsim.registry import families
+    fams = list(families().values())
     p = argparse.ArgumentParser(prog="accelsim", description="Cycle-level simulation of DNN accelerators.")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def arch_model(sp, model=True):
         sp.add_argument("--arch", help="preset name (see `accelsim list archs`) or YAML path")
-        sp.add_argument("--scalesim-config", metavar="FILE.cfg", help="a SCALE-Sim .cfg instead of --arch")
-        sp.add_argument("--compat", choices=("none", "scalesim"), default=None,
-                        help="scalesim: count folds exactly as SCALE-Sim 3.0.0 (systolic arrays)")
         if model:
             sp.add_argument("--model", required=True,
                             help="zoo name (see `accelsim list models`), .yaml, SCALE-Sim .csv or .onnx file")
@@ -35,15 +38,12 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--activations", choices=("layer", "functional"), default="layer",
                             help="ifmap zeros for zero-skipping chips: each layer's act_density, or a "
                                  "functional run on seeded weights and input (default layer)")
-            sp.add_argument("--functional", action="store_true",
-                            help="DianNao/Cambricon: also execute the program on 16-bit fixed-point data and "
-                                 "compare every layer with the NumPy reference")
             sp.add_argument("--weights", metavar="synthetic|FILE.npz",
                             help="weights for the compression passes (real factors and errors)")
         sp.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="override an arch field, e.g. --set array.rows=128 (repeatable)")
         sp.add_argument("--dram", metavar="PRESET",
-                        help="DRAM timing model: ddr3-1600-x64, ddr4-2400-x64, lpddr4-3200, hbm2, tpu-v1-ddr3 "
+                        help=f"DRAM timing model: {', '.join(dram_presets())} "
                              "or a DRAM YAML path (replaces the arch's DRAM)")
 
     def outputs(sp):
@@ -56,9 +56,6 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("simulate", help="simulate a model on an arch and print the result")
     arch_model(s)
     outputs(s)
-    s.add_argument("--sram-traces", metavar="DIR",
-                   help="systolic arrays: write per-cycle SRAM address traces in SCALE-Sim's CSV layout "
-                        "(DIR/layer<i>/IFMAP|FILTER|OFMAP_SRAM_TRACE.csv)")
     l = sub.add_parser("lower", help="lower a model for an arch and write the trace")
     arch_model(l)
     l.add_argument("-o", "--output", required=True, metavar="FILE", help="trace file (.trace text or .npz)")
@@ -66,8 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("trace", metavar="FILE")
     arch_model(r, model=False)
     outputs(r)
-    ls = sub.add_parser("list", help="list built-in models or arch presets")
-    ls.add_argument("what", choices=("models", "archs"))
+    ls = sub.add_parser("list", help="list built-in models, arch presets or chip families")
+    ls.add_argument("what", choices=("models", "archs", "families"))
     sub.add_parser("validate", help="compare the model with published figures (REFERENCES.md)")
     w = sub.add_parser("sweep", help="run a design-space sweep into a resumable SQLite store")
     w.add_argument("spec", nargs="?", metavar="SPEC.yaml", help="sweep spec (or use --model/--arch/--set)")
@@ -82,8 +79,8 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--csv", metavar="FILE", help="export the store as CSV when done")
     w.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     pl = sub.add_parser("plot", help="draw a plot (PNG, SVG or PDF by the file suffix)")
-    pl.add_argument("kind", choices=("energy", "latency", "roofline", "timeline", "sweep", "heatmap", "bandwidth",
-                                           "dataflows"))
+    family_kinds = tuple(p.kind for f in fams for p in f.plots if p.kind not in PLOT_KINDS)
+    pl.add_argument("kind", choices=PLOT_KINDS + tuple(dict.fromkeys(family_kinds)))
     pl.add_argument("-o", "--output", required=True, metavar="FILE")
     pl.add_argument("--arch", help="arch (energy, latency, roofline, timeline)")
     pl.add_argument("--model", help="model (energy, latency, roofline, timeline)")
@@ -100,37 +97,81 @@ def _parser() -> argparse.ArgumentParser:
                    help="compression spec (repeatable; default: a standard study of seven passes)")
     c.add_argument("--batch", type=int, default=1)
     c.add_argument("--json", metavar="FILE", help="write the rows as JSON")
+    _family_options(fams, {"simulate": s, "lower": l, "run-trace": r})
     return p
 
 
-def _load_arch(args):
-    from accelsim.arch.load import _apply_override, arch_from_dict, load_arch, parse_override
+def _family_options(fams, commands: dict) -> None:
+    """Add each option some family declares to the subcommands it names, once per flag."""
+    seen = set()
+    for fam in fams:
+        for opt in fam.options:
+            for cmd in opt.commands:
+                if (cmd, opt.flag) in seen or cmd not in commands:
+                    continue
+                seen.add((cmd, opt.flag))
+                if opt.is_flag:
+                    commands[cmd].add_argument(opt.flag, action="store_true", help=opt.help)
+                else:
+                    commands[cmd].add_argument(opt.flag, metavar=opt.metavar, choices=opt.choices or None,
+                                               default=None, help=opt.help)
+
+
+def _given(args) -> list:
+    """The family options given on this command line, each with its value, in registry order."""
+    from accelsim.registry import families
+    out, seen = [], set()
+    for fam in families().values():
+        for opt in fam.options:
+            value = getattr(args, opt.dest, None)
+            if opt.flag not in seen and value not in (None, False):
+                seen.add(opt.flag)
+                out.append((opt, value))
+    return out
+
+
+def _require(spec, opt) -> None:
+    """``opt`` given with an arch whose family does not declare it: a one-line error naming who takes it."""
     from accelsim.errors import AccelsimError
+    from accelsim.registry import families_with, family_of
+    if family_of(spec).option(opt.flag) is None:
+        takers = " or ".join(f.title for f in families_with(lambda f: f.option(opt.flag) is not None))
+        raise AccelsimError(f"is for {takers} archs; {spec.name} is a {spec.family} arch", field=opt.flag)
+
+
+def _load_arch(args):
+    from accelsim.arch.overrides import apply_override, parse_override
+    from accelsim.errors import AccelsimError
+    from accelsim.registry import arch_from_dict, load_arch
     sets = dict(parse_override(s) for s in args.set)
     if getattr(args, "dram", None):
         sets["dram.preset"] = args.dram
         sets["dram.bandwidth"] = None  # the preset sets it
-    if getattr(args, "compat", None):
-        sets["array.compat"] = args.compat
-    cfg = getattr(args, "scalesim_config", None)
-    if cfg:
+    given = _given(args)
+    keyed = [(opt, value) for opt, value in given if opt.arch_key]
+    sets.update({opt.arch_key: value for opt, value in keyed})
+    readers = [(opt, value) for opt, value in given if opt.arch_reader]
+    if readers:
+        opt, path = readers[0]
         if args.arch:
-            raise AccelsimError("give --arch or --scalesim-config, not both", field="--scalesim-config")
+            raise AccelsimError(f"give --arch or {opt.flag}, not both", field=opt.flag)
         from pathlib import Path
-        from accelsim.arch.scalesim_cfg import load_scalesim_cfg
-        raw = load_scalesim_cfg(cfg)
+        raw = opt.arch_reader(path)
         try:
             for k, v in sets.items():
-                _apply_override(raw, k, v)
-            return arch_from_dict(raw, file=str(cfg))
+                apply_override(raw, k, v)
+            return arch_from_dict(raw, file=str(path))
         except AccelsimError as e:
-            raise e.located(file=Path(cfg).name) from None
+            raise e.located(file=Path(path).name) from None
     if not args.arch:
-        raise AccelsimError("required (a preset name or YAML path), or give --scalesim-config", field="--arch")
-    if "array.compat" in sets:
-        plain = load_arch(args.arch, {k: v for k, v in sets.items() if k != "array.compat"})
-        if plain.family != "systolic":
-            raise AccelsimError(f"is for systolic arrays; {plain.name} is a {plain.family} arch", field="--compat")
+        from accelsim.registry import families
+        other = [o.flag for f in families().values() for o in f.options if o.arch_reader]
+        raise AccelsimError("required (a preset name or YAML path)" + "".join(f", or give {f}" for f in other),
+                            field="--arch")
+    if keyed:
+        plain = load_arch(args.arch, {k: v for k, v in sets.items() if k not in {o.arch_key for o, _ in keyed}})
+        for opt, _ in keyed:
+            _require(plain, opt)
     return load_arch(args.arch, sets)
 
 
@@ -166,26 +207,28 @@ def _write_timeline(args, model) -> None:
     if not getattr(args, "timeline", None):
         return
     from accelsim.api import lower, timeline
-    from accelsim.sim.perfetto import write_trace_events
+    from accelsim.errors import AccelsimError
+    from accelsim.registry import family_of
     arch = _load_arch(args)
-    if arch.family == "cambricon":
+    fam = family_of(arch)
+    if fam.timeline is not None:
+        from accelsim.sim.perfetto import write_trace_events
+        trace = lower(model, arch, args.batch, args.input_on_chip)
+        write_trace_events(trace, timeline(trace, arch), arch.clock_hz, args.timeline)
+    elif fam.perfetto is not None:
         import json
-        from accelsim.api import run_cambricon
-        from accelsim.sim.perfetto import instruction_events
         from accelsim.trace import atomic_write_text
-        run = run_cambricon(model, arch, args.batch, log=True)
-        names = [l.name for l in run.result.layers]
-        doc = instruction_events(run.log, list(run.layer_pcs), names, arch.clock_hz,
-                                 f"{run.result.model} on {arch.name}, batch {args.batch}")
+        from accelsim.workload import load_model
+        doc = fam.perfetto(load_model(model), arch, args.batch)
         atomic_write_text(args.timeline, json.dumps(doc, separators=(",", ":")) + "\n")
-        return
-    trace = lower(model, arch, args.batch, args.input_on_chip)
-    write_trace_events(trace, timeline(trace, arch), arch.clock_hz, args.timeline)
+    else:
+        raise AccelsimError(f"{fam.title} archs have no timeline", field="--timeline")
 
 
 def _cmd_plot(args) -> None:
     from accelsim import plot
     from accelsim.errors import AccelsimError
+    from accelsim.registry import families, family_of, load_arch
     if args.kind in ("sweep", "heatmap"):
         if not args.store:
             raise AccelsimError("needs --store FILE.db", field=f"plot {args.kind}")
@@ -200,47 +243,35 @@ def _cmd_plot(args) -> None:
             if not (args.x and args.y):
                 raise AccelsimError("needs --x and --y (swept config keys)", field="plot heatmap")
             fig = plot.sweep_heatmap(rows, args.x, args.y, args.metric)
-    elif args.kind == "dataflows":
-        from accelsim.lower.eyeriss_dataflows import compare, conv_layers, weighted
-        from accelsim.workload import load_model
-        layers = conv_layers(load_model(args.model or "alexnet"), args.batch if args.batch > 1 else 16)
-        fig = plot.dataflow_energy(weighted(compare(layers), layers), f"{args.model or 'alexnet'} CONV layers")
+    elif args.kind not in PLOT_KINDS:
+        own = next(p for f in families().values() for p in f.plots if p.kind == args.kind)
+        fig = own.draw(load_arch(args.arch) if args.arch else None, args.model, args.batch)
     elif args.kind == "bandwidth":
         if not (args.arch and args.model):
             raise AccelsimError("needs --arch and --model", field="plot bandwidth")
         from accelsim.api import simulate
-        from accelsim.arch.load import load_arch
         arch = load_arch(args.arch)
         fig = plot.dram_bandwidth(simulate(args.model, arch, args.batch), arch.dram.bandwidth_bytes_per_s)
-    elif args.kind == "roofline" and args.model is None and args.arch == "tpu-v1":
-        from accelsim.validate import app_results
-        from accelsim.arch.load import load_arch
-        arch = load_arch("tpu-v1")
-        pts = [(a.name, a.macs_per_weight_byte, a.tops * 1e12 / 2, a.published_tops * 1e12 / 2) for a in app_results()]
-        fig = plot.roofline_points(pts, arch.peak_macs_per_s, arch.dram.bandwidth_bytes_per_s,
-                                   "TPU v1: the paper's six apps (filled: accelsim, open: measured)")
+    elif args.model is None and args.arch and family_of(arch := load_arch(args.arch)).plot(args.kind):
+        fig = family_of(arch).plot(args.kind).draw(arch, None, args.batch)
     else:
         if not (args.arch and args.model):
-            raise AccelsimError("needs --arch and --model (roofline of the TPU v1 apps: --arch tpu-v1 alone)",
+            hints = [p.help for f in families().values() for p in f.plots if p.kind == args.kind]
+            raise AccelsimError("needs --arch and --model" + (f" ({args.kind} {'; '.join(hints)})" if hints else ""),
                                 field=f"plot {args.kind}")
-        from accelsim.api import lower, run_trace, timeline
+        from accelsim.api import lower, simulate, timeline
         args.set, args.dram = [], None
         arch = _load_arch(args)
-        if arch.family == "cambricon":
-            if args.kind == "timeline":
-                raise AccelsimError("DianNao/Cambricon timelines are instruction-level: accelsim simulate --arch "
-                                    f"{args.arch} --model {args.model} --timeline FILE.json (Perfetto)",
-                                    field="plot timeline")
-            from accelsim.api import simulate
-            result = simulate(args.model, arch, args.batch)
-            fig = {"energy": plot.energy_breakdown, "latency": plot.latency_breakdown}.get(args.kind)
-            fig = fig(result) if fig else plot.roofline(result, arch.peak_macs_per_s, arch.dram.bandwidth_bytes_per_s)
-            return _save_figure(fig, args)
-        trace = lower(args.model, arch, args.batch)
         if args.kind == "timeline":
+            fam = family_of(arch)
+            if fam.timeline is None:
+                how = (f"accelsim simulate --arch {args.arch} --model {args.model} --timeline FILE.json (Perfetto)"
+                       if fam.perfetto is not None else "none")
+                raise AccelsimError(f"{fam.title} timelines are instruction-level: {how}", field="plot timeline")
+            trace = lower(args.model, arch, args.batch)
             fig = plot.timeline(trace, timeline(trace, arch), arch.clock_hz, args.layer)
         else:
-            result = run_trace(trace, arch)
+            result = simulate(args.model, arch, args.batch)
             if args.kind == "energy":
                 fig = plot.energy_breakdown(result)
             elif args.kind == "latency":
@@ -273,61 +304,36 @@ def _save_figure(fig, args) -> None:
 
 def _cmd_simulate(args) -> None:
     from accelsim.api import simulate
-    if args.functional:
-        _functional(args)
-    if args.sram_traces:
-        _sram_traces(args)
+    for opt, value in _given(args):
+        if opt.run is not None:
+            _run_option(args, opt, value)
     _write_timeline(args, args.model)
     _emit(simulate(args.model, _load_arch(args), args.batch, args.input_on_chip, _passes(args), args.weights,
                    activations=args.activations), args)
 
 
-def _sram_traces(args) -> None:
-    from accelsim.errors import AccelsimError
-    from accelsim.lower.scalesim_lowering import scalesim_geometry
-    from accelsim.sim.sram_traces import TraceLayer, write_traces
-    from accelsim.workload import load_model
-    from accelsim.workload.layer import MAC_OPS
-    spec = _load_arch(args)
-    if spec.family != "systolic":
-        raise AccelsimError(f"SRAM traces are for systolic arrays; this arch is {spec.family}", field="--sram-traces")
-    if args.batch != 1:
-        raise AccelsimError("SRAM traces follow SCALE-Sim, batch 1 only", field="--sram-traces")
-    from pathlib import Path
-    out = Path(args.sram_traces)
-    if out.exists() and not out.is_dir():
-        raise AccelsimError(f"{out} is a file; give a directory for the trace files", field="--sram-traces")
-    layers = [TraceLayer(*g) for l in load_model(args.model).layers if l.op in MAC_OPS for g in scalesim_geometry(l)]
-    write_traces(layers, spec.array.rows, spec.array.cols, spec.array.dataflow, args.sram_traces)
-
-
-def _functional(args) -> None:
-    from accelsim.errors import AccelsimError
-    from accelsim.lower.cambricon.functional import run_functional
+def _run_option(args, opt, value) -> None:
+    """A family option's job before the run (SRAM traces, a functional co-simulation): print, exit 1 on failure."""
     from accelsim.workload import load_model
     spec = _load_arch(args)
-    if spec.family != "cambricon":
-        raise AccelsimError("--functional runs DianNao/Cambricon programs; this arch is "
-                            f"{spec.family}", field="--functional")
-    res = run_functional(load_model(args.model), spec, batch=args.batch)
-    bad = {k: v for k, v in res["layers"].items() if v}
-    if not args.quiet:
-        print(f"functional: {res['dynamic_insns']:,} instructions executed; "
-              + ("every layer bit-exact with the NumPy fixed-point reference" if not bad
-                 else f"{len(bad)} layer(s) differ from the reference: {bad}"))
-    if bad:
+    _require(spec, opt)
+    message, ok = opt.run(spec, load_model(args.model), args.batch, value)
+    if message and not args.quiet:
+        print(message)
+    if not ok:
         raise SystemExit(1)
 
 
 def _cmd_lower(args) -> None:
     from accelsim.api import compress, lower
+    from accelsim.registry import family_of
     from accelsim.trace import write_trace
     model = args.model
     if _passes(args):
         from accelsim.workload import load_model
         model, _ = compress(load_model(model), _passes(args), args.weights)
     spec = _load_arch(args)
-    if spec.family == "cambricon":
+    if family_of(spec).lower is None and family_of(spec).program is not None:
         from accelsim.api import compile_program
         from accelsim.trace import atomic_write_text
         text = compile_program(model, spec, args.batch)
@@ -345,8 +351,8 @@ def _cmd_run_trace(args) -> None:
     from accelsim.trace import read_trace
     if str(args.trace).endswith(".s"):
         from accelsim.errors import AccelsimError
-        raise AccelsimError("is a DianNao/Cambricon program; those are timed from the model: accelsim simulate "
-                            "--arch diannao --model M", field=str(args.trace))
+        raise AccelsimError("is an assembly program; programs are timed from the model: accelsim simulate "
+                            "--arch ARCH --model M", field=str(args.trace))
     _emit(run_trace(read_trace(args.trace), _load_arch(args)), args)
 
 
@@ -360,31 +366,20 @@ def _cmd_list(args) -> None:
             net = load_zoo_model(name)
             t.add_row(name, "x".join(map(str, net.input_shape)), str(len(net.layers)), f"{net.macs / 1e6:,.1f} M",
                       f"{net.params / 1e6:,.2f} M", net.source[:60])
+    elif args.what == "families":
+        from accelsim.registry import families
+        t = Table("family", "title", "presets", "runs", "options", "source")
+        for fam in families().values():
+            runs = ", ".join(k for k, v in (("trace", fam.lower), ("program", fam.program), ("timeline", fam.timeline),
+                                             ("checks", fam.checks)) if v is not None)
+            presets = sorted(p.stem.replace("_", "-") for p in fam.presets.glob("*.yaml")) if fam.presets else []
+            t.add_row(fam.name, fam.title, ", ".join(presets), runs, " ".join(o.flag for o in fam.options), fam.source)
     else:
-        from accelsim.arch.load import load_arch, preset_names
+        from accelsim.registry import family_of, load_arch, preset_names
         t = Table("arch", "family", "array", "dataflow", "clock", "buffers", "DRAM")
-        from accelsim.units import format_bytes
         for name in preset_names():
             a = load_arch(name)
-            if a.family == "cambricon":
-                sp = ", ".join(f"{k} {format_bytes(v)}" for k, v in a.scratchpad_bytes.items())
-                t.add_row(name, a.family, f"{a.matrix.rows}x{a.matrix.cols} NFU, {a.vector.rows} vector lanes",
-                          f"ISA, {a.pipeline_stages}-stage core", f"{a.clock_hz / 1e6:g} MHz", sp,
-                          f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
-                continue
-            if a.family == "fpga":
-                t.add_row(name, a.family, f"{a.tm or '?'}x{a.tn or '?'} {a.kernel}x{a.kernel} convolvers",
-                          f"tiled, fusion {a.fusion}", f"{a.clock_hz / 1e6:g} MHz", f"{a.device.name} BRAM",
-                          f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
-                continue
-            if a.family == "eyeriss":
-                t.add_row(name, a.family, f"{a.pe_rows}x{a.pe_cols}", "row stationary", f"{a.clock_hz / 1e6:g} MHz",
-                          f"GLB {format_bytes(a.glb_bytes)} + {format_bytes(a.glb_filter_bytes)}",
-                          f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
-                continue
-            t.add_row(name, a.family, f"{a.array.rows}x{a.array.cols}", a.array.dataflow,
-                      f"{a.clock_hz / 1e6:g} MHz", " / ".join(format_bytes(b.capacity_bytes) for b in a.buffers),
-                      f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
+            t.add_row(name, a.family, *family_of(a).list_row(a))
     Console().print(t)
 
 
@@ -465,8 +460,13 @@ def _cmd_sweep(args) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``accelsim`` command; returns the exit status."""
-    args = _parser().parse_args(argv)
     from accelsim.errors import AccelsimError
+    try:
+        parser = _parser()
+    except AccelsimError as e:  # a family package that fails to load: name it, not a traceback
+        print(f"accelsim: error: {e}", file=sys.stderr)
+        return 2
+    args = parser.parse_args(argv)
     try:
         cmd = {"simulate": _cmd_simulate, "lower": _cmd_lower, "run-trace": _cmd_run_trace,
                "list": _cmd_list, "validate": _cmd_validate, "compare": _cmd_compare,

@@ -101,7 +101,7 @@ def dataflow_energy(per_df: dict[str, dict], title: str = "AlexNet CONV layers")
     """Energy per MAC by level (ALU, RF, array, GLB, DRAM), one stacked bar per dataflow.
 
     ``per_df`` maps a dataflow to ``{layer: LevelEnergy}``
-    (:func:`accelsim.lower.eyeriss_dataflows.compare`); layers are weighted by their MACs.
+    (a family's dataflow comparison, e.g. ``accelsim plot dataflows``); layers are weighted by their MACs.
     """
     levels = ("alu", "rf", "array", "glb", "dram")
     names = list(per_df)

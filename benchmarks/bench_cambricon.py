@@ -16,11 +16,11 @@ import time
 
 import numpy as np
 
-from accelsim.api import run_cambricon
-from accelsim.arch.load import load_arch
-from accelsim.lower.cambricon.asm import assemble
-from accelsim.lower.cambricon.compiler import compile_network
-from accelsim.lower.cambricon.interp import Machine, iter_dynamic
+from accelsim.families.cambricon.run import run_cambricon
+from accelsim.registry import load_arch
+from accelsim.families.cambricon.asm import assemble
+from accelsim.families.cambricon.compiler import compile_network
+from accelsim.families.cambricon.interp import Machine, iter_dynamic
 from accelsim.workload import load_model
 
 

@@ -9,9 +9,9 @@ import time
 
 import numpy as np
 
-from accelsim.arch.load import load_arch
+from accelsim.registry import load_arch
 from accelsim.kernels.rs_mapper import rs_search, rs_search_ref
-from accelsim.lower.eyeriss import _arch_vectors, conv_problem
+from accelsim.families.eyeriss.lower import _arch_vectors, conv_problem
 from accelsim.workload import load_model
 
 

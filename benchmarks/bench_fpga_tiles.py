@@ -10,7 +10,7 @@ import time
 import numpy as np
 
 from accelsim.kernels.fpga_tiles import tile_search, tile_search_ref
-from accelsim.lower.fpga import conv_dims
+from accelsim.families.fpga.lower import conv_dims
 from accelsim.workload import load_model
 from accelsim.workload.layer import MAC_OPS
 

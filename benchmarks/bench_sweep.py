@@ -40,10 +40,11 @@ def _best(f, repeat: int = 5) -> float:
 
 def split(point) -> None:
     """Print one point's stages (best of 5, s) and the SimPy engine on the same trace."""
-    from accelsim.arch.load import load_arch
+    from accelsim.registry import load_arch
     from accelsim.api import lower
-    from accelsim.sim import engine, systolic
-    from accelsim.sim.dram import dram_for_run
+    from accelsim.families.systolic import sim as systolic
+    from accelsim.sim import engine
+    from accelsim.sim.dram_run import dram_for_run
     from accelsim.workload import load_model
     net = load_model(point.model)
     arch = load_arch(point.arch, point.config())
@@ -70,7 +71,7 @@ def split(point) -> None:
 
 def per_family() -> None:
     """Print one point's wall time (ms) for each preset on ResNet-18, AlexNet and MobileNet-V2."""
-    from accelsim.arch.load import preset_names
+    from accelsim.registry import preset_names
     from accelsim.sweep.grid import points_from_dict
     print("one point per preset (ms; 1 worker):")
     for arch in preset_names():

@@ -51,7 +51,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--nnd-python", default="/tmp/nnd-venv/bin/python")
     args = ap.parse_args()
-    from accelsim.validate import EYERISS_ALEXNET, eyeriss_alexnet
+    from accelsim.families.eyeriss.validate import EYERISS_ALEXNET, eyeriss_alexnet
     result, maps = eyeriss_alexnet()
     # processing latency as accelsim validate reports it: each layer's cycles with DRAM overlapped
     ours = {l.name: (l.compute_cycles / result.clock_hz * 1e3, maps[l.name].active_pes) for l in result.layers}

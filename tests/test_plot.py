@@ -12,7 +12,7 @@ from matplotlib.image import AxesImage
 
 from accelsim import plot
 from accelsim.api import lower, run_trace, timeline
-from accelsim.arch.load import load_arch
+from accelsim.registry import load_arch
 from accelsim.sim.perfetto import trace_events
 from accelsim.sweep.db import Store
 from accelsim.sweep.execute import pareto_front, run_sweep

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from accelsim import schema
+from accelsim.arch.overrides import apply_override  # one override rule for arch and DRAM files
 from accelsim.errors import AccelsimError
 
 PRESETS_DIR = Path(__file__).resolve().parent / "presets" / "dram"
@@ -154,8 +155,6 @@ def preset_names() -> list[str]:
 
 def load_dram(spec: str | Path, overrides: dict[str, Any] | None = None) -> DramTimingSpec:
     """A :class:`DramTimingSpec` from a preset name or a YAML path, with dotted-key ``overrides``."""
-    from accelsim.arch.load import _apply_override  # one override rule for arch and DRAM files
-
     text = str(spec)
     path = Path(text)
     if path.suffix.lower() not in (".yaml", ".yml"):
@@ -167,7 +166,7 @@ def load_dram(spec: str | Path, overrides: dict[str, Any] | None = None) -> Dram
     raw = schema.read_yaml(path, "DRAM")
     try:
         for key, value in (overrides or {}).items():
-            _apply_override(raw, key, value)
+            apply_override(raw, key, value)
         return dram_from_dict(raw, file=str(path))
     except AccelsimError as e:
         raise e.located(file=label) from None

@@ -1,16 +1,14 @@
-"""Architecture specs: frozen descriptions of the hardware, built from validated YAML.
+"""Spec blocks every family may share: an on-chip SRAM, the DRAM, a vector unit, energy overrides.
 
-A spec says what exists (array, buffers, DRAM, clock, energy figures) and nothing about how
-a network is mapped onto it; the lowering reads both. Every number carries its unit in its
-name. Presets live in ``presets/*.yaml``, each block with a ``source:`` line.
+A spec says what exists (buffers, DRAM, clock, energy figures) and nothing about how a
+network is mapped onto it; a family's lowering reads both. Every number carries its unit in
+its name. Each family's own spec type lives in its folder (``accelsim/families/<name>/spec.py``);
+the YAML blocks for these are read by :mod:`accelsim.arch.blocks`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-DATAFLOWS = ("ws", "os", "is")
-
+from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class BufferSpec:
@@ -21,8 +19,8 @@ class BufferSpec:
     is priced as an access to one bank of ``capacity_bytes / banks``. ``read_ports`` and
     ``write_ports`` are the accesses of ``width_bits`` served per cycle: by the whole buffer in
     the default rate model, where an array that needs more per streamed vector streams slower
-    (``lower/systolic.port_divisor``); by each bank when ``array.bank_conflicts`` prices the
-    real access pattern (``lower/bank_conflicts.py``; a FIFO is not addressed and never conflicts).
+    (``families/systolic/lower.port_divisor``); by each bank when ``array.bank_conflicts`` prices the
+    real access pattern (``families/systolic/bank_conflicts.py``; a FIFO is not addressed and never conflicts).
     ``kind`` says how loads and use overlap: ``single`` (a load waits until the previous tile is
     used up), ``double`` (ping-pong halves: one loads while the other is used) or ``fifo`` (a
     queue of ``depth`` tiles, TPU v1's weight FIFO).
@@ -83,33 +81,6 @@ class DramSpec:
 
 
 @dataclass(frozen=True)
-class SystolicArraySpec:
-    """A ``rows x cols`` grid of MACs and the conventions of its folds.
-
-    ``dataflow`` is ws (weight-), os (output-) or is (input-stationary). ``mac_bits`` is the
-    native operand width: operands wider than it take ``ceil(w/mac_bits) * ceil(a/mac_bits)``
-    passes (TPU v1: 8x16 half rate, 16x16 quarter rate). ``overlap_folds`` double-buffers the
-    stationary operand so the next fold's preload hides under the current fold's stream.
-    ``pad_weight_tiles`` moves whole ``rows x cols`` weight tiles from DRAM even when a fold
-    uses fewer (TPU v1's Read_Weights moves 64 KiB tiles).
-    """
-
-    rows: int
-    cols: int
-    dataflow: str = "ws"
-    mac_bits: int = 8
-    overlap_folds: bool = True
-    pad_weight_tiles: bool = False
-    compat: str = "none"   # "scalesim": count folds exactly as SCALE-Sim 3.0.0 does (lower/scalesim_compat.py)
-    bank_conflicts: bool = False  # price each cycle's requests against banks and ports (lower/bank_conflicts.py)
-
-    @property
-    def macs(self) -> int:
-        """MAC units in the array."""
-        return self.rows * self.cols
-
-
-@dataclass(frozen=True)
 class VectorUnitSpec:
     """The unit that runs pooling, activation and element-wise layers: ``lanes`` elements per cycle."""
 
@@ -129,45 +100,3 @@ class EnergySpec:
     vector_op_pj: float | None = None
     static_power_w: float = 0.0
     source: str = ""
-
-
-@dataclass(frozen=True)
-class ArchSpec:
-    """One accelerator: family, clock, compute, memories, DRAM and energy.
-
-    For the systolic family the three buffers play SCALE-Sim's roles: ``ifmap`` (input
-    activations; TPU v1's Unified Buffer), ``filter`` (weights; TPU v1's Weight FIFO) and
-    ``ofmap`` (partial sums and outputs; TPU v1's Accumulators). With
-    ``keep_activations_on_chip`` a layer's output stays in the ifmap buffer for the next
-    layer when it fits; otherwise every layer reads its input from DRAM and writes its
-    output back.
-    """
-
-    name: str
-    family: str
-    clock_hz: float
-    array: SystolicArraySpec
-    ifmap: BufferSpec
-    filter: BufferSpec
-    ofmap: BufferSpec
-    vector: VectorUnitSpec
-    dram: DramSpec
-    energy: EnergySpec = field(default_factory=EnergySpec)
-    keep_activations_on_chip: bool = False
-    source: str = ""
-    file: str = ""
-
-    @property
-    def buffers(self) -> tuple[BufferSpec, BufferSpec, BufferSpec]:
-        """The on-chip buffers in role order (ifmap, filter, ofmap)."""
-        return (self.ifmap, self.filter, self.ofmap)
-
-    @property
-    def peak_macs_per_s(self) -> float:
-        """Peak MAC/s at the native operand width."""
-        return self.array.macs * self.clock_hz
-
-    @property
-    def dram_bytes_per_cycle(self) -> float:
-        """DRAM bandwidth in bytes per accelerator clock cycle."""
-        return self.dram.bandwidth_bytes_per_s / self.clock_hz

@@ -1,8 +1,15 @@
-"""Action counts -> energy (pJ) per component, from the arch's overrides or the default table."""
+"""Action counts -> energy (pJ) per component, from the arch's overrides or the default table.
+
+``arch`` is any spec with ``clock_hz``, ``dram`` (:class:`~accelsim.arch.spec.DramSpec`),
+``energy`` (:class:`~accelsim.arch.spec.EnergySpec`) and, for MACs and leakage, ``array.mac_bits``
+and ``buffers``: the shared blocks, whichever family's spec carries them.
+"""
 
 from __future__ import annotations
 
-from accelsim.arch.spec import ArchSpec, BufferSpec
+from typing import Any
+
+from accelsim.arch.spec import BufferSpec
 from accelsim.energy import table
 
 
@@ -14,7 +21,7 @@ def buffer_access_pj(buf: BufferSpec, write: bool) -> float:
     return table.sram_pj(max(1, buf.capacity_bytes // buf.banks), buf.width_bits)
 
 
-def mac_energy_pj(arch: ArchSpec, weight_bits: int, act_bits: int, acc_bits: int) -> float:
+def mac_energy_pj(arch: Any, weight_bits: int, act_bits: int, acc_bits: int) -> float:
     """Energy (pJ) of one useful MAC at these widths.
 
     An ``energy.mac_pj`` override is the native-width figure; wider operands scale it by the
@@ -26,7 +33,7 @@ def mac_energy_pj(arch: ArchSpec, weight_bits: int, act_bits: int, acc_bits: int
     return table.mac_pj(weight_bits, act_bits, acc_bits)
 
 
-def vector_op_energy_pj(arch: ArchSpec, acc_bits: int) -> float:
+def vector_op_energy_pj(arch: Any, acc_bits: int) -> float:
     """Energy (pJ) of one vector-unit element operation.
 
     Default (assumption): one 8x8 multiply (requantizing scale) plus one ``acc_bits`` add
@@ -37,12 +44,12 @@ def vector_op_energy_pj(arch: ArchSpec, acc_bits: int) -> float:
     return table.mult_pj(8, 8) + table.add_pj(acc_bits)
 
 
-def dram_energy_pj(arch: ArchSpec, n_bytes: int) -> float:
+def dram_energy_pj(arch: Any, n_bytes: int) -> float:
     """Energy (pJ) of moving ``n_bytes`` to or from DRAM."""
     return n_bytes * arch.dram.energy_pj_per_byte
 
 
-def static_energy_pj(arch: ArchSpec, cycles: int) -> float:
+def static_energy_pj(arch: Any, cycles: int) -> float:
     """Leakage/idle energy (pJ) over ``cycles`` at the arch's clock."""
     return arch.energy.static_power_w * cycles / arch.clock_hz * 1e12
 
@@ -52,7 +59,7 @@ def buffer_leakage_mw(buf: BufferSpec) -> float:
     return table.sram_leakage_mw(buf.capacity_bytes) if buf.leakage_mw is None else buf.leakage_mw
 
 
-def leakage_energy_pj(arch: ArchSpec, cycles: int) -> float:
+def leakage_energy_pj(arch: Any, cycles: int) -> float:
     """Buffers' leakage (pJ) over ``cycles``: each buffer's static power for the time they last.
 
     Horowitz's table gives access energies only, so no buffer leaks unless its spec says how

@@ -2,7 +2,7 @@
 
 Kernel :func:`rs_search` and its twin :func:`rs_search_ref` (vectorized NumPy) return the same
 mapping. The cost model is stated once, in :func:`rs_search_ref`'s docstring; the lowering
-(:mod:`accelsim.lower.eyeriss`) evaluates the chosen mapping with the same formulas.
+(:mod:`accelsim.families.eyeriss.lower`) evaluates the chosen mapping with the same formulas.
 
 Array arguments (all int64 unless noted):
 - ``layer`` = ``[N, M, C, H, W, R, S, E, F, U]`` (one group; batch N; H, W padded);

@@ -1,7 +1,7 @@
 """The ops of one MAC layer on a systolic array: folds, the DMA transfers that feed them, drains.
 
 Kernel :func:`systolic_layer_ops` and its twin :func:`systolic_layer_ops_ref` emit the same
-ops; the twin's docstring is the specification. :mod:`accelsim.lower.systolic` unpacks the
+ops; the twin's docstring is the specification. :mod:`accelsim.families.systolic.lower` unpacks the
 layer and the arch into the integer arrays below and appends the result to its trace.
 
 Inputs (all int64):
@@ -24,7 +24,7 @@ Inputs (all int64):
 
 Outputs: ``(fields, dep_ptr, dep_idx, last)``: ``fields`` (15 x n) holds :data:`FIELDS` of each
 op; dependencies in CSR form (``dep_ptr`` from 0, ``dep_idx`` absolute op ids); ``last`` the
-id of the layer's last op (-1 if none). Units are numbered as ``lower/systolic.UNITS`` (0
+id of the layer's last op (-1 if none). Units are numbered as ``families/systolic/lower.UNITS`` (0
 dma_in, 1 dma_weights, 2 dma_out, 3 array, 4 vector), memories 0 dram, 1 ifmap, 2 filter,
 3 ofmap; kinds as :mod:`accelsim.trace` (0 load, 1 store, 2 compute, 3 vector).
 """

@@ -2,7 +2,7 @@
 
 A unit runs its ops in trace order. An op starts once its unit is free and every op it
 depends on has completed; a family supplies the timing of its compute unit (for the
-systolic array, :mod:`accelsim.sim.systolic`), the engine supplies the rest:
+systolic array, :mod:`accelsim.families.systolic.sim`), the engine supplies the rest:
 
 - a DMA unit (``load``/``store`` ops) hands each transfer to the run's DRAM model
   (``transfer(now, addr, bytes, write, tag) -> (issued, done)``, shared by all DMA units,
@@ -167,7 +167,7 @@ def run_events(trace: Trace, dram, lanes: int, overlap: bool,
                extra: tuple[np.ndarray, np.ndarray] | None = None) -> Timeline:
     """:func:`run` with the fold-recurrence array unit, as a compiled event loop: same timeline, no SimPy.
 
-    ``overlap`` and ``extra`` are those of :func:`accelsim.sim.systolic.array_unit`. A fresh
+    ``overlap`` and ``extra`` are those of :func:`accelsim.families.systolic.sim.array_unit`. A fresh
     bandwidth + latency channel runs inside the Numba kernel; any other DRAM model (the
     timing model) is called op by op from the same loop in Python. Either way the DRAM model
     ends in the state the SimPy run leaves it in (``bus_free``, busy cycles, bandwidth series,

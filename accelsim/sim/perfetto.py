@@ -97,7 +97,7 @@ def instruction_events(log: list[tuple[int, str, str, int, int, int]], layer_sta
     """Trace events of a DianNao/Cambricon run: one slice per non-scalar instruction on its unit's track.
 
     ``log`` holds ``(pc, op, unit, issue, start, done)`` cycles per instruction, in issue order
-    (:func:`accelsim.sim.cambricon.run_core` with ``log=True``); ``layer_starts`` the pc of each
+    (:func:`accelsim.families.cambricon.core.run_core` with ``log=True``); ``layer_starts`` the pc of each
     layer's code. A slice runs from the instruction's start to its completion; its arguments
     give the pc, the issue cycle and the layer.
     """

@@ -27,7 +27,7 @@ def _network(model: str):
 def run_point(point: Point) -> dict:
     """Simulate one point; returns its row (metrics or error)."""
     from accelsim.api import simulate
-    from accelsim.arch.load import load_arch
+    from accelsim.registry import load_arch
     t0 = time.perf_counter()
     row = {"id": point.id, "model": point.model, "arch": point.arch, "batch": point.batch, "config": point.config()}
     try:

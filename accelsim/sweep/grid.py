@@ -3,7 +3,7 @@
 A spec file::
 
     models: [resnet18]            # zoo names or model files
-    arch: systolic-32x32           # preset or arch YAML
+    arch: tpu-v1                   # preset or arch YAML
     batch: 1
     grid:                          # every combination
       pe: [16x16, 32x32, 64x64]    # shorthand for array.rows and array.cols
@@ -166,7 +166,7 @@ def points_from_dict(raw: Any, file: str | None = None) -> list[Point]:
 
 def _check_base_arch(arch: str) -> None:
     """The base arch must load as it is: otherwise every point would fail the same way."""
-    from accelsim.arch.load import load_arch
+    from accelsim.registry import load_arch
     try:
         load_arch(arch)
     except AccelsimError as e:
@@ -181,7 +181,7 @@ def _check_arch_keys(arch: str, designs: list[tuple[tuple[str, Any], ...]], wher
     Each key is tried once, with the first value it takes; only "unknown key" errors count here
     (a bad value is a design point's failure, recorded with the point).
     """
-    from accelsim.arch.load import load_arch
+    from accelsim.registry import load_arch
     tried: set[str] = set()
     for design in designs:
         for key, value in design:

@@ -270,3 +270,9 @@ def _infer(op: str, raw: dict, in_shapes: tuple[Shape, ...]) -> tuple[Shape, dic
     if op == "flatten":
         return (c * h * w, 1, 1), {}
     raise AssertionError(op)
+
+
+def gemm_network(name: str, m: int, k: int, n: int, layers: int = 1):
+    """A chain of ``layers`` GEMMs of ``m x k`` by ``k x n`` (an MLP at batch ``m``), int8."""
+    raw = [{"name": f"fc{i}", "op": "gemm", "m": m, "k": k if i == 0 else n, "n": n} for i in range(layers)]
+    return build_network(name, (k, m, 1), raw, source="synthetic")

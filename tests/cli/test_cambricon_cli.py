@@ -24,7 +24,7 @@ def test_lower_writes_a_program_that_assembles(tmp_path):
     out = tmp_path / "lenet5.s"
     p = accelsim("lower", "--arch", "cambricon", "--model", "lenet5", "-o", out)
     assert p.returncode == 0, p.stderr
-    from accelsim.lower.cambricon.asm import assemble
+    from accelsim.families.cambricon.asm import assemble
     prog = assemble(out.read_text())
     assert {"MMV", "MLOAD", "VACT", "HALT"} <= {i.op for i in prog.insns}
 

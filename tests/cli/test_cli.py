@@ -109,7 +109,7 @@ def test_simulate_yaml_network_and_scalesim_csv(tmp_path):
 def test_scalesim_config_and_compat(tmp_path):
     # a SCALE-Sim config written here (not SCALE-Sim's file): 32x32 WS, 64 kB SRAMs
     from pathlib import Path
-    from accelsim.lower.scalesim_compat import scalesim_compute_cycles
+    from accelsim.families.systolic.scalesim_compat import scalesim_compute_cycles
     cfg = tmp_path / "small.cfg"
     cfg.write_text("[general]\nrun_name = small\n\n[architecture_presets]\nArrayHeight: 32\nArrayWidth: 32\n"
                    "IfmapSramSzkB: 64\nFilterSramSzkB: 64\nOfmapSramSzkB: 64\nIfmapOffset: 0\n"

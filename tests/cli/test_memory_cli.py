@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from accelsim.arch.load import load_arch
+from accelsim.registry import load_arch
 
 
 def accelsim(*args, cwd=None):

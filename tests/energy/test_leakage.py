@@ -7,7 +7,7 @@ import math
 import pytest
 
 from accelsim.api import simulate
-from accelsim.arch.load import load_arch
+from accelsim.registry import load_arch
 from accelsim.energy import price, table
 from accelsim.errors import AccelsimError
 

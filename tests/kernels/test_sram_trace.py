@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from accelsim.lower.scalesim_compat import scalesim_compute_cycles
-from accelsim.sim.sram_traces import NAMES, TraceLayer, write_traces
+from accelsim.families.systolic.scalesim_compat import scalesim_compute_cycles
+from accelsim.families.systolic.sram_traces import NAMES, TraceLayer, write_traces
 
 HERE = Path(__file__).resolve().parents[1] / "parity" / "sram_traces"
 TOPO = [TraceLayer(*map(int, row[1:8])) for row in list(csv.reader(open(HERE / "tiny_topology.csv")))[1:]]

@@ -13,12 +13,12 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from accelsim.arch.load import load_arch
+from accelsim.registry import load_arch
 from accelsim.compress import apply_passes
 from accelsim.errors import AccelsimError
-from accelsim.lower.systolic import lower_network, lower_network_ref
+from accelsim.families.systolic.lower import lower_network, lower_network_ref
 from accelsim.trace import LOAD, OP_DTYPE, LayerInfo, TraceBuilder
-from accelsim.validate import gemm_network
+from accelsim.workload.network import gemm_network
 from accelsim.workload import load_model
 from accelsim.workload.network import build_network
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from accelsim.errors import AccelsimError
-from accelsim.lower.scalesim_compat import (scalesim_compute_cycles, scalesim_fold_counts,
+from accelsim.families.systolic.scalesim_compat import (scalesim_compute_cycles, scalesim_fold_counts,
                                             scalesim_fold_cycles, scalesim_gemm_cycles,
                                             scalesim_gemm_dims, scalesim_output_size)
 

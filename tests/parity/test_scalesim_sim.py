@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from accelsim.api import simulate
-from accelsim.arch.load import arch_from_dict
-from accelsim.arch.scalesim_cfg import load_scalesim_cfg
+from accelsim.registry import arch_from_dict
+from accelsim.families.systolic.scalesim_cfg import load_scalesim_cfg
 from accelsim.workload.scalesim_csv import load_scalesim_csv
 
 GOLDENS = Path(__file__).resolve().parent / "scalesim_goldens.csv"

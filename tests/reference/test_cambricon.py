@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from accelsim.arch.load import load_arch
-from accelsim.validate_cambricon import diannao_peak_gops, scalar_instructions, synapse_bandwidth_gib_s
+from accelsim.registry import load_arch
+from accelsim.families.cambricon.validate import diannao_peak_gops, scalar_instructions, synapse_bandwidth_gib_s
 from accelsim.workload import load_model
 
 
@@ -24,7 +24,7 @@ def test_scalar_baseline_counts_every_mac():
 
 @pytest.mark.slow
 def test_every_check_is_computed_and_the_asserted_ones_hold():
-    from accelsim.validate_cambricon import cambricon_checks
+    from accelsim.families.cambricon.validate import cambricon_checks
     checks = cambricon_checks()
     assert len(checks) == 6
     assert all(c.ok for c in checks if c.tolerance is not None)

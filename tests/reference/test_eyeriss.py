@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from accelsim.validate import EYERISS_ALEXNET, KNOWN_MISSES, eyeriss_alexnet, eyeriss_checks
+from accelsim.families.eyeriss.validate import EYERISS_ALEXNET, KNOWN_MISSES, eyeriss_alexnet, eyeriss_checks
 
 CHECKS = {c.name: c for c in eyeriss_checks()}
 

@@ -2,7 +2,7 @@
 
 Chen, Emer and Sze (ISCA 2016, section VI, Fig. 11) find row stationary 1.4x to 2.5x more
 energy-efficient than the other dataflows on AlexNet's CONV layers, under equal storage area.
-accelsim's model (``lower/eyeriss_dataflows.py``) is its own loop-nest model of that setup.
+accelsim's model (``families/eyeriss/dataflows.py``) is its own loop-nest model of that setup.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ import functools
 
 import pytest
 
-from accelsim.lower.eyeriss_dataflows import compare, conv_layers, ratios, weighted
+from accelsim.families.eyeriss.dataflows import compare, conv_layers, ratios, weighted
 from accelsim.workload import load_model
 
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 import pytest
 
 from accelsim.api import simulate
-from accelsim.arch.load import load_arch
-from accelsim.validate import fpga_checks, fpga_results
+from accelsim.registry import load_arch
+from accelsim.families.fpga.validate import fpga_checks, fpga_results
 
 QIU, BLOCK = fpga_results()
 CHECKS = fpga_checks()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from accelsim.validate import checks, lstm1_tile_latency_s
+from accelsim.families.systolic.validate import lstm1_tile_latency_s, tpu_checks as checks
 
 CHECKS = {c.name: c for c in checks() if c.name.startswith("TPU")}
 
@@ -28,7 +28,7 @@ def test_bigger_array_is_slower_on_lstm1():
 
 def test_each_app_is_bound_where_the_paper_says():
     # section 4: MLPs and LSTMs are memory-bound, CNNs compute-bound (ridge ~1350 MAC per weight byte)
-    from accelsim.validate import app_results
+    from accelsim.families.systolic.validate import app_results
     apps = {a.name: a for a in app_results()}
     for name in ("MLP0", "MLP1", "LSTM0", "LSTM1"):
         assert apps[name].macs_per_weight_byte < 1350 and apps[name].stall_fraction > 0.5, name

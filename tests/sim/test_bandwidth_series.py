@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from accelsim.api import simulate
-from accelsim.arch.load import load_arch
+from accelsim.registry import load_arch
 from accelsim.sim.bandwidth import BandwidthSeries
 
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from accelsim.api import compress, simulate
-from accelsim.arch.load import load_arch
+from accelsim.registry import load_arch
 from accelsim.workload import load_model
 
 TPU = load_arch("tpu-v1")

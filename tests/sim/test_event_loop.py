@@ -13,9 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from accelsim.api import lower
-from accelsim.arch.load import load_arch
-from accelsim.sim import engine, systolic
-from accelsim.sim.dram import BandwidthChannel, SimpleDram, dram_for_run
+from accelsim.registry import load_arch
+from accelsim.families.systolic import sim as systolic
+from accelsim.sim import engine
+from accelsim.sim.dram import BandwidthChannel, SimpleDram
+from accelsim.sim.dram_run import dram_for_run
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, LayerInfo, TraceBuilder
 
 UNITS = ("dma_a", "dma_b", "dma_c", "array", "vector")

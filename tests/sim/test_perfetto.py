@@ -8,9 +8,9 @@ from collections import defaultdict
 import numpy as np
 
 from accelsim.api import lower
-from accelsim.arch.load import load_arch
+from accelsim.registry import load_arch
 from accelsim.sim.perfetto import lanes, trace_events, write_trace_events
-from accelsim.sim.systolic import run
+from accelsim.families.systolic.sim import run
 from accelsim.trace import KINDS
 
 ARCH = load_arch("systolic-32x32")

@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from accelsim.arch.load import load_arch
+from accelsim.registry import load_arch
 from accelsim.errors import AccelsimError
 from accelsim.sweep.db import Store
 from accelsim.sweep.execute import pareto_front, run_point, run_sweep

@@ -1,0 +1,67 @@
+"""Instruction-driven CNN units (DianNao, ASPLOS 2014; Cambricon, ISCA 2016): the ``cambricon`` family.
+
+Spec and YAML (NFU, vector unit, scratchpads NBin/SB/NBout, DMA): :mod:`.spec`, presets in
+``presets/`` (``diannao``, ``cambricon``). The ISA: :mod:`.isa`, the assembler :mod:`.asm`,
+the compiler from layers to programs :mod:`.compiler` (with :mod:`.codegen`, :mod:`.layout`,
+:mod:`.vector_layers`, :mod:`.depthwise`), the interpreter :mod:`.interp` and functional
+co-simulation :mod:`.functional`. The in-order pipelined core: :mod:`.core`; accounting:
+:mod:`.account`; a whole run: :mod:`.run`. Published figures: :mod:`.validate`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from accelsim.family import Family, Option
+
+
+def _from_dict(raw, file=""):
+    from accelsim.families.cambricon.spec import cambricon_from_dict
+    return cambricon_from_dict(raw, file)
+
+
+def _simulate(net, spec, batch=1, input_on_chip=False, activations="layer"):
+    from accelsim.families.cambricon.run import run_cambricon
+    return run_cambricon(net, spec, batch).result
+
+
+def _program(net, spec, batch=1):
+    from accelsim.families.cambricon.run import compile_program
+    return compile_program(net, spec, batch).text
+
+
+def _perfetto(net, spec, batch=1):
+    from accelsim.families.cambricon.run import perfetto_document
+    return perfetto_document(net, spec, batch)
+
+
+def _list_row(a):
+    from accelsim.units import format_bytes
+    return (f"{a.matrix.rows}x{a.matrix.cols} NFU, {a.vector.rows} vector lanes",
+            f"ISA, {a.pipeline_stages}-stage core", f"{a.clock_hz / 1e6:g} MHz",
+            ", ".join(f"{k} {format_bytes(v)}" for k, v in a.scratchpad_bytes.items()),
+            f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
+
+
+def _checks():
+    from accelsim.families.cambricon.validate import cambricon_checks
+    return cambricon_checks()
+
+
+def _functional(spec, net, batch, _value):
+    from accelsim.families.cambricon.functional import run_functional
+    res = run_functional(net, spec, batch=batch)
+    bad = {k: v for k, v in res["layers"].items() if v}
+    return (f"functional: {res['dynamic_insns']:,} instructions executed; "
+            + ("every layer bit-exact with the NumPy fixed-point reference" if not bad
+               else f"{len(bad)} layer(s) differ from the reference: {bad}")), not bad
+
+
+FAMILY = Family(
+    name="cambricon", title="DianNao/Cambricon",
+    from_dict=_from_dict, list_row=_list_row, simulate=_simulate, program=_program, perfetto=_perfetto,
+    presets=Path(__file__).resolve().parent / "presets", checks=_checks,
+    options=(Option("--functional", "DianNao/Cambricon: also execute the program on 16-bit fixed-point data and "
+                    "compare every layer with the NumPy reference", is_flag=True, run=_functional),),
+    source="Chen et al., ASPLOS 2014 (DianNao); Liu et al., ISCA 2016 (Cambricon)",
+)

@@ -1,0 +1,87 @@
+"""Account a DianNao/Cambricon core run (:mod:`accelsim.families.cambricon.core`) as a Result.
+
+The wiring (compile, assemble, follow control flow with the interpreter, time on the core)
+is :func:`accelsim.families.cambricon.run.run_cambricon`. Energy: multiplies and adds at the preset's pJ, scratchpad bytes at each scratchpad's pJ per
+byte, DRAM from the shared DRAM model.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from accelsim.families.cambricon.spec import CambriconSpec
+from accelsim.result import LayerResult, Result
+from accelsim.sim.dram_run import dram_energy_by_layer
+
+EFFECTS = ("in-order issue, one instruction a cycle", "taken-branch refetch penalty", "unit queues and scoreboard",
+           "NFU lane quantisation per gather segment", "DMA per scratchpad through the shared DRAM model",
+           "DRAM bandwidth and latency")
+APPROXIMATIONS = ("no instruction cache misses (the program is assumed resident)",
+                  "scratchpad banks never conflict", "static power as given by the preset (0 if unpublished)",
+                  "partial sums saturate to i32 per write; 16-bit fixed point only")
+
+
+@dataclass(frozen=True)
+class CambriconRun:
+    """A simulation's Result plus what the instruction-level view adds (counts, the program)."""
+
+    result: Result
+    dynamic_insns: int
+    static_insns: int
+    by_op: dict[str, int]
+    bound: tuple[str, ...]          # per layer: "memory" or "compute"
+    log: list | None = None
+    layer_pcs: tuple[int, ...] = ()
+
+
+def sum_ops(run) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for t in run.layers:
+        for k, v in t.by_op.items():
+            out[k] = out.get(k, 0) + v
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
+
+
+def bound(t) -> str:
+    dma = max((v for k, v in t.busy.items() if k.startswith("dma")), default=0)
+    compute = t.busy.get("matrix", 0) + t.busy.get("vector", 0)
+    return "memory" if dma > compute else "compute"
+
+
+def account(model: str, layers_in: tuple[tuple[str, str, int], ...], spec: CambriconSpec, batch: int, run,
+            dram) -> Result:
+    """Per-layer cycles (each layer's share of the makespan), traffic and energy from a core run.
+
+    ``layers_in`` holds each layer's (name, op, MACs per image), in program order.
+    """
+    bounds, horizon = [], 0
+    for t in run.layers:
+        bounds.append((horizon, max(horizon, t.end)))
+        horizon = bounds[-1][1]
+    n = len(run.layers)
+    dram_pj, dram_totals = None, {}
+    if spec.dram.timing is not None:
+        dram_pj, dram_totals = dram_energy_by_layer(dram, n, [b - a for a, b in bounds], horizon)
+    from accelsim.sim.bandwidth import series_of
+    dram_totals = {**dram_totals, "bandwidth_over_time": series_of(dram)}
+    e = spec.energy
+    layers = []
+    for li, ((lname, lop, lmacs), t) in enumerate(zip(layers_in, run.layers)):
+        start, stop = bounds[li]
+        cycles = stop - start
+        busy = t.busy.get("matrix", 0) + t.busy.get("vector", 0)
+        compute = min(busy, cycles)
+        moved = t.dram_read + t.dram_write
+        energy = {"mac": t.mults * e.mult_pj, "add": t.adds * e.add_pj}
+        for sp in spec.scratchpad_bytes:
+            energy[sp] = (t.sp_read.get(sp, 0) + t.sp_write.get(sp, 0)) * e.sram_pj_per_byte[sp]
+        energy["dram"] = dram_pj[li] if dram_pj is not None else moved * spec.dram.energy_pj_per_byte
+        energy["static"] = e.static_power_w * cycles / spec.clock_hz * 1e12
+        layers.append(LayerResult(
+            name=lname, op=lop, start_cycle=start, end_cycle=stop, cycles=cycles, compute_cycles=compute,
+            stall_cycles=cycles - compute, macs=lmacs * batch, dram_read_bytes=t.dram_read,
+            dram_write_bytes=t.dram_write, buffer_reads={k: v // 2 for k, v in t.sp_read.items() if k != "dram"},
+            buffer_writes={k: v // 2 for k, v in t.sp_write.items() if k != "dram"}, energy_pj=energy,
+            pe_count=spec.pe_count))
+    return Result(arch=spec.name, model=model, batch=batch, clock_hz=spec.clock_hz, pe_count=spec.pe_count,
+                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS, dram=dram_totals)

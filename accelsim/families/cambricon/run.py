@@ -1,0 +1,64 @@
+"""A network on a DianNao/Cambricon arch: compile, assemble, then time every dynamic instruction.
+
+The family's whole run (its ``simulate``), its assembly listing (``program``) and its
+instruction-level Perfetto timeline (``perfetto``).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accelsim.families.cambricon.account import CambriconRun, account, bound, sum_ops
+from accelsim.families.cambricon.asm import assemble
+from accelsim.families.cambricon.compiler import compile_network
+from accelsim.families.cambricon.core import run_core
+from accelsim.families.cambricon.interp import Machine, iter_dynamic
+from accelsim.families.cambricon.spec import CambriconSpec
+from accelsim.sim.dram_run import dram_for_run
+from accelsim.workload import Network
+
+
+def compile_program(net: Network, spec: CambriconSpec, batch: int = 1):
+    """The compiled program (``.text`` assembly, ``.labels`` one per layer) for ``net`` at ``batch``."""
+    return compile_network(net, dict(spec.scratchpad_bytes), spec.matrix.rows, spec.matrix.cols, batch,
+                           bytes_per_cycle=spec.dram.bandwidth_bytes_per_s / spec.clock_hz)
+
+
+def run_cambricon(net: Network | str, spec: CambriconSpec | str, batch: int = 1, log: bool = False,
+                  free_control: bool = False) -> CambriconRun:
+    """Compile, assemble and time ``net`` (a Network or zoo name) on ``spec`` (a spec or preset name).
+
+    Returns a :class:`CambriconRun`.
+
+    The interpreter follows the program's control flow without moving data
+    (:func:`accelsim.families.cambricon.interp.iter_dynamic`), and the core
+    (:func:`accelsim.families.cambricon.core.run_core`) times every dynamic instruction. With ``log`` the
+    run keeps each instruction's (pc, op, unit, issue, start, done) cycles; ``free_control`` see
+    :func:`accelsim.families.cambricon.core.run_core`.
+    """
+    if isinstance(net, str):
+        from accelsim.workload import load_model
+        net = load_model(net)
+    if isinstance(spec, str):
+        from accelsim.registry import load_arch
+        spec = load_arch(spec)
+    compiled = compile_program(net, spec, batch)
+    program = assemble(compiled.text, file=f"{net.name}.{spec.name}.s")
+    labels = dict(program.labels)
+    machine = Machine.create(dict(spec.scratchpad_bytes), np.zeros(0, np.uint8))
+    dram = dram_for_run(spec.dram, spec.clock_hz)
+    pcs = [labels[n] for n in compiled.labels]
+    run = run_core(iter_dynamic(program, machine, functional=False), spec, pcs, dram, log=log,
+                   free_control=free_control)
+    layers = tuple((l.name, l.op, l.macs) for l in net.layers)
+    return CambriconRun(account(net.name, layers, spec, batch, run, dram), run.steps, len(program.insns), sum_ops(run),
+                        tuple(bound(t) for t in run.layers), run.log, tuple(pcs))
+
+
+def perfetto_document(net: Network, spec: CambriconSpec, batch: int = 1) -> dict:
+    """Trace events of the run: one slice per non-scalar instruction on its unit's track (Perfetto JSON)."""
+    from accelsim.sim.perfetto import instruction_events
+    run = run_cambricon(net, spec, batch, log=True)
+    names = [l.name for l in run.result.layers]
+    return instruction_events(run.log, list(run.layer_pcs), names, spec.clock_hz,
+                              f"{run.result.model} on {spec.name}, batch {batch}")

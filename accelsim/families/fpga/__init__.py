@@ -1,0 +1,54 @@
+"""Tiled FPGA pipelines (Qiu et al., FPGA 2016; block convolution with layer fusion, Li et al., DATE 2018).
+
+The ``fpga`` family. Spec and YAML (device budgets, engine, DDR): :mod:`.spec`, presets in
+``presets/`` (``qiu16-zc706``, ``blockconv-zc706``). Tm/Tn/Tr/Tc tiling, ping-pong buffers,
+fusion groups and block halos: :mod:`.lower`, with the tile search in
+:mod:`accelsim.kernels.fpga_tiles`. Timing and accounting: :mod:`.sim`. Published figures:
+:mod:`.validate`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from accelsim.family import Family, check_trace_units
+
+
+def _from_dict(raw, file=""):
+    from accelsim.families.fpga.spec import fpga_from_dict
+    return fpga_from_dict(raw, file)
+
+
+def _lower(net, spec, batch=1, input_on_chip=False, activations="layer"):
+    from accelsim.families.fpga.lower import lower_network
+    return lower_network(net, spec, batch)[0]
+
+
+def _evaluate(trace, spec):
+    from accelsim.families.fpga.lower import UNITS
+    from accelsim.families.fpga.sim import evaluate_trace
+    check_trace_units(trace, UNITS, "FPGA")
+    return evaluate_trace(trace, spec)
+
+
+def _timeline(trace, spec):
+    from accelsim.families.fpga.sim import run
+    return run(trace, spec)
+
+
+def _list_row(a):
+    return (f"{a.tm or '?'}x{a.tn or '?'} {a.kernel}x{a.kernel} convolvers", f"tiled, fusion {a.fusion}",
+            f"{a.clock_hz / 1e6:g} MHz", f"{a.device.name} BRAM", f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
+
+
+def _checks():
+    from accelsim.families.fpga.validate import fpga_checks
+    return fpga_checks()
+
+
+FAMILY = Family(
+    name="fpga", title="FPGA",
+    from_dict=_from_dict, list_row=_list_row, lower=_lower, evaluate=_evaluate, timeline=_timeline,
+    presets=Path(__file__).resolve().parent / "presets", checks=_checks,
+    source="Qiu et al., FPGA 2016; Li et al., DATE 2018",
+)

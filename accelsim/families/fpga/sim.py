@@ -1,0 +1,79 @@
+"""Tiled FPGA timing and accounting: tiles through the shared engine, energy by component.
+
+Compute ops carry a tile group's engine cycles; DMA ops move its inputs, weights and outputs
+over the board's DDR; ping-pong buffers are dependencies, so the engine finds the overlap.
+Energy: MACs at the data width (45 nm table), BRAM accesses, DRAM bytes, static power.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accelsim.families.fpga.spec import FpgaSpec
+from accelsim.energy import table
+from accelsim.result import LayerResult, Result
+from accelsim.sim import engine
+from accelsim.sim.dram_run import dram_energy_by_layer, dram_for_run
+from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
+
+EFFECTS = ("per-tile compute of tm x tn convolvers (kernel passes, partial tiles)",
+           "DDR bandwidth shared by loads and stores, overlapped through ping-pong buffers",
+           "layer fusion / block convolution: intermediate maps on chip, weights re-read per block")
+APPROXIMATIONS = ("DDR is bandwidth + latency; burst efficiency is taken as the preset's sustained rate",
+                  "BRAM, LUT and FF use are estimates from buffer shapes, not synthesis",
+                  "energy: 45 nm Horowitz figures, not a 28 nm FPGA power model")
+
+
+def run(trace: Trace, spec: FpgaSpec, dram=None) -> engine.Timeline:
+    """Simulate ``trace`` on ``spec``; returns when every op ran (cycles)."""
+    dram = dram if dram is not None else dram_for_run(spec.dram, spec.clock_hz)
+    return engine.run_events(trace, dram, 64, True)
+
+
+def evaluate_trace(trace: Trace, spec: FpgaSpec) -> Result:
+    """:func:`evaluate` with the engine's size read off the trace: the widest compute op's ``rows`` (PEs)."""
+    pes = int(max((int(x) for x in trace.ops["rows"][trace.ops["kind"] == COMPUTE]), default=1))
+    return evaluate(trace, spec, pes)
+
+
+def evaluate(trace: Trace, spec: FpgaSpec, pe_count: int) -> Result:
+    """Simulate ``trace`` on ``spec`` and account cycles, DRAM bytes and energy per layer."""
+    dram = dram_for_run(spec.dram, spec.clock_hz)
+    tl = run(trace, spec, dram)
+    ops = trace.ops
+    nl = len(trace.layers)
+    layer_of = ops["layer"]
+    kind = ops["kind"]
+    end = np.zeros(nl, np.int64)
+    np.maximum.at(end, layer_of, tl.end)
+    nbytes = ops["bytes"].astype(np.int64)
+    dram_r = np.bincount(layer_of, weights=np.where(kind == LOAD, nbytes, 0), minlength=nl)
+    dram_w = np.bincount(layer_of, weights=np.where(kind == STORE, nbytes, 0), minlength=nl)
+    busy = np.bincount(layer_of, weights=np.where(kind == COMPUTE, ops["stream"], 0), minlength=nl)
+    busy += np.bincount(layer_of, weights=np.where(kind == VECTOR, -(-ops["vops"] // 64), 0), minlength=nl)
+    mac_pj = table.mac_pj(spec.data_bits, spec.data_bits, 2 * spec.data_bits)
+    bram_pj_per_byte = table.sram_pj(4608, 72) / 9  # one BRAM36 (4.5 KB) port, 72 bits wide
+    bounds, horizon = [], 0
+    for li in range(nl):
+        bounds.append((horizon, max(horizon, int(end[li]))))
+        horizon = bounds[-1][1]
+    dram_pj, dram_totals = (None, {})
+    if spec.dram.timing is not None:
+        dram_pj, dram_totals = dram_energy_by_layer(dram, nl, [b - a for a, b in bounds], horizon)
+    from accelsim.sim.bandwidth import series_of
+    dram_totals = {**dram_totals, "bandwidth_over_time": series_of(dram)}
+    layers = []
+    for li, info in enumerate(trace.layers):
+        start, horizon = bounds[li]
+        cycles = horizon - start
+        compute = min(int(busy[li]), cycles)
+        moved = float(dram_r[li] + dram_w[li])
+        energy = {"mac": info.macs * mac_pj, "bram": 2 * moved * bram_pj_per_byte,
+                  "dram": dram_pj[li] if dram_pj is not None else moved * spec.dram.energy_pj_per_byte,
+                  "static": spec.static_power_w * cycles / spec.clock_hz * 1e12}
+        layers.append(LayerResult(name=info.name, op=info.op, start_cycle=start, end_cycle=horizon, cycles=cycles,
+                                  compute_cycles=compute, stall_cycles=cycles - compute, macs=info.macs,
+                                  dram_read_bytes=int(dram_r[li]), dram_write_bytes=int(dram_w[li]),
+                                  energy_pj=energy, pe_count=pe_count))
+    return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=pe_count,
+                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS, dram=dram_totals)
