@@ -79,25 +79,33 @@ def simulate(model: Network | str | Path, arch: Any, batch: int = 1,
     spec = _arch(arch)
     net = _network(model)
     records: tuple[dict, ...] = ()
-    if passes:
-        net, records = compress(net, passes, weights, seed)
+    w = None
     fam = family_of(spec)
+    if passes or (weights is not None and fam.uses_weights):
+        net, w, records = _compress(net, passes, weights, seed)
+    kw = {"weights": w} if fam.uses_weights else {}
     if fam.simulate is not None:
-        result = fam.simulate(net, spec, batch, input_on_chip, activations)
+        result = fam.simulate(net, spec, batch, input_on_chip, activations, **kw)
     else:
-        result = fam.evaluate(lower(net, spec, batch, input_on_chip, activations), spec)
+        result = fam.evaluate(fam.lower(net, spec, batch, input_on_chip, activations, **kw), spec)
     return replace(result, compression=records) if records else result
 
 
 def compress(net: Network, passes: tuple[str, ...], weights: str | Path | None = None,
              seed: int = 0) -> tuple[Network, tuple[dict, ...]]:
     """Apply compression ``passes`` to ``net``; returns the new network and one plain record per pass."""
+    net, _, records = _compress(net, passes, weights, seed)
+    return net, records
+
+
+def _compress(net: Network, passes: tuple[str, ...], weights: str | Path | None, seed: int):
+    """:func:`compress`, also returning the weights after the passes (None without ``weights``)."""
     from accelsim.compress import apply_passes, load_npz_weights, synthetic_weights
     w = None
     if weights is not None:
         w = synthetic_weights(net, seed=seed) if str(weights) == "synthetic" else load_npz_weights(weights, net)
-    net, _, recs = apply_passes(net, w, passes, seed=seed)
-    return net, tuple(_record_dict(r) for r in recs)
+    net, w, recs = apply_passes(net, w, passes, seed=seed)
+    return net, w, tuple(_record_dict(r) for r in recs)
 
 
 def _record_dict(rec) -> dict:

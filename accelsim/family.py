@@ -91,6 +91,10 @@ class Family:
       lower -o FILE.s``); ``perfetto(network, spec, batch) -> dict``: an instruction-level
       trace-event document for ``--timeline`` when there is no op timeline.
 
+    With ``uses_weights``, ``lower`` and ``simulate`` also take ``weights=``: the network's weights
+    after the compression passes (``None`` without ``--weights``), for chips whose time depends
+    on where the non-zeros fall.
+
     The rest: ``presets`` (a folder of ``<name>.yaml`` arch files, listed by ``accelsim list
     archs``), ``checks() -> list[Check]`` (published figures for ``accelsim validate``),
     ``options`` (:class:`Option`), ``plots`` (:class:`Plot`) and ``source`` (the paper or
@@ -112,6 +116,7 @@ class Family:
     options: tuple[Option, ...] = ()
     plots: tuple[Plot, ...] = ()
     source: str = ""
+    uses_weights: bool = False
 
     def __post_init__(self) -> None:
         if not self.name or not self.name.replace("_", "").isalnum():

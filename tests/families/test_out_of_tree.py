@@ -50,7 +50,7 @@ def registered(site, monkeypatch):
 
 def test_the_registry_finds_the_toy_beside_the_built_in_families(registered):
     fams = registered.families()
-    assert list(fams)[-1] == "toy" and {"systolic", "eyeriss", "fpga", "cambricon"} <= set(fams)
+    assert list(fams)[-1] == "toy" and {"systolic", "eyeriss", "fpga", "cambricon", "eie"} <= set(fams)
     spec = registered.load_arch("toy-mac", {"mac.lanes": 8})
     assert type(spec).__name__ == "ToySpec" and spec.lanes == 8
     assert "toy-mac" in registered.preset_names()
@@ -130,7 +130,7 @@ def test_an_unknown_family_key_lists_the_registered_ones(site, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: x\nfamily: nosuch\n")
     p = accelsim(site, "simulate", "--arch", bad, "--model", "lenet5")
-    assert p.returncode == 2 and "bad.yaml: family: must be one of cambricon, eyeriss, fpga, systolic, toy" in p.stderr
+    assert p.returncode == 2 and "bad.yaml: family: must be one of cambricon, eie, eyeriss, fpga, systolic, toy" in p.stderr
 
 
 def test_a_broken_entry_point_is_a_one_line_error(tmp_path):

@@ -177,7 +177,19 @@ def _systolic_layer_args(x):
             base + max(deps, default=0) + 1)
 
 
+def _spmv_inputs():
+    return st.tuples(st.integers(1, 9), st.integers(0, 40), st.integers(1, 10), st.integers(0, 2**31))
+
+
+def _spmv_args(x):
+    pes, n, depth, seed = x
+    rng = np.random.default_rng(seed)
+    entries = rng.integers(0, 6, (pes, n)) * (rng.random((pes, n)) < rng.random())
+    return entries.astype(np.int64), depth
+
+
 CASES = {"fold_schedule": (_fold_inputs, _fold_args),
+         "spmv_schedule": (_spmv_inputs, _spmv_args),
          "systolic_layer_ops": (_systolic_layer, _systolic_layer_args),
          "bank_conflict_rows": (lambda: st.integers(0, 2**31), _banks_args),
          "ifmap_addresses": _sram("ifmap_addresses"),

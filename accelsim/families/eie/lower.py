@@ -1,0 +1,160 @@
+"""A network of FC layers on EIE: rows interleaved over PEs, columns stored CSC, one pass per block of outputs.
+
+Each MAC layer's weight matrix ``W`` (outputs x inputs) is laid out as the chip stores it: row
+``r`` on PE ``r % pes``; within a PE, each column's non-zeros with a relative row index of
+``index_bits``, plus a padding entry for every ``2**index_bits`` zeros in a row (:func:`column_entries`).
+A pass covers the outputs the PEs' destination registers hold (``pes * act_regs`` rows); for every
+sample, every pass broadcasts the input's non-zero activations and the PEs work through their
+entries of those columns (:func:`accelsim.kernels.sparse_mv.spmv_schedule`, from the real pattern).
+Weights stay on chip when they fit; otherwise a pass's share streams from DRAM before it runs.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from accelsim.compress.patterns import active_inputs, weight_mask
+from accelsim.errors import AccelsimError
+from accelsim.families.eie.spec import EieSpec
+from accelsim.kernels.sparse_mv import spmv_schedule
+from accelsim.trace import COMPUTE, LOAD, STORE, LayerInfo, Trace, TraceBuilder
+from accelsim.workload.layer import Layer
+from accelsim.workload.network import Network
+
+UNITS = ("dma_in", "dma_out", "pes")
+MATRIX_OPS = ("linear", "gemm")
+VIEW_OPS = ("flatten", "activation")  # a new view, or a ReLU the PEs apply on write-back
+
+
+def column_entries(mask: np.ndarray, pes: int, index_bits: int) -> np.ndarray:
+    """Stored entries per PE and column (``(pes, cols)`` int64) for a bool ``(rows, cols)`` non-zero mask.
+
+    A PE's entries of a column are its non-zeros there plus ``gap // 2**index_bits`` padding
+    entries for every run of ``gap`` zeros before a non-zero (rows counted within the PE).
+    """
+    rows, cols = mask.shape
+    k = -(-rows // pes)
+    local = np.zeros((k * pes, cols), bool)
+    local[:rows] = mask
+    local = local.reshape(k, pes, cols)
+    out = local.sum(axis=0, dtype=np.int64)
+    span = 1 << index_bits
+    if k <= span:
+        return out  # no gap within a PE's column can reach 2**index_bits zeros
+    for p in range(pes):
+        col, row = np.nonzero(local[:, p, :].T)
+        prev = np.empty_like(row)
+        prev[0:1] = -1
+        prev[1:] = row[:-1]
+        prev[np.r_[True, col[1:] != col[:-1]] if col.size else []] = -1
+        out[p] += np.bincount(col, weights=(row - prev - 1) // span, minlength=cols).astype(np.int64)
+    return out
+
+
+def _check(net: Network) -> None:
+    for layer in net.layers:
+        if layer.op not in MATRIX_OPS + VIEW_OPS:
+            raise AccelsimError(f"layer {layer.name} is {layer.op}: EIE runs fully connected layers (a sparse "
+                                "matrix times a sparse vector); give a model of FC layers such as alexnet_fc",
+                                field="--model")
+
+
+def _densities(net: Network, activations: str) -> Network:
+    if activations == "layer":
+        return net
+    if activations != "functional":
+        raise AccelsimError(f"must be layer or functional, got {activations!r}", field="--activations")
+    from accelsim.compress import synthetic_weights
+    from accelsim.compress.functional import activation_densities
+    dens = activation_densities(net, synthetic_weights(net, seed=0))
+    return net.with_layers(tuple(l.with_(act_density=dens[l.name]) if l.name in dens else l for l in net.layers))
+
+
+def lower_network(net: Network, spec: EieSpec, batch: int = 1, activations: str = "layer", weights=None,
+                  seed: int = 0) -> tuple[Trace, dict[str, dict]]:
+    """The trace of ``net`` at ``batch`` on ``spec``, and per layer what the layout cost.
+
+    ``weights`` (after compression) give the real non-zero pattern; without them it is drawn at
+    each layer's density (:mod:`accelsim.compress.patterns`). The report per layer: ``passes``,
+    ``entries`` (stored, padding included), ``padding``, ``spmat_bytes_per_pe`` (the fullest PE),
+    ``streamed`` (weights from DRAM), ``real_pattern``.
+    """
+    _check(net)
+    net = _densities(net, activations)
+    tb = TraceBuilder(spec.name, net.name, batch, UNITS, ("dram", "spmat"))
+    report: dict[str, dict] = {}
+    last: list[int] = []
+    act_bytes = max(1, spec.act_bits // 8)
+    matrices = [l for l in net.layers if l.op in MATRIX_OPS]
+    for layer in net.layers:
+        if layer.op in VIEW_OPS:
+            tb.add_layer(LayerInfo(layer.name, layer.op, layer.weight_bits, spec.act_bits, spec.act_bits, 0))
+            continue
+        # the network's input arrives from DRAM; later layers read the PEs' registers
+        in_bytes = layer.in_elements * batch * act_bytes if layer is matrices[0] else 0
+        last, report[layer.name] = _lower_layer(tb, layer, spec, batch, weights, seed, last, in_bytes)
+    if matrices:
+        tb.add(STORE, "dma_out", len(tb.layers) - 1, last, src="spmat", dst="dram",
+               bytes=matrices[-1].out_elements * batch * act_bytes)
+    return tb.build(), report
+
+
+def _lower_layer(tb: TraceBuilder, layer: Layer, spec: EieSpec, batch: int, weights, seed: int,
+                 deps: list[int], in_bytes: int) -> tuple[list[int], dict]:
+    mask, real = weight_mask(layer, weights, seed)
+    rows, cols = mask.shape
+    vectors = batch * (layer.gemm_mkn[0] if layer.op == "gemm" else 1)
+    step = spec.pes * spec.act_regs
+    blocks = _blocks(mask, spec, step)
+    fits = (spec.weights_on_chip and sum(b[2] for b in blocks) <= spec.spmat_bytes
+            and math.ceil((cols + 1) * spec.ptr_bits / 8) * len(blocks) <= spec.ptr_bytes)
+    if not fits:  # stream: blocks whose fullest PE's share fits half the SRAM (the other half loads the next)
+        while max(b[2] for b in blocks) > spec.spmat_bytes // 2 and step > spec.pes:
+            step = max(spec.pes, step // 2 // spec.pes * spec.pes)
+            blocks = _blocks(mask, spec, step)
+        if max(b[2] for b in blocks) > spec.spmat_bytes // 2:
+            raise AccelsimError(f"layer {layer.name}: one row per PE needs {max(b[2] for b in blocks)} B, more than "
+                                f"half the {spec.spmat_bytes} B sparse-matrix SRAM", field="pe.spmat")
+    li = tb.add_layer(LayerInfo(layer.name, layer.op, spec.weight_bits, spec.act_bits, spec.act_bits, 0))
+    if in_bytes:
+        deps = [tb.add(LOAD, "dma_in", li, (), src="dram", dst="spmat", bytes=in_bytes)]
+    active = [active_inputs(layer, cols, v, seed) for v in range(vectors)]
+    per_read = max(1, spec.spmat_width_bits // spec.entry_bits)
+    counts = dict.fromkeys(("entries", "spmat_reads", "ptr_reads", "act_reads", "act_writes"), 0)
+    macs, prev, block_end = 0, deps, []
+    for ent, nz, pe_bytes in blocks:
+        gate = list(prev)
+        if not fits:  # a block's weights load once all vectors are done with the block two before it
+            load = tb.add(LOAD, "dma_in", li, block_end[-2:-1], src="dram", dst="spmat", bytes=pe_bytes * spec.pes)
+            gate.append(load)
+        for act in active:
+            work = np.ascontiguousarray(ent[:, act])
+            cycles, _ = spmv_schedule(work, spec.queue_depth)
+            done = int(nz[act].sum())
+            macs += done
+            counts["entries"] += int(work.sum())
+            counts["spmat_reads"] += int(np.ceil(work / per_read).sum())
+            counts["ptr_reads"] += 2 * spec.pes * len(act)
+            counts["act_reads"] += len(act)
+            prev = [tb.add(COMPUTE, "pes", li, gate, rows=spec.pes, cols=1, stream=int(cycles),
+                           drain=spec.pipeline_cycles, macs=done)]
+            gate = prev
+        block_end.append(prev[0])
+    counts["act_writes"] = rows * vectors
+    tb.layers[li] = LayerInfo(layer.name, layer.op, spec.weight_bits, spec.act_bits, spec.act_bits, macs,
+                              tuple(sorted(counts.items())))
+    entries = sum(int(b[0].sum()) for b in blocks)
+    return prev, {"passes": len(blocks) * vectors, "entries": entries, "padding": entries - int(mask.sum()),
+                  "spmat_bytes_per_pe": max(b[2] for b in blocks), "streamed": not fits, "real_pattern": real}
+
+
+def _blocks(mask: np.ndarray, spec: EieSpec, step: int) -> list[tuple[np.ndarray, np.ndarray, int]]:
+    """Row blocks of ``step`` rows: (entries per PE and column, non-zeros per column, bytes of the fullest PE)."""
+    out = []
+    for r in range(0, mask.shape[0], step):
+        ent = column_entries(mask[r:r + step], spec.pes, spec.index_bits)
+        out.append((ent, mask[r:r + step].sum(axis=0, dtype=np.int64),
+                    int(math.ceil(ent.sum(axis=1).max() * spec.entry_bits / 8))))
+    return out

@@ -1,0 +1,88 @@
+"""EIE timing and accounting: passes through the shared engine, energy per stored entry, pointer and register.
+
+Each compute op is one broadcast pass whose cycles the lowering took from the PEs' real
+entries (:func:`accelsim.kernels.sparse_mv.spmv_schedule`); the engine orders passes, the
+input/output transfers and any streamed weights over the shared DRAM channel.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accelsim.energy import table
+from accelsim.families.eie.spec import EieSpec
+from accelsim.result import LayerResult, Result
+from accelsim.sim import engine
+from accelsim.sim.bandwidth import series_of
+from accelsim.sim.dram_run import dram_energy_by_layer, dram_for_run
+from accelsim.trace import COMPUTE, LOAD, STORE, Trace
+
+EFFECTS = ("zero activations skipped: only non-zero inputs are broadcast, one a cycle",
+           "one cycle per stored entry (padding included) of the PE's rows, at least one per broadcast input",
+           "load imbalance: a full activation queue holds the broadcast, from the real non-zero pattern",
+           "passes of pes x act_regs outputs; weights streamed from DRAM only when they do not fit on chip")
+APPROXIMATIONS = ("activation non-zeros drawn at each layer's act_density (seeded), not from real inputs",
+                  "energy: 45 nm Horowitz figures at the PE's SRAM sizes, not the chip's layout",
+                  "the codebook lookup and the leading-non-zero detection tree cost no energy")
+
+
+def run(trace: Trace, spec: EieSpec, dram=None) -> engine.Timeline:
+    """When each op of ``trace`` ran on ``spec`` (cycles)."""
+    dram = dram if dram is not None else dram_for_run(spec.dram, spec.clock_hz)
+    return engine.run_events(trace, dram, 1, False)
+
+
+def action_pj(spec: EieSpec) -> dict[str, float]:
+    """Energy (pJ) of one of each counted action: entry (multiply-accumulate), SpMat read, pointer read, register."""
+    e = spec.energy
+    return {"entries": e.mac_pj if e.mac_pj is not None else table.mac_pj(spec.act_bits, spec.act_bits, spec.act_bits),
+            "spmat_reads": e.spmat_read_pj if e.spmat_read_pj is not None
+            else table.sram_pj(spec.spmat_bytes, spec.spmat_width_bits),
+            "ptr_reads": e.ptr_read_pj if e.ptr_read_pj is not None
+            else table.sram_pj(max(1, spec.ptr_bytes // 2), spec.ptr_bits),
+            "act_reads": e.act_pj * spec.pes, "act_writes": e.act_pj}
+
+
+def evaluate(trace: Trace, spec: EieSpec) -> Result:
+    """Simulate ``trace`` on ``spec`` and account cycles, DRAM bytes and energy per layer."""
+    dram = dram_for_run(spec.dram, spec.clock_hz)
+    tl = run(trace, spec, dram)
+    ops, nl = trace.ops, len(trace.layers)
+    layer_of, kind = ops["layer"], ops["kind"]
+    end = np.zeros(nl, np.int64)
+    np.maximum.at(end, layer_of, tl.end)
+    nbytes = ops["bytes"].astype(np.int64)
+    dram_r = np.bincount(layer_of, weights=np.where(kind == LOAD, nbytes, 0), minlength=nl)
+    dram_w = np.bincount(layer_of, weights=np.where(kind == STORE, nbytes, 0), minlength=nl)
+    busy = np.bincount(layer_of, weights=np.where(kind == COMPUTE, ops["stream"], 0), minlength=nl)
+    bounds, horizon = [], 0
+    for li in range(nl):
+        bounds.append((horizon, max(horizon, int(end[li]))))
+        horizon = bounds[-1][1]
+    dram_pj, dram_totals = None, {}
+    if spec.dram.timing is not None:
+        dram_pj, dram_totals = dram_energy_by_layer(dram, nl, [b - a for a, b in bounds], horizon)
+    dram_totals = {**dram_totals, "bandwidth_over_time": series_of(dram)}
+    price = action_pj(spec)
+    layers = []
+    for li, info in enumerate(trace.layers):
+        start, stop = bounds[li]
+        cycles = stop - start
+        counts = dict(info.counts)
+        moved = float(dram_r[li] + dram_w[li])
+        energy = {"mac": counts.get("entries", 0) * price["entries"],
+                  "spmat": counts.get("spmat_reads", 0) * price["spmat_reads"],
+                  "pointers": counts.get("ptr_reads", 0) * price["ptr_reads"],
+                  "activations": counts.get("act_reads", 0) * price["act_reads"]
+                  + counts.get("act_writes", 0) * price["act_writes"],
+                  "dram": dram_pj[li] if dram_pj is not None else moved * spec.dram.energy_pj_per_byte,
+                  "static": spec.energy.static_power_w * cycles / spec.clock_hz * 1e12}
+        compute = min(int(busy[li]), cycles)
+        layers.append(LayerResult(name=info.name, op=info.op, start_cycle=start, end_cycle=stop, cycles=cycles,
+                                  compute_cycles=compute, stall_cycles=cycles - compute, macs=info.macs,
+                                  dram_read_bytes=int(dram_r[li]), dram_write_bytes=int(dram_w[li]),
+                                  buffer_reads={"spmat": int(counts.get("spmat_reads", 0)),
+                                                "pointers": int(counts.get("ptr_reads", 0))},
+                                  energy_pj=energy, pe_count=spec.pes))
+    return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=spec.pes,
+                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS, dram=dram_totals)

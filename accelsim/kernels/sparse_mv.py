@@ -1,0 +1,70 @@
+"""A sparse matrix x sparse vector on PEs that each own rows, fed by one broadcast of the non-zero inputs.
+
+EIE's schedule (Han et al., ISCA 2016, section IV): the central unit finds the input vector's
+non-zero activations one a cycle and broadcasts each to every PE; a PE queues it (its activation
+queue holds ``queue_depth`` entries) and, when its arithmetic unit is free, spends one cycle per
+stored entry of that input's column among its own rows (at least one, to read the column's two
+pointers). A PE whose queue is full holds the broadcast, so one busy PE stalls the rest: this is
+the load imbalance the pattern of non-zeros decides.
+
+Kernel :func:`spmv_schedule` and its twin :func:`spmv_schedule_ref` compute the same integers.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+
+
+@njit(cache=True)
+def spmv_schedule(entries, queue_depth):
+    """Numba kernel of :func:`spmv_schedule_ref`; same arguments, same results."""
+    pes, n = entries.shape
+    free = np.zeros(pes, np.int64)
+    busy = np.zeros(pes, np.int64)
+    started = np.zeros((queue_depth, pes), np.int64)  # ring of the last queue_depth start cycles per PE
+    last = -1
+    for j in range(n):
+        b = last + 1
+        if j >= queue_depth:
+            slot = j % queue_depth
+            for p in range(pes):
+                if started[slot, p] > b:
+                    b = started[slot, p]
+        slot = j % queue_depth
+        for p in range(pes):
+            s = free[p] if free[p] > b else b
+            work = entries[p, j] if entries[p, j] > 1 else 1
+            started[slot, p] = s
+            free[p] = s + work
+            busy[p] += work
+        last = b
+    end = 0
+    for p in range(pes):
+        if free[p] > end:
+            end = free[p]
+    return end, busy
+
+
+def spmv_schedule_ref(entries, queue_depth):
+    """Cycles to run one broadcast pass, and each PE's busy cycles.
+
+    ``entries[p, j]`` is the number of stored entries PE ``p`` holds for the ``j``-th non-zero
+    input (in broadcast order); ``queue_depth`` (>= 1) the activation queue's length. Input ``j``
+    is broadcast at ``b_j = max(b_{j-1} + 1, start_{p, j - queue_depth} for every p)`` (one a
+    cycle, and only once every queue has a free slot; ``b_0 = 0``); PE ``p`` starts it at
+    ``start_{p,j} = max(b_j, end_{p,j-1})`` and ends at ``start_{p,j} + max(1, entries[p, j])``.
+    Returns ``(cycle the last PE ends, busy cycles per PE)`` (int64; ``0`` and zeros for no input).
+    """
+    entries = np.asarray(entries, np.int64)
+    pes, n = entries.shape
+    work = np.maximum(entries, 1)
+    start = np.zeros((pes, n), np.int64)
+    end = np.zeros((pes, n), np.int64)
+    b = -1
+    for j in range(n):
+        b = max([b + 1] + ([int(x) for x in start[:, j - queue_depth]] if j >= queue_depth else []))
+        before = end[:, j - 1] if j else np.zeros(pes, np.int64)
+        start[:, j] = np.maximum(before, b)
+        end[:, j] = start[:, j] + work[:, j]
+    return (int(end[:, -1].max()) if n else 0), work.sum(axis=1).astype(np.int64)
