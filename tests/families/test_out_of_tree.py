@@ -130,7 +130,7 @@ def test_an_unknown_family_key_lists_the_registered_ones(site, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: x\nfamily: nosuch\n")
     p = accelsim(site, "simulate", "--arch", bad, "--model", "lenet5")
-    assert p.returncode == 2 and "bad.yaml: family: must be one of cambricon, eie, eyeriss, fpga, systolic, toy" in p.stderr
+    assert p.returncode == 2 and "bad.yaml: family: must be one of cambricon, cambricon_x, eie, eyeriss, fpga, systolic, toy" in p.stderr
 
 
 def test_a_broken_entry_point_is_a_one_line_error(tmp_path):

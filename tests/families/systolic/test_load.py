@@ -204,7 +204,7 @@ def test_user_file_loads(tmp_path):
     ("array.dataflow", "rs", "array.dataflow", "must be one of is, os, ws, got 'rs'"),
     ("array.rows", _DELETE, "array.rows", "missing required key"),
     ("array.rows", True, "array.rows", "integer"),
-    ("family", "tpu", "family", "must be one of cambricon, eie, eyeriss, fpga, systolic"),
+    ("family", "tpu", "family", "must be one of cambricon, cambricon_x, eie, eyeriss, fpga, systolic"),
     ("clock", "-1GHz", "clock", "must be > 0"),
     ("clock", "1GHz/s", "clock", "cannot read"),
     ("dram.bandwidth", "10GB", "dram.bandwidth", "as a bandwidth"),
