@@ -72,8 +72,8 @@ def simulate(model: Network | str | Path, arch: Any, batch: int = 1,
 
     ``input_on_chip``: start with the network input in the input buffer instead of DRAM.
     ``passes``: compression specs applied in order first (``"w4a8"``, ``"channel:0.3"``,
-    ``"tucker2:0.25"``; see :mod:`accelsim.compress`). ``weights``: ``"synthetic"`` (seeded)
-    or a ``.npz`` file, so the passes compute real factors and report their error; without
+    ``"tucker2:0.25"``; see :mod:`accelsim.compress`). ``weights``: ``"synthetic"`` (seeded),
+    a ``.npz`` file or loaded arrays, so the passes compute real factors and report their error; without
     it they change shapes, bit widths and densities only. ``activations``: see :func:`lower`.
     """
     spec = _arch(arch)
@@ -102,7 +102,9 @@ def _compress(net: Network, passes: tuple[str, ...], weights: str | Path | None,
     """:func:`compress`, also returning the weights after the passes (None without ``weights``)."""
     from accelsim.compress import apply_passes, load_npz_weights, synthetic_weights
     w = None
-    if weights is not None:
+    if isinstance(weights, dict):  # already loaded (and perhaps compressed) arrays
+        w = weights
+    elif weights is not None:
         w = synthetic_weights(net, seed=seed) if str(weights) == "synthetic" else load_npz_weights(weights, net)
     net, w, recs = apply_passes(net, w, passes, seed=seed)
     return net, w, tuple(_record_dict(r) for r in recs)
@@ -123,29 +125,43 @@ DEFAULT_STUDY = ("w8a8", "w4a8", "magnitude:0.9", "channel:0.3", "svd:0.25", "tu
 
 
 def compare(model: Network | str | Path, archs: tuple[Any, ...],
-            passes: tuple[str, ...] = DEFAULT_STUDY, batch: int = 1) -> list[dict]:
+            passes: tuple[str, ...] = DEFAULT_STUDY, batch: int = 1, weights: str | Path | None = None,
+            seed: int = 0) -> list[dict]:
     """Each pass alone against the uncompressed network, on each arch: paper gains vs simulated gains.
 
     One row per (pass, arch): ``param_reduction``, ``weight_bytes_reduction`` and
-    ``mac_reduction`` (x, on paper, from the network), ``speedup`` and ``energy_saving`` (x, simulated on the arch), and the pass's note.
-    A pass the arch cannot run (e.g. no legal mapping) gets its error in ``error``.
+    ``mac_reduction`` (x, on paper, from the network), ``speedup`` and ``energy_saving`` (x,
+    simulated on the arch), ``cycles`` (the compressed run's) and ``error``. ``weights``
+    (``"synthetic"`` or a ``.npz``) make the passes compute real masks and factors, which
+    chips that run on the non-zero pattern (``uses_weights``) then see. A run the arch cannot
+    do (no legal mapping, an op it does not support) gets its error in ``error``.
     """
     net = _network(model)
     specs = [_arch(a) for a in archs]
-    base = {s.name: simulate(net, s, batch) for s in specs}
+    _, w0, _ = _compress(net, (), weights, seed) if weights is not None else (net, None, ())
+    base: dict[str, Result | str] = {}
+    for s in specs:
+        try:
+            base[s.name] = simulate(net, s, batch, weights=w0)
+        except AccelsimError as e:
+            base[s.name] = str(e)
     rows = []
     for spec_text in passes:
-        small, recs = compress(net, (spec_text,))
+        small, w, recs = _compress(net, (spec_text,), w0, seed)
         rec = recs[0]
         eff = rec["effective_macs_after"] or rec["macs_after"]
         for s in specs:
             row = {"pass": spec_text, "arch": s.name, "param_reduction": rec["params_before"] / rec["params_after"],
                    "weight_bytes_reduction": rec["weight_bytes_before"] / rec["weight_bytes_after"],
-                   "mac_reduction": rec["macs_before"] / eff, "speedup": None, "energy_saving": None, "error": ""}
+                   "mac_reduction": rec["macs_before"] / eff, "speedup": None, "energy_saving": None, "cycles": None,
+                   "error": base[s.name] if isinstance(base[s.name], str) else ""}
+            if row["error"]:
+                rows.append(row)
+                continue
             try:
-                r = simulate(small, s, batch)
-                row["speedup"] = base[s.name].cycles / r.cycles
-                row["energy_saving"] = base[s.name].total_energy_pj / r.total_energy_pj
+                r = simulate(small, s, batch, weights=w)
+                row.update(cycles=r.cycles, speedup=base[s.name].cycles / r.cycles,
+                           energy_saving=base[s.name].total_energy_pj / r.total_energy_pj)
             except AccelsimError as e:
                 row["error"] = str(e)
             rows.append(row)

@@ -28,7 +28,7 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--batch", type=int, default=1, help="samples per inference (default 1)")
             sp.add_argument("--input-on-chip", action="store_true",
                             help="start with the network input in the input buffer, not in DRAM")
-            for opt, ex in (("quantize", "w4a8, w8a8:per-channel, bwn, xnor, twn, ffn"),
+            for opt, ex in (("quantize", "w4a8, w8a8:per-channel, bwn, xnor, twn, ffn, share:4"),
                             ("prune", "magnitude:0.9, channel:0.3"),
                             ("decompose", "svd:0.25, tucker2:0.25, cp:0.25, grouped:4"),
                             ("block-conv", "block:56, block:g4")):
@@ -95,6 +95,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--arch", action="append", required=True, help="repeatable: one column group per arch")
     c.add_argument("--pass", dest="passes", action="append", metavar="SPEC",
                    help="compression spec (repeatable; default: a standard study of seven passes)")
+    for opt in ("quantize", "prune", "decompose", "block-conv"):
+        c.add_argument(f"--{opt}", action="append", default=[], metavar="SPEC",
+                       help=f"a {opt} pass to compare, as for simulate (repeatable; each is its own row)")
+    c.add_argument("--weights", metavar="synthetic|FILE.npz",
+                   help="real weights: passes compute real masks, which sparse chips then run on")
     c.add_argument("--batch", type=int, default=1)
     c.add_argument("--json", metavar="FILE", help="write the rows as JSON")
     _family_options(fams, {"simulate": s, "lower": l, "run-trace": r})
@@ -409,7 +414,9 @@ def _cmd_compare(args) -> None:
     from rich.table import Table
     from accelsim.api import DEFAULT_STUDY, compare
     from accelsim.trace import atomic_write_text
-    rows = compare(args.model, tuple(args.arch), tuple(args.passes or DEFAULT_STUDY), args.batch)
+    from accelsim.errors import AccelsimError
+    passes = tuple(args.passes or ()) + _passes(args)
+    rows = compare(args.model, tuple(args.arch), passes or DEFAULT_STUDY, args.batch, args.weights)
     if args.json:
         atomic_write_text(args.json, json.dumps(rows, indent=1) + "\n")
     t = Table("pass", "arch", "params ÷", "weight bytes ÷", "MACs ÷ (paper)", "speedup (simulated)", "energy ÷ (simulated)",
@@ -419,7 +426,12 @@ def _cmd_compare(args) -> None:
         t.add_row(r["pass"], r["arch"], fmt(r["param_reduction"]), fmt(r["weight_bytes_reduction"]),
                   fmt(r["mac_reduction"]),
                   fmt(r["speedup"]) if not r["error"] else "error", fmt(r["energy_saving"]))
-    Console().print(t)
+    con = Console()
+    con.print(t)
+    for msg in dict.fromkeys(f"{r['arch']}: {r['error']}" for r in rows if r["error"]):
+        con.print(msg, style="dim")
+    if rows and all(r["error"] for r in rows):
+        raise AccelsimError("no arch could run the model (reasons above)", field="compare")
 
 
 def _cmd_sweep(args) -> None:

@@ -7,6 +7,7 @@ line names passes with short specs, parsed by :func:`parse_pass_spec`::
     spec   := body ["@" layer {"," layer}]          # "@" limits the pass to named layers
     --quantize   w<W>[a<A>][:per-channel|:per-tensor]   W, A in 2, 4, 8, 16   (w4a8, w8a8:per-channel)
                  bwn | xnor | twn[:per-channel] | ffn[:<ratio>][:it<N>]
+                 share:<bits>                           (k-means codebook of 2**bits shared weights)
     --prune      magnitude:<sparsity>[:global|:layer]   (magnitude:0.9 = 90 % zeros)
                  channel:<ratio>                        (channel:0.3 = 30 % of output channels cut)
     --decompose  svd:<ratio> | svd:e<energy> | svd:r<rank> | svd:<layer>=<rank> (svd:fc6=500)
@@ -32,6 +33,7 @@ from accelsim.compress.prune import (bitmap_bytes, channel_prune, csc_bytes, csr
                                      relative_index_bytes, sparse_sizes)
 from accelsim.compress.quantize import INT_BITS, bwn, quantize_int, twn, xnor
 from accelsim.compress.record import Counts, PassRecord
+from accelsim.compress.share import kmeans_1d, share
 from accelsim.compress.weights import Weights, check_weights, load_npz_weights, synthetic_weights
 from accelsim.errors import AccelsimError
 from accelsim.workload.network import Network
@@ -39,12 +41,13 @@ from accelsim.workload.network import Network
 __all__ = [
     "BlockGeometry", "Counts", "PassRecord", "PassSpec", "Weights", "apply_passes", "bitmap_bytes", "block_conv",
     "block_geometry", "bwn", "channel_prune", "check_weights", "cp", "csc_bytes", "csr_bytes", "ffn",
-    "ffn_factorize", "grouped", "load_npz_weights", "magnitude_prune", "parse_pass_spec", "quantize_int",
-    "relative_index_bytes", "run_network", "sparse_sizes", "svd", "synthetic_weights", "tucker2", "twn", "xnor",
+    "ffn_factorize", "grouped", "kmeans_1d", "load_npz_weights", "magnitude_prune", "parse_pass_spec", "quantize_int",
+    "relative_index_bytes", "run_network", "share", "sparse_sizes", "svd", "synthetic_weights", "tucker2", "twn", "xnor",
 ]
 
 KINDS = {
-    "quantize": ("w<W>a<A>[:per-channel]", "bwn", "xnor", "twn[:per-channel]", "ffn[:<ratio>][:it<N>]"),
+    "quantize": ("w<W>a<A>[:per-channel]", "bwn", "xnor", "twn[:per-channel]", "ffn[:<ratio>][:it<N>]",
+                 "share:<bits>"),
     "prune": ("magnitude:<sparsity>[:global]", "channel:<ratio>"),
     "decompose": ("svd:<ratio>|e<energy>|r<rank>", "tucker2:<ratio>|e<energy>", "cp:<ratio>", "grouped:<G>[:<ratio>]"),
     "block": ("block:<pixels>", "block:g<N>", "block:<N>x<N>"),
@@ -109,6 +112,8 @@ def _parse_body(body: str) -> tuple[str, Callable, dict]:
         return "quantize", {"bwn": bwn, "xnor": xnor}[head], {}
     if head == "twn" and args in ([], ["per-channel"], ["per-tensor"]):
         return "quantize", twn, {"per_channel": args == ["per-channel"]}
+    if head == "share" and len(args) == 1:
+        return "quantize", share, {"bits": _int(args[0], "bits")}
     if head == "ffn":
         kw: dict = {}
         rest = _its(args, kw)

@@ -19,6 +19,12 @@ DRAWN_NOTE = ("weight non-zero patterns drawn at each layer's density (seeded); 
               "pattern of pruned weights")
 
 
+def drawn_note(real_flags) -> tuple[str, ...]:
+    """``(DRAWN_NOTE,)`` when any of the layers' ``real_flags`` (one per MAC layer) is false, else ``()``."""
+    flags = list(real_flags)
+    return (DRAWN_NOTE,) if flags and not all(flags) else ()
+
+
 def weight_mask(layer: Layer, weights: Weights | None, seed: int = 0) -> tuple[np.ndarray, bool]:
     """``(mask, real)``: the layer's non-zero weights as a bool ``(out, fan_in)`` matrix, and whether it is real.
 

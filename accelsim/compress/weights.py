@@ -9,6 +9,9 @@ A :data:`Weights` value maps a layer name to that layer's arrays:
     ``(out,)``, present exactly when ``layer.bias``.
 ``"mask"`` (optional)
     bool, same shape as ``"weight"``: which weights survive pruning.
+``"weight_idx"``, ``"codebook"`` (optional)
+    int64 indices into a float64 codebook left by weight sharing (``-1`` where pruned), so that
+    ``weight == codebook[weight_idx]`` wherever ``weight_idx >= 0``.
 ``"weight_q"``, ``"weight_scale"`` (optional)
     integer codes and their scale (scalar or one per output channel) left by a quantization
     pass, so that ``weight == weight_q * weight_scale`` and the network can run in integers.

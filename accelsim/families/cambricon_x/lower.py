@@ -70,6 +70,7 @@ def _mac_layer(tb, layer: Layer, spec: CambriconXSpec, batch: int, weights, seed
     li = tb.add_layer(LayerInfo(layer.name, layer.op, spec.data_bits, spec.data_bits, spec.data_bits,
                                 int(nnz.sum()) * pos))
     counts = dict.fromkeys(("mults", "adds", "nbin_bytes", "sb_bytes", "nbout_bytes", "indexed"), 0)
+    counts["real_pattern"] = int(real)
     compute: list[int] = []
     cycles_total = 0
     prev = list(deps)

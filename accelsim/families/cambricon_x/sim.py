@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from accelsim.compress.patterns import DRAWN_NOTE
+from accelsim.compress.patterns import drawn_note
 from accelsim.families.cambricon_x.spec import CambriconXSpec
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
@@ -73,5 +75,7 @@ def evaluate(trace: Trace, spec: CambriconXSpec) -> Result:
                                   buffer_writes={"nbout": int(c.get("nbout_bytes", 0))},
                                   energy_pj=energy, pe_count=spec.pes * spec.tn))
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz,
-                  pe_count=spec.pes * spec.tn, layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS,
+                  pe_count=spec.pes * spec.tn, layers=tuple(layers), effects=EFFECTS,
+                  approximations=APPROXIMATIONS + drawn_note(
+                      dict(l.counts)["real_pattern"] for l in trace.layers if dict(l.counts).get("real_pattern") is not None),
                   dram=dram_totals)

@@ -143,6 +143,7 @@ def _lower_layer(tb: TraceBuilder, layer: Layer, spec: EieSpec, batch: int, weig
             gate = prev
         block_end.append(prev[0])
     counts["act_writes"] = rows * vectors
+    counts["real_pattern"] = int(real)
     tb.layers[li] = LayerInfo(layer.name, layer.op, spec.weight_bits, spec.act_bits, spec.act_bits, macs,
                               tuple(sorted(counts.items())))
     entries = sum(int(b[0].sum()) for b in blocks)

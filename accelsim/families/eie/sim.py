@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from accelsim.energy import table
+from accelsim.compress.patterns import drawn_note
 from accelsim.families.eie.spec import EieSpec
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
@@ -23,7 +24,9 @@ EFFECTS = ("zero activations skipped: only non-zero inputs are broadcast, one a 
            "passes of pes x act_regs outputs; weights streamed from DRAM only when they do not fit on chip")
 APPROXIMATIONS = ("activation non-zeros drawn at each layer's act_density (seeded), not from real inputs",
                   "energy: 45 nm Horowitz figures at the PE's SRAM sizes, not the chip's layout",
-                  "the codebook lookup and the leading-non-zero detection tree cost no energy")
+                  "the codebook lookup and the leading-non-zero detection tree cost no energy",
+                  "weights are taken as shared into the preset's codebook (Deep Compression): entries are "
+                  "weight_bits + index_bits wide whatever the layer's own bit width")
 
 
 def run(trace: Trace, spec: EieSpec, dram=None) -> engine.Timeline:
@@ -85,4 +88,7 @@ def evaluate(trace: Trace, spec: EieSpec) -> Result:
                                                 "pointers": int(counts.get("ptr_reads", 0))},
                                   energy_pj=energy, pe_count=spec.pes))
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=spec.pes,
-                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS, dram=dram_totals)
+                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS + drawn_note(
+                      dict(l.counts)["real_pattern"] for l in trace.layers if dict(l.counts).get("real_pattern") is not None),
+                  dram=dram_totals)
+

@@ -1,0 +1,83 @@
+"""Weight sharing (Deep Compression, Han, Mao and Dally, ICLR 2016): each layer's weights become indices into a
+codebook of ``2**bits`` shared values, found by k-means.
+
+Deep Compression clusters each layer's surviving (non-pruned) weights in one dimension, starting
+from centroids spaced linearly between the smallest and largest weight (the initialization it
+found to keep the large, rare weights that matter most), and stores a ``bits``-wide index per
+weight plus the codebook. Pruned weights stay zero and are not clustered. EIE reads exactly this
+format: 4-bit indices into 16 shared weights.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accelsim.compress.record import make_record, output_error, rel_error, seeded_input, spec_text
+from accelsim.compress.weights import Weights, select_layers
+from accelsim.errors import AccelsimError
+from accelsim.workload.layer import WEIGHTED_OPS
+from accelsim.workload.network import Network
+
+MAX_ITERATIONS = 50
+
+
+def kmeans_1d(values: np.ndarray, clusters: int, iterations: int = MAX_ITERATIONS) -> tuple[np.ndarray, np.ndarray]:
+    """Lloyd's k-means on scalars with linear initialization; returns ``(codes int64, centroids float64 sorted)``.
+
+    Deterministic: the initial centroids are ``linspace(min, max, clusters)``; a centroid that
+    loses every value keeps its place. Stops when no code changes or after ``iterations``.
+    """
+    v = np.asarray(values, np.float64).ravel()
+    if v.size == 0:
+        return np.zeros(0, np.int64), np.zeros(clusters)
+    cent = np.linspace(v.min(), v.max(), clusters)
+    codes = np.full(v.size, -1, np.int64)
+    for _ in range(iterations):
+        edges = (cent[1:] + cent[:-1]) / 2
+        new = np.searchsorted(edges, v)
+        if np.array_equal(new, codes):
+            break
+        codes = new
+        n = np.bincount(codes, minlength=clusters)
+        s = np.bincount(codes, weights=v, minlength=clusters)
+        cent = np.where(n > 0, s / np.maximum(n, 1), cent)
+        order = np.argsort(cent, kind="stable")
+        if not np.array_equal(order, np.arange(clusters)):  # keep centroids sorted for the midpoint search
+            cent = cent[order]
+            codes = np.argsort(order)[codes]
+    return codes, cent
+
+
+def share(net: Network, weights: Weights | None = None, *, bits: int = 4, layers: tuple[str, ...] | None = None,
+          seed: int = 0, batch: int = 1, max_hw: int | None = 32):
+    """Weight sharing: ``2**bits`` shared values per layer, ``weight_bits = bits`` (the stored index width).
+
+    With weights, each chosen layer gets ``weight`` (the decoded values), ``weight_idx`` (codes, -1
+    where pruned) and ``codebook``; the record has the weight and output error.
+    """
+    if not 1 <= bits <= 8:
+        raise AccelsimError(f"must be 1 to 8 (a codebook of 2..256 shared weights), got {bits}", field="bits")
+    chosen = select_layers(net, layers, WEIGHTED_OPS)
+    new_w = dict(weights) if weights is not None else None
+    werr, oerr = {}, {}
+    out = net.with_layers(tuple(l.with_(weight_bits=bits) if l.name in chosen else l for l in net.layers))
+    for layer in net.layers:
+        if layer.name not in chosen or new_w is None:
+            continue
+        old = weights[layer.name]
+        keep = old["mask"] if "mask" in old else np.ones(old["weight"].shape, bool)
+        codes, book = kmeans_1d(old["weight"][keep], 1 << bits)
+        idx = np.full(old["weight"].shape, -1, np.int64)
+        idx[keep] = codes
+        arrays = {k: v for k, v in old.items() if k not in ("weight_q", "weight_scale")}
+        arrays.update(weight=np.where(keep, book[np.maximum(idx, 0)], 0.0), weight_idx=idx, codebook=book)
+        new_w[layer.name] = arrays
+        werr[layer.name] = rel_error(old["weight"], arrays["weight"])
+        new = out.layer(layer.name)
+        oerr[layer.name] = output_error(layer, old, [new], {layer.name: arrays},
+                                        x=seeded_input(layer, seed, batch, max_hw))
+    rec = make_record("share", spec_text("share", str(bits), layers), {"bits": bits}, net, out,
+                      with_weights=weights is not None, changed=list(chosen), weight_error=werr, output_error=oerr,
+                      notes=(f"codebook of {1 << bits} shared weights per layer (k-means, linear initialization, "
+                             "Deep Compression); pruned weights stay zero",))
+    return out, new_w, rec
