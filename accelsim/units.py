@@ -5,8 +5,9 @@ Inside accelsim every quantity is a plain number whose unit is in its name
 strings into those numbers and numbers back into readable strings; nothing else does.
 
 Byte prefixes: ``KB``/``MB``/``GB``/``TB`` are decimal, SI (``"64KB"`` = 64,000 bytes);
-``KiB``/``MiB``/``GiB``/``TiB`` binary, IEC (``"64KiB"`` = 65,536 bytes). Unit names are
-case-insensitive.
+``KiB``/``MiB``/``GiB``/``TiB`` binary, IEC (``"64KiB"`` = 65,536 bytes). Prefixes are
+case-insensitive; the last letter is not: ``B`` is a byte, ``b`` a bit (``"10Gb/s"`` is
+1.25e9 bytes per second, ``"64Kib"`` 8,192 bytes), as link and memory datasheets write them.
 Every parsed quantity is finite; the sign is the caller's to check.
 """
 
@@ -17,27 +18,45 @@ import re
 
 from accelsim.errors import AccelsimError
 
-_BYTES = {
-    "": 1, "b": 1, "byte": 1, "bytes": 1,
-    "kb": 10**3, "mb": 10**6, "gb": 10**9, "tb": 10**12,
-    "kib": 2**10, "mib": 2**20, "gib": 2**30, "tib": 2**40,
-}
+_PREFIX = {"": 1, "k": 10**3, "m": 10**6, "g": 10**9, "t": 10**12,
+           "ki": 2**10, "mi": 2**20, "gi": 2**30, "ti": 2**40}
+_BYTES = {"": 1, "byte": 1, "bytes": 1, "bit": 1 / 8, "bits": 1 / 8}
+for _p, _scale in _PREFIX.items():
+    _BYTES[_p.upper()[:1] + _p[1:] + "B"] = _scale       # KB, KiB, ...: bytes
+    _BYTES[_p.upper()[:1] + _p[1:] + "b"] = _scale / 8   # Kb, Kib, ...: bits
 _HZ = {"hz": 1, "khz": 10**3, "mhz": 10**6, "ghz": 10**9}
 _SECONDS = {"s": 1.0, "ms": 1e-3, "us": 1e-6, "µs": 1e-6, "μs": 1e-6, "ns": 1e-9, "ps": 1e-12}
 _NUM = r"([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?)\s*"
 
 
+def _unit_key(unit: str, table: dict) -> str | None:
+    """The table's key for ``unit``: exact, else with the prefix's case ignored (the last letter's case kept
+    for byte units, where B and b differ), else fully case-insensitive for the other tables."""
+    if unit in table:
+        return unit
+    if table is _BYTES:
+        if unit.lower() in ("byte", "bytes", "bit", "bits"):
+            return unit.lower()
+        if unit[-1:] in ("B", "b"):
+            head = unit[:-1].lower()
+            key = head.upper()[:1] + head[1:] + unit[-1]
+            return key if key in table else None
+        return None
+    return unit.lower() if unit.lower() in table else None
+
+
 def _split(text: str, table: dict, what: str) -> tuple[float, float]:
-    allowed = ", ".join(sorted(k for k in table if k))
+    allowed = ", ".join(k for k in table if k)
     if not isinstance(text, str):
         raise AccelsimError(f"expected {what} (a number with unit {allowed}), got {text!r}")
     m = re.fullmatch(_NUM + r"([A-Za-zµμ/]*)", text.strip())
-    if not m or m.group(2).lower() not in table:
+    key = _unit_key(m.group(2), table) if m else None
+    if key is None:
         raise AccelsimError(f"cannot read {text!r} as {what} (a number with unit {allowed})")
     num = float(m.group(1))
-    if not math.isfinite(num * table[m.group(2).lower()]):
+    if not math.isfinite(num * table[key]):
         raise AccelsimError(f"{what} must be finite, got {text!r}")
-    return num, table[m.group(2).lower()]
+    return num, table[key]
 
 
 def _finite(value: int | float, what: str) -> float:

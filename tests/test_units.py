@@ -30,7 +30,10 @@ from accelsim.units import (format_bytes, format_si, parse_bandwidth, parse_byte
     ("100 bytes", 100),
     ("1 byte", 1),
     ("  8 KiB ", 8192),
-    ("64kib", 65536),                   # unit names are case-insensitive
+    ("64kiB", 65536),                   # prefixes are case-insensitive
+    ("64kib", 8192),                    # ... but a lowercase b is a bit: 64 kibibits
+    ("10Mb", 1_250_000),                # megabits, as a datasheet writes them
+    ("8 bits", 1),
     ("64kB", 64_000),
     ("0.5KiB", 512),
     ("1.5MiB", 1536 * 1024),
@@ -61,7 +64,15 @@ def test_parse_bytes_error_names_the_text_and_the_units():
     with pytest.raises(AccelsimError) as e:
         parse_bytes("12 parsecs")
     assert "'12 parsecs'" in str(e.value)
-    assert "kib" in str(e.value)
+    assert "KiB" in str(e.value) and "Gb" in str(e.value)
+
+
+def test_a_lowercase_b_is_a_bit_never_a_byte():
+    # a silent 8x once: "10Gb/s" was read as 10 GB/s
+    assert parse_bandwidth("10Gb/s") == pytest.approx(1.25e9)
+    assert parse_bandwidth("10GB/s") == pytest.approx(1e10)
+    assert parse_bandwidth("10gB/s") == pytest.approx(1e10)
+    assert parse_bytes("10Mb") * 8 == parse_bytes("10MB")
 
 
 def test_parse_bytes_must_be_whole():
