@@ -4,7 +4,10 @@ A killed sweep loses at most the points in flight; started again it skips every 
 stored. Columns: ``id``, ``model``, ``arch``, ``batch``, ``config`` (JSON of the overrides),
 ``status`` (``ok``/``error``), ``error``, the headline metrics as columns (``cycles``,
 ``latency_s``, ``energy_pj``, ``utilization``, ``dram_bytes``) and every total as JSON
-(``metrics``), and ``wall_s`` (seconds the point took).
+(``metrics``), ``wall_s`` (seconds the point took), and what reproduces it: ``version`` (accelsim's)
+and ``arch_resolved`` (every field of the arch after the overrides). A point's id covers all of
+its inputs (:attr:`accelsim.sweep.grid.Point.id`); a row computed from inputs that have since
+changed (an edited arch file) is replaced by the new one, so a design point has one row.
 """
 
 from __future__ import annotations
@@ -16,21 +19,42 @@ import sqlite3
 from pathlib import Path
 
 COLUMNS = ("id", "model", "arch", "batch", "config", "status", "error", "cycles", "latency_s", "energy_pj",
-           "utilization", "dram_bytes", "metrics", "wall_s")
+           "utilization", "dram_bytes", "metrics", "wall_s", "version", "arch_resolved")
+_TYPES = {"batch": "INT", "cycles": "INT", "dram_bytes": "INT", "latency_s": "REAL", "energy_pj": "REAL",
+          "utilization": "REAL", "wall_s": "REAL"}
 
 
 class Store:
-    """An open result store at ``path`` (created if missing)."""
+    """An open result store at ``path`` (created if missing, unless ``read_only``)."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        from accelsim.errors import AccelsimError
         self.path = Path(path)
+        if read_only:
+            if not self.path.is_file():
+                raise AccelsimError("no such sweep store (run accelsim sweep ... --store FILE first)",
+                                    field=f"--store {self.path}")
+            self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=60)
+            try:
+                self.db.execute("SELECT id FROM points LIMIT 1")
+                have = {r[1] for r in self.db.execute("PRAGMA table_info(points)")}
+            except sqlite3.DatabaseError:
+                self.db.close()
+                raise AccelsimError("not an accelsim sweep store (no points table, or not SQLite)",
+                                    field=f"--store {self.path}") from None
+            self.columns = tuple(c for c in COLUMNS if c in have)  # an older store may lack the newest columns
+            return
         self.db = sqlite3.connect(self.path, timeout=60)
         self.db.execute("PRAGMA journal_mode=WAL")
         self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("CREATE TABLE IF NOT EXISTS points (id TEXT PRIMARY KEY, model TEXT, arch TEXT, batch INT, "
-                        "config TEXT, status TEXT, error TEXT, cycles INT, latency_s REAL, energy_pj REAL, "
-                        "utilization REAL, dram_bytes INT, metrics TEXT, wall_s REAL)")
+        cols = ", ".join(f"{c} {_TYPES.get(c, 'TEXT')}" + (" PRIMARY KEY" if c == "id" else "") for c in COLUMNS)
+        self.db.execute(f"CREATE TABLE IF NOT EXISTS points ({cols})")
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(points)")}
+        for c in COLUMNS:
+            if c not in have:  # a store written before the column existed
+                self.db.execute(f"ALTER TABLE points ADD COLUMN {c} {_TYPES.get(c, 'TEXT')}")
         self.db.commit()
+        self.columns = COLUMNS
 
     def done(self) -> set[str]:
         """Ids of the points already stored."""
@@ -41,14 +65,18 @@ class Store:
         vals = [row.get(c) for c in COLUMNS]
         vals[COLUMNS.index("config")] = json.dumps(row.get("config", {}), sort_keys=True, default=str)
         vals[COLUMNS.index("metrics")] = json.dumps(row.get("metrics", {}), sort_keys=True, default=float)
-        self.db.execute(f"INSERT OR REPLACE INTO points VALUES ({','.join('?' * len(COLUMNS))})", vals)
+        # the same design point computed from older inputs: superseded
+        self.db.execute("DELETE FROM points WHERE model = ? AND arch = ? AND batch = ? AND config = ? AND id != ?",
+                        [vals[COLUMNS.index(c)] for c in ("model", "arch", "batch", "config", "id")])
+        self.db.execute(f"INSERT OR REPLACE INTO points ({','.join(COLUMNS)}) VALUES ({','.join('?' * len(COLUMNS))})",
+                        vals)
         self.db.commit()
 
     def rows(self) -> list[dict]:
         """Every stored point as a dict (config and metrics decoded), ordered by id."""
         out = []
-        for r in self.db.execute(f"SELECT {','.join(COLUMNS)} FROM points ORDER BY id"):
-            d = dict(zip(COLUMNS, r))
+        for r in self.db.execute(f"SELECT {','.join(self.columns)} FROM points ORDER BY id"):
+            d = dict(zip(self.columns, r))
             d["config"] = json.loads(d["config"] or "{}")
             d["metrics"] = json.loads(d["metrics"] or "{}")
             out.append(d)

@@ -17,19 +17,27 @@ from accelsim.sweep.db import Store
 from accelsim.sweep.grid import Point
 
 
-@functools.lru_cache(maxsize=16)
 def _network(model: str):
-    """The model of a point, parsed once per worker (a Network is frozen, so points may share it)."""
+    """The model of a point, parsed once per worker and file version (a Network is frozen, so points may share it)."""
+    from accelsim.sweep.grid import model_digest
+    return _parsed(model, model_digest(model))
+
+
+@functools.lru_cache(maxsize=16)
+def _parsed(model: str, digest: str):
     from accelsim.workload import load_model
     return load_model(model)
 
 
 def run_point(point: Point) -> dict:
     """Simulate one point; returns its row (metrics or error)."""
+    from accelsim import __version__
     from accelsim.api import simulate
     from accelsim.registry import load_arch
+    from accelsim.sweep.grid import resolved_arch
     t0 = time.perf_counter()
-    row = {"id": point.id, "model": point.model, "arch": point.arch, "batch": point.batch, "config": point.config()}
+    row = {"id": point.id, "model": point.model, "arch": point.arch, "batch": point.batch, "config": point.config(),
+           "version": __version__, "arch_resolved": resolved_arch(point.arch, point.arch_overrides())[0]}
     try:
         r = simulate(_network(point.model), load_arch(point.arch, point.arch_overrides()), point.batch,
                      passes=point.passes())

@@ -23,6 +23,7 @@ arch, the overrides, the model and the batch, so a rerun finds the points alread
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import itertools
 import json
@@ -48,8 +49,14 @@ class Point:
 
     @property
     def id(self) -> str:
-        """A stable id (16 hex digits) of everything that decides the result."""
-        key = json.dumps([self.model, self.arch, self.batch, list(self.overrides)], sort_keys=True, default=str)
+        """A stable id (16 hex digits) of everything that decides the result.
+
+        It covers the resolved arch (every field after the overrides, so an edited arch file or
+        DRAM preset gives a new id), the model file's content, the batch, the compression passes
+        and accelsim's version; a stored row is reused only when all of them are the same.
+        """
+        key = json.dumps([model_digest(self.model), resolved_arch(self.arch, self.arch_overrides())[1], self.batch,
+                          list(self.overrides), _version()], sort_keys=True, default=str)
         return hashlib.sha1(key.encode()).hexdigest()[:16]
 
     def config(self) -> dict:
@@ -64,6 +71,38 @@ class Point:
         """The compression pass specs of the point, in pipeline order (decompose, prune, quantize, block)."""
         given = dict(self.overrides)
         return tuple(_pass_text(k, given[k]) for k in PASS_KEYS if not _no_pass(given.get(k)))
+
+
+def _version() -> str:
+    from accelsim import __version__
+    return __version__
+
+
+def resolved_arch(arch: str, overrides: dict) -> tuple[str, str]:
+    """``(resolved spec as text, its digest)`` of ``arch`` with ``overrides``; for an arch that does not load,
+    the error text stands in, so the point is still told apart (and fails when run)."""
+    from accelsim.registry import load_arch
+    try:
+        text = repr(load_arch(arch, overrides))
+    except AccelsimError as e:
+        text = f"error: {e}"
+    return text, hashlib.sha1(text.encode()).hexdigest()
+
+
+def model_digest(model: str) -> str:
+    """Digest of the model's file (a zoo name's YAML, or the file given); the name itself when there is none."""
+    from accelsim.workload.zoo import models_dir
+    path = Path(model) if Path(model).suffix else models_dir() / f"{model}.yaml"
+    try:
+        st = path.stat()
+    except OSError:
+        return f"missing:{model}"
+    return _file_digest(str(path.resolve()), st.st_mtime_ns, st.st_size)
+
+
+@functools.lru_cache(maxsize=64)
+def _file_digest(path: str, mtime_ns: int, size: int) -> str:
+    return hashlib.sha1(Path(path).read_bytes()).hexdigest()
 
 
 #: sweep keys that are compression passes (as the simulate flags), in the order they run
