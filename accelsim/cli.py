@@ -180,12 +180,27 @@ def _load_arch(args):
     return load_arch(args.arch, sets)
 
 
-def _emit(result, args) -> None:
+def _provenance(args, spec) -> dict:
+    """What reproduces a result: accelsim's version, the command, the arch overrides and the resolved arch."""
+    import dataclasses
+    import shlex
+    from accelsim import __version__
+    from accelsim.arch.overrides import parse_override
+    overrides = dict(parse_override(s) for s in getattr(args, "set", []))
+    if getattr(args, "dram", None):
+        overrides["dram.preset"] = args.dram
+    overrides.update({opt.arch_key: v for opt, v in _given(args) if opt.arch_key})
+    return {"accelsim_version": __version__, "command": "accelsim " + shlex.join(sys.argv[1:]),
+            "overrides": overrides, "arch_resolved": dataclasses.asdict(spec)}
+
+
+def _emit(result, args, spec=None) -> None:
     from accelsim import report
+    prov = _provenance(args, spec) if spec is not None and (args.json or args.csv) else None
     if args.json:
-        report.write_json(result, args.json)
+        report.write_json(result, args.json, prov)
     if args.csv:
-        report.write_csv(result, args.csv)
+        report.write_csv(result, args.csv, prov)
     if args.quiet:
         return
     from rich.console import Console
@@ -313,8 +328,9 @@ def _cmd_simulate(args) -> None:
         if opt.run is not None:
             _run_option(args, opt, value)
     _write_timeline(args, args.model)
-    _emit(simulate(args.model, _load_arch(args), args.batch, args.input_on_chip, _passes(args), args.weights,
-                   activations=args.activations), args)
+    spec = _load_arch(args)
+    _emit(simulate(args.model, spec, args.batch, args.input_on_chip, _passes(args), args.weights,
+                   activations=args.activations), args, spec)
 
 
 def _run_option(args, opt, value) -> None:
@@ -358,7 +374,8 @@ def _cmd_run_trace(args) -> None:
         from accelsim.errors import AccelsimError
         raise AccelsimError("is an assembly program; programs are timed from the model: accelsim simulate "
                             "--arch ARCH --model M", field=str(args.trace))
-    _emit(run_trace(read_trace(args.trace), _load_arch(args)), args)
+    spec = _load_arch(args)
+    _emit(run_trace(read_trace(args.trace), spec), args, spec)
 
 
 def _cmd_list(args) -> None:

@@ -15,6 +15,7 @@ import re
 import numpy as np
 from matplotlib.figure import Figure
 
+from accelsim.errors import AccelsimError
 from accelsim.result import Result
 
 
@@ -76,25 +77,37 @@ def latency_breakdown(result: Result):
 
 
 def roofline(result: Result, peak_macs_per_s: float, dram_bytes_per_s: float):
-    """Roofline (MAC/s vs MACs per DRAM byte) with each MAC layer placed at its achieved rate.
+    """Roofline (MAC/s vs MACs per DRAM byte) with each MAC layer placed at its achieved rate, labelled.
 
-    A layer can sit above the roof: layers overlap, so part of a layer's DRAM traffic may move
-    while its predecessor computes and its own attributed cycles are shorter than the transfer.
+    A layer's rate is its MACs over its own span (first op start to last op end,
+    :mod:`accelsim.sim.layers`), not over its share of the run: layers overlap, and a share can be
+    shorter than the layer's transfers took, which would put the point above the roof. The right
+    axis reads the same rates as ops/s (2 per MAC, as the TPU paper counts).
     """
     fig, ax = plt.subplots(figsize=(6, 4))
-    pts = [(l.macs / max(1, l.dram_read_bytes + l.dram_write_bytes), l.macs / (l.cycles / result.clock_hz), l.name)
-           for l in result.layers if l.macs and l.cycles]
+    pts = [(x, y, name) for name, x, y in roofline_points_of(result)]
     xs = np.logspace(-1, 5, 200)
     ax.loglog(xs, np.minimum(peak_macs_per_s, xs * dram_bytes_per_s), "k-", label="roofline")
     if pts:
         ax.scatter([p[0] for p in pts], [p[1] for p in pts], s=12, label="layers")
+        for x, y, name in pts[:40]:  # beyond a few dozen labels only clutter
+            ax.annotate(name, (x, y), fontsize=5, xytext=(2, 2), textcoords="offset points")
     ax.axvline(peak_macs_per_s / dram_bytes_per_s, color="grey", ls=":", label="ridge")
     ax.set_xlabel("MACs per DRAM byte")
     ax.set_ylabel("MAC/s")
-    ax.set_title(f"{result.model} on {result.arch}: roofline")
+    ops = ax.secondary_yaxis("right", functions=(lambda v: 2 * v, lambda v: v / 2))
+    ops.set_ylabel("ops/s (2 per MAC)")
+    ax.set_title(f"{result.model} on {result.arch}, batch {result.batch}: roofline")
     ax.legend(fontsize=7)
     fig.tight_layout()
     return fig
+
+
+def roofline_points_of(result: Result) -> list[tuple[str, float, float]]:
+    """``(layer, MACs per DRAM byte, MAC/s over the layer's own span)`` of each MAC layer: the roofline's points."""
+    return [(l.name, l.macs / max(1, l.dram_read_bytes + l.dram_write_bytes),
+             l.macs / (max(l.cycles, l.span_cycles) / result.clock_hz))
+            for l in result.layers if l.macs and max(l.cycles, l.span_cycles)]
 
 
 def dataflow_energy(per_df: dict[str, dict], title: str = "AlexNet CONV layers"):
@@ -179,12 +192,22 @@ def sweep_scatter(rows: list[dict], front: list[dict], x: str = "latency_s", y: 
 def sweep_heatmap(rows: list[dict], px: str, py: str, metric: str = "latency_s"):
     """``metric`` over two swept parameters ``px`` and ``py`` (config keys); missing cells blank."""
     ok = [r for r in rows if r.get("status", "ok") == "ok"]
+    swept = sorted({k for r in ok for k in r["config"]})
+    for opt, key in (("--x", px), ("--y", py)):
+        if key not in swept or any(key not in r["config"] for r in ok):
+            raise AccelsimError(f"{key!r} is not swept in every point of this store; swept keys: "
+                                f"{', '.join(swept) or 'none'}", field=f"plot heatmap {opt}")
+    metrics = sorted({k for r in ok for k, v in r.items() if isinstance(v, (int, float)) and k != "batch"}
+                     | {k for r in ok for k, v in r.get("metrics", {}).items() if isinstance(v, (int, float))})
+    if metric not in metrics:
+        raise AccelsimError(f"unknown metric {metric!r}; metrics: {', '.join(metrics)}", field="plot heatmap --metric")
+    value = {id(r): r[metric] if isinstance(r.get(metric), (int, float)) else r["metrics"][metric] for r in ok}
     xs = sorted({r["config"][px] for r in ok}, key=_magnitude)
     ys = sorted({r["config"][py] for r in ok}, key=_magnitude)
     grid = np.full((len(ys), len(xs)), np.nan)
     for r in ok:  # several points in one cell (other parameters swept too): keep the best
         i, j = ys.index(r["config"][py]), xs.index(r["config"][px])
-        grid[i, j] = r[metric] if np.isnan(grid[i, j]) else min(grid[i, j], r[metric])
+        grid[i, j] = value[id(r)] if np.isnan(grid[i, j]) else min(grid[i, j], value[id(r)])
     fig, ax = plt.subplots(figsize=(6, 4))
     im = ax.imshow(grid, origin="lower", aspect="auto")
     ax.set_xticks(range(len(xs)), [str(v) for v in xs], rotation=45)
@@ -214,7 +237,10 @@ def timeline(trace, tl, clock_hz: float, layer: str | None = None):
     ops = trace.ops
     sel = np.arange(len(ops))
     if layer is not None:
-        li = [l.name for l in trace.layers].index(layer)
+        names = [l.name for l in trace.layers]
+        if layer not in names:
+            raise AccelsimError(f"no layer {layer!r} in {trace.model}; layers: {', '.join(names)}", field="--layer")
+        li = names.index(layer)
         sel = sel[ops["layer"] == li]
     fig, ax = plt.subplots(figsize=(8, 0.5 + 0.4 * len(trace.units)))
     us = 1e6 / clock_hz

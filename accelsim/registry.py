@@ -128,7 +128,8 @@ def arch_from_dict(raw: Any, file: str = ""):
     if not isinstance(raw, dict):
         raise AccelsimError(f"must be a mapping, got {type(raw).__name__}")
     if "family" not in raw:
-        raise AccelsimError(f"missing required key (one of {', '.join(families())})", field="family")
+        raise AccelsimError(f"missing required key: not an accelsim arch file, which names its family (one of "
+                            f"{', '.join(families())}); see accelsim list archs for examples", field="family")
     if not isinstance(raw["family"], str):
         schema.choice(raw["family"], "family", families())
     return family(raw["family"]).from_dict(raw, file)

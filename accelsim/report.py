@@ -3,7 +3,9 @@
 JSON is :meth:`Result.to_dict`. CSV has one row per layer and a final ``TOTAL`` row with the
 same columns; buffer accesses and energy components become one column each
 (``reads:<buffer>``, ``writes:<buffer>``, ``energy_pj:<component>``). Files are written
-atomically.
+atomically. A ``provenance`` mapping (accelsim's version, the command, the overrides and every
+field of the resolved arch) makes a file say how to reproduce it: the JSON's first key, and
+``# key: value`` lines heading the CSV (``pandas.read_csv(path, comment="#")`` skips them).
 """
 
 from __future__ import annotations
@@ -21,18 +23,26 @@ _LAYER_COLS = ("name", "op", "start_cycle", "end_cycle", "cycles", "compute_cycl
                "utilization", "dram_read_bytes", "dram_write_bytes")
 
 
-def to_json(result: Result) -> str:
-    """The result as indented JSON text."""
-    return json.dumps(result.to_dict(), indent=1, default=float)
+def to_json(result: Result, provenance: dict | None = None) -> str:
+    """The result as indented JSON text, ``provenance`` first when given."""
+    doc = ({"provenance": provenance} if provenance else {}) | result.to_dict()
+    return json.dumps(doc, indent=1, default=_plain)
 
 
-def to_csv(result: Result) -> str:
-    """The result as CSV text: one row per layer, then a ``TOTAL`` row."""
+def _plain(value):
+    return float(value) if isinstance(value, (int, float)) or hasattr(value, "__float__") else str(value)
+
+
+def to_csv(result: Result, provenance: dict | None = None) -> str:
+    """The result as CSV text: ``# key: value`` provenance lines, one row per layer, then a ``TOTAL`` row."""
     bufs = list(result.buffer_reads)
     comps = list(result.energy_pj)
     cols = list(_LAYER_COLS) + [f"reads:{b}" for b in bufs] + [f"writes:{b}" for b in bufs] + \
         [f"energy_pj:{c}" for c in comps] + ["total_energy_pj"]
     out = io.StringIO()
+    for key, value in (provenance or {}).items():
+        text = value if isinstance(value, str) else json.dumps(value, sort_keys=True, default=_plain)
+        out.write(f"# {key}: {text}\n")
     w = csv.writer(out, lineterminator="\n")
     w.writerow(cols)
     for l in result.layers:
@@ -49,14 +59,14 @@ def to_csv(result: Result) -> str:
     return out.getvalue()
 
 
-def write_json(result: Result, path: str | Path) -> None:
+def write_json(result: Result, path: str | Path, provenance: dict | None = None) -> None:
     """Write :func:`to_json` to ``path`` atomically."""
-    atomic_write_text(path, to_json(result) + "\n")
+    atomic_write_text(path, to_json(result, provenance) + "\n")
 
 
-def write_csv(result: Result, path: str | Path) -> None:
+def write_csv(result: Result, path: str | Path, provenance: dict | None = None) -> None:
     """Write :func:`to_csv` to ``path`` atomically."""
-    atomic_write_text(path, to_csv(result))
+    atomic_write_text(path, to_csv(result, provenance))
 
 
 def _mj(pj: float) -> str:

@@ -20,7 +20,8 @@ class LayerResult:
     (folds back to back, fill and drain included); ``stall_cycles`` the rest of ``cycles``
     (waiting for DRAM or buffers). ``buffer_reads``/``buffer_writes`` count accesses of each
     buffer's width; ``energy_pj`` maps a component (``mac``, ``vector``, each buffer,
-    ``dram``, ``static``) to pJ.
+    ``dram``, ``static``) to pJ. ``span_cycles`` is the layer's own duration, overlaps with its
+    neighbours included (:mod:`accelsim.sim.layers`); ``cycles`` its share of the run.
     """
 
     name: str
@@ -38,6 +39,7 @@ class LayerResult:
     energy_pj: dict[str, float] = field(default_factory=dict)
     pe_count: int = 1
     stall_causes: dict[str, int] = field(default_factory=dict)  # stall cycles by what the compute unit waited for
+    span_cycles: int = 0  # the layer's own duration, first op start to last op end (0 where not known)
 
     @property
     def utilization(self) -> float:

@@ -104,7 +104,14 @@ def _dask(todo: list[Point], scheduler) -> Iterable[dict]:
         from distributed import Client, as_completed
     except ImportError:
         raise AccelsimError("needs the dask extra: pip install 'accelsim[dask]'", field="--scheduler") from None
-    client = scheduler if isinstance(scheduler, Client) else Client(scheduler)
+    if isinstance(scheduler, Client):
+        client = scheduler
+    else:
+        try:  # a short wait: an address that does not answer is the user's to fix, not a 30 s hang
+            client = Client(scheduler, timeout="5s")
+        except (OSError, TimeoutError, ValueError) as e:
+            raise AccelsimError(f"cannot reach a Dask scheduler at {scheduler} within 5 s ({type(e).__name__}); "
+                                "start one with `dask scheduler` or check the address", field="--scheduler") from None
     try:
         workers = max(1, sum(client.nthreads().values()))
         futures = client.map(run_points, _chunks(todo, workers), pure=False)

@@ -26,9 +26,27 @@ def test_simulate_prints_summary_and_writes_json_csv(tmp_path):
     assert data["batch"] == 2 and [l["name"] for l in data["layers"]] == ["conv1", "pool1", "conv2", "pool2",
                                                                          "fc1", "fc2"]
     assert data["total"]["cycles"] == sum(l["cycles"] for l in data["layers"])
-    rows = list(csv.DictReader(c.open()))
+    lines = c.read_text().splitlines()
+    rows = list(csv.DictReader(l for l in lines if not l.startswith("#")))
     assert rows[-1]["name"] == "TOTAL" and int(rows[-1]["cycles"]) == data["total"]["cycles"]
     assert len(rows) == 7
+    # both files say how to reproduce them: version, command, overrides, the resolved arch
+    prov = data["provenance"]
+    assert prov["command"] == f"accelsim simulate --arch tpu-v1 --model lenet5 --batch 2 --json {j} --csv {c}"
+    assert prov["arch_resolved"]["clock_hz"] == 700e6 and prov["arch_resolved"]["array"]["rows"] == 256
+    assert prov["overrides"] == {} and prov["accelsim_version"]
+    assert lines[0].startswith("# accelsim_version: ") and any(l.startswith("# arch_resolved: {") for l in lines)
+
+
+def test_overrides_are_recorded_in_the_json(tmp_path):
+    j = tmp_path / "r.json"
+    p = accelsim("simulate", "--arch", "systolic-32x32", "--model", "lenet5", "--set", "array.rows=16",
+                 "--dram", "ddr4-2400-x64", "--json", j, "-q")
+    assert p.returncode == 0, p.stderr
+    prov = json.loads(j.read_text())["provenance"]
+    assert prov["overrides"] == {"array.rows": 16, "dram.preset": "ddr4-2400-x64"}
+    assert prov["arch_resolved"]["array"]["rows"] == 16
+    assert prov["arch_resolved"]["dram"]["timing"]["name"]
 
 
 def test_lower_then_run_trace_equals_simulate(tmp_path):
@@ -40,7 +58,10 @@ def test_lower_then_run_trace_equals_simulate(tmp_path):
     p = accelsim("run-trace", t, "--arch", "systolic-32x32", "--json", a, "-q")
     assert p.returncode == 0, p.stderr
     assert accelsim("simulate", "--arch", "systolic-32x32", "--model", "lenet5", "--json", b, "-q").returncode == 0
-    assert json.loads(a.read_text()) == json.loads(b.read_text())
+    ra, rb = json.loads(a.read_text()), json.loads(b.read_text())
+    assert ra.pop("provenance")["command"].startswith("accelsim run-trace")
+    assert rb.pop("provenance")["command"].startswith("accelsim simulate")
+    assert ra == rb
 
 
 def test_list():

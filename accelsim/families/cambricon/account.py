@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from accelsim.families.cambricon.spec import CambriconSpec
 from accelsim.result import LayerResult, Result
+from accelsim.sim.layers import attributed
 from accelsim.sim.dram_run import dram_energy_by_layer
 
 EFFECTS = ("in-order issue, one instruction a cycle", "taken-branch refetch penalty", "unit queues and scoreboard",
@@ -54,10 +55,8 @@ def account(model: str, layers_in: tuple[tuple[str, str, int], ...], spec: Cambr
 
     ``layers_in`` holds each layer's (name, op, MACs per image), in program order.
     """
-    bounds, horizon = [], 0
-    for t in run.layers:
-        bounds.append((horizon, max(horizon, t.end)))
-        horizon = bounds[-1][1]
+    bounds = attributed(t.end for t in run.layers)
+    horizon = bounds[-1][1] if bounds else 0
     n = len(run.layers)
     dram_pj, dram_totals = None, {}
     if spec.dram.timing is not None:
@@ -82,6 +81,6 @@ def account(model: str, layers_in: tuple[tuple[str, str, int], ...], spec: Cambr
             stall_cycles=cycles - compute, macs=lmacs * batch, dram_read_bytes=t.dram_read,
             dram_write_bytes=t.dram_write, buffer_reads={k: v // 2 for k, v in t.sp_read.items() if k != "dram"},
             buffer_writes={k: v // 2 for k, v in t.sp_write.items() if k != "dram"}, energy_pj=energy,
-            pe_count=spec.pe_count))
+            pe_count=spec.pe_count, span_cycles=max(0, t.end - t.start) if t.start >= 0 else 0))
     return Result(arch=spec.name, model=model, batch=batch, clock_hz=spec.clock_hz, pe_count=spec.pe_count,
                   layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS, dram=dram_totals)

@@ -57,6 +57,7 @@ class LayerTally:
     dram_write: int = 0
     mults: int = 0                  # multiplier operations executed (matrix and vector)
     adds: int = 0
+    start: int = -1                 # issue cycle of the layer's first instruction
     end: int = 0
 
 
@@ -108,6 +109,8 @@ def run_core(stream, spec: CambriconSpec, layer_starts: list[int], dram, log: bo
             next_bound = bounds[li + 1]
         tally = tallies[li]
         issue = t_next
+        if tally.start < 0:
+            tally.start = issue
         if pc != prev_pc + 1 and prev_pc >= 0 and not free_control:
             issue += penalty               # refetch after a taken branch
         prev_pc = pc

@@ -14,6 +14,7 @@ from accelsim.families.cambricon_x.spec import CambriconXSpec
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
 from accelsim.sim.bandwidth import series_of
+from accelsim.sim.layers import attributed, spans
 from accelsim.sim.dram_run import dram_energy_by_layer, dram_for_run
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
 
@@ -47,10 +48,9 @@ def evaluate(trace: Trace, spec: CambriconXSpec) -> Result:
     vec = -(-ops["vops"] // spec.vector_lanes)
     busy += np.bincount(layer_of, weights=np.where(kind == VECTOR, vec, 0), minlength=nl)
     vops = np.bincount(layer_of, weights=np.where(kind == VECTOR, ops["vops"], 0), minlength=nl)
-    bounds, horizon = [], 0
-    for li in range(nl):
-        bounds.append((horizon, max(horizon, int(end[li]))))
-        horizon = bounds[-1][1]
+    bounds = attributed(end)
+    horizon = bounds[-1][1] if bounds else 0
+    span = spans(layer_of, tl.start, tl.end, nl)
     dram_pj, dram_totals = None, {}
     if spec.dram.timing is not None:
         dram_pj, dram_totals = dram_energy_by_layer(dram, nl, [b - a for a, b in bounds], horizon)
@@ -73,7 +73,8 @@ def evaluate(trace: Trace, spec: CambriconXSpec) -> Result:
                                   dram_read_bytes=int(dram_r[li]), dram_write_bytes=int(dram_w[li]),
                                   buffer_reads={"sb": int(c.get("sb_bytes", 0)), "nbin": int(c.get("nbin_bytes", 0))},
                                   buffer_writes={"nbout": int(c.get("nbout_bytes", 0))},
-                                  energy_pj=energy, pe_count=spec.pes * spec.tn))
+                                  energy_pj=energy, pe_count=spec.pes * spec.tn,
+                                  span_cycles=int(span[li])))
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz,
                   pe_count=spec.pes * spec.tn, layers=tuple(layers), effects=EFFECTS,
                   approximations=APPROXIMATIONS + drawn_note(

@@ -15,6 +15,7 @@ from accelsim.families.eie.spec import EieSpec
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
 from accelsim.sim.bandwidth import series_of
+from accelsim.sim.layers import attributed, spans
 from accelsim.sim.dram_run import dram_energy_by_layer, dram_for_run
 from accelsim.trace import COMPUTE, LOAD, STORE, Trace
 
@@ -58,10 +59,9 @@ def evaluate(trace: Trace, spec: EieSpec) -> Result:
     dram_r = np.bincount(layer_of, weights=np.where(kind == LOAD, nbytes, 0), minlength=nl)
     dram_w = np.bincount(layer_of, weights=np.where(kind == STORE, nbytes, 0), minlength=nl)
     busy = np.bincount(layer_of, weights=np.where(kind == COMPUTE, ops["stream"], 0), minlength=nl)
-    bounds, horizon = [], 0
-    for li in range(nl):
-        bounds.append((horizon, max(horizon, int(end[li]))))
-        horizon = bounds[-1][1]
+    bounds = attributed(end)
+    horizon = bounds[-1][1] if bounds else 0
+    span = spans(layer_of, tl.start, tl.end, nl)
     dram_pj, dram_totals = None, {}
     if spec.dram.timing is not None:
         dram_pj, dram_totals = dram_energy_by_layer(dram, nl, [b - a for a, b in bounds], horizon)
@@ -86,7 +86,7 @@ def evaluate(trace: Trace, spec: EieSpec) -> Result:
                                   dram_read_bytes=int(dram_r[li]), dram_write_bytes=int(dram_w[li]),
                                   buffer_reads={"spmat": int(counts.get("spmat_reads", 0)),
                                                 "pointers": int(counts.get("ptr_reads", 0))},
-                                  energy_pj=energy, pe_count=spec.pes))
+                                  energy_pj=energy, pe_count=spec.pes, span_cycles=int(span[li])))
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=spec.pes,
                   layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS + drawn_note(
                       dict(l.counts)["real_pattern"] for l in trace.layers if dict(l.counts).get("real_pattern") is not None),

@@ -35,6 +35,8 @@ import itertools
 import math
 from dataclasses import dataclass
 
+from accelsim.errors import AccelsimError
+
 DIMS = ("N", "M", "C", "P", "Q", "R", "S")
 COST = {"alu": 1.0, "rf": 1.0, "array": 2.0, "glb": 6.0, "dram": 200.0}   # ISCA 2016 Table IV, normalised
 REL = {"W": {"M", "C", "R", "S"}, "I": {"N", "C", "P", "Q", "R", "S"}, "O": {"N", "M", "P", "Q"}}
@@ -171,13 +173,22 @@ def best_mapping(layer: dict[str, int], U: int, df: Dataflow) -> LevelEnergy:
                     if r is not None and (best is None or r.total < best.total):
                         best = r
     if best is None:
-        raise ValueError(f"no legal {df.name} mapping")
+        raise AccelsimError(f"no legal {df.name} mapping on the {PES}-PE comparison setup")
     return best
 
 
 def compare(layers: list[tuple[str, dict[str, int], int]]) -> dict[str, dict[str, LevelEnergy]]:
     """``{dataflow: {layer: LevelEnergy}}`` for conv layers given as ``(name, loop bounds, stride)``."""
-    return {name: {ln: best_mapping(b, U, df) for ln, b, U in layers} for name, df in DATAFLOWS.items()}
+    out: dict[str, dict[str, LevelEnergy]] = {}
+    for name, df in DATAFLOWS.items():
+        out[name] = {}
+        for ln, b, U in layers:
+            try:
+                out[name][ln] = best_mapping(b, U, df)
+            except AccelsimError as e:
+                raise AccelsimError(f"layer {ln}: {e.message}; the comparison covers networks whose layers every "
+                                    "dataflow can map (alexnet, lenet5)", field="--model") from None
+    return out
 
 
 def conv_layers(net, batch: int) -> list[tuple[str, dict[str, int], int]]:

@@ -14,6 +14,7 @@ import numpy as np
 from accelsim.families.eyeriss.spec import EyerissSpec
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
+from accelsim.sim.layers import attributed, spans
 from accelsim.sim.dram_run import dram_energy_by_layer, dram_for_run
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
 
@@ -54,10 +55,9 @@ def evaluate(trace: Trace, arch: EyerissSpec) -> Result:
     en = arch.energy
     price = {"alu": en.alu_pj, "filter_spad": en.filter_spad_pj, "ifmap_spad": en.ifmap_spad_pj,
              "psum_spad": en.psum_spad_pj, "noc": en.noc_pj, "glb": en.glb_pj}
-    bounds, horizon = [], 0
-    for li in range(nl):
-        bounds.append((horizon, max(horizon, int(end[li]))))
-        horizon = bounds[-1][1]
+    bounds = attributed(end)
+    horizon = bounds[-1][1] if bounds else 0
+    span = spans(layer_of, tl.start, tl.end, nl)
     dram_pj, dram_totals = (None, {})
     if arch.dram.timing is not None:
         dram_pj, dram_totals = dram_energy_by_layer(dram_model, nl, [b - a for a, b in bounds], horizon)
@@ -81,7 +81,7 @@ def evaluate(trace: Trace, arch: EyerissSpec) -> Result:
             buffer_reads={"glb": int(counts.get("glb", 0)), "spads": int(counts.get("filter_spad", 0)
                                                                           + counts.get("ifmap_spad", 0)
                                                                           + counts.get("psum_spad", 0))},
-            buffer_writes={}, energy_pj=energy, pe_count=arch.pe_count))
+            buffer_writes={}, energy_pj=energy, pe_count=arch.pe_count, span_cycles=int(span[li])))
     return Result(arch=arch.name, model=trace.model, batch=trace.batch, clock_hz=arch.clock_hz,
                   pe_count=arch.pe_count, layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS,
                   dram=dram_totals)

@@ -13,6 +13,7 @@ from accelsim.families.fpga.spec import FpgaSpec
 from accelsim.energy import table
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
+from accelsim.sim.layers import attributed, spans
 from accelsim.sim.dram_run import dram_energy_by_layer, dram_for_run
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
 
@@ -53,10 +54,9 @@ def evaluate(trace: Trace, spec: FpgaSpec, pe_count: int) -> Result:
     busy += np.bincount(layer_of, weights=np.where(kind == VECTOR, -(-ops["vops"] // 64), 0), minlength=nl)
     mac_pj = table.mac_pj(spec.data_bits, spec.data_bits, 2 * spec.data_bits)
     bram_pj_per_byte = table.sram_pj(4608, 72) / 9  # one BRAM36 (4.5 KB) port, 72 bits wide
-    bounds, horizon = [], 0
-    for li in range(nl):
-        bounds.append((horizon, max(horizon, int(end[li]))))
-        horizon = bounds[-1][1]
+    bounds = attributed(end)
+    horizon = bounds[-1][1] if bounds else 0
+    span = spans(layer_of, tl.start, tl.end, nl)
     dram_pj, dram_totals = (None, {})
     if spec.dram.timing is not None:
         dram_pj, dram_totals = dram_energy_by_layer(dram, nl, [b - a for a, b in bounds], horizon)
@@ -74,6 +74,6 @@ def evaluate(trace: Trace, spec: FpgaSpec, pe_count: int) -> Result:
         layers.append(LayerResult(name=info.name, op=info.op, start_cycle=start, end_cycle=horizon, cycles=cycles,
                                   compute_cycles=compute, stall_cycles=cycles - compute, macs=info.macs,
                                   dram_read_bytes=int(dram_r[li]), dram_write_bytes=int(dram_w[li]),
-                                  energy_pj=energy, pe_count=pe_count))
+                                  energy_pj=energy, pe_count=pe_count, span_cycles=int(span[li])))
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=pe_count,
                   layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS, dram=dram_totals)

@@ -17,6 +17,7 @@ from accelsim.families.systolic.spec import SystolicSpec
 from accelsim.energy import price
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
+from accelsim.sim.layers import attributed, spans
 from accelsim.sim.dram_run import dram_energy_by_layer, dram_for_run
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
 
@@ -354,10 +355,9 @@ def account(trace: Trace, arch: SystolicSpec, tl: engine.Timeline, dram_model=No
     r_l, w_l = _sum_by_layer(reads, groups), _sum_by_layer(writes, groups)
     buf_idx = [(b, trace.memories.index(b.name)) for b in arch.buffers if b.name in trace.memories]
     pes = arch.array.macs
-    bounds, horizon = [], 0
-    for li in range(nl):
-        bounds.append((horizon, max(horizon, int(end[li]))))
-        horizon = bounds[-1][1]
+    bounds = attributed(end)
+    horizon = bounds[-1][1] if bounds else 0
+    span = spans(layer_of, tl.start, tl.end, nl)
     dram_pj, dram_totals = (None, {})
     if dram_model is not None:
         dram_pj, dram_totals = dram_energy_by_layer(dram_model, nl, [b - a for a, b in bounds], horizon)
@@ -383,7 +383,8 @@ def account(trace: Trace, arch: SystolicSpec, tl: engine.Timeline, dram_model=No
             buffer_reads={b.name: int(r_l[li, j]) for b, j in buf_idx},
             buffer_writes={b.name: int(w_l[li, j]) for b, j in buf_idx},
             energy_pj=energy, pe_count=pes,
-            stall_causes={**_share(causes[li], cycles - compute - bank), **({"bank_conflict": bank} if bank else {})}))
+            stall_causes={**_share(causes[li], cycles - compute - bank), **({"bank_conflict": bank} if bank else {})},
+            span_cycles=int(span[li])))
     effects, approx = EFFECTS, APPROXIMATIONS
     if arch.array.bank_conflicts:
         effects = effects + ("SRAM bank conflicts of the access pattern (banks, ports)",)
