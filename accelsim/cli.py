@@ -17,7 +17,9 @@ def _parser() -> argparse.ArgumentParser:
     from accelsim.arch.dram import preset_names as dram_presets
     from accelsim.registry import families
     fams = list(families().values())
+    from accelsim import __version__
     p = argparse.ArgumentParser(prog="accelsim", description="Cycle-level simulation of DNN accelerators.")
+    p.add_argument("--version", action="version", version=f"accelsim {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     def arch_model(sp, model=True):
@@ -65,7 +67,10 @@ def _parser() -> argparse.ArgumentParser:
     outputs(r)
     ls = sub.add_parser("list", help="list built-in models, arch presets or chip families")
     ls.add_argument("what", choices=("models", "archs", "families"))
-    sub.add_parser("validate", help="compare the model with published figures (REFERENCES.md)")
+    v = sub.add_parser("validate", help="compare the model with published figures, family by family")
+    v.add_argument("--only", action="append", metavar="FAMILY", choices=[f.name for f in fams],
+                   help="only these families' figures (repeatable): " + ", ".join(f.name for f in fams))
+    v.add_argument("--json", metavar="FILE", help="write every check as JSON")
     w = sub.add_parser("sweep", help="run a design-space sweep into a resumable SQLite store")
     w.add_argument("spec", nargs="?", metavar="SPEC.yaml", help="sweep spec (or use --model/--arch/--set)")
     w.add_argument("--model", action="append", default=[], help="model (repeatable) when no spec file is given")
@@ -207,7 +212,7 @@ def _emit(result, args, spec=None) -> None:
     con = Console()
     con.print(report.summary_table(result))
     if not args.no_layers:
-        con.print(report.layer_table(result))
+        con.print(report.layer_table(result, con.width))
     con.print(report.notes(result), style="dim")
 
 
@@ -389,36 +394,57 @@ def _cmd_list(args) -> None:
             t.add_row(name, "x".join(map(str, net.input_shape)), str(len(net.layers)), f"{net.macs / 1e6:,.1f} M",
                       f"{net.params / 1e6:,.2f} M", net.source[:60])
     elif args.what == "families":
-        from accelsim.registry import families
-        t = Table("family", "title", "presets", "runs", "options", "source")
-        for fam in families().values():
+        from rich.table import Column
+        from accelsim import registry
+        t = Table(Column("family", no_wrap=True), *(Column(c, overflow="fold") for c in
+                                                   ("title", "presets", "runs", "options", "source")))
+        for fam in registry.families().values():
             runs = ", ".join(k for k, v in (("trace", fam.lower), ("program", fam.program), ("timeline", fam.timeline),
                                              ("checks", fam.checks)) if v is not None)
             presets = sorted(p.stem.replace("_", "-") for p in fam.presets.glob("*.yaml")) if fam.presets else []
             t.add_row(fam.name, fam.title, ", ".join(presets), runs, " ".join(o.flag for o in fam.options), fam.source)
     else:
+        from rich.table import Column
+        from accelsim import registry
         from accelsim.registry import family_of, load_arch, preset_names
-        t = Table("arch", "family", "array", "dataflow", "clock", "buffers", "DRAM")
-        for name in preset_names():
+        names = preset_names()
+        # names are never cut (at 80 columns or piped): the descriptive columns wrap instead
+        t = Table(Column("arch", no_wrap=True, min_width=max(len(n) for n in names)),
+                  Column("family", no_wrap=True, min_width=max(len(f) for f in registry.families())),
+                  *(Column(c, overflow="fold") for c in ("array", "dataflow", "clock", "buffers", "DRAM")))
+        for name in names:
             a = load_arch(name)
             t.add_row(name, a.family, *family_of(a).list_row(a))
     Console().print(t)
 
 
 def _cmd_validate(args) -> int:
+    import json
     from rich.console import Console
     from rich.table import Table
-    from accelsim.validate import checks
+    from accelsim.registry import families
+    from accelsim.trace import atomic_write_text
+    con = Console()
+    chosen = [f for f in families().values() if f.checks is not None and (not args.only or f.name in args.only)]
+    checks = []
+    with con.status("") as status:  # a minute of work: say which family is running
+        for fam in chosen:
+            status.update(f"validate: {fam.title} ({len(checks)} checks so far)")
+            checks += fam.checks()
     t = Table("check", "published", "accelsim", "tolerance", "ok", title="published figures")
     failed = 0
     known = []
-    for c in checks():
+    for c in checks:
         failed += c.unexpected_failure
         if c.known and not c.ok:
             known.append(f"{c.name}: {c.known}")
         t.add_row(c.name, c.published_text, c.measured_text, c.tolerance_text,
                   "-" if c.tolerance is None else ("yes" if c.ok else ("NO, known" if c.known else "NO")))
-    con = Console()
+    if args.json:
+        rows = [{"name": c.name, "published": c.published, "measured": c.measured, "unit": c.unit,
+                 "tolerance": c.tolerance, "error": c.error, "ok": c.ok, "source": c.source, "note": c.note,
+                 "known": c.known} for c in checks]
+        atomic_write_text(args.json, json.dumps(rows, indent=1) + "\n")
     con.print(t)
     for k in known:
         con.print(f"known disagreement: {k}")

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from accelsim.result import Result
 from accelsim.trace import atomic_write_text
-from accelsim.units import format_bytes
+from accelsim.units import format_bytes, format_energy, format_seconds
 
 _LAYER_COLS = ("name", "op", "start_cycle", "end_cycle", "cycles", "compute_cycles", "stall_cycles", "macs",
                "utilization", "dram_read_bytes", "dram_write_bytes")
@@ -69,10 +69,6 @@ def write_csv(result: Result, path: str | Path, provenance: dict | None = None) 
     atomic_write_text(path, to_csv(result, provenance))
 
 
-def _mj(pj: float) -> str:
-    return f"{pj / 1e9:.4f}"
-
-
 def summary_table(result: Result):
     """A rich Table of network totals."""
     from rich.table import Table
@@ -82,7 +78,7 @@ def summary_table(result: Result):
     t.add_column("value", justify="right")
     t.add_row("total cycles", f"{r.cycles:,}")
     t.add_row("  compute / stall", f"{r.compute_cycles:,} / {r.stall_cycles:,}")
-    t.add_row("latency", f"{r.latency_s * 1e3:.4f} ms at {r.clock_hz / 1e6:g} MHz")
+    t.add_row("latency", f"{format_seconds(r.latency_s)} at {r.clock_hz / 1e6:g} MHz")
     t.add_row("throughput", f"{r.inferences_per_s:,.1f} inferences/s, {r.gops:,.1f} GOP/s")
     t.add_row("array utilization", f"{100 * r.utilization:.1f} %  ({r.pe_count:,} PEs, {r.macs:,} MACs)")
     t.add_row("DRAM read / written", f"{format_bytes(r.dram_read_bytes)} / {format_bytes(r.dram_write_bytes)}")
@@ -90,25 +86,46 @@ def summary_table(result: Result):
     for b in reads:
         t.add_row(f"{b} accesses (r / w)", f"{reads[b]:,} / {writes.get(b, 0):,}")
     total = r.total_energy_pj
-    t.add_row("energy", f"{total / 1e9:.4f} mJ")
+    t.add_row("energy", format_energy(total))
     for comp, pj in r.energy_pj.items():
-        t.add_row(f"  {comp}", f"{pj / 1e9:.4f} mJ ({100 * pj / total if total else 0:.1f} %)")
+        t.add_row(f"  {comp}", f"{format_energy(pj)} ({100 * pj / total if total else 0:.1f} %)")
     return t
 
 
-def layer_table(result: Result):
-    """A rich Table with one row per layer."""
+def layer_table(result: Result, width: int | None = None):
+    """A rich Table with one row per layer; at ``width`` columns, numeric columns give way before a name is cut.
+
+    Names are never truncated. Below about 110 columns the compute and stall split and the DRAM
+    writes are left out and cycles are written compactly (``70.3k``); the summary keeps every total.
+    """
     from rich.table import Table
-    t = Table(title="per layer", title_justify="left")
-    for c, j in (("layer", "left"), ("op", "left"), ("cycles", "right"), ("compute", "right"),
-                 ("stall", "right"), ("util %", "right"), ("DRAM rd", "right"), ("DRAM wr", "right"),
-                 ("energy mJ", "right")):
-        t.add_column(c, justify=j)
+    longest = max((len(l.name) for l in result.layers), default=5)
+    narrow = width is not None and width < 110 + max(0, longest - 20)
+    t = Table(title="per layer" + (" (widen the terminal for compute/stall and DRAM writes)" if narrow else ""),
+              title_justify="left")
+    t.add_column("layer", no_wrap=True, min_width=max(5, longest))
+    t.add_column("op", no_wrap=True)
+    cols = [("cycles", lambda l: _count(l.cycles, narrow))]
+    if not narrow:
+        cols += [("compute", lambda l: f"{l.compute_cycles:,}"), ("stall", lambda l: f"{l.stall_cycles:,}")]
+    cols += [("util %", lambda l: f"{100 * l.utilization:.1f}"), ("DRAM rd", lambda l: format_bytes(l.dram_read_bytes))]
+    if not narrow:
+        cols.append(("DRAM wr", lambda l: format_bytes(l.dram_write_bytes)))
+    cols.append(("energy", lambda l: format_energy(l.total_energy_pj)))
+    for name, _ in cols:
+        t.add_column(name, justify="right", no_wrap=True)
     for l in result.layers:
-        t.add_row(l.name, l.op, f"{l.cycles:,}", f"{l.compute_cycles:,}", f"{l.stall_cycles:,}",
-                  f"{100 * l.utilization:.1f}", format_bytes(l.dram_read_bytes), format_bytes(l.dram_write_bytes),
-                  _mj(l.total_energy_pj))
+        t.add_row(l.name, l.op, *(fmt(l) for _, fmt in cols))
     return t
+
+
+def _count(n: int, compact: bool) -> str:
+    if not compact or n < 10_000:
+        return f"{n:,}"
+    for unit, scale in (("G", 1e9), ("M", 1e6), ("k", 1e3)):
+        if n >= scale:
+            return f"{n / scale:.1f}{unit}"
+    return str(n)
 
 
 def notes(result: Result) -> str:

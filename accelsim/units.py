@@ -139,3 +139,19 @@ def format_si(value: float, unit: str) -> str:
         if abs(value) >= scale:
             return f"{value / scale:.2f} {prefix}{unit}"
     return f"{value:.2f} {unit}"
+
+
+def format_energy(pj: float) -> str:
+    """Energy with a prefix chosen by size: 4.2e9 pJ -> ``"4.200 mJ"``, 850 -> ``"850.0 pJ"``."""
+    for unit, scale in (("J", 1e12), ("mJ", 1e9), ("µJ", 1e6), ("nJ", 1e3)):
+        if abs(pj) >= scale:
+            return f"{pj / scale:.3f} {unit}"
+    return f"{pj:.1f} pJ"
+
+
+def format_seconds(s: float) -> str:
+    """A duration with a prefix chosen by size: 0.0123 -> ``"12.300 ms"``, 4.5e-7 -> ``"450.0 ns"``."""
+    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):
+        if abs(s) >= scale:
+            return f"{s / scale:.3f} {unit}"
+    return f"{s / 1e-9:.1f} ns"

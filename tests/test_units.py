@@ -201,3 +201,11 @@ def test_format_bytes_reads_back_within_rounding(n):
     # one decimal place: off by at most 0.05 of the unit (whole bytes below 1 KiB)
     scale = {"B": 1, "KiB": 2**10, "MiB": 2**20, "GiB": 2**30}[unit]
     assert math.isclose(back, n, abs_tol=0.05 * scale + 1e-9)
+
+
+def test_energy_and_time_pick_their_prefix_by_size():
+    from accelsim.units import format_energy, format_seconds
+    assert format_energy(4.2e9) == "4.200 mJ" and format_energy(850) == "850.0 pJ"
+    assert format_energy(1.5e6) == "1.500 µJ" and format_energy(2e12) == "2.000 J"
+    assert format_seconds(0.0123) == "12.300 ms" and format_seconds(4.5e-7) == "450.0 ns"
+    assert format_seconds(2.5) == "2.500 s" and format_seconds(3e-5) == "30.000 µs"

@@ -65,7 +65,10 @@ def test_lower_then_run_trace_equals_simulate(tmp_path):
 
 
 def test_list():
-    p = accelsim("list", "archs")
+    import os
+    # wide enough that no description wraps (at 80 columns names stay whole and descriptions fold)
+    p = subprocess.run([sys.executable, "-m", "accelsim.cli", "list", "archs"], capture_output=True, text=True,
+                       env={**os.environ, "COLUMNS": "220"}, timeout=300)
     assert p.returncode == 0 and "tpu-v1" in p.stdout and "256x256" in p.stdout
     p = accelsim("list", "models")
     assert p.returncode == 0 and "lenet5" in p.stdout
@@ -145,3 +148,20 @@ def test_scalesim_config_and_compat(tmp_path):
     assert conv1["compute_cycles"] == scalesim_compute_cycles(227, 227, 11, 11, 3, 96, 4, 32, 32, "ws")
     p = accelsim("simulate", "--scalesim-config", cfg, "--compat", "scalesim", "--model", topo, "--batch", "2")
     assert p.returncode == 2 and "batch 1" in p.stderr
+
+
+def test_version_and_names_whole_at_80_columns(tmp_path):
+    import os
+    env = {**os.environ, "COLUMNS": "80"}
+    run = lambda *a: subprocess.run([sys.executable, "-m", "accelsim.cli", *map(str, a)], capture_output=True,
+                                    text=True, env=env, timeout=300)
+    p = run("--version")
+    assert p.returncode == 0 and p.stdout.startswith("accelsim ")
+    p = run("simulate", "--arch", "systolic-32x32", "--model", "mobilenet_v2")
+    assert p.returncode == 0 and "…" not in p.stdout
+    from accelsim.workload import load_model
+    assert all(l.name in p.stdout for l in load_model("mobilenet_v2").layers)
+    assert "0.0000 mJ" not in p.stdout and "µJ" in p.stdout
+    p = run("list", "archs")
+    from accelsim.registry import preset_names
+    assert p.returncode == 0 and "…" not in p.stdout and all(n in p.stdout for n in preset_names())
