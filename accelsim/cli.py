@@ -95,6 +95,8 @@ def _parser() -> argparse.ArgumentParser:
     pl.add_argument("--x", help="heatmap: config key on the x axis")
     pl.add_argument("--y", help="heatmap: config key on the y axis")
     pl.add_argument("--metric", default="latency_s", help="heatmap: metric (default latency_s)")
+    pl.add_argument("--colour", metavar="KEY", help="sweep: colour points by a swept key (default: by model)")
+    pl.add_argument("--no-static", action="store_true", help="energy: leave static and leakage energy out")
     c = sub.add_parser("compare", help="compression passes: paper reductions vs simulated speedup per arch")
     c.add_argument("--model", required=True)
     c.add_argument("--arch", action="append", required=True, help="repeatable: one column group per arch")
@@ -263,7 +265,7 @@ def _cmd_plot(args) -> None:
         rows = store.rows()
         store.close()
         if args.kind == "sweep":
-            fig = plot.sweep_scatter(rows, pareto_front(rows))
+            fig = plot.sweep_scatter(rows, colour=args.colour or "model")
         else:
             if not (args.x and args.y):
                 raise AccelsimError("needs --x and --y (swept config keys)", field="plot heatmap")
@@ -298,7 +300,7 @@ def _cmd_plot(args) -> None:
         else:
             result = simulate(args.model, arch, args.batch)
             if args.kind == "energy":
-                fig = plot.energy_breakdown(result)
+                fig = plot.energy_breakdown(result, static=not args.no_static)
             elif args.kind == "latency":
                 fig = plot.latency_breakdown(result)
             else:
@@ -320,6 +322,9 @@ def _save_figure(fig, args) -> None:
     os.close(fd)
     try:
         fig.savefig(tmp, dpi=120)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # a temporary file is 0600; the figure gets a normal file's mode
         os.replace(tmp, out)
     finally:
         if os.path.exists(tmp):

@@ -16,6 +16,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from accelsim.errors import AccelsimError
+from accelsim.pareto import pareto_front
 from accelsim.result import Result
 
 
@@ -30,21 +31,67 @@ class _plt:
 
 plt = _plt()
 
+#: one colour per energy component, the same in every family's plots (tab10/tab20 hues)
+COMPONENT_COLOURS = {
+    "dram": "#d62728",                                                  # off-chip: red everywhere
+    "static": "#7f7f7f", "leakage": "#c7c7c7",                          # idle power: greys
+    "mac": "#1f77b4", "mult": "#1f77b4", "alu": "#1f77b4",              # arithmetic: blue
+    "add": "#aec7e8", "vector": "#9467bd", "index": "#c5b0d5",
+    "noc": "#e377c2", "pointers": "#f7b6d2", "activations": "#dbdb8d",
+}
+#: on-chip memories (any other name) take these in order of first appearance, stable by name
+_MEMORY_COLOURS = ("#2ca02c", "#ff7f0e", "#17becf", "#bcbd22", "#98df8a", "#ffbb78", "#9edae5", "#8c564b",
+                   "#c49c94")
 
-def energy_breakdown(result: Result):
-    """Stacked energy bars (mJ) per layer, one colour per component."""
+
+def component_colour(name: str) -> str:
+    """The colour of an energy component: fixed for known ones, a stable pick (by name) for buffers."""
+    if name in COMPONENT_COLOURS:
+        return COMPONENT_COLOURS[name]
+    return _MEMORY_COLOURS[sum(name.encode()) % len(_MEMORY_COLOURS)]
+
+
+def _energy_unit(max_pj: float) -> tuple[str, float]:
+    """A unit for an energy axis whose largest value is ``max_pj``: ``(label, pJ per unit)``."""
+    for unit, scale in (("J", 1e12), ("mJ", 1e9), ("µJ", 1e6), ("nJ", 1e3)):
+        if max_pj >= scale:
+            return unit, scale
+    return "pJ", 1.0
+
+
+def _time_unit(max_s: float) -> tuple[str, float]:
+    """A unit for a time axis whose largest value is ``max_s`` seconds: ``(label, seconds per unit)``."""
+    for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):
+        if max_s >= scale:
+            return unit, scale
+    return "ns", 1e-9
+
+
+def _title(result: Result, what: str) -> str:
+    return f"{result.model} on {result.arch}, batch {result.batch}: {what}"
+
+
+def energy_breakdown(result: Result, static: bool = True):
+    """Stacked energy bars per layer, one fixed colour per component (:func:`component_colour`).
+
+    The axis unit follows the largest bar (pJ ... J); ``static`` false leaves idle and leakage
+    energy out (it grows with time, not work, and can hide the rest).
+    """
     fig, ax = plt.subplots(figsize=(max(6, 0.25 * len(result.layers)), 4))
     names = [l.name for l in result.layers]
+    comps = [c for c in result.energy_pj if static or c not in ("static", "leakage")]
+    tallest = max((sum(l.energy_pj.get(c, 0.0) for c in comps) for l in result.layers), default=0.0)
+    unit, scale = _energy_unit(tallest)
     x = np.arange(len(names))
     bottom = np.zeros(len(names))
-    for comp in result.energy_pj:
-        vals = np.array([l.energy_pj.get(comp, 0.0) / 1e9 for l in result.layers])
-        ax.bar(x, vals, bottom=bottom, label=comp)
+    for comp in comps:
+        vals = np.array([l.energy_pj.get(comp, 0.0) / scale for l in result.layers])
+        ax.bar(x, vals, bottom=bottom, label=comp, color=component_colour(comp))
         bottom += vals
     ax.set_xticks(x, names, rotation=90, fontsize=6)
-    ax.set_ylabel("energy (mJ)")
+    ax.set_ylabel(f"energy ({unit})")
     ax.set_xlabel("layer")
-    ax.set_title(f"{result.model} on {result.arch}: energy by component")
+    ax.set_title(_title(result, "energy by component" + ("" if static else ", static left out")))
     ax.legend(fontsize=7)
     fig.tight_layout()
     return fig
@@ -70,7 +117,7 @@ def latency_breakdown(result: Result):
     ax.set_xticks(x, names, rotation=90, fontsize=6)
     ax.set_ylabel("cycles")
     ax.set_xlabel("layer")
-    ax.set_title(f"{result.model} on {result.arch}: compute vs stall")
+    ax.set_title(_title(result, "compute vs stall"))
     ax.legend(fontsize=7)
     fig.tight_layout()
     return fig
@@ -97,7 +144,7 @@ def roofline(result: Result, peak_macs_per_s: float, dram_bytes_per_s: float):
     ax.set_ylabel("MAC/s")
     ops = ax.secondary_yaxis("right", functions=(lambda v: 2 * v, lambda v: v / 2))
     ops.set_ylabel("ops/s (2 per MAC)")
-    ax.set_title(f"{result.model} on {result.arch}, batch {result.batch}: roofline")
+    ax.set_title(_title(result, "roofline"))
     ax.legend(fontsize=7)
     fig.tight_layout()
     return fig
@@ -175,15 +222,32 @@ def roofline_points(points: list[tuple[str, float, float, float | None]], peak_m
     return fig
 
 
-def sweep_scatter(rows: list[dict], front: list[dict], x: str = "latency_s", y: str = "energy_pj"):
-    """Every sweep point by ``x`` and ``y``, the Pareto ``front`` drawn as a line."""
+def sweep_scatter(rows: list[dict], front: list[dict] | None = None, x: str = "latency_s", y: str = "energy_pj",
+                  colour: str = "model"):
+    """Every sweep point by ``x`` and ``y`` in readable units, coloured by ``colour`` (``model`` or a swept key),
+    with one Pareto front per model (a front across different networks compares nothing).
+
+    ``front`` is accepted for callers that computed one; the fronts drawn are always per model.
+    """
     fig, ax = plt.subplots(figsize=(6, 4))
     ok = [r for r in rows if r.get("status", "ok") == "ok"]
-    ax.scatter([r[x] for r in ok], [r[y] for r in ok], s=10, label="design points")
-    ax.plot([r[x] for r in front], [r[y] for r in front], "r.-", label="Pareto front")
-    ax.set_xlabel(x)
-    ax.set_ylabel(y)
-    ax.set_title("sweep")
+    xu, xs = _time_unit(max((r[x] for r in ok), default=0)) if x == "latency_s" else (x, 1.0)
+    yu, ys = _energy_unit(max((r[y] for r in ok), default=0)) if y == "energy_pj" else (y, 1.0)
+
+    def key(r):
+        return r["model"] if colour == "model" else r["config"].get(colour)
+    groups = sorted({str(key(r)) for r in ok}, key=_magnitude)
+    for i, g in enumerate(groups):
+        pts = [r for r in ok if str(key(r)) == g]
+        ax.scatter([r[x] / xs for r in pts], [r[y] / ys for r in pts], s=12, color=_MEMORY_COLOURS[i % 9],
+                   label=f"{colour} {g}" if colour != "model" else g)
+    for i, m in enumerate(sorted({r["model"] for r in ok})):
+        f = pareto_front([r for r in ok if r["model"] == m], x, y)
+        ax.plot([r[x] / xs for r in f], [r[y] / ys for r in f], "-o", color="black", lw=0.8, ms=8, mfc="none",
+                label="Pareto front (per model)" if i == 0 else None)
+    ax.set_xlabel(f"latency ({xu})" if x == "latency_s" else x)
+    ax.set_ylabel(f"energy ({yu})" if y == "energy_pj" else y)
+    ax.set_title(f"sweep: {len(ok)} points" + (f", {len(rows) - len(ok)} failed" if len(rows) > len(ok) else ""))
     ax.legend(fontsize=7)
     fig.tight_layout()
     return fig

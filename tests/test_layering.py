@@ -38,8 +38,9 @@ ALLOWED = {
                         "check", "registry", "plot"},
     "validate": {"check", "registry"},
     "api": BASE | {"registry", "result", "trace", "workload", "compress"},
-    "sweep": BASE | {"api", "registry", "workload", "compress", "trace"},
-    "plot": BASE | {"result", "trace", "sim"},
+    "sweep": BASE | {"api", "registry", "workload", "compress", "trace", "pareto"},
+    "plot": BASE | {"result", "trace", "sim", "pareto"},
+    "pareto": set(),
 }
 #: the modules the registry keeps free of family names (the issue that made families one folder each)
 FAMILY_FREE = ("api.py", "cli.py", "validate.py", "plot.py", "report.py", "registry.py", "family.py", "sweep")

@@ -11,7 +11,7 @@ from matplotlib.collections import PathCollection, PolyCollection
 from matplotlib.image import AxesImage
 
 from accelsim import plot
-from accelsim.api import lower, run_trace, timeline
+from accelsim.api import lower, run_trace, simulate, timeline
 from accelsim.registry import load_arch
 from accelsim.sim.perfetto import trace_events
 from accelsim.sweep.db import Store
@@ -26,7 +26,22 @@ RESULT = run_trace(TRACE, ARCH)
 def test_energy_bars_per_layer_and_component():
     ax = plot.energy_breakdown(RESULT).axes[0]
     assert len(ax.patches) == len(RESULT.layers) * len(RESULT.energy_pj)
-    assert ax.get_ylabel() == "energy (mJ)" and ax.get_xlabel() == "layer"
+    # LeNet-5's largest layer uses a few µJ: the axis says µJ, not 0.00x mJ
+    tallest = max(l.total_energy_pj for l in RESULT.layers)
+    assert 1e6 <= tallest < 1e9 and ax.get_ylabel() == "energy (µJ)" and ax.get_xlabel() == "layer"
+    assert "batch 1" in ax.get_title()
+    ax = plot.energy_breakdown(RESULT, static=False).axes[0]
+    assert len(ax.patches) == len(RESULT.layers) * (len(RESULT.energy_pj) - 1)
+
+
+def test_a_component_has_one_colour_in_every_family():
+    from matplotlib.colors import to_hex
+    other = simulate("lenet5", "eyeriss")
+    for r in (RESULT, other):
+        ax = plot.energy_breakdown(r).axes[0]
+        handles, labels = ax.get_legend_handles_labels()
+        colours = {lab: to_hex(h.patches[0].get_facecolor()) for h, lab in zip(handles, labels)}
+        assert colours["dram"] == plot.COMPONENT_COLOURS["dram"]
 
 
 def test_latency_bars():
@@ -49,9 +64,19 @@ def test_sweep_scatter_and_heatmap(tmp_path):
                      Store(tmp_path / "s.db"))
     ax = plot.sweep_scatter(rows, pareto_front(rows)).axes[0]
     assert len(ax.collections[0].get_offsets()) == 4
+    assert ax.get_xlabel().startswith("latency (") and ax.get_ylabel().startswith("energy (")
     fig = plot.sweep_heatmap(rows, "array.rows", "dram.bandwidth")
     img = [a for a in fig.axes[0].get_children() if isinstance(a, AxesImage)][0]
     assert img.get_array().shape == (2, 2)
+
+
+def test_sweep_fronts_are_per_model(tmp_path):
+    rows = run_sweep(points_from_dict({"models": ["lenet5", "alexnet_fc"], "arch": "systolic-32x32",
+                                       "grid": {"pe": ["8x8", "16x16", "32x32"]}}), Store(tmp_path / "s.db"))
+    ax = plot.sweep_scatter(rows, colour="array.rows").axes[0]
+    fronts = [l for l in ax.get_lines()]
+    assert len(fronts) == 2  # one per model, not one across two networks
+    assert {t.get_text() for t in ax.get_legend().get_texts()} >= {"array.rows 8", "array.rows 16", "array.rows 32"}
 
 
 def test_timeline_rows_per_unit(tmp_path):

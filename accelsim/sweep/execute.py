@@ -13,6 +13,7 @@ import time
 from typing import Callable, Iterable
 
 from accelsim.errors import AccelsimError
+from accelsim.pareto import pareto_front  # noqa: F401  (callers import it from here too)
 from accelsim.sweep.db import Store
 from accelsim.sweep.grid import Point
 
@@ -120,15 +121,3 @@ def _dask(todo: list[Point], scheduler) -> Iterable[dict]:
     finally:
         if client is not scheduler:
             client.close()
-
-
-def pareto_front(rows: list[dict], x: str = "latency_s", y: str = "energy_pj") -> list[dict]:
-    """The rows no other row beats on both ``x`` and ``y`` (lower is better), sorted by ``x``."""
-    ok = sorted((r for r in rows if r.get("status", "ok") == "ok" and r.get(x) is not None and r.get(y) is not None),
-                key=lambda r: (r[x], r[y]))
-    front, best_y = [], float("inf")
-    for r in ok:
-        if r[y] < best_y:
-            front.append(r)
-            best_y = r[y]
-    return front

@@ -165,3 +165,13 @@ def test_version_and_names_whole_at_80_columns(tmp_path):
     p = run("list", "archs")
     from accelsim.registry import preset_names
     assert p.returncode == 0 and "…" not in p.stdout and all(n in p.stdout for n in preset_names())
+
+
+def test_a_figure_gets_a_normal_file_mode(tmp_path):
+    import os
+    out = tmp_path / "e.png"
+    p = accelsim("plot", "energy", "--arch", "tpu-v1", "--model", "lenet5", "--no-static", "-o", out)
+    assert p.returncode == 0, p.stderr
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # not the temporary file's 0600
