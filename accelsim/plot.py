@@ -254,7 +254,11 @@ def sweep_scatter(rows: list[dict], front: list[dict] | None = None, x: str = "l
 
 
 def sweep_heatmap(rows: list[dict], px: str, py: str, metric: str = "latency_s"):
-    """``metric`` over two swept parameters ``px`` and ``py`` (config keys); missing cells blank."""
+    """``metric`` over two swept parameters ``px`` and ``py`` (config keys), each cell annotated; missing cells blank.
+
+    Where other parameters (or models) were swept too, a cell holds the best (lowest) value over
+    them, and the title says which parameters were reduced that way.
+    """
     ok = [r for r in rows if r.get("status", "ok") == "ok"]
     swept = sorted({k for r in ok for k in r["config"]})
     for opt, key in (("--x", px), ("--y", py)):
@@ -272,13 +276,24 @@ def sweep_heatmap(rows: list[dict], px: str, py: str, metric: str = "latency_s")
     for r in ok:  # several points in one cell (other parameters swept too): keep the best
         i, j = ys.index(r["config"][py]), xs.index(r["config"][px])
         grid[i, j] = value[id(r)] if np.isnan(grid[i, j]) else min(grid[i, j], value[id(r)])
+    label = metric
+    finite = grid[~np.isnan(grid)]
+    if metric in ("latency_s", "energy_pj") and finite.size:
+        unit, scale = (_time_unit if metric == "latency_s" else _energy_unit)(float(finite.max()))
+        grid = grid / scale
+        label = f"{'latency' if metric == 'latency_s' else 'energy'} ({unit})"
     fig, ax = plt.subplots(figsize=(6, 4))
     im = ax.imshow(grid, origin="lower", aspect="auto")
+    for (i, j), v in np.ndenumerate(grid):
+        if not np.isnan(v):
+            ax.text(j, i, f"{v:.3g}", ha="center", va="center", fontsize=7, color="white")
+    others = sorted(set(swept) - {px, py}) + (["model"] if len({r["model"] for r in ok}) > 1 else [])
+    ax.set_title(label + (f", best over {', '.join(others)}" if others else ""), fontsize=9)
     ax.set_xticks(range(len(xs)), [str(v) for v in xs], rotation=45)
     ax.set_yticks(range(len(ys)), [str(v) for v in ys])
     ax.set_xlabel(px)
     ax.set_ylabel(py)
-    fig.colorbar(im, ax=ax, label=metric)
+    fig.colorbar(im, ax=ax, label=label)
     fig.tight_layout()
     return fig
 
@@ -318,3 +333,17 @@ def timeline(trace, tl, clock_hz: float, layer: str | None = None):
     ax.set_title(f"{trace.model} on {trace.arch}" + (f", layer {layer}" if layer else ""))
     fig.tight_layout()
     return fig
+
+
+def show(fig, dpi: int = 100):
+    """``fig`` as an IPython PNG image, for notebooks.
+
+    Figures here are built without pyplot (no global backend), so Jupyter's inline backend never
+    sees them; a cell ending in ``plot.show(fig)`` displays one.
+    """
+    import io
+
+    from IPython.display import Image
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return Image(buf.getvalue())

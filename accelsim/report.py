@@ -1,7 +1,8 @@
 """Renders a :class:`Result`: rich console tables, JSON and CSV. Computes nothing new.
 
 JSON is :meth:`Result.to_dict`. CSV has one row per layer and a final ``TOTAL`` row with the
-same columns; buffer accesses and energy components become one column each
+same columns, told apart by the first column, ``scope`` (``layer`` or ``total``), so a reader
+filtering layers never sums the total in; buffer accesses and energy components become one column each
 (``reads:<buffer>``, ``writes:<buffer>``, ``energy_pj:<component>``). Files are written
 atomically. A ``provenance`` mapping (accelsim's version, the command, the overrides and every
 field of the resolved arch) makes a file say how to reproduce it: the JSON's first key, and
@@ -37,7 +38,7 @@ def to_csv(result: Result, provenance: dict | None = None) -> str:
     """The result as CSV text: ``# key: value`` provenance lines, one row per layer, then a ``TOTAL`` row."""
     bufs = list(result.buffer_reads)
     comps = list(result.energy_pj)
-    cols = list(_LAYER_COLS) + [f"reads:{b}" for b in bufs] + [f"writes:{b}" for b in bufs] + \
+    cols = ["scope"] + list(_LAYER_COLS) + [f"reads:{b}" for b in bufs] + [f"writes:{b}" for b in bufs] + \
         [f"energy_pj:{c}" for c in comps] + ["total_energy_pj"]
     out = io.StringIO()
     for key, value in (provenance or {}).items():
@@ -46,12 +47,12 @@ def to_csv(result: Result, provenance: dict | None = None) -> str:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(cols)
     for l in result.layers:
-        row = [getattr(l, c) for c in _LAYER_COLS]
+        row = ["layer"] + [getattr(l, c) for c in _LAYER_COLS]
         row += [l.buffer_reads.get(b, 0) for b in bufs] + [l.buffer_writes.get(b, 0) for b in bufs]
         row += [l.energy_pj.get(c, 0.0) for c in comps] + [l.total_energy_pj]
         w.writerow(row)
     s = result
-    row = ["TOTAL", "", 0, s.cycles, s.cycles, s.compute_cycles, s.stall_cycles, s.macs, s.utilization,
+    row = ["total", "TOTAL", "", 0, s.cycles, s.cycles, s.compute_cycles, s.stall_cycles, s.macs, s.utilization,
            s.dram_read_bytes, s.dram_write_bytes]
     row += [s.buffer_reads.get(b, 0) for b in bufs] + [s.buffer_writes.get(b, 0) for b in bufs]
     row += [s.energy_pj.get(c, 0.0) for c in comps] + [s.total_energy_pj]

@@ -188,6 +188,26 @@ class Result:
             "energy_pj": self.energy_pj, "total_energy_pj": self.total_energy_pj,
         }
 
+    def to_dataframe(self):
+        """The layers as a pandas DataFrame, one row per layer, units in the column names (needs ``pandas``).
+
+        Columns: ``name``, ``op``, ``cycles``, ``compute_cycles``, ``stall_cycles``, ``span_cycles``,
+        ``macs``, ``utilization``, ``dram_read_bytes``, ``dram_write_bytes``, ``energy_pj``, one
+        ``energy_pj:<component>`` per component and ``latency_s`` (cycles at the clock).
+        """
+        try:
+            import pandas as pd
+        except ImportError:
+            from accelsim.errors import AccelsimError
+            raise AccelsimError("needs pandas: pip install 'accelsim[pandas]'", field="to_dataframe") from None
+        comps = list(self.energy_pj)
+        return pd.DataFrame([{"name": l.name, "op": l.op, "cycles": l.cycles, "compute_cycles": l.compute_cycles,
+                              "stall_cycles": l.stall_cycles, "span_cycles": l.span_cycles, "macs": l.macs,
+                              "utilization": l.utilization, "dram_read_bytes": l.dram_read_bytes,
+                              "dram_write_bytes": l.dram_write_bytes, "energy_pj": l.total_energy_pj,
+                              **{f"energy_pj:{c}": l.energy_pj.get(c, 0.0) for c in comps},
+                              "latency_s": l.cycles / self.clock_hz} for l in self.layers])
+
     def to_dict(self) -> dict:
         """The whole result as JSON-ready plain data: header, totals and one entry per layer."""
         layers = []

@@ -63,11 +63,13 @@ def run_sweep(points: list[Point], store: Store, workers: int = 1, scheduler=Non
 
     ``workers`` > 1 uses a local process pool; ``scheduler`` (a ``tcp://host:port`` address or
     a ``distributed.Client``) sends the points to a Dask cluster. ``progress(done, total)`` is
-    called after each point.
+    called once before the first point (``done = 0``) and after each point.
     """
     done = store.done()
     todo = [p for p in points if p.id not in done]
     total, n = len(todo), 0
+    if progress:
+        progress(0, total)  # the total is known before the first point finishes
     for row in _results(todo, workers, scheduler):
         store.add(row)
         n += 1

@@ -30,6 +30,9 @@ def test_simulate_prints_summary_and_writes_json_csv(tmp_path):
     rows = list(csv.DictReader(l for l in lines if not l.startswith("#")))
     assert rows[-1]["name"] == "TOTAL" and int(rows[-1]["cycles"]) == data["total"]["cycles"]
     assert len(rows) == 7
+    # the scope column keeps the total out of a layer filter
+    assert [r["scope"] for r in rows] == ["layer"] * 6 + ["total"]
+    assert sum(int(r["cycles"]) for r in rows if r["scope"] == "layer") == data["total"]["cycles"]
     # both files say how to reproduce them: version, command, overrides, the resolved arch
     prov = data["provenance"]
     assert prov["command"] == f"accelsim simulate --arch tpu-v1 --model lenet5 --batch 2 --json {j} --csv {c}"
