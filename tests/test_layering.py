@@ -26,7 +26,7 @@ ALLOWED = {
     "workload": BASE,
     "arch": BASE,
     "trace": {"errors"},
-    "result": set(),
+    "result": {"errors"},
     "compress": BASE | {"workload", "kernels"},
     "energy": BASE | {"arch"},
     "sim": BASE | {"arch", "trace", "kernels", "energy", "result"},
