@@ -260,7 +260,6 @@ def _cmd_plot(args) -> None:
         if not args.store:
             raise AccelsimError("needs --store FILE.db", field=f"plot {args.kind}")
         from accelsim.sweep.db import Store
-        from accelsim.sweep.execute import pareto_front
         store = Store(args.store, read_only=True)
         rows = store.rows()
         store.close()

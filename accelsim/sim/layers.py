@@ -10,6 +10,7 @@ is its own duration, from its first op's start to its last op's end; rates compu
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Iterable
 
 import numpy as np
@@ -31,3 +32,47 @@ def spans(layer_of: np.ndarray, start: np.ndarray, end: np.ndarray, n_layers: in
     np.minimum.at(first, layer_of, start)
     np.maximum.at(last, layer_of, end)
     return np.where(last > 0, np.maximum(0, last - np.minimum(first, last)), 0)
+
+
+@dataclass(frozen=True)
+class LayerTraffic:
+    """Per layer of one engine run: attributed ``bounds``, own ``span`` (cycles), DRAM bytes read and written.
+
+    ``dram_pj`` is the timing model's per-layer DRAM energy (None on the bandwidth channel) and
+    ``dram`` the run's DRAM statistics for :attr:`accelsim.result.Result.dram` (the bandwidth
+    series always, the timing model's figures when it ran).
+    """
+
+    bounds: list[tuple[int, int]]
+    span: np.ndarray
+    dram_read: np.ndarray
+    dram_write: np.ndarray
+    dram_pj: list[float] | None
+    dram: dict
+
+    def dram_energy_pj(self, li: int, pj_per_byte: float) -> float:
+        """Layer ``li``'s DRAM energy (pJ): the timing model's, else its bytes at ``pj_per_byte``."""
+        if self.dram_pj is not None:
+            return self.dram_pj[li]
+        return float(self.dram_read[li] + self.dram_write[li]) * pj_per_byte
+
+
+def traffic(trace, tl, dram_model, timed: bool) -> LayerTraffic:
+    """:class:`LayerTraffic` of ``trace`` run as ``tl`` on ``dram_model`` (``timed``: a DRAM timing model)."""
+    from accelsim.sim.bandwidth import series_of
+    from accelsim.sim.dram_run import dram_energy_by_layer
+    from accelsim.trace import LOAD, STORE
+    ops, n = trace.ops, len(trace.layers)
+    layer_of, kind = ops["layer"], ops["kind"]
+    end = np.zeros(n, np.int64)
+    np.maximum.at(end, layer_of, tl.end)
+    nbytes = ops["bytes"].astype(np.int64)
+    bounds = attributed(end)
+    dram_pj, totals = None, {}
+    if timed:
+        dram_pj, totals = dram_energy_by_layer(dram_model, n, [b - a for a, b in bounds], bounds[-1][1] if bounds
+                                               else 0)
+    return LayerTraffic(bounds, spans(layer_of, tl.start, tl.end, n),
+                        np.bincount(layer_of, weights=np.where(kind == LOAD, nbytes, 0), minlength=n),
+                        np.bincount(layer_of, weights=np.where(kind == STORE, nbytes, 0), minlength=n),
+                        dram_pj, {**totals, "bandwidth_over_time": series_of(dram_model)})

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import numpy as np
 
-from accelsim.compress.patterns import DRAWN_NOTE
 from accelsim.compress.patterns import drawn_note
 from accelsim.families.cambricon_x.spec import CambriconXSpec
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
-from accelsim.sim.bandwidth import series_of
-from accelsim.sim.layers import attributed, spans
-from accelsim.sim.dram_run import dram_energy_by_layer, dram_for_run
-from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
+from accelsim.sim.layers import traffic
+from accelsim.sim.dram_run import dram_for_run
+from accelsim.trace import COMPUTE, VECTOR, Trace
 
 EFFECTS = ("zero synapses skipped: ceil(non-zeros / tn) cycles per output neuron, at least one",
            "asynchronous PEs: a group of output channels ends with its slowest PE (real or drawn pattern)",
@@ -39,44 +37,32 @@ def evaluate(trace: Trace, spec: CambriconXSpec) -> Result:
     tl = run(trace, spec, dram)
     ops, nl = trace.ops, len(trace.layers)
     layer_of, kind = ops["layer"], ops["kind"]
-    end = np.zeros(nl, np.int64)
-    np.maximum.at(end, layer_of, tl.end)
-    nbytes = ops["bytes"].astype(np.int64)
-    dram_r = np.bincount(layer_of, weights=np.where(kind == LOAD, nbytes, 0), minlength=nl)
-    dram_w = np.bincount(layer_of, weights=np.where(kind == STORE, nbytes, 0), minlength=nl)
     busy = np.bincount(layer_of, weights=np.where(kind == COMPUTE, ops["stream"], 0), minlength=nl)
     vec = -(-ops["vops"] // spec.vector_lanes)
     busy += np.bincount(layer_of, weights=np.where(kind == VECTOR, vec, 0), minlength=nl)
     vops = np.bincount(layer_of, weights=np.where(kind == VECTOR, ops["vops"], 0), minlength=nl)
-    bounds = attributed(end)
-    horizon = bounds[-1][1] if bounds else 0
-    span = spans(layer_of, tl.start, tl.end, nl)
-    dram_pj, dram_totals = None, {}
-    if spec.dram.timing is not None:
-        dram_pj, dram_totals = dram_energy_by_layer(dram, nl, [b - a for a, b in bounds], horizon)
-    dram_totals = {**dram_totals, "bandwidth_over_time": series_of(dram)}
+    tr = traffic(trace, tl, dram, spec.dram.timing is not None)
     e = spec.energy
     layers = []
     for li, info in enumerate(trace.layers):
-        start, stop = bounds[li]
+        start, stop = tr.bounds[li]
         cycles = stop - start
         c = dict(info.counts)
         energy = {"mult": c.get("mults", 0) * e.mult_pj, "add": (c.get("adds", 0) + float(vops[li])) * e.add_pj,
                   "nbin": c.get("nbin_bytes", 0) * e.nbin_pj_per_byte, "sb": c.get("sb_bytes", 0) * e.sb_pj_per_byte,
                   "nbout": c.get("nbout_bytes", 0) * e.nbout_pj_per_byte, "index": c.get("indexed", 0) * e.index_pj,
-                  "dram": dram_pj[li] if dram_pj is not None else float(dram_r[li] + dram_w[li])
-                  * spec.dram.energy_pj_per_byte,
+                  "dram": tr.dram_energy_pj(li, spec.dram.energy_pj_per_byte),
                   "static": e.static_power_w * cycles / spec.clock_hz * 1e12}
         compute = min(int(busy[li]), cycles)
         layers.append(LayerResult(name=info.name, op=info.op, start_cycle=start, end_cycle=stop, cycles=cycles,
                                   compute_cycles=compute, stall_cycles=cycles - compute, macs=info.macs,
-                                  dram_read_bytes=int(dram_r[li]), dram_write_bytes=int(dram_w[li]),
+                                  dram_read_bytes=int(tr.dram_read[li]), dram_write_bytes=int(tr.dram_write[li]),
                                   buffer_reads={"sb": int(c.get("sb_bytes", 0)), "nbin": int(c.get("nbin_bytes", 0))},
                                   buffer_writes={"nbout": int(c.get("nbout_bytes", 0))},
                                   energy_pj=energy, pe_count=spec.pes * spec.tn,
-                                  span_cycles=int(span[li])))
+                                  span_cycles=int(tr.span[li])))
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz,
                   pe_count=spec.pes * spec.tn, layers=tuple(layers), effects=EFFECTS,
                   approximations=APPROXIMATIONS + drawn_note(
                       dict(l.counts)["real_pattern"] for l in trace.layers if dict(l.counts).get("real_pattern") is not None),
-                  dram=dram_totals)
+                  dram=tr.dram)

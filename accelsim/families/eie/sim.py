@@ -14,10 +14,9 @@ from accelsim.compress.patterns import drawn_note
 from accelsim.families.eie.spec import EieSpec
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
-from accelsim.sim.bandwidth import series_of
-from accelsim.sim.layers import attributed, spans
-from accelsim.sim.dram_run import dram_energy_by_layer, dram_for_run
-from accelsim.trace import COMPUTE, LOAD, STORE, Trace
+from accelsim.sim.layers import traffic
+from accelsim.sim.dram_run import dram_for_run
+from accelsim.trace import COMPUTE, Trace
 
 EFFECTS = ("zero activations skipped: only non-zero inputs are broadcast, one a cycle",
            "one cycle per stored entry (padding included) of the PE's rows, at least one per broadcast input",
@@ -53,42 +52,30 @@ def evaluate(trace: Trace, spec: EieSpec) -> Result:
     tl = run(trace, spec, dram)
     ops, nl = trace.ops, len(trace.layers)
     layer_of, kind = ops["layer"], ops["kind"]
-    end = np.zeros(nl, np.int64)
-    np.maximum.at(end, layer_of, tl.end)
-    nbytes = ops["bytes"].astype(np.int64)
-    dram_r = np.bincount(layer_of, weights=np.where(kind == LOAD, nbytes, 0), minlength=nl)
-    dram_w = np.bincount(layer_of, weights=np.where(kind == STORE, nbytes, 0), minlength=nl)
     busy = np.bincount(layer_of, weights=np.where(kind == COMPUTE, ops["stream"], 0), minlength=nl)
-    bounds = attributed(end)
-    horizon = bounds[-1][1] if bounds else 0
-    span = spans(layer_of, tl.start, tl.end, nl)
-    dram_pj, dram_totals = None, {}
-    if spec.dram.timing is not None:
-        dram_pj, dram_totals = dram_energy_by_layer(dram, nl, [b - a for a, b in bounds], horizon)
-    dram_totals = {**dram_totals, "bandwidth_over_time": series_of(dram)}
+    tr = traffic(trace, tl, dram, spec.dram.timing is not None)
     price = action_pj(spec)
     layers = []
     for li, info in enumerate(trace.layers):
-        start, stop = bounds[li]
+        start, stop = tr.bounds[li]
         cycles = stop - start
         counts = dict(info.counts)
-        moved = float(dram_r[li] + dram_w[li])
         energy = {"mac": counts.get("entries", 0) * price["entries"],
                   "spmat": counts.get("spmat_reads", 0) * price["spmat_reads"],
                   "pointers": counts.get("ptr_reads", 0) * price["ptr_reads"],
                   "activations": counts.get("act_reads", 0) * price["act_reads"]
                   + counts.get("act_writes", 0) * price["act_writes"],
-                  "dram": dram_pj[li] if dram_pj is not None else moved * spec.dram.energy_pj_per_byte,
+                  "dram": tr.dram_energy_pj(li, spec.dram.energy_pj_per_byte),
                   "static": spec.energy.static_power_w * cycles / spec.clock_hz * 1e12}
         compute = min(int(busy[li]), cycles)
         layers.append(LayerResult(name=info.name, op=info.op, start_cycle=start, end_cycle=stop, cycles=cycles,
                                   compute_cycles=compute, stall_cycles=cycles - compute, macs=info.macs,
-                                  dram_read_bytes=int(dram_r[li]), dram_write_bytes=int(dram_w[li]),
+                                  dram_read_bytes=int(tr.dram_read[li]), dram_write_bytes=int(tr.dram_write[li]),
                                   buffer_reads={"spmat": int(counts.get("spmat_reads", 0)),
                                                 "pointers": int(counts.get("ptr_reads", 0))},
-                                  energy_pj=energy, pe_count=spec.pes, span_cycles=int(span[li])))
+                                  energy_pj=energy, pe_count=spec.pes, span_cycles=int(tr.span[li])))
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=spec.pes,
                   layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS + drawn_note(
                       dict(l.counts)["real_pattern"] for l in trace.layers if dict(l.counts).get("real_pattern") is not None),
-                  dram=dram_totals)
+                  dram=tr.dram)
 

@@ -14,9 +14,9 @@ import numpy as np
 from accelsim.families.eyeriss.spec import EyerissSpec
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
-from accelsim.sim.layers import attributed, spans
-from accelsim.sim.dram_run import dram_energy_by_layer, dram_for_run
-from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
+from accelsim.sim.layers import traffic
+from accelsim.sim.dram_run import dram_for_run
+from accelsim.trace import COMPUTE, VECTOR, Trace
 
 EFFECTS = ("processing passes: MACs, ifmap/psum NoC delivery, filter loads into spads, PE pipeline fill",
            "DRAM link bandwidth, overlapped with processing per GLB block (double-buffered GLB)",
@@ -40,12 +40,7 @@ def evaluate(trace: Trace, arch: EyerissSpec) -> Result:
     ops = trace.ops
     nl = len(trace.layers)
     layer_of = ops["layer"]
-    end = np.zeros(nl, np.int64)
-    np.maximum.at(end, layer_of, tl.end)
     kind = ops["kind"]
-    nbytes = ops["bytes"].astype(np.int64)
-    dram_r = np.bincount(layer_of, weights=np.where(kind == LOAD, nbytes, 0), minlength=nl)
-    dram_w = np.bincount(layer_of, weights=np.where(kind == STORE, nbytes, 0), minlength=nl)
     lanes = arch.pe_cols
     busy = np.zeros(nl, np.int64)
     for i in np.flatnonzero((kind == COMPUTE) | (kind == VECTOR)):
@@ -55,33 +50,25 @@ def evaluate(trace: Trace, arch: EyerissSpec) -> Result:
     en = arch.energy
     price = {"alu": en.alu_pj, "filter_spad": en.filter_spad_pj, "ifmap_spad": en.ifmap_spad_pj,
              "psum_spad": en.psum_spad_pj, "noc": en.noc_pj, "glb": en.glb_pj}
-    bounds = attributed(end)
-    horizon = bounds[-1][1] if bounds else 0
-    span = spans(layer_of, tl.start, tl.end, nl)
-    dram_pj, dram_totals = (None, {})
-    if arch.dram.timing is not None:
-        dram_pj, dram_totals = dram_energy_by_layer(dram_model, nl, [b - a for a, b in bounds], horizon)
-    from accelsim.sim.bandwidth import series_of
-    dram_totals = {**dram_totals, "bandwidth_over_time": series_of(dram_model)}
+    tr = traffic(trace, tl, dram_model, arch.dram.timing is not None)
     layers = []
     for li, info in enumerate(trace.layers):
-        start, horizon = bounds[li]
+        start, horizon = tr.bounds[li]
         cycles = horizon - start
         counts = dict(info.counts)
         energy = {k: counts.get(k, 0) * pj for k, pj in price.items()}
         energy["alu"] += float(vops[li]) * en.alu_pj
-        energy["dram"] = dram_pj[li] if dram_pj is not None else float(dram_r[li] + dram_w[li]) * \
-            arch.dram.energy_pj_per_byte
+        energy["dram"] = tr.dram_energy_pj(li, arch.dram.energy_pj_per_byte)
         energy["static"] = en.static_power_w * cycles / arch.clock_hz * 1e12
         compute = min(int(busy[li]), cycles)
         layers.append(LayerResult(
             name=info.name, op=info.op, start_cycle=start, end_cycle=horizon, cycles=cycles, compute_cycles=compute,
-            stall_cycles=cycles - compute, macs=info.macs, dram_read_bytes=int(dram_r[li]),
-            dram_write_bytes=int(dram_w[li]),
+            stall_cycles=cycles - compute, macs=info.macs, dram_read_bytes=int(tr.dram_read[li]),
+            dram_write_bytes=int(tr.dram_write[li]),
             buffer_reads={"glb": int(counts.get("glb", 0)), "spads": int(counts.get("filter_spad", 0)
                                                                           + counts.get("ifmap_spad", 0)
                                                                           + counts.get("psum_spad", 0))},
-            buffer_writes={}, energy_pj=energy, pe_count=arch.pe_count, span_cycles=int(span[li])))
+            buffer_writes={}, energy_pj=energy, pe_count=arch.pe_count, span_cycles=int(tr.span[li])))
     return Result(arch=arch.name, model=trace.model, batch=trace.batch, clock_hz=arch.clock_hz,
                   pe_count=arch.pe_count, layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS,
-                  dram=dram_totals)
+                  dram=tr.dram)

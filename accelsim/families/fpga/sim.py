@@ -13,9 +13,9 @@ from accelsim.families.fpga.spec import FpgaSpec
 from accelsim.energy import table
 from accelsim.result import LayerResult, Result
 from accelsim.sim import engine
-from accelsim.sim.layers import attributed, spans
-from accelsim.sim.dram_run import dram_energy_by_layer, dram_for_run
-from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, Trace
+from accelsim.sim.layers import traffic
+from accelsim.sim.dram_run import dram_for_run
+from accelsim.trace import COMPUTE, VECTOR, Trace
 
 EFFECTS = ("per-tile compute of tm x tn convolvers (kernel passes, partial tiles)",
            "DDR bandwidth shared by loads and stores, overlapped through ping-pong buffers",
@@ -45,35 +45,23 @@ def evaluate(trace: Trace, spec: FpgaSpec, pe_count: int) -> Result:
     nl = len(trace.layers)
     layer_of = ops["layer"]
     kind = ops["kind"]
-    end = np.zeros(nl, np.int64)
-    np.maximum.at(end, layer_of, tl.end)
-    nbytes = ops["bytes"].astype(np.int64)
-    dram_r = np.bincount(layer_of, weights=np.where(kind == LOAD, nbytes, 0), minlength=nl)
-    dram_w = np.bincount(layer_of, weights=np.where(kind == STORE, nbytes, 0), minlength=nl)
     busy = np.bincount(layer_of, weights=np.where(kind == COMPUTE, ops["stream"], 0), minlength=nl)
     busy += np.bincount(layer_of, weights=np.where(kind == VECTOR, -(-ops["vops"] // 64), 0), minlength=nl)
     mac_pj = table.mac_pj(spec.data_bits, spec.data_bits, 2 * spec.data_bits)
     bram_pj_per_byte = table.sram_pj(4608, 72) / 9  # one BRAM36 (4.5 KB) port, 72 bits wide
-    bounds = attributed(end)
-    horizon = bounds[-1][1] if bounds else 0
-    span = spans(layer_of, tl.start, tl.end, nl)
-    dram_pj, dram_totals = (None, {})
-    if spec.dram.timing is not None:
-        dram_pj, dram_totals = dram_energy_by_layer(dram, nl, [b - a for a, b in bounds], horizon)
-    from accelsim.sim.bandwidth import series_of
-    dram_totals = {**dram_totals, "bandwidth_over_time": series_of(dram)}
+    tr = traffic(trace, tl, dram, spec.dram.timing is not None)
     layers = []
     for li, info in enumerate(trace.layers):
-        start, horizon = bounds[li]
+        start, horizon = tr.bounds[li]
         cycles = horizon - start
         compute = min(int(busy[li]), cycles)
-        moved = float(dram_r[li] + dram_w[li])
+        moved = float(tr.dram_read[li] + tr.dram_write[li])
         energy = {"mac": info.macs * mac_pj, "bram": 2 * moved * bram_pj_per_byte,
-                  "dram": dram_pj[li] if dram_pj is not None else moved * spec.dram.energy_pj_per_byte,
+                  "dram": tr.dram_energy_pj(li, spec.dram.energy_pj_per_byte),
                   "static": spec.static_power_w * cycles / spec.clock_hz * 1e12}
         layers.append(LayerResult(name=info.name, op=info.op, start_cycle=start, end_cycle=horizon, cycles=cycles,
                                   compute_cycles=compute, stall_cycles=cycles - compute, macs=info.macs,
-                                  dram_read_bytes=int(dram_r[li]), dram_write_bytes=int(dram_w[li]),
-                                  energy_pj=energy, pe_count=pe_count, span_cycles=int(span[li])))
+                                  dram_read_bytes=int(tr.dram_read[li]), dram_write_bytes=int(tr.dram_write[li]),
+                                  energy_pj=energy, pe_count=pe_count, span_cycles=int(tr.span[li])))
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=pe_count,
-                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS, dram=dram_totals)
+                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS, dram=tr.dram)

@@ -11,7 +11,6 @@ import pytest
 import accelsim
 from accelsim.errors import AccelsimError
 from accelsim.families.eie.lower import column_entries, lower_network
-from accelsim.families.eie.sim import evaluate
 from accelsim.kernels.sparse_mv import spmv_schedule, spmv_schedule_ref
 from accelsim.registry import load_arch
 from accelsim.workload.network import build_network

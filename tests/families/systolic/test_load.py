@@ -11,7 +11,6 @@ import yaml
 from accelsim.arch.overrides import parse_override
 from accelsim.errors import AccelsimError
 from accelsim.families.systolic import FAMILY as SYSTOLIC
-from accelsim.families.systolic.spec import SystolicSpec
 from accelsim.registry import arch_from_dict, load_arch, preset_names
 from accelsim.units import format_si
 
