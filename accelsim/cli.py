@@ -97,6 +97,8 @@ def _parser() -> argparse.ArgumentParser:
     pl.add_argument("--metric", default="latency_s", help="heatmap: metric (default latency_s)")
     pl.add_argument("--colour", metavar="KEY", help="sweep: colour points by a swept key (default: by model)")
     pl.add_argument("--no-static", action="store_true", help="energy: leave static and leakage energy out")
+    comp = sub.add_parser("completion", help="print a shell completion script (needs the completion extra)")
+    comp.add_argument("shell", choices=("bash", "zsh", "tcsh"))
     c = sub.add_parser("compare", help="compression passes: paper reductions vs simulated speedup per arch")
     c.add_argument("--model", required=True)
     c.add_argument("--arch", action="append", required=True, help="repeatable: one column group per arch")
@@ -271,7 +273,8 @@ def _cmd_plot(args) -> None:
             fig = plot.sweep_heatmap(rows, args.x, args.y, args.metric)
     elif args.kind not in PLOT_KINDS:
         own = next(p for f in families().values() for p in f.plots if p.kind == args.kind)
-        fig = own.draw(load_arch(args.arch) if args.arch else None, args.model, args.batch)
+        with _working(f"plot {args.kind}", args):
+            fig = own.draw(load_arch(args.arch) if args.arch else None, args.model, args.batch)
     elif args.kind == "bandwidth":
         if not (args.arch and args.model):
             raise AccelsimError("needs --arch and --model", field="plot bandwidth")
@@ -338,8 +341,20 @@ def _cmd_simulate(args) -> None:
             _run_option(args, opt, value)
     _write_timeline(args, args.model)
     spec = _load_arch(args)
-    _emit(simulate(args.model, spec, args.batch, args.input_on_chip, _passes(args), args.weights,
-                   activations=args.activations), args, spec)
+    with _working(f"simulating {args.model} on {spec.name}", args):
+        result = simulate(args.model, spec, args.batch, args.input_on_chip, _passes(args), args.weights,
+                          activations=args.activations)
+    _emit(result, args, spec)
+
+
+def _working(what: str, args):
+    """A transient status line on a terminal's stderr while a long run works (instruction-level runs take a
+    minute); nothing when stderr is not a terminal or with ``-q``."""
+    import contextlib
+    if getattr(args, "quiet", False) or not sys.stderr.isatty():
+        return contextlib.nullcontext()
+    from rich.console import Console
+    return Console(stderr=True).status(what)
 
 
 def _run_option(args, opt, value) -> None:
@@ -517,6 +532,17 @@ def _cmd_sweep(args) -> None:
             print(f"  {r['model']:12s} {r['latency_s'] * 1e3:10.4f} ms {r['energy_pj'] / 1e9:10.4f} mJ  {r['config']}")
 
 
+def _cmd_completion(args, parser) -> int:
+    """Print the completion script for ``args.shell`` (``eval "$(accelsim completion bash)"``)."""
+    from accelsim.errors import AccelsimError
+    try:
+        import shtab
+    except ImportError:
+        raise AccelsimError("needs shtab: pip install 'accelsim[completion]'", field="completion") from None
+    print(shtab.complete(parser, shell=args.shell))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``accelsim`` command; returns the exit status."""
     from accelsim.errors import AccelsimError
@@ -527,6 +553,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args = parser.parse_args(argv)
     try:
+        if args.command == "completion":
+            return _cmd_completion(args, parser)
         cmd = {"simulate": _cmd_simulate, "lower": _cmd_lower, "run-trace": _cmd_run_trace,
                "list": _cmd_list, "validate": _cmd_validate, "compare": _cmd_compare,
                "sweep": _cmd_sweep, "plot": _cmd_plot}[args.command]
@@ -536,6 +564,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader (head, less) went away: not an error of ours
+        import os
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

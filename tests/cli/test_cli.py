@@ -178,3 +178,9 @@ def test_a_figure_gets_a_normal_file_mode(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # not the temporary file's 0600
+
+
+def test_completion_script():
+    pytest.importorskip("shtab")
+    p = accelsim("completion", "bash")
+    assert p.returncode == 0 and "simulate" in p.stdout and "--arch" in p.stdout
