@@ -83,11 +83,12 @@ class Store:
         return out
 
     def to_csv(self) -> str:
-        """The rows as CSV text, one column per override key and headline metric."""
-        rows = self.rows()
+        """The rows as CSV text: one column per override key as given, its value parsed where it has a unit
+        (``dram.bandwidth`` ``80GB/s`` beside ``dram.bandwidth_bytes_per_s`` ``8e10``), and the headline metrics."""
+        rows = [_with_parsed(r) for r in self.rows()]
         keys = sorted({k for r in rows for k in r["config"]})
         cols = ["id", "model", "arch", "batch"] + keys + ["status", "error", "cycles", "latency_s", "energy_pj",
-                                                          "utilization", "dram_bytes", "wall_s"]
+                                                          "utilization", "dram_bytes", "wall_s", "version"]
         out = io.StringIO()
         w = csv.writer(out, lineterminator="\n")
         w.writerow(cols)
@@ -102,10 +103,40 @@ class Store:
         except ImportError:
             from accelsim.errors import AccelsimError
             raise AccelsimError("needs pandas: pip install 'accelsim[pandas]'", field="to_dataframe") from None
-        rows = self.rows()
-        flat = [{**{k: v for k, v in r.items() if k not in ("config", "metrics")}, **r["config"]} for r in rows]
+        rows = [_with_parsed(r) for r in self.rows()]
+        flat = [{**{k: v for k, v in r.items() if k not in ("config", "metrics", "arch_resolved")}, **r["config"]}
+                for r in rows]
         return pd.DataFrame(flat)
 
     def close(self) -> None:
         """Close the database."""
         self.db.close()
+
+
+#: swept values with a unit: the parser and the unit named in the parsed column (``<key>_<unit>``)
+def _quantity(value):
+    from accelsim.errors import AccelsimError
+    from accelsim.units import parse_bandwidth, parse_bytes_float, parse_hz, parse_seconds
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
+    for parse, unit, ok in ((parse_bandwidth, "bytes_per_s", text.lower().endswith("/s")),
+                            (parse_hz, "hz", text.lower().endswith("hz")),
+                            (parse_seconds, "s", text[-1:].lower() == "s" and not text.lower().endswith("/s")),
+                            (parse_bytes_float, "bytes", text[-1:] in ("B", "b"))):
+        if ok:
+            try:
+                return unit, parse(text)
+            except AccelsimError:
+                return None
+    return None
+
+
+def _with_parsed(row: dict) -> dict:
+    """``row`` with, for each swept value that carries a unit, a parsed twin ``<key>_<unit>`` in its config."""
+    extra = {}
+    for k, v in row["config"].items():
+        q = _quantity(v)
+        if q is not None:
+            extra[f"{k}_{q[0]}"] = q[1]
+    return {**row, "config": {**row["config"], **extra}} if extra else row

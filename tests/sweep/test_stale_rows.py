@@ -89,3 +89,20 @@ def test_plotting_opens_a_store_read_only_and_refuses_what_is_not_one(tmp_path):
                         tmp_path / "x.png"], capture_output=True, text=True)
     assert p.returncode == 2 and "not an accelsim sweep store" in p.stderr and "Traceback" not in p.stderr
     assert notes.read_text() == "not a database\n"
+
+
+def test_swept_values_with_units_are_also_stored_parsed(tmp_path):
+    import csv
+    import io
+    points = points_from_dict({"models": ["lenet5"], "arch": "systolic-32x32",
+                               "grid": {"dram.bandwidth": ["5GB/s", "10Gb/s"], "memory.ifmap.capacity": ["32KiB"]}})
+    store = Store(tmp_path / "s.db")
+    try:
+        run_sweep(points, store)
+        rows = list(csv.DictReader(io.StringIO(store.to_csv())))
+    finally:
+        store.close()
+    got = {r["dram.bandwidth"]: float(r["dram.bandwidth_bytes_per_s"]) for r in rows}
+    assert got == {"5GB/s": 5e9, "10Gb/s": 1.25e9}  # a lowercase b is a bit
+    assert {float(r["memory.ifmap.capacity_bytes"]) for r in rows} == {32768.0}
+    assert {r["version"] for r in rows} == {__version__}
