@@ -56,7 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         sp.add_argument("-q", "--quiet", action="store_true", help="print nothing (use with --json/--csv)")
 
     s = sub.add_parser("simulate", help="simulate a model on an arch and print the result", formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="examples:\n  accelsim simulate --arch tpu-v1 --model resnet50 --batch 8 --json r.json\n  accelsim simulate --arch systolic-32x32 --model resnet18 --set array.rows=64 --dram ddr4-2400-x64\n  accelsim simulate --arch eie --model alexnet_fc --prune magnitude:0.9 --quantize share:4 --weights synthetic")
+                       epilog="examples:\n  accelsim simulate --arch tpu-v1 --model resnet50 --batch 8 --json r.json\n  accelsim simulate --arch tpu-v1 --model resnet18 --set array.rows=64 --dram ddr4-2400-x64\n  accelsim simulate --arch qiu16-zc706 --model vgg16 --decompose svd:r500@fc6")
     arch_model(s)
     outputs(s)
     l = sub.add_parser("lower", help="lower a model for an arch and write the trace", formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="only these families' figures (repeatable): " + ", ".join(f.name for f in fams))
     v.add_argument("--json", metavar="FILE", help="write every check as JSON")
     w = sub.add_parser("sweep", help="run a design-space sweep into a resumable SQLite store", formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="examples:\n  accelsim sweep --model resnet18 --arch systolic-32x32 --set pe=16x16,32x32 --store s.db --workers 2\n  accelsim sweep --model resnet18 --arch tpu-v1 --set quantize=none,w8a8,w4a8 --store comp.db --csv comp.csv")
+                       epilog="examples:\n  accelsim sweep --model resnet18 --arch tpu-v1 --set pe=16x16,32x32 --store s.db --workers 2\n  accelsim sweep --model resnet18 --arch tpu-v1 --set quantize=none,w8a8,w4a8 --store comp.db --csv comp.csv")
     w.add_argument("spec", nargs="?", metavar="SPEC.yaml", help="sweep spec (or use --model/--arch/--set)")
     w.add_argument("--model", action="append", default=[], help="model (repeatable) when no spec file is given")
     w.add_argument("--arch", help="base arch when no spec file is given")
@@ -87,7 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--csv", metavar="FILE", help="export the store as CSV when done")
     w.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     pl = sub.add_parser("plot", help="draw a plot (PNG, SVG or PDF by the file suffix)", formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="examples:\n  accelsim plot roofline --arch tpu-v1 --model resnet50 -o roof.png\n  accelsim plot energy --arch eyeriss --model alexnet --no-static -o energy.svg\n  accelsim plot heatmap --store s.db --x array.rows --y memory.ifmap.capacity --metric energy_pj -o h.png")
+                       epilog="examples:\n  accelsim plot roofline --arch tpu-v1 --model resnet50 -o roof.png\n  accelsim plot energy --arch diannao --model lenet5 --no-static -o energy.svg\n  accelsim plot heatmap --store s.db --x array.rows --y memory.ifmap.capacity --metric energy_pj -o h.png")
     family_kinds = tuple(p.kind for f in fams for p in f.plots if p.kind not in PLOT_KINDS)
     pl.add_argument("kind", choices=PLOT_KINDS + tuple(dict.fromkeys(family_kinds)))
     pl.add_argument("-o", "--output", required=True, metavar="FILE")
@@ -104,7 +104,7 @@ def _parser() -> argparse.ArgumentParser:
     comp = sub.add_parser("completion", help="print a shell completion script (needs the completion extra)")
     comp.add_argument("shell", choices=("bash", "zsh", "tcsh"))
     c = sub.add_parser("compare", help="compression passes: paper reductions vs simulated speedup per arch", formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="examples:\n  accelsim compare --model resnet18 --arch tpu-v1 --arch eyeriss\n  accelsim compare --model alexnet_fc --arch diannao --arch cambricon-x --arch eie --prune magnitude:0.9 --weights synthetic")
+                       epilog="examples:\n  accelsim compare --model resnet18 --arch tpu-v1 --arch qiu16-zc706\n  accelsim compare --model alexnet_fc --arch diannao --arch tpu-v1 --prune magnitude:0.9 --weights synthetic  (accelsim list archs: the sparse chips)")
     c.add_argument("--model", required=True)
     c.add_argument("--arch", action="append", required=True, help="repeatable: one column group per arch")
     c.add_argument("--pass", dest="passes", action="append", metavar="SPEC",
