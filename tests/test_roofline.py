@@ -16,11 +16,13 @@ SLOW_FAMILIES = ("cambricon",)
 
 
 def _cases():
+    """Every zoo model on every preset; the instruction-level presets' other models run with ``-m slow``."""
     out = []
     for arch in preset_names():
         fam = family_of(load_arch(arch)).name
-        models = ("lenet5", "alexnet_fc") if fam in SLOW_FAMILIES else zoo_names()
-        out += [(arch, m) for m in models]
+        for m in zoo_names():
+            slow = fam in SLOW_FAMILIES and m not in ("lenet5", "alexnet_fc")
+            out.append(pytest.param(arch, m, marks=pytest.mark.slow) if slow else (arch, m))
     return out
 
 
