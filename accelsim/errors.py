@@ -7,6 +7,11 @@ during a search is a value carrying its reason; anything else is a bug.
 
 from __future__ import annotations
 
+import os
+
+#: files inside the installed package (presets) are named by their file name, never by an install path
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
 
 class AccelsimError(Exception):
     """Bad user input: a one-line message naming the file, the field and what is allowed.
@@ -22,7 +27,10 @@ class AccelsimError(Exception):
         super().__init__(self._render())
 
     def _render(self) -> str:
-        parts = [p for p in (self.file, self.field) if p]
+        file = self.file
+        if file and os.path.abspath(file).startswith(_PACKAGE_DIR):
+            file = os.path.basename(file)  # a preset the user never edited: its name, not where pip put it
+        parts = [p for p in (file, self.field) if p]
         return ": ".join(parts + [self.message])
 
     def located(self, file: str | None = None, prefix: str | None = None) -> "AccelsimError":

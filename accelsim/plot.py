@@ -191,7 +191,7 @@ def dram_bandwidth(result: Result, peak_bytes_per_s: float | None = None):
         ax.axhline(peak_bytes_per_s / 1e9, color="grey", ls=":", label="peak")
     ax.set_xlabel("time (ms)")
     ax.set_ylabel("GB/s")
-    ax.set_title(f"{result.model} on {result.arch}: DRAM bandwidth ({w} cycles a bin)")
+    ax.set_title(_title(result, f"DRAM bandwidth ({w} cycles a bin)"))
     ax.legend(fontsize=7)
     fig.tight_layout()
     return fig
@@ -330,7 +330,7 @@ def timeline(trace, tl, clock_hz: float, layer: str | None = None):
             ax.broken_barh(spans, (u - 0.4, 0.8))
     ax.set_yticks(range(len(trace.units)), trace.units)
     ax.set_xlabel("time (µs)")
-    ax.set_title(f"{trace.model} on {trace.arch}" + (f", layer {layer}" if layer else ""))
+    ax.set_title(f"{trace.model} on {trace.arch}, batch {trace.batch}" + (f", layer {layer}" if layer else ""))
     fig.tight_layout()
     return fig
 
