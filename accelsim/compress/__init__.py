@@ -9,6 +9,7 @@ line names passes with short specs, parsed by :func:`parse_pass_spec`::
                  bwn | xnor | twn[:per-channel] | ffn[:<ratio>][:it<N>]
                  share:<bits>                           (k-means codebook of 2**bits shared weights)
     --prune      magnitude:<sparsity>[:global|:layer]   (magnitude:0.9 = 90 % zeros)
+                 nm:<N>:<M>                             (nm:2:4 = 2 of every 4 weights kept, structured)
                  channel:<ratio>                        (channel:0.3 = 30 % of output channels cut)
     --decompose  svd:<ratio> | svd:e<energy> | svd:r<rank> | svd:<layer>=<rank> (svd:fc6=500)
                  tucker2:<ratio> | tucker2:e<energy>
@@ -29,7 +30,7 @@ from accelsim.compress.blockconv import BlockGeometry, block_conv, block_geometr
 from accelsim.compress.ffn import ffn, ffn_factorize
 from accelsim.compress.functional import run_network
 from accelsim.compress.lowrank import cp, grouped, svd, tucker2
-from accelsim.compress.prune import (bitmap_bytes, channel_prune, csc_bytes, csr_bytes, magnitude_prune,
+from accelsim.compress.prune import (bitmap_bytes, channel_prune, csc_bytes, csr_bytes, magnitude_prune, nm_prune,
                                      relative_index_bytes, sparse_sizes)
 from accelsim.compress.quantize import INT_BITS, bwn, quantize_int, twn, xnor
 from accelsim.compress.record import Counts, PassRecord
@@ -41,14 +42,14 @@ from accelsim.workload.network import Network
 __all__ = [
     "BlockGeometry", "Counts", "PassRecord", "PassSpec", "Weights", "apply_passes", "bitmap_bytes", "block_conv",
     "block_geometry", "bwn", "channel_prune", "check_weights", "cp", "csc_bytes", "csr_bytes", "ffn",
-    "ffn_factorize", "grouped", "kmeans_1d", "load_npz_weights", "magnitude_prune", "parse_pass_spec", "quantize_int",
+    "ffn_factorize", "grouped", "kmeans_1d", "load_npz_weights", "magnitude_prune", "nm_prune", "parse_pass_spec", "quantize_int",
     "relative_index_bytes", "run_network", "share", "sparse_sizes", "svd", "synthetic_weights", "tucker2", "twn", "xnor",
 ]
 
 KINDS = {
     "quantize": ("w<W>a<A>[:per-channel]", "bwn", "xnor", "twn[:per-channel]", "ffn[:<ratio>][:it<N>]",
                  "share:<bits>"),
-    "prune": ("magnitude:<sparsity>[:global]", "channel:<ratio>"),
+    "prune": ("magnitude:<sparsity>[:global]", "channel:<ratio>", "nm:<N>:<M>"),
     "decompose": ("svd:<ratio>|e<energy>|r<rank>", "tucker2:<ratio>|e<energy>", "cp:<ratio>", "grouped:<G>[:<ratio>]"),
     "block": ("block:<pixels>", "block:g<N>", "block:<N>x<N>"),
 }
@@ -127,6 +128,8 @@ def _parse_body(body: str) -> tuple[str, Callable, dict]:
         if scope not in ("global", "layer"):
             raise AccelsimError(f"magnitude scope must be global or layer, got {scope!r}")
         return "prune", magnitude_prune, {"sparsity": _num(args[0], "sparsity", lo_open=False, hi_open=True), "scope": scope}
+    if head == "nm" and len(args) == 2:
+        return "prune", nm_prune, {"keep": _int(args[0], "N"), "group": _int(args[1], "M")}
     if head == "channel" and len(args) == 1:
         return "prune", channel_prune, {"ratio": _num(args[0], "ratio", hi_open=True)}
     if head == "svd" and len(args) == 1 and "=" in args[0]:

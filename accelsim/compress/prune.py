@@ -169,6 +169,57 @@ def magnitude_prune(net: Network, weights: Weights | None = None, *, sparsity: f
     return out, new_w, rec
 
 
+def nm_prune(net: Network, weights: Weights | None = None, *, keep: int = 2, group: int = 4,
+             layers: tuple[str, ...] | None = None, seed: int = 0, batch: int = 1, max_hw: int | None = 32):
+    """Structured N:M pruning: in every ``group`` consecutive weights of a row (along the reduction), keep the
+    ``keep`` largest |w| (2:4 is what sparse tensor cores run).
+
+    Sets ``weight_pattern = "keep:group"`` and ``weight_density`` to the kept fraction. A row's last
+    partial group keeps at most ``keep`` too. Without weights the density becomes ``keep / group``
+    and the pattern is set, so an N:M array runs the layer at its sparse rate.
+    """
+    if not 1 <= keep < group:
+        raise AccelsimError(f"must keep 1 to {group - 1} of every {group}, got {keep}:{group}", field="nm")
+    chosen = select_layers(net, layers, WEIGHTED_OPS)
+    pattern = f"{keep}:{group}"
+    new_layers, new_w = [], (dict(weights) if weights is not None else None)
+    werr, oerr = {}, {}
+    for layer in net.layers:
+        if layer.name not in chosen:
+            new_layers.append(layer)
+            continue
+        if weights is None:
+            new_layers.append(layer.with_(weight_density=min(layer.weight_density, keep / group),
+                                          weight_pattern=pattern))
+            continue
+        old = weights[layer.name]
+        w = old["weight"]
+        rows = w.reshape(w.shape[0], -1)
+        mag = np.where(old.get("mask", np.ones(w.shape, bool)).reshape(rows.shape), np.abs(rows), -1.0)
+        pad = (-rows.shape[1]) % group
+        padded = np.pad(mag, ((0, 0), (0, pad)), constant_values=-1.0).reshape(rows.shape[0], -1, group)
+        order = np.argsort(-padded, axis=2, kind="stable")          # largest first, ties by position
+        keep_mask = np.zeros(padded.shape, bool)
+        np.put_along_axis(keep_mask, order[:, :, :keep], True, axis=2)
+        keep_mask &= padded >= 0                                      # never revive a pruned weight
+        mask = keep_mask.reshape(rows.shape[0], -1)[:, :rows.shape[1]].reshape(w.shape)
+        arrays = dict(old, weight=np.where(mask, w, 0.0), mask=mask)
+        if "weight_q" in old:
+            arrays["weight_q"] = np.where(mask, old["weight_q"], 0)
+        new = layer.with_(weight_density=max(int(mask.sum()), 1) / mask.size, weight_pattern=pattern)
+        new_w[layer.name] = arrays
+        werr[layer.name] = rel_error(w, arrays["weight"])
+        oerr[layer.name] = output_error(layer, old, [new], {layer.name: arrays}, seed=seed, batch=batch,
+                                        max_hw=max_hw)
+        new_layers.append(new)
+    out = net.with_layers(tuple(new_layers))
+    rec = make_record("nm", spec_text("nm", pattern, layers), {"keep": keep, "group": group}, net, out,
+                      with_weights=weights is not None, changed=chosen, weight_error=werr, output_error=oerr,
+                      notes=(f"structured {pattern}: only an array with the {pattern} sparse mode (systolic "
+                             "array.structured) turns it into speed",))
+    return out, new_w, rec
+
+
 # ---------------------------------------------------------------------------------------------
 # channel pruning
 

@@ -55,6 +55,7 @@ class Layer:
     acc_bits: int = 32
     weight_density: float = 1.0
     act_density: float = 1.0
+    weight_pattern: str = ""  # "" unstructured; "N:M": at most N non-zeros in every M consecutive weights of a row
 
     # ---- GEMM view -----------------------------------------------------------------------
     def gemm_dims(self) -> tuple[int, int, int, int]:

@@ -25,7 +25,8 @@ def systolic_from_dict(raw: Any, file: str = "") -> SystolicSpec:
         raise AccelsimError(f"must be > 0, got {raw['clock']!r}", field="clock")
 
     a = schema.check_keys(raw["array"], "array", ("rows", "cols"),
-                          ("dataflow", "mac_bits", "overlap_folds", "pad_weight_tiles", "compat", "bank_conflicts", "source"))
+                          ("dataflow", "mac_bits", "overlap_folds", "pad_weight_tiles", "compat", "bank_conflicts",
+                           "structured", "source"))
     array = SystolicArraySpec(
         rows=schema.pos_int(a["rows"], "array.rows"), cols=schema.pos_int(a["cols"], "array.cols"),
         dataflow=schema.choice(a.get("dataflow", "ws"), "array.dataflow", DATAFLOWS),
@@ -33,7 +34,11 @@ def systolic_from_dict(raw: Any, file: str = "") -> SystolicSpec:
         overlap_folds=schema.boolean(a.get("overlap_folds", True), "array.overlap_folds"),
         pad_weight_tiles=schema.boolean(a.get("pad_weight_tiles", False), "array.pad_weight_tiles"),
         bank_conflicts=schema.boolean(a.get("bank_conflicts", False), "array.bank_conflicts"),
-        compat=schema.choice(a.get("compat", "none"), "array.compat", ("none", "scalesim")))
+        compat=schema.choice(a.get("compat", "none"), "array.compat", ("none", "scalesim")),
+        structured=schema.choice(str(a.get("structured", "none")), "array.structured", ("none", "2:4", "1:4", "2:8")))
+    if array.structured != "none" and (array.compat == "scalesim" or array.bank_conflicts):
+        raise AccelsimError("the N:M sparse mode is not modelled with compat scalesim or bank_conflicts",
+                            field="array.structured")
 
     m = schema.check_keys(raw["memory"], "memory", ("ifmap", "filter", "ofmap"),
                           ("keep_activations_on_chip", "source"))

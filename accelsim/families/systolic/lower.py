@@ -76,6 +76,22 @@ def fold_drain(dataflow: str, rows: int, cols: int) -> int:
     return rows + cols - 2 + (rows if dataflow == "os" else 0)
 
 
+def array_dims(layer: Layer, arch: SystolicSpec) -> tuple[int, int, int, int, int]:
+    """``(M, K, N, groups, stored weight bits)`` the array sees for ``layer``.
+
+    In the N:M sparse mode (``array.structured``, e.g. ``"2:4"``, as sparse tensor cores run it) a
+    layer pruned to the same pattern (``weight_pattern``) keeps only its N of every M weights: the
+    reduction ``K`` shrinks to ``ceil(K * N / M)`` (a PE row muxes the matching activation in), and
+    each stored weight carries a ``ceil(log2 M)``-bit index. Otherwise the layer runs dense.
+    """
+    m, k, n, g = layer.gemm_dims()
+    mode = arch.array.structured
+    if mode == "none" or layer.weight_pattern != mode:
+        return m, k, n, g, layer.weight_bits
+    keep, group = (int(x) for x in mode.split(":"))
+    return m, -(-k * keep // group), n, g, layer.weight_bits + max(1, (group - 1).bit_length())
+
+
 def rate_divisor(weight_bits: int, act_bits: int, mac_bits: int) -> int:
     """Passes a MAC of these operand widths takes on ``mac_bits`` hardware (TPU v1: 8x16 -> 2, 16x16 -> 4)."""
     return math.ceil(weight_bits / mac_bits) * math.ceil(act_bits / mac_bits)
@@ -221,8 +237,12 @@ def _lower_network(net: Network, arch: SystolicSpec, batch: int, input_on_chip: 
     st.on_chip[INPUT] = input_on_chip
     st.addr[INPUT] = st.alloc(batch * math.prod(net.input_shape))
     for layer in net.layers:
+        macs = layer.macs
+        if layer.op in MAC_OPS and arch.array.structured != "none":
+            m, k, n, g, _ = array_dims(layer, arch)
+            macs = m * k * n * g  # the N:M mode runs only the kept weights
         li = tb.add_layer(LayerInfo(layer.name, layer.op, layer.weight_bits, layer.act_bits, layer.acc_bits,
-                                    layer.macs * batch))
+                                    macs * batch))
         resident = _output_resident(layer, arch, batch)
         if layer.op in MAC_OPS and arch.array.compat == "scalesim":
             from accelsim.families.systolic.scalesim_lowering import lower_mac_layer_scalesim
@@ -309,11 +329,11 @@ def _ifmap_region_bytes(layer: Layer, m_len: int, batch: int) -> int:
 
 def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: SystolicSpec, batch: int,
                      resident: bool) -> None:
-    M1, K, N, G = layer.gemm_dims()
+    M1, K, N, G, wbits = array_dims(layer, arch)
     M = M1 * batch
     R, C = arch.array.rows, arch.array.cols
     div = rate_divisor(layer.weight_bits, layer.act_bits, arch.array.mac_bits)
-    w_bytes = layer.weight_bits / 8
+    w_bytes = wbits / 8
     a_bytes = layer.act_bits / 8
     # groups narrower than the array are packed side by side as a block-diagonal tile, as a
     # compiler for a dense array does: one pass computes `pack` groups; off-diagonal PEs idle
@@ -339,7 +359,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
 
     @functools.lru_cache(maxsize=None)
     def port_div(rows: int, cols: int, acc: bool) -> int:
-        return port_divisor(arch, arch.array.dataflow, rows, cols, layer.weight_bits, layer.act_bits,
+        return port_divisor(arch, arch.array.dataflow, rows, cols, wbits, layer.act_bits,
                             layer.acc_bits, acc)
 
     w_loaded: dict[tuple, int] = {}
@@ -412,14 +432,14 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
                           resident: bool) -> None:
     """:func:`_lower_mac_layer` in one kernel call (:mod:`accelsim.kernels.systolic_lowering`): same ops."""
     from accelsim.kernels.systolic_lowering import FIELDS, systolic_layer_ops
-    M1, K, N, G = layer.gemm_dims()
+    M1, K, N, G, wbits = array_dims(layer, arch)
     M = M1 * batch
     R, C = arch.array.rows, arch.array.cols
     df = arch.array.dataflow
     div = rate_divisor(layer.weight_bits, layer.act_bits, arch.array.mac_bits)
     pack = max(1, min(R // K, C // N, G)) if G > 1 else 1
     mt = m_tile_rows(arch, layer.acc_bits) if df == "ws" else 0
-    w_tile, all_w = _weight_tile_bytes(K, N, G, pack, arch, layer.weight_bits)
+    w_tile, all_w = _weight_tile_bytes(K, N, G, pack, arch, wbits)
 
     in_deps = _input_deps(st, layer)
     ifmap_on_chip = _inputs_on_chip(st, layer)
@@ -433,11 +453,11 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
         region_full = _ifmap_region_bytes(layer, step, batch) if M >= step else 0
         region_tail = _ifmap_region_bytes(layer, M % step, batch) if M % step else 0
     shape = np.array([M, K, N, G, pack, R, C, DATAFLOWS.index(df), mt, arch.array.pad_weight_tiles,
-                      layer.weight_bits, layer.act_bits, div], np.int64)
+                      wbits, layer.act_bits, div], np.int64)
     tiles = np.array([ifmap_on_chip, resident, all_w <= arch.filter.capacity_bytes, slots, in_slots, half_ifmap,
                       out_halves, region_full, region_tail, not arch.array.bank_conflicts], np.int64)
     addrs = np.array([src_addr, st.addr[layer.name], w_base], np.int64)
-    terms = port_terms(arch, df, layer.weight_bits, layer.act_bits, layer.acc_bits)
+    terms = port_terms(arch, df, wbits, layer.act_bits, layer.acc_bits)
     fields, dep_ptr, dep_idx, last = systolic_layer_ops(shape, tiles, terms, addrs, np.array(in_deps, np.int64),
                                                         len(tb))
     tb.extend(li, dep_ptr, dep_idx, **dict(zip(FIELDS, fields)))
