@@ -12,7 +12,7 @@ from accelsim import schema
 from accelsim.arch.blocks import buffer_block, convert, dram_block
 from accelsim.arch.spec import BufferSpec, EnergySpec, VectorUnitSpec
 from accelsim.errors import AccelsimError
-from accelsim.families.systolic.spec import DATAFLOWS, SystolicArraySpec, SystolicSpec
+from accelsim.families.systolic.spec import DATAFLOWS, WEIGHT_FORMATS, SystolicArraySpec, SystolicSpec
 from accelsim.units import parse_hz
 
 
@@ -41,7 +41,7 @@ def systolic_from_dict(raw: Any, file: str = "") -> SystolicSpec:
                             field="array.structured")
 
     m = schema.check_keys(raw["memory"], "memory", ("ifmap", "filter", "ofmap"),
-                          ("keep_activations_on_chip", "source"))
+                          ("keep_activations_on_chip", "weight_format", "source"))
     bufs = {role: buffer_block(m[role], f"memory.{role}", role) for role in ("ifmap", "filter", "ofmap")}
     _check_buffer_names(bufs)
 
@@ -63,6 +63,8 @@ def systolic_from_dict(raw: Any, file: str = "") -> SystolicSpec:
                         dram=dram, energy=energy,
                         keep_activations_on_chip=schema.boolean(m.get("keep_activations_on_chip", False),
                                                                 "memory.keep_activations_on_chip"),
+                        weight_format=schema.choice(m.get("weight_format", "dense"), "memory.weight_format",
+                                                    WEIGHT_FORMATS),
                         source=str(raw.get("source", "")), file=file)
     _check_minimums(spec)
     return spec

@@ -256,7 +256,23 @@ def _lower_network(net: Network, arch: SystolicSpec, batch: int, input_on_chip: 
             lower_mac(tb, st, layer, li, arch, batch, resident)
         else:
             _lower_vector_layer(tb, st, layer, li, arch, batch, resident)
-    return tb.build()
+    trace = tb.build()
+    return _stored_weights(trace, net, arch) if arch.weight_format != "dense" else trace
+
+
+def _stored_weights(trace: Trace, net: Network, arch: SystolicSpec) -> Trace:
+    """Weight loads scaled to what ``arch.weight_format`` stores of each layer (a sparse layer moves fewer bytes;
+    a dense one stored sparse moves more, as the index costs). The filter buffer still holds dense tiles."""
+    import dataclasses
+    from accelsim.compress.prune import sparse_sizes
+    ratio = np.ones(len(trace.layers))
+    for li, layer in enumerate(net.layers):
+        if layer.op in MAC_OPS and layer.weight_bytes:
+            ratio[li] = sparse_sizes(layer)[arch.weight_format] / layer.weight_bytes
+    ops = trace.ops.copy()
+    w = (ops["kind"] == LOAD) & (ops["dst"] == trace.memories.index(arch.filter.name))
+    ops["bytes"][w] = np.maximum(1, np.ceil(ops["bytes"][w] * ratio[ops["layer"][w]])).astype(ops["bytes"].dtype)
+    return dataclasses.replace(trace, ops=ops)
 
 
 def _output_resident(layer: Layer, arch: SystolicSpec, batch: int) -> bool:

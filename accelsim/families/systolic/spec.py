@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from accelsim.arch.spec import BufferSpec, DramSpec, EnergySpec, VectorUnitSpec
 
 DATAFLOWS = ("ws", "os", "is")
+#: how weights are stored in DRAM (accelsim.compress.prune.sparse_sizes); the DMA decompresses into the filter buffer
+WEIGHT_FORMATS = ("dense", "csr", "csc", "bitmap", "relative_index")
 
 
 @dataclass(frozen=True)
@@ -50,7 +52,8 @@ class SystolicSpec:
     ``ofmap`` (partial sums and outputs; TPU v1's Accumulators). With
     ``keep_activations_on_chip`` a layer's output stays in the ifmap buffer for the next
     layer when it fits; otherwise every layer reads its input from DRAM and writes its
-    output back.
+    output back. ``weight_format`` says how weights sit in DRAM: ``dense``, or a sparse format whose
+    real size (at each layer's density) the weight DMA moves, decompressing into the filter buffer.
     """
 
     name: str
@@ -64,6 +67,7 @@ class SystolicSpec:
     dram: DramSpec
     energy: EnergySpec = field(default_factory=EnergySpec)
     keep_activations_on_chip: bool = False
+    weight_format: str = "dense"   # pruned weights in DRAM as csr/csc/bitmap/relative_index: fewer bytes to load
     source: str = ""
     file: str = ""
 
