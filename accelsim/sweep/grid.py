@@ -80,10 +80,26 @@ def _version() -> str:
 
 def resolved_arch(arch: str, overrides: dict) -> tuple[str, str]:
     """``(resolved spec as text, its digest)`` of ``arch`` with ``overrides``; for an arch that does not load,
-    the error text stands in, so the point is still told apart (and fails when run)."""
+    the error text stands in, so the point is still told apart (and fails when run).
+
+    Cached per arch file version (path, modification time, size) and overrides: a sweep asks for
+    each point's twice, and its points share a handful of archs.
+    """
+    from accelsim.registry import preset_path
+    try:
+        path = Path(arch) if Path(arch).suffix.lower() in (".yaml", ".yml") else preset_path(arch)
+        st = path.stat()
+        stamp: tuple | None = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    except (OSError, AccelsimError):
+        stamp = None
+    return _resolved(arch, json.dumps(overrides, sort_keys=True, default=str), stamp)
+
+
+@functools.lru_cache(maxsize=1024)
+def _resolved(arch: str, overrides_json: str, stamp: tuple | None) -> tuple[str, str]:
     from accelsim.registry import load_arch
     try:
-        text = repr(load_arch(arch, overrides))
+        text = repr(load_arch(arch, json.loads(overrides_json)))
     except AccelsimError as e:
         text = f"error: {e}"
     return text, hashlib.sha1(text.encode()).hexdigest()
