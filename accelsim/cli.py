@@ -69,7 +69,8 @@ def _parser() -> argparse.ArgumentParser:
     outputs(r)
     ls = sub.add_parser("list", help="list built-in models, arch presets or chip families")
     ls.add_argument("what", choices=("models", "archs", "families"))
-    v = sub.add_parser("validate", help="compare the model with published figures, family by family")
+    v = sub.add_parser("validate", help="compare the model with published figures, family by family "
+                                        "(sources: docs/references.md)")
     v.add_argument("--only", action="append", metavar="FAMILY", choices=[f.name for f in fams],
                    help="only these families' figures (repeatable): " + ", ".join(f.name for f in fams))
     v.add_argument("--json", metavar="FILE", help="write every check as JSON")
@@ -217,6 +218,9 @@ def _emit(result, args, spec=None) -> None:
         report.write_csv(result, args.csv, prov)
     if args.quiet:
         return
+    for what, path in (("JSON", args.json), ("CSV", args.csv), ("timeline", getattr(args, "timeline", None))):
+        if path:
+            print(f"wrote {path} ({what})")
     from rich.console import Console
     con = Console()
     con.print(report.summary_table(result))
@@ -531,7 +535,7 @@ def _cmd_sweep(args) -> None:
     if not args.quiet:
         ok = [r for r in rows if r["status"] == "ok"]
         front = pareto_front(ok)
-        print(f"{len(rows)} points stored in {args.store} ({len(rows) - len(ok)} failed); "
+        print(f"{len(rows)} point{'s' * (len(rows) != 1)} stored in {args.store} ({len(rows) - len(ok)} failed); "
               f"Pareto front (latency vs energy): {len(front)} points")
         for r in front:
             print(f"  {r['model']:12s} {r['latency_s'] * 1e3:10.4f} ms {r['energy_pj'] / 1e9:10.4f} mJ  {r['config']}")

@@ -136,7 +136,7 @@ def notes(result: Result) -> str:
         err = c["output_error"]
         worst = f", worst layer output error {max(err.values()):.3g}" if err else ""
         lines.append(f"compression {c['spec']}: params {c['params_before']:,} -> {c['params_after']:,}, "
-                     f"MACs {c['macs_before']:,} -> {c['macs_after']:,} ({len(c['changed_layers'])} layers)"
+                     f"MACs {c['macs_before']:,} -> {c['macs_after']:,} ({len(c['changed_layers'])} layer{'s' * (len(c['changed_layers']) != 1)})"
                      + worst + ("" if c["with_weights"] else "; no weights: shapes and bit widths only"))
     lines += ["includes: " + "; ".join(result.effects)] if result.effects else []
     lines += ["approximations: " + "; ".join(result.approximations)] if result.approximations else []

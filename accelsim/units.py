@@ -155,3 +155,8 @@ def format_seconds(s: float) -> str:
         if abs(s) >= scale:
             return f"{s / scale:.3f} {unit}"
     return f"{s / 1e-9:.1f} ns"
+
+
+def format_bandwidth(bytes_per_s: float) -> str:
+    """A bandwidth for reports, four significant digits: 3.41333e10 -> ``"34.13 GB/s"``."""
+    return f"{bytes_per_s / 1e9:.4g} GB/s"

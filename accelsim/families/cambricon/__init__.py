@@ -36,11 +36,11 @@ def _perfetto(net, spec, batch=1):
 
 
 def _list_row(a):
-    from accelsim.units import format_bytes
+    from accelsim.units import format_bandwidth, format_bytes
     return (f"{a.matrix.rows}x{a.matrix.cols} NFU, {a.vector.rows} vector lanes",
             f"ISA, {a.pipeline_stages}-stage core", f"{a.clock_hz / 1e6:g} MHz",
             ", ".join(f"{k} {format_bytes(v)}" for k, v in a.scratchpad_bytes.items()),
-            f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
+            format_bandwidth(a.dram.bandwidth_bytes_per_s))
 
 
 def _checks():

@@ -1,4 +1,4 @@
-"""DianNao and Cambricon figures (REFERENCES.md section 3) against the presets and the core.
+"""DianNao and Cambricon figures (docs/references.md) against the presets and the core.
 
 Most DianNao/Cambricon figures come from abstracts and secondary notes, so most checks here
 are report-only: the number is printed beside the paper's with what differs and why.
@@ -48,11 +48,11 @@ def cambricon_checks() -> list[Check]:
     from accelsim.workload import load_model
     dn = load_arch("diannao")
     out = [Check("DianNao peak (NFU-1 + NFU-2 ops x clock)", 452.0, diannao_peak_gops(dn), None, "GOP/s",
-                 "Chen et al. ASPLOS 2014 (abstract); 496 ops/cycle from REFERENCES.md DN-BLOG",
+                 "Chen et al. ASPLOS 2014 (abstract); 496 ops/cycle from a secondary note (docs/references.md)",
                  "496 ops x 0.98 GHz = 486 GOP/s; 452 GOP/s is 496 ops per 1.097 ns. The paper's text was not "
                  "available to say which clock or op count the 452 uses, so this is reported, not asserted"),
            Check("DianNao synapse bandwidth for full NFU rate", 467.3, synapse_bandwidth_gib_s(dn), 0.005, "GiB/s",
-                 "Chen et al. MICRO 2014 (DaDianNao) quoting DianNao; REFERENCES.md DADN",
+                 "Chen et al. MICRO 2014 (DaDianNao) quoting DianNao (docs/references.md)",
                  "256 x 2 B x 0.98 GHz = 501.8 GB/s = 467.3 GiB/s")]
     alex = load_model("alexnet")
     run = run_cambricon(alex, dn)

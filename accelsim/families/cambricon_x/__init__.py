@@ -35,10 +35,10 @@ def _timeline(trace, spec):
 
 
 def _list_row(a):
-    from accelsim.units import format_bytes
+    from accelsim.units import format_bandwidth, format_bytes
     return (f"{a.pes} PEs x {a.tn} multipliers", f"sparse synapses, {a.indexing} indexing", f"{a.clock_hz / 1e6:g} MHz",
             f"NBin {format_bytes(a.nbin_bytes)}, NBout {format_bytes(a.nbout_bytes)}, SB {format_bytes(a.sb_bytes)}/PE",
-            f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
+            format_bandwidth(a.dram.bandwidth_bytes_per_s))
 
 
 def _checks():

@@ -36,10 +36,10 @@ def _timeline(trace, spec):
 
 
 def _list_row(a):
-    from accelsim.units import format_bytes
+    from accelsim.units import format_bandwidth, format_bytes
     return (f"{a.pes} PEs", f"sparse M x V, queue {a.queue_depth}", f"{a.clock_hz / 1e6:g} MHz",
             f"SpMat {format_bytes(a.spmat_bytes)} + ptr {format_bytes(a.ptr_bytes)} per PE",
-            f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
+            format_bandwidth(a.dram.bandwidth_bytes_per_s))
 
 
 def _checks():

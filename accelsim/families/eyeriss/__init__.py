@@ -44,10 +44,10 @@ def _timeline(trace, spec):
 
 
 def _list_row(a):
-    from accelsim.units import format_bytes
+    from accelsim.units import format_bandwidth, format_bytes
     return (f"{a.pe_rows}x{a.pe_cols}", "row stationary", f"{a.clock_hz / 1e6:g} MHz",
             f"GLB {format_bytes(a.glb_bytes)} + {format_bytes(a.glb_filter_bytes)}",
-            f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
+            format_bandwidth(a.dram.bandwidth_bytes_per_s))
 
 
 def _checks():

@@ -1,4 +1,4 @@
-"""Eyeriss figures (JSSC 2017 Tables III, V and VI; REFERENCES.md section 2) against the ``eyeriss`` preset.
+"""Eyeriss figures (JSSC 2017 Tables III, V and VI; docs/references.md) against the ``eyeriss`` preset.
 
 Used by ``accelsim validate`` and ``tests/reference/``; nothing here is tuned to the figure
 it is compared with.

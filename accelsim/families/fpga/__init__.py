@@ -37,8 +37,11 @@ def _timeline(trace, spec):
 
 
 def _list_row(a):
-    return (f"{a.tm or '?'}x{a.tn or '?'} {a.kernel}x{a.kernel} convolvers", f"tiled, fusion {a.fusion}",
-            f"{a.clock_hz / 1e6:g} MHz", f"{a.device.name} BRAM", f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
+    from accelsim.units import format_bandwidth
+    engine = f"{a.tm}x{a.tn} {a.kernel}x{a.kernel} convolvers" if a.tm and a.tn else \
+        f"{a.kernel}x{a.kernel} convolvers, Tm x Tn from the tile search"
+    return (engine, f"tiled, fusion {a.fusion}",
+            f"{a.clock_hz / 1e6:g} MHz", f"{a.device.name} BRAM", format_bandwidth(a.dram.bandwidth_bytes_per_s))
 
 
 def _checks():

@@ -1,4 +1,4 @@
-"""FPGA figures (Qiu et al. FPGA 2016; Li et al. DATE 2018; REFERENCES.md section 4) against the ZC706 presets.
+"""FPGA figures (Qiu et al. FPGA 2016; Li et al. DATE 2018; docs/references.md) against the ZC706 presets.
 
 Used by ``accelsim validate`` and ``tests/reference/``; nothing here is tuned to the figure
 it is compared with.
@@ -33,7 +33,7 @@ def fpga_results():
 
 
 def fpga_checks() -> list[Check]:
-    """Qiu et al. FPGA 2016 and Li et al. DATE 2018 figures (REFERENCES.md section 4)."""
+    """Qiu et al. FPGA 2016 and Li et al. DATE 2018 figures (docs/references.md)."""
     qiu, block = fpga_results()
     conv = [l for l in qiu.layers if l.op == "conv2d"]
     conv_gops = 2 * sum(l.macs for l in conv) / (sum(l.cycles for l in conv) / qiu.clock_hz) / 1e9

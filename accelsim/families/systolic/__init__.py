@@ -43,10 +43,10 @@ def _timeline(trace, spec):
 
 
 def _list_row(a):
-    from accelsim.units import format_bytes
+    from accelsim.units import format_bandwidth, format_bytes
     return (f"{a.array.rows}x{a.array.cols}", a.array.dataflow, f"{a.clock_hz / 1e6:g} MHz",
             " / ".join(format_bytes(b.capacity_bytes) for b in a.buffers),
-            f"{a.dram.bandwidth_bytes_per_s / 1e9:g} GB/s")
+            format_bandwidth(a.dram.bandwidth_bytes_per_s))
 
 
 def _checks():

@@ -1,4 +1,4 @@
-"""TPU v1 figures (REFERENCES.md section 1) against the systolic family's ``tpu-v1`` preset.
+"""TPU v1 figures (docs/references.md) against the systolic family's ``tpu-v1`` preset.
 
 Used by ``accelsim validate`` and ``tests/reference/``. A check computes its figure from the
 preset and the simulator; nothing here is tuned to the figure it is compared with.
