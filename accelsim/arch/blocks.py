@@ -11,7 +11,7 @@ from typing import Any
 from accelsim import schema
 from accelsim.arch.spec import BufferSpec, DramSpec
 from accelsim.errors import AccelsimError
-from accelsim.units import parse_bandwidth, parse_bytes, parse_seconds
+from accelsim.units import parse_bandwidth, parse_bytes, parse_hz, parse_seconds
 
 
 def dram_block(raw: Any) -> DramSpec:
@@ -89,3 +89,17 @@ def convert(fn, value: Any, fld: str):
         return fn(value)
     except AccelsimError as e:
         raise AccelsimError(e.message, field=fld) from None
+
+
+#: the fastest clock a spec may give: above this no digital chip runs, and cycle counts would overflow
+MAX_CLOCK_HZ = 100e9
+
+
+def clock_hz(value: Any, fld: str = "clock") -> float:
+    """The ``clock`` field in hertz: a frequency above 0 and at most 100 GHz (``"700MHz"``, ``1e9``)."""
+    hz = convert(parse_hz, value, fld)
+    if hz <= 0:
+        raise AccelsimError(f"must be > 0, got {value!r}", field=fld)
+    if hz > MAX_CLOCK_HZ:
+        raise AccelsimError(f"must be at most 100 GHz (no chip clocks faster), got {value!r}", field=fld)
+    return hz

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from accelsim import schema
-from accelsim.arch.blocks import convert, dram_block
+from accelsim.arch.blocks import clock_hz as read_clock, convert, dram_block
 from accelsim.arch.spec import DramSpec
 from accelsim.errors import AccelsimError
-from accelsim.units import parse_bytes, parse_hz
+from accelsim.units import parse_bytes
 
 
 @dataclass(frozen=True)
@@ -84,9 +84,7 @@ def eie_from_dict(raw: Any, file: str = "") -> EieSpec:
     """Validate a parsed EIE arch mapping and build the spec; errors carry the dotted field."""
     schema.check_keys(raw, "", ("name", "family", "clock", "pe", "dram"), ("source", "notes", "energy",
                                                                         "weights_on_chip"))
-    clock_hz = convert(parse_hz, raw["clock"], "clock")
-    if clock_hz <= 0:
-        raise AccelsimError(f"must be > 0, got {raw['clock']!r}", field="clock")
+    clock_hz = read_clock(raw["clock"])
     p = schema.check_keys(raw["pe"], "pe", ("count", "queue_depth", "spmat", "ptr", "act_regs"),
                           ("spmat_width_bits", "ptr_bits", "weight_bits", "index_bits", "act_bits", "pipeline_cycles",
                            "source"))

@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from accelsim import schema
-from accelsim.arch.blocks import convert as _conv, dram_block
+from accelsim.arch.blocks import clock_hz as read_clock, convert as _conv, dram_block
 from accelsim.arch.spec import DramSpec
 from accelsim.errors import AccelsimError
-from accelsim.units import parse_bytes, parse_hz
+from accelsim.units import parse_bytes
 
 OBJECTIVES = ("energy", "latency")
 
@@ -104,9 +104,7 @@ def eyeriss_from_dict(raw: Any, file: str = "") -> EyerissSpec:
     """Validate a parsed Eyeriss-family arch mapping and build the spec; errors carry the dotted field."""
     schema.check_keys(raw, "", ("name", "family", "clock", "array", "spads", "glb", "noc", "dram", "energy"),
                       ("source", "notes", "zero_gating", "rlc", "overlap_dram", "objective"))
-    clock_hz = _conv(parse_hz, raw["clock"], "clock")
-    if clock_hz <= 0:
-        raise AccelsimError(f"must be > 0, got {raw['clock']!r}", field="clock")
+    clock_hz = read_clock(raw["clock"])
     a = schema.check_keys(raw["array"], "array", ("rows", "cols"), ("word_bits", "pipeline_cycles", "source"))
     s = schema.check_keys(raw["spads"], "spads", ("filter_words", "ifmap_words", "psum_words"), ("source",))
     g = schema.check_keys(raw["glb"], "glb", ("capacity", "filter_capacity"), ("banks", "source"))
