@@ -241,13 +241,12 @@ def _passes(args) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _write_timeline(args, model) -> None:
+def _write_timeline(args, model, arch) -> None:
     if not getattr(args, "timeline", None):
         return
     from accelsim.api import lower, timeline
     from accelsim.errors import AccelsimError
     from accelsim.registry import family_of
-    arch = _load_arch(args)
     fam = family_of(arch)
     if fam.timeline is not None:
         from accelsim.sim.perfetto import write_trace_events
@@ -345,11 +344,11 @@ def _save_figure(fig, args) -> None:
 
 def _cmd_simulate(args) -> None:
     from accelsim.api import simulate
+    spec = _load_arch(args)
     for opt, value in _given(args):
         if opt.run is not None:
-            _run_option(args, opt, value)
-    _write_timeline(args, args.model)
-    spec = _load_arch(args)
+            _run_option(args, spec, opt, value)
+    _write_timeline(args, args.model, spec)
     with _working(f"simulating {args.model} on {spec.name}", args):
         result = simulate(args.model, spec, args.batch, args.input_on_chip, _passes(args), args.weights,
                           activations=args.activations)
@@ -366,10 +365,9 @@ def _working(what: str, args):
     return Console(stderr=True).status(what)
 
 
-def _run_option(args, opt, value) -> None:
+def _run_option(args, spec, opt, value) -> None:
     """A family option's job before the run (SRAM traces, a functional co-simulation): print, exit 1 on failure."""
     from accelsim.workload import load_model
-    spec = _load_arch(args)
     _require(spec, opt)
     message, ok = opt.run(spec, load_model(args.model), args.batch, value)
     if message and not args.quiet:
@@ -450,15 +448,11 @@ def _cmd_validate(args) -> int:
     import json
     from rich.console import Console
     from rich.table import Table
-    from accelsim.registry import families
     from accelsim.trace import atomic_write_text
+    from accelsim.validate import checks as published
     con = Console()
-    chosen = [f for f in families().values() if f.checks is not None and (not args.only or f.name in args.only)]
-    checks = []
     with con.status("") as status:  # a minute of work: say which family is running
-        for fam in chosen:
-            status.update(f"validate: {fam.title} ({len(checks)} checks so far)")
-            checks += fam.checks()
+        checks = published(args.only, lambda title, n: status.update(f"validate: {title} ({n} checks so far)"))
     t = Table("check", "published", "accelsim", "tolerance", "ok", title="published figures")
     failed = 0
     known = []

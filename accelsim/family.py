@@ -13,6 +13,7 @@ looks at every family's options).
 
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -133,6 +134,15 @@ class Family:
     def plot(self, kind: str) -> Plot | None:
         """The family's figure of ``kind``, or None."""
         return next((p for p in self.plots if p.kind == kind), None)
+
+
+def lazy(module: str, name: str) -> Callable[..., Any]:
+    """``module.name``, imported when first called, so that building a ``FAMILY`` imports nothing heavy."""
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return getattr(importlib.import_module(module), name)(*args, **kwargs)
+    call.__name__ = name
+    call.__qualname__ = f"{module}.{name}"
+    return call
 
 
 def check_trace_units(trace: Any, units: tuple[str, ...], title: str) -> None:

@@ -12,12 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accelsim.family import Family, Option
-
-
-def _from_dict(raw, file=""):
-    from accelsim.families.cambricon.spec import cambricon_from_dict
-    return cambricon_from_dict(raw, file)
+from accelsim.family import Family, Option, lazy
 
 
 def _simulate(net, spec, batch=1, input_on_chip=False, activations="layer"):
@@ -43,11 +38,6 @@ def _list_row(a):
             format_bandwidth(a.dram.bandwidth_bytes_per_s))
 
 
-def _checks():
-    from accelsim.families.cambricon.validate import cambricon_checks
-    return cambricon_checks()
-
-
 def _functional(spec, net, batch, _value):
     from accelsim.families.cambricon.functional import run_functional
     res = run_functional(net, spec, batch=batch)
@@ -59,8 +49,10 @@ def _functional(spec, net, batch, _value):
 
 FAMILY = Family(
     name="cambricon", title="DianNao/Cambricon",
-    from_dict=_from_dict, list_row=_list_row, simulate=_simulate, program=_program, perfetto=_perfetto,
-    presets=Path(__file__).resolve().parent / "presets", checks=_checks,
+    from_dict=lazy("accelsim.families.cambricon.spec", "cambricon_from_dict"), list_row=_list_row,
+    simulate=_simulate, program=_program, perfetto=_perfetto,
+    presets=Path(__file__).resolve().parent / "presets",
+    checks=lazy("accelsim.families.cambricon.validate", "cambricon_checks"),
     options=(Option("--functional", "DianNao/Cambricon: also execute the program on 16-bit fixed-point data and "
                     "compare every layer with the NumPy reference", is_flag=True, run=_functional),),
     source="Chen et al., ASPLOS 2014 (DianNao); Liu et al., ISCA 2016 (Cambricon)",

@@ -9,12 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accelsim.family import Family, check_trace_units
-
-
-def _from_dict(raw, file=""):
-    from accelsim.families.cambricon_x.spec import cambricon_x_from_dict
-    return cambricon_x_from_dict(raw, file)
+from accelsim.family import Family, check_trace_units, lazy
 
 
 def _lower(net, spec, batch=1, input_on_chip=False, activations="layer", weights=None):
@@ -29,11 +24,6 @@ def _evaluate(trace, spec):
     return evaluate(trace, spec)
 
 
-def _timeline(trace, spec):
-    from accelsim.families.cambricon_x.sim import run
-    return run(trace, spec)
-
-
 def _list_row(a):
     from accelsim.units import format_bandwidth, format_bytes
     return (f"{a.pes} PEs x {a.tn} multipliers", f"sparse synapses, {a.indexing} indexing", f"{a.clock_hz / 1e6:g} MHz",
@@ -41,14 +31,11 @@ def _list_row(a):
             format_bandwidth(a.dram.bandwidth_bytes_per_s))
 
 
-def _checks():
-    from accelsim.families.cambricon_x.validate import cambricon_x_checks
-    return cambricon_x_checks()
-
-
 FAMILY = Family(
     name="cambricon_x", title="Cambricon-X",
-    from_dict=_from_dict, list_row=_list_row, lower=_lower, evaluate=_evaluate, timeline=_timeline,
-    presets=Path(__file__).resolve().parent / "presets", checks=_checks, uses_weights=True,
+    from_dict=lazy("accelsim.families.cambricon_x.spec", "cambricon_x_from_dict"), list_row=_list_row, lower=_lower,
+    evaluate=_evaluate, timeline=lazy("accelsim.families.cambricon_x.sim", "run"),
+    presets=Path(__file__).resolve().parent / "presets",
+    checks=lazy("accelsim.families.cambricon_x.validate", "cambricon_x_checks"), uses_weights=True,
     source="Zhang et al., MICRO 2016 (Cambricon-X)",
 )

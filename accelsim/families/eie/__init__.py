@@ -10,12 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accelsim.family import Family, check_trace_units
-
-
-def _from_dict(raw, file=""):
-    from accelsim.families.eie.spec import eie_from_dict
-    return eie_from_dict(raw, file)
+from accelsim.family import Family, check_trace_units, lazy
 
 
 def _lower(net, spec, batch=1, input_on_chip=False, activations="layer", weights=None):
@@ -30,11 +25,6 @@ def _evaluate(trace, spec):
     return evaluate(trace, spec)
 
 
-def _timeline(trace, spec):
-    from accelsim.families.eie.sim import run
-    return run(trace, spec)
-
-
 def _list_row(a):
     from accelsim.units import format_bandwidth, format_bytes
     return (f"{a.pes} PEs", f"sparse M x V, queue {a.queue_depth}", f"{a.clock_hz / 1e6:g} MHz",
@@ -42,14 +32,11 @@ def _list_row(a):
             format_bandwidth(a.dram.bandwidth_bytes_per_s))
 
 
-def _checks():
-    from accelsim.families.eie.validate import eie_checks
-    return eie_checks()
-
-
 FAMILY = Family(
     name="eie", title="EIE",
-    from_dict=_from_dict, list_row=_list_row, lower=_lower, evaluate=_evaluate, timeline=_timeline,
-    presets=Path(__file__).resolve().parent / "presets", checks=_checks, uses_weights=True,
+    from_dict=lazy("accelsim.families.eie.spec", "eie_from_dict"), list_row=_list_row, lower=_lower,
+    evaluate=_evaluate, timeline=lazy("accelsim.families.eie.sim", "run"),
+    presets=Path(__file__).resolve().parent / "presets",
+    checks=lazy("accelsim.families.eie.validate", "eie_checks"), uses_weights=True,
     source="Han et al., ISCA 2016 (EIE)",
 )

@@ -10,12 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accelsim.family import Family, Plot, check_trace_units
-
-
-def _from_dict(raw, file=""):
-    from accelsim.families.eyeriss.spec import eyeriss_from_dict
-    return eyeriss_from_dict(raw, file)
+from accelsim.family import Family, Plot, check_trace_units, lazy
 
 
 def _lower(net, spec, batch=1, input_on_chip=False, activations="layer"):
@@ -38,21 +33,11 @@ def _evaluate(trace, spec):
     return evaluate(trace, spec)
 
 
-def _timeline(trace, spec):
-    from accelsim.families.eyeriss.sim import run
-    return run(trace, spec)
-
-
 def _list_row(a):
     from accelsim.units import format_bandwidth, format_bytes
     return (f"{a.pe_rows}x{a.pe_cols}", "row stationary", f"{a.clock_hz / 1e6:g} MHz",
             f"GLB {format_bytes(a.glb_bytes)} + {format_bytes(a.glb_filter_bytes)}",
             format_bandwidth(a.dram.bandwidth_bytes_per_s))
-
-
-def _checks():
-    from accelsim.families.eyeriss.validate import eyeriss_checks
-    return eyeriss_checks()
 
 
 def _dataflows(spec, model, batch):
@@ -62,8 +47,10 @@ def _dataflows(spec, model, batch):
 
 FAMILY = Family(
     name="eyeriss", title="Eyeriss",
-    from_dict=_from_dict, list_row=_list_row, lower=_lower, evaluate=_evaluate, timeline=_timeline,
-    presets=Path(__file__).resolve().parent / "presets", checks=_checks,
+    from_dict=lazy("accelsim.families.eyeriss.spec", "eyeriss_from_dict"), list_row=_list_row, lower=_lower,
+    evaluate=_evaluate, timeline=lazy("accelsim.families.eyeriss.sim", "run"),
+    presets=Path(__file__).resolve().parent / "presets",
+    checks=lazy("accelsim.families.eyeriss.validate", "eyeriss_checks"),
     plots=(Plot("dataflows", "RS against WS, OS and NLR: energy per level on a model's CONV layers "
                 "(--model, default alexnet; batch 16)", _dataflows),),
     source="Chen, Krishna, Emer and Sze, ISCA 2016 and JSSC 2017",

@@ -11,12 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accelsim.family import Family, check_trace_units
-
-
-def _from_dict(raw, file=""):
-    from accelsim.families.fpga.spec import fpga_from_dict
-    return fpga_from_dict(raw, file)
+from accelsim.family import Family, check_trace_units, lazy
 
 
 def _lower(net, spec, batch=1, input_on_chip=False, activations="layer"):
@@ -31,11 +26,6 @@ def _evaluate(trace, spec):
     return evaluate_trace(trace, spec)
 
 
-def _timeline(trace, spec):
-    from accelsim.families.fpga.sim import run
-    return run(trace, spec)
-
-
 def _list_row(a):
     from accelsim.units import format_bandwidth
     engine = f"{a.tm}x{a.tn} {a.kernel}x{a.kernel} convolvers" if a.tm and a.tn else \
@@ -44,14 +34,10 @@ def _list_row(a):
             f"{a.clock_hz / 1e6:g} MHz", f"{a.device.name} BRAM", format_bandwidth(a.dram.bandwidth_bytes_per_s))
 
 
-def _checks():
-    from accelsim.families.fpga.validate import fpga_checks
-    return fpga_checks()
-
-
 FAMILY = Family(
     name="fpga", title="FPGA",
-    from_dict=_from_dict, list_row=_list_row, lower=_lower, evaluate=_evaluate, timeline=_timeline,
-    presets=Path(__file__).resolve().parent / "presets", checks=_checks,
+    from_dict=lazy("accelsim.families.fpga.spec", "fpga_from_dict"), list_row=_list_row, lower=_lower,
+    evaluate=_evaluate, timeline=lazy("accelsim.families.fpga.sim", "run"),
+    presets=Path(__file__).resolve().parent / "presets", checks=lazy("accelsim.families.fpga.validate", "fpga_checks"),
     source="Qiu et al., FPGA 2016; Li et al., DATE 2018",
 )

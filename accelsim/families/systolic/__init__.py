@@ -12,12 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accelsim.family import Family, Option, Plot, check_trace_units
-
-
-def _from_dict(raw, file=""):
-    from accelsim.families.systolic.load import systolic_from_dict
-    return systolic_from_dict(raw, file)
+from accelsim.family import Family, Option, Plot, check_trace_units, lazy
 
 
 def _lower(net, spec, batch=1, input_on_chip=False, activations="layer"):
@@ -37,26 +32,11 @@ def _evaluate(trace, spec):
     return evaluate(trace, spec)
 
 
-def _timeline(trace, spec):
-    from accelsim.families.systolic.sim import run
-    return run(trace, spec)
-
-
 def _list_row(a):
     from accelsim.units import format_bandwidth, format_bytes
     return (f"{a.array.rows}x{a.array.cols}", a.array.dataflow, f"{a.clock_hz / 1e6:g} MHz",
             " / ".join(format_bytes(b.capacity_bytes) for b in a.buffers),
             format_bandwidth(a.dram.bandwidth_bytes_per_s))
-
-
-def _checks():
-    from accelsim.families.systolic.validate import tpu_checks
-    return tpu_checks()
-
-
-def _scalesim_cfg(path):
-    from accelsim.families.systolic.scalesim_cfg import load_scalesim_cfg
-    return load_scalesim_cfg(path)
 
 
 def _sram_traces(spec, net, batch, out_dir):
@@ -72,13 +52,15 @@ def _apps_roofline(spec, model, batch):
 
 FAMILY = Family(
     name="systolic", title="systolic array",
-    from_dict=_from_dict, list_row=_list_row, lower=_lower, evaluate=_evaluate, timeline=_timeline,
-    presets=Path(__file__).resolve().parent / "presets", checks=_checks,
+    from_dict=lazy("accelsim.families.systolic.load", "systolic_from_dict"), list_row=_list_row, lower=_lower,
+    evaluate=_evaluate, timeline=lazy("accelsim.families.systolic.sim", "run"),
+    presets=Path(__file__).resolve().parent / "presets",
+    checks=lazy("accelsim.families.systolic.validate", "tpu_checks"),
     options=(
         Option("--compat", "scalesim: count folds exactly as SCALE-Sim 3.0.0 (systolic arrays)",
                commands=("simulate", "lower", "run-trace"), choices=("none", "scalesim"), arch_key="array.compat"),
         Option("--scalesim-config", "a SCALE-Sim .cfg instead of --arch", commands=("simulate", "lower", "run-trace"),
-               metavar="FILE.cfg", arch_reader=_scalesim_cfg),
+               metavar="FILE.cfg", arch_reader=lazy("accelsim.families.systolic.scalesim_cfg", "load_scalesim_cfg")),
         Option("--sram-traces", "systolic arrays: write per-cycle SRAM address traces in SCALE-Sim's CSV layout "
                "(DIR/layer<i>/IFMAP|FILTER|OFMAP_SRAM_TRACE.csv)", metavar="DIR", run=_sram_traces),
     ),

@@ -11,14 +11,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from accelsim.family import Family, Option, check_trace_units
+from accelsim.family import Family, Option, check_trace_units, lazy
 
 UNITS = ("dma_in", "dma_out", "mac", "vector")
-
-
-def _from_dict(raw, file=""):
-    from toy_chip.spec import toy_from_dict
-    return toy_from_dict(raw, file)
 
 
 def _lower(net, spec, batch=1, input_on_chip=False, activations="layer"):
@@ -30,11 +25,6 @@ def _evaluate(trace, spec):
     from toy_chip.model import evaluate
     check_trace_units(trace, UNITS, "toy")
     return evaluate(trace, spec)
-
-
-def _timeline(trace, spec):
-    from toy_chip.model import run
-    return run(trace, spec)
 
 
 def _list_row(a):
@@ -55,8 +45,9 @@ def _banner(spec, net, batch, value):
 
 
 FAMILY = Family(
-    name="toy", title="toy MAC unit", from_dict=_from_dict, list_row=_list_row, lower=_lower, evaluate=_evaluate,
-    timeline=_timeline, presets=Path(__file__).resolve().parent / "presets", checks=_checks,
+    name="toy", title="toy MAC unit", from_dict=lazy("toy_chip.spec", "toy_from_dict"), list_row=_list_row,
+    lower=_lower, evaluate=_evaluate,
+    timeline=lazy("toy_chip.model", "run"), presets=Path(__file__).resolve().parent / "presets", checks=_checks,
     options=(Option("--toy-banner", "toy MAC unit: print a line before the run", is_flag=True, run=_banner),),
     source="tests/families/toy_chip (an example, not a real chip)",
 )
