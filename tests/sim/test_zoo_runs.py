@@ -15,7 +15,8 @@ TPU = load_arch("tpu-v1")
 
 
 @pytest.mark.parametrize("batch", [1, 8])
-@pytest.mark.parametrize("name", zoo_names())
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.slow) if n == "llama3_8b" else n
+                                  for n in zoo_names()])
 def test_zoo_model_on_tpu(name, batch):
     net = load_model(name)
     r = simulate(net, TPU, batch=batch)

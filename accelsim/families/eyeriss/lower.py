@@ -97,7 +97,7 @@ def conv_problem(layer: Layer, batch: int) -> ConvProblem:
         c = math.prod(layer.in_shapes[0])
         return ConvProblem(batch, layer.out_shape[0], c, 1, 1, 1, 1, 1, 1, 1)
     m, k, n = layer.gemm_mkn
-    return ConvProblem(batch, n, k, 1, m, 1, 1, 1, m, 1)
+    return ConvProblem(batch, n, k, 1, m, 1, 1, 1, m, 1, layer.groups)
 
 
 def rlc_words_per_word(density: float) -> float:

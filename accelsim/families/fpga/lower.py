@@ -56,7 +56,7 @@ def conv_dims(layer: Layer, batch: int) -> tuple[int, ...]:
     if layer.op == "linear":
         return (math.prod(layer.in_shapes[0]), layer.out_shape[0], 1, 1, 1, 1, 1, 1, 1, 1)
     m, k, n = layer.gemm_mkn
-    return (k, n, m, 1, 1, 1, m, 1, 1, 1)
+    return (k, n, m, 1, 1, 1, m, 1, 1, layer.groups)  # a matmul's heads are its groups
 
 
 def engine_shape(net: Network, spec: FpgaSpec, batch: int) -> tuple[int, int]:
