@@ -30,11 +30,13 @@ def _check_ops(fam, net: Network) -> None:
     if fam.ops is None:
         return
     from accelsim.workload.layer import op_kind
-    for layer in net.layers:
-        kind = op_kind(layer)
-        if kind not in fam.ops:
-            why = f": {fam.ops_note}" if fam.ops_note else ""
-            raise AccelsimError(f"layer {layer.name} is {kind}, which {fam.title} does not run{why}", field="--model")
+    missing = [(layer, op_kind(layer)) for layer in net.layers if op_kind(layer) not in fam.ops]
+    if missing:
+        layer, kind = missing[0]
+        others = list(dict.fromkeys(k for _, k in missing if k != kind))
+        nor = f" (nor {', '.join(others)}, also in this model)" if others else ""
+        why = f": {fam.ops_note}" if fam.ops_note else ""
+        raise AccelsimError(f"layer {layer.name} is {kind}, which {fam.title} does not run{nor}{why}", field="--model")
 
 
 def lower(model: Network | str | Path, arch: Any, batch: int = 1, input_on_chip: bool = False,

@@ -39,7 +39,7 @@ TRANSFORMER_OPS = NORM_OPS | frozenset({"embedding", "kv_cache", "transpose", "r
 OPS = MAC_OPS | POOL_OPS | TRANSFORMER_OPS | frozenset({"add", "mul", "activation", "concat", "upsample", "flatten"})
 
 #: the ops of CNNs and MLPs: what a chip without a vector unit for transformers can still run
-CNN_OPS = OPS - TRANSFORMER_OPS
+CNN_OPS = OPS - (TRANSFORMER_OPS - VIEW_OPS)
 #: activation functions that need exponentials (a vector unit's transcendental path, not a ReLU clamp)
 TRANSCENDENTAL = frozenset({"gelu", "silu"})
 
