@@ -132,3 +132,17 @@ def test_cli_phase_flags():
                        timeout=120)
     assert p.returncode == 0, p.stderr
     assert "gpt2@decode:seq=1:context=64" in p.stdout
+
+
+def test_compression_on_a_decoder():
+    arch = _edge()
+    net = load_model("gpt2@decode:context=512")
+    base = simulate(net, arch)
+    w4 = simulate(net, arch, passes=("w4a8",))
+    # 4-bit weights halve the weight bytes; the KV cache holds 8-bit activations and does not shrink
+    assert w4.dram_read_bytes == pytest.approx(base.dram_read_bytes - net.weight_bytes / 2, rel=0.01)
+    svd = simulate(net, arch, passes=("svd:0.25",))
+    assert svd.macs < base.macs and svd.latency_s < base.latency_s
+    # unstructured pruning buys a dense array nothing: same bytes, same time
+    pruned = simulate(net, arch, passes=("magnitude:0.5",))
+    assert pruned.cycles == base.cycles
