@@ -72,7 +72,8 @@ def sweep(plot: str | None) -> None:
         ax.plot(BANDWIDTHS_GBPS, [bw * 1e9 / need for bw in BANDWIDTHS_GBPS], "k--", lw=1,
                 label="bound: bandwidth / bytes per token")
         for name, ys in curves.items():
-            ax.plot(BANDWIDTHS_GBPS, ys, "o-", label=name)
+            ax.plot(BANDWIDTHS_GBPS, ys, "o-", label=name if name == "tpu-v1" else
+                    f"{name} (activations kept on chip, 4 MiB)")
         ax.set_xscale("log")
         ax.set_yscale("log")
         ax.set_xlabel("DRAM bandwidth (GB/s)")
