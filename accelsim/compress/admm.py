@@ -40,8 +40,10 @@ POW2_BITS = (2, 3, 4)
 
 
 def project_binary(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Nearest ``alpha_o b_o``, ``b`` in {-1, +1} (sign(0) = +1), per row of ``v (O, K)``."""
-    return np.where(v >= 0, 1, -1).astype(np.int64), np.abs(v).mean(axis=1)
+    """Nearest ``alpha_o b_o``, ``b`` in {-1, +1} (sign(0) = +1), per row of ``v (O, K)``.
+
+    Codes come back as float64 (as from every projection here): the solver multiplies them."""
+    return np.where(v >= 0, 1.0, -1.0), np.abs(v).mean(axis=1)
 
 
 def project_ternary(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -55,7 +57,7 @@ def project_ternary(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     keep = a >= srt[np.arange(v.shape[0]), j][:, None]
     n = keep.sum(axis=1)
     alpha = np.where(keep, a, 0.0).sum(axis=1) / n
-    return np.where(keep, np.where(v >= 0, 1, -1), 0).astype(np.int64), alpha
+    return np.where(keep, np.where(v >= 0, 1.0, -1.0), 0.0), alpha
 
 
 def pow2_levels(bits: int) -> np.ndarray:
@@ -66,7 +68,7 @@ def pow2_levels(bits: int) -> np.ndarray:
 def _pow2_codes(v: np.ndarray, alpha: np.ndarray, levels: np.ndarray) -> np.ndarray:
     mid = (levels[1:] + levels[:-1]) / 2
     t = np.abs(v) / np.where(alpha > 0, alpha, 1.0)[:, None]
-    return (np.sign(v) * levels[np.searchsorted(mid, t)]).astype(np.int64)
+    return np.sign(v) * levels[np.searchsorted(mid, t)]
 
 
 def project_pow2(v: np.ndarray, bits: int, steps: int = 10,
@@ -117,18 +119,24 @@ def admm_fit(gram: Gram, w: np.ndarray, constraint: str = "binary", bits: int = 
     alpha, start = score(codes)
     best = start
     best_codes, best_alpha = codes, alpha
-    g = (codes * a0[:, None]).astype(np.float64)
+    g = codes * a0[:, None]
     u = np.zeros_like(w)
-    two_hw = 2.0 * gram.apply(w.T)
+    two_hw = 2.0 * gram.apply_rows(w)
     rho = rho0 * gram.mean_eig
     wnorm = max(float(np.linalg.norm(w)), 1e-300)
     low, since, res, it = np.inf, 0, np.inf, 0
     for it in range(1, iters + 1):
-        v = gram.solve(two_hw + rho * (g - u).T, rho).T
-        codes, a0 = proj(v + u, a0)
+        g -= u
+        g *= rho
+        g += two_hw
+        v = gram.solve_rows(g, rho)
+        v += u  # v + u from here on
+        codes, a0 = proj(v, a0)
         g = codes * a0[:, None]
-        u += v - g
-        res = float(np.linalg.norm(v - g)) / wnorm
+        v -= g  # v - g + u = the new dual
+        d = v - u  # the primal residual V - G
+        u = v
+        res = float(np.sqrt(np.einsum("ok,ok->", d, d))) / wnorm
         alpha, obj = score(codes)
         if obj < best:
             best, best_codes, best_alpha = obj, codes, alpha
@@ -141,7 +149,7 @@ def admm_fit(gram: Gram, w: np.ndarray, constraint: str = "binary", bits: int = 
             if since >= patience:
                 break
         rho *= rho_growth
-    return best_codes, best_alpha, {"iterations": it, "residual": res, "objective": best, "objective_start": start}
+    return best_codes.astype(np.int64), best_alpha, {"iterations": it, "residual": res, "objective": best, "objective_start": start}
 
 
 def _summary(infos) -> tuple:

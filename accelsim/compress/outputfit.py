@@ -60,6 +60,15 @@ class Gram:
         c = 2.0 * self.floor + rho
         return self.vt.T @ ((1.0 / (2.0 * self.lam + c) - 1.0 / c)[:, None] * (self.vt @ m)) + m / c
 
+    def apply_rows(self, m: np.ndarray) -> np.ndarray:
+        """``m H`` for ``m (O, K)`` (rows, no transposes)."""
+        return ((m @ self.vt.T) * self.lam) @ self.vt + self.floor * m
+
+    def solve_rows(self, m: np.ndarray, rho: float) -> np.ndarray:
+        """``m (2H + rho I)^-1`` for ``m (O, K)``."""
+        c = 2.0 * self.floor + rho
+        return ((m @ self.vt.T) * (1.0 / (2.0 * self.lam + c) - 1.0 / c)) @ self.vt + m / c
+
     def quad(self, d: np.ndarray) -> np.ndarray:
         """``d_o^T H d_o`` per row of ``d (O, K)``."""
         p = self.vt @ d.T
@@ -140,15 +149,15 @@ def scorer(gram: Gram, w: np.ndarray):
 
     Precomputes ``vt w^T``, so each call costs one ``(r, K) x (K, O)`` product.
     """
-    lam = gram.lam[:, None]
-    pw = gram.vt @ w.T
-    whw = (lam * pw * pw).sum(axis=0) + gram.floor * (w * w).sum(axis=1)
+    lam = gram.lam
+    pw = w @ gram.vt.T
+    whw = (lam * pw * pw).sum(axis=1) + gram.floor * np.einsum("ok,ok->o", w, w)
 
     def score(codes: np.ndarray) -> tuple[np.ndarray, float]:
-        c = codes.astype(np.float64)
-        pc = gram.vt @ c.T
-        bhb = (lam * pc * pc).sum(axis=0) + gram.floor * (c * c).sum(axis=1)
-        bhw = (lam * pc * pw).sum(axis=0) + gram.floor * (c * w).sum(axis=1)
+        c = np.asarray(codes, dtype=np.float64)
+        pc = c @ gram.vt.T
+        bhb = (lam * pc * pc).sum(axis=1) + gram.floor * np.einsum("ok,ok->o", c, c)
+        bhw = (lam * pc * pw).sum(axis=1) + gram.floor * np.einsum("ok,ok->o", c, w)
         ok = bhb > 0
         alpha = np.where(ok, bhw / np.where(ok, bhb, 1.0), 0.0)
         return alpha, float(np.maximum(whw - alpha * bhw, 0.0).sum())

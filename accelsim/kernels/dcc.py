@@ -24,18 +24,19 @@ def dcc_sweep(vt, lam, floor, p, alpha, b):
     r, k = vt.shape
     o = b.shape[0]
     b = b.copy()
+    vk = np.ascontiguousarray(vt.T)  # (K, r): one coordinate's basis entries side by side
     t = np.zeros((o, r))
     for oo in range(o):
         for kk in range(k):
             bv = b[oo, kk]
             for i in range(r):
-                t[oo, i] += vt[i, kk] * bv
+                t[oo, i] += vk[kk, i] * bv
     lv = np.empty(r)
     for kk in range(k):
         hkk = floor
         for i in range(r):
-            lv[i] = lam[i] * vt[i, kk]
-            hkk += lv[i] * vt[i, kk]
+            lv[i] = lam[i] * vk[kk, i]
+            hkk += lv[i] * vk[kk, i]
         for oo in range(o):
             old = b[oo, kk]
             s = 0.0
@@ -47,7 +48,7 @@ def dcc_sweep(vt, lam, floor, p, alpha, b):
             if new != old:
                 d = new - old
                 for i in range(r):
-                    t[oo, i] += vt[i, kk] * d
+                    t[oo, i] += vk[kk, i] * d
                 b[oo, kk] = new
     return b
 
