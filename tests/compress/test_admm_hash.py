@@ -213,3 +213,22 @@ def test_gram_is_a_frozen_value():
     g = Gram(vt=np.eye(2), lam=np.ones(2), floor=0.0)
     with pytest.raises(AttributeError):
         g.floor = 1.0
+
+
+@pytest.mark.parametrize("name", ["c1", "dw", "fc1"])
+def test_calibration_rows_reproduce_the_layer(tiny_cnn, name):
+    """Rows x weight^T is the layer's pre-activation output, group by group: the objective is the layer's."""
+    from accelsim.compress.functional import layer_forward
+    from accelsim.compress.outputfit import layer_rows
+    from accelsim.compress.record import seeded_input
+    layer = tiny_cnn.layer(name)
+    w = synthetic_weights(tiny_cnn)[name]["weight"]
+    x = seeded_input(layer, 0, 2)
+    y = layer_forward(layer.with_(bias=False, activation=None), {"weight": w}, x)
+    groups = layer_rows(layer, x)
+    assert len(groups) == layer.groups
+    per = w.shape[0] // layer.groups
+    for g, rows in enumerate(groups):
+        got = rows @ w.reshape(w.shape[0], -1)[g * per:(g + 1) * per].T  # (n P, O_g)
+        want = y[:, g * per:(g + 1) * per].transpose(0, 2, 3, 1).reshape(-1, per)
+        np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
