@@ -11,8 +11,9 @@ Per layer (per group), with ``H`` the calibration second moment of :mod:`outputf
 scaled dual ``U`` and penalty ``rho`` each iteration takes
 
 1. the proximal step, exact: ``V^T = (2H + rho I)^-1 (2 H W^T + rho (G - U)^T)``;
-2. the projection ``G = Pi_C(V + U)``, per filter (binary: sign and mean magnitude; ternary:
-   the best support by sorted magnitudes; powers of two: alternating code / scale refits);
+2. the projection ``G = Pi_C(V + U)``, per filter (binary: sign and mean magnitude, exact;
+   ternary and powers of two: alternating nearest-code / least-squares-scale refits warm-started
+   from the last scale, as in the paper; the first projection of ``W`` is exact for ternary);
 3. the dual update ``U += V - G``;
 
 and stops when the primal residual ``||V - G|| / ||W||`` has not reached a new low for
@@ -100,9 +101,11 @@ def projector(constraint: str, bits: int = 3):
     """The projection onto ``C`` as ``(v (O, K), alpha of the last projection or None) -> (codes, alpha)``."""
     if constraint == "binary":
         return lambda v, a=None: project_binary(v)
+    # Inside the loop, warm-started from the last scale, three alternating refits of codes and
+    # scale (Leng et al.'s own projection step) suffice: V + U moves little between iterations.
+    # The first projection of W is exact for ternary codes ({0, +-1} is pow2:2).
     if constraint == "ternary":
-        return lambda v, a=None: project_ternary(v)
-    # warm-started from the last scale, three refits suffice: V + U moves little between iterations
+        return lambda v, a=None: project_ternary(v) if a is None else project_pow2(v, 2, 3, a)
     return lambda v, a=None: project_pow2(v, bits, 10 if a is None else 3, a)
 
 

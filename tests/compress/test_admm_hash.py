@@ -165,8 +165,9 @@ def test_admm_records_iterations_and_residual(lenet):
 @pytest.mark.parametrize("spec,bits,codes", [("admm:ternary", 2, {-1, 0, 1}), ("admm:pow2:3", 3, {-4, -2, -1, 0, 1, 2, 4}),
                                              ("hash", 1, {-1, 1})])
 def test_bits_and_codes(lenet, spec, bits, codes):
-    net, w2, (rec,) = apply_passes(lenet, synthetic_weights(lenet), [spec])
-    assert all(net.layer(n).weight_bits == bits for n in rec.changed)
+    net, w2, (rec,) = apply_passes(lenet, synthetic_weights(lenet), [spec + "@conv2,fc2"])
+    assert rec.changed == ("conv2", "fc2") and all(net.layer(n).weight_bits == bits for n in rec.changed)
+    assert net.layer("fc1").weight_bits == lenet.layer("fc1").weight_bits
     assert set(np.unique(w2["conv2"]["weight_q"])) <= codes
 
 
