@@ -138,11 +138,6 @@ def calibration_grams(layer: Layer, seed: int = 0, rows: int = CALIB_ROWS, rank:
     return out
 
 
-def output_alpha(gram: Gram, w: np.ndarray, codes: np.ndarray) -> np.ndarray:
-    """Per-row scale minimizing ``(w - a b)^T H (w - a b)`` for fixed codes ``b``: ``b^T H w / b^T H b``."""
-    return scorer(gram, w)(codes)[0]
-
-
 def scorer(gram: Gram, w: np.ndarray):
     """``codes (O, K) -> (alpha (O,), objective)``: the output-optimal scales of the codes and the
     objective they reach, ``sum_o (w_o^T H w_o - (b_o^T H w_o)^2 / b_o^T H b_o)``.
@@ -193,7 +188,7 @@ def run_fit(name: str, spec: str, params: dict, net: Network, weights: Weights |
     Gram, store codes and scales, measure weight and (held-out) output error.
 
     ``summarize(infos) -> tuple`` turns one layer's solver infos into its entry in
-    ``details["solver"]``.
+    ``details["solver"]``. A pruned weight stays pruned: its code is zeroed after the fit.
     """
     chosen = select_layers(net, layers, WEIGHTED_OPS)
     new_w = dict(weights) if weights is not None else None
