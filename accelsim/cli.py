@@ -40,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
             tokens(sp)
             sp.add_argument("--input-on-chip", action="store_true",
                             help="start with the network input in the input buffer, not in DRAM")
-            for opt, ex in (("quantize", "w4a8, w8a8:per-channel, bwn, xnor, twn, ffn, share:4"),
+            for opt, ex in (("quantize", "w4a8, w8a8:per-channel, bwn, xnor, twn, ffn, share:4, admm, admm:ternary, admm:pow2:3, hash"),
                             ("prune", "magnitude:0.9, channel:0.3"),
                             ("decompose", "svd:0.25, tucker2:0.25, cp:0.25, grouped:4"),
                             ("block-conv", "block:56, block:g4")):

@@ -8,6 +8,7 @@ line names passes with short specs, parsed by :func:`parse_pass_spec`::
     --quantize   w<W>[a<A>][:per-channel|:per-tensor]   W, A in 2, 4, 8, 16   (w4a8, w8a8:per-channel)
                  bwn | xnor | twn[:per-channel] | ffn[:<ratio>][:it<N>]
                  share:<bits>                           (k-means codebook of 2**bits shared weights)
+                 admm[:ternary|:pow2:<bits>][:it<N>] | hash[:it<N>]   (codes fitted to the layer's output)
     --prune      magnitude:<sparsity>[:global|:layer]   (magnitude:0.9 = 90 % zeros)
                  nm:<N>:<M>                             (nm:2:4 = 2 of every 4 weights kept, structured)
                  channel:<ratio>                        (channel:0.3 = 30 % of output channels cut)
@@ -26,9 +27,11 @@ import re
 from dataclasses import dataclass
 from typing import Any, Callable, Iterable
 
+from accelsim.compress.admm import POW2_BITS, admm
 from accelsim.compress.blockconv import BlockGeometry, block_conv, block_geometry
 from accelsim.compress.ffn import ffn, ffn_factorize
 from accelsim.compress.functional import run_network
+from accelsim.compress.hashing import hashing
 from accelsim.compress.lowrank import cp, grouped, svd, tucker2
 from accelsim.compress.prune import (bitmap_bytes, channel_prune, csc_bytes, csr_bytes, magnitude_prune, nm_prune,
                                      relative_index_bytes, sparse_sizes)
@@ -40,15 +43,15 @@ from accelsim.errors import AccelsimError
 from accelsim.workload.network import Network
 
 __all__ = [
-    "BlockGeometry", "Counts", "PassRecord", "PassSpec", "Weights", "apply_passes", "bitmap_bytes", "block_conv",
+    "BlockGeometry", "Counts", "PassRecord", "PassSpec", "Weights", "admm", "apply_passes", "bitmap_bytes", "block_conv",
     "block_geometry", "bwn", "channel_prune", "check_weights", "cp", "csc_bytes", "csr_bytes", "ffn",
-    "ffn_factorize", "grouped", "kmeans_1d", "load_npz_weights", "magnitude_prune", "nm_prune", "parse_pass_spec", "quantize_int",
+    "ffn_factorize", "grouped", "hashing", "kmeans_1d", "load_npz_weights", "magnitude_prune", "nm_prune", "parse_pass_spec", "quantize_int",
     "relative_index_bytes", "run_network", "share", "sparse_sizes", "svd", "synthetic_weights", "tucker2", "twn", "xnor",
 ]
 
 KINDS = {
     "quantize": ("w<W>a<A>[:per-channel]", "bwn", "xnor", "twn[:per-channel]", "ffn[:<ratio>][:it<N>]",
-                 "share:<bits>"),
+                 "share:<bits>", "admm[:ternary|:pow2:<bits>][:it<N>]", "hash[:it<N>]"),
     "prune": ("magnitude:<sparsity>[:global]", "channel:<ratio>", "nm:<N>:<M>"),
     "decompose": ("svd:<ratio>|e<energy>|r<rank>", "tucker2:<ratio>|e<energy>", "cp:<ratio>", "grouped:<G>[:<ratio>]"),
     "block": ("block:<pixels>", "block:g<N>", "block:<N>x<N>"),
@@ -115,6 +118,23 @@ def _parse_body(body: str) -> tuple[str, Callable, dict]:
         return "quantize", twn, {"per_channel": args == ["per-channel"]}
     if head == "share" and len(args) == 1:
         return "quantize", share, {"bits": _int(args[0], "bits")}
+    if head == "admm":
+        kw = {}
+        rest = _its(args, kw)
+        if rest == ["ternary"]:
+            kw["constraint"] = "ternary"
+        elif len(rest) == 2 and rest[0] == "pow2":
+            kw |= {"constraint": "pow2", "bits": _int(rest[1], "pow2 bits")}
+            if kw["bits"] not in POW2_BITS:
+                raise AccelsimError(f"pow2 bits must be one of {', '.join(map(str, POW2_BITS))}, got {rest[1]}")
+        elif rest not in ([], ["binary"]):
+            raise AccelsimError(f"admm takes [:ternary|:pow2:<bits>][:it<N>], got {body!r}")
+        return "quantize", admm, kw
+    if head == "hash":
+        kw = {}
+        if _its(args, kw, "sweeps"):
+            raise AccelsimError(f"hash takes [:it<N>], got {body!r}")
+        return "quantize", hashing, kw
     if head == "ffn":
         kw: dict = {}
         rest = _its(args, kw)

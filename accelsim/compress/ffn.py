@@ -50,20 +50,32 @@ def _leading_right(m: np.ndarray, steps: int = 8) -> np.ndarray:
     return v
 
 
-def _fit_term(resid: np.ndarray, y: np.ndarray, inner: int):
-    """Alternate exact half-steps from ``y``; returns ``(x, d, y)``."""
-    x = best_ternary(resid @ y)
+def _fit_term(resid: np.ndarray, y: np.ndarray, inner: int, old=None):
+    """Alternate exact half-steps from ``y`` on ``R = resid + d_o x_o y_o^T`` (``old = (x_o, d_o, y_o)``,
+    or ``R = resid``); returns ``(x, d, y, x^T R y, y0^T R^T x_o)`` (the last with the starting
+    ``y0``, 0 without ``old``). ``R`` is never formed: each product with it
+    is a product with ``resid`` plus the rank-one term's share."""
+    if old is None:
+        rv, rtv = (lambda v: resid @ v), (lambda u: resid.T @ u)
+    else:
+        xo, do, yo = old
+        rv = lambda v: resid @ v + (do * float(yo @ v)) * xo
+        rtv = lambda u: resid.T @ u + (do * float(xo @ u)) * yo
+    ry = rv(y)
+    start = 0.0 if old is None else float(old[0] @ ry)
+    x = best_ternary(ry)
     for _ in range(inner):
-        y = best_ternary(resid.T @ x)
-        x = best_ternary(resid @ y)
-    d = float(x @ resid @ y) / (float(x @ x) * float(y @ y))
-    return x, d, y
+        y = best_ternary(rtv(x))
+        ry = rv(y)
+        x = best_ternary(ry)
+    xry = float(x @ ry)
+    return x, xry / (float(x @ x) * float(y @ y)), y, xry, start
 
 
 def _joint_d(w: np.ndarray, xs: np.ndarray, ys: np.ndarray, ds: np.ndarray) -> np.ndarray:
     """The diagonal minimizing ``||w - X diag(d) Y^T||`` for fixed X, Y (normal equations)."""
     gram = (xs.T @ xs) * (ys.T @ ys)
-    rhs = np.einsum("or,ok,kr->r", xs, w, ys)
+    rhs = ((xs.T @ w) * ys.T).sum(axis=1)
     d, *_ = np.linalg.lstsq(gram, rhs, rcond=None)
     old = np.linalg.norm(w - (xs * ds) @ ys.T)
     return d if np.linalg.norm(w - (xs * d) @ ys.T) <= old else ds
@@ -80,18 +92,20 @@ def ffn_factorize(w: np.ndarray, rank: int, iters: int = 10, inner: int = 2):
     resid = w.astype(np.float64).copy()
     norm = max(float(np.linalg.norm(w)), 1e-300)
     for i in range(rank):
-        xs[:, i], ds[i], ys[:, i] = _fit_term(resid, best_ternary(_leading_right(resid)), inner)
+        xs[:, i], ds[i], ys[:, i], _, _ = _fit_term(resid, best_ternary(_leading_right(resid)), inner)
         resid -= ds[i] * np.outer(xs[:, i], ys[:, i])
     errors = [float(np.linalg.norm(resid)) / norm]
     for _ in range(iters):
         for i in range(rank):
-            resid += ds[i] * np.outer(xs[:, i], ys[:, i])
-            x, d, y = _fit_term(resid, ys[:, i], inner)
-            new = resid - d * np.outer(x, y)
-            # the x-step from the current y is exact, so this never loses; keep the old term on ties
-            if np.linalg.norm(new) <= np.linalg.norm(resid - ds[i] * np.outer(xs[:, i], ys[:, i])):
+            xo, do, yo = xs[:, i].copy(), ds[i], ys[:, i].copy()
+            x, d, y, xry, xo_r_yo = _fit_term(resid, yo, inner, (xo, do, yo))
+            # ||R - d x y^T||^2 = ||R||^2 - gain: take the new term when its gain is no smaller
+            # (the x-step from the current y is exact, so this never loses)
+            nx, ny, nxo, nyo = float(x @ x), float(y @ y), float(xo @ xo), float(yo @ yo)
+            if 2 * d * xry - d * d * nx * ny >= 2 * do * xo_r_yo - do * do * nxo * nyo:
+                if d != do or not (np.array_equal(x, xo) and np.array_equal(y, yo)):
+                    resid -= np.stack([d * x, -do * xo], axis=1) @ np.stack([y, yo])  # one pass
                 xs[:, i], ds[i], ys[:, i] = x, d, y
-            resid -= ds[i] * np.outer(xs[:, i], ys[:, i])
         ds = _joint_d(w, xs, ys, ds)
         resid = w - (xs * ds) @ ys.T
         errors.append(float(np.linalg.norm(resid)) / norm)

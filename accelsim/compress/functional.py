@@ -19,11 +19,12 @@ from accelsim.workload.layer import Layer
 from accelsim.workload.network import INPUT, Network
 
 
-def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride=(1, 1), padding=(0, 0, 0, 0),
-           dilation=(1, 1), groups: int = 1) -> np.ndarray:
-    """2-D cross-correlation of ``x (n, c, h, w)`` with ``w (o, c/g, kh, kw)``; padding is (t, l, b, r)."""
+def im2col(x: np.ndarray, kernel=(1, 1), stride=(1, 1), padding=(0, 0, 0, 0), dilation=(1, 1),
+           groups: int = 1) -> np.ndarray:
+    """Patches of ``x (n, c, h, w)``: ``(n, groups, c/g * kh * kw, ho * wo)``, padding (t, l, b, r);
+    rows ordered ``(channel, kh, kw)`` like a flattened ``(c/g, kh, kw)`` weight."""
     n, c, h, wd = x.shape
-    o, cg, kh, kw = w.shape
+    kh, kw = kernel
     t, l, bt, r = padding
     xp = np.pad(x, ((0, 0), (0, 0), (t, bt), (l, r))) if any(padding) else x
     sh, sw = stride
@@ -34,7 +35,20 @@ def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride=(1, 1), pa
     for i in range(kh):
         for j in range(kw):
             cols[:, :, i, j] = xp[:, :, i * dh: i * dh + sh * (ho - 1) + 1: sh, j * dw: j * dw + sw * (wo - 1) + 1: sw]
-    cols = cols.reshape(n, groups, cg * kh * kw, ho * wo)
+    return cols.reshape(n, groups, (c // groups) * kh * kw, ho * wo)
+
+
+def conv2d(x: np.ndarray, w: np.ndarray, b: np.ndarray | None, stride=(1, 1), padding=(0, 0, 0, 0),
+           dilation=(1, 1), groups: int = 1) -> np.ndarray:
+    """2-D cross-correlation of ``x (n, c, h, w)`` with ``w (o, c/g, kh, kw)``; padding is (t, l, b, r)."""
+    n, c, h, wd = x.shape
+    o, cg, kh, kw = w.shape
+    t, l, bt, r = padding
+    sh, sw = stride
+    dh, dw = dilation
+    ho = (h + t + bt - dh * (kh - 1) - 1) // sh + 1
+    wo = (wd + l + r - dw * (kw - 1) - 1) // sw + 1
+    cols = im2col(x, (kh, kw), stride, padding, dilation, groups)
     wg = w.reshape(groups, o // groups, cg * kh * kw).astype(x.dtype, copy=False)
     y = np.matmul(wg[None], cols).reshape(n, o, ho, wo)
     if b is not None:

@@ -174,21 +174,28 @@ def tucker2_factors(w: np.ndarray, r_out: int, r_in: int, iters: int = 2):
     """Tucker-2 of ``w (O, C, kh, kw)``: ``(U_out (O, r_out), U_in (C, r_in), core (r_out, r_in, kh, kw))``.
 
     HOSVD (leading singular vectors of the two channel unfoldings) then ``iters`` HOOI sweeps.
+    Mode products are matrix products on the unfoldings (BLAS), not loops.
     """
-    o, c = w.shape[:2]
+    o, c, kh, kw = w.shape
+    w_in = w.transpose(1, 0, 2, 3).reshape(c, -1)  # mode-C unfolding, (C, O kh kw)
+    w_sp = w.transpose(0, 2, 3, 1)  # (O, kh, kw, C): C last, for products with U_in
     u_out = _leading(w.reshape(o, -1), r_out)
-    u_in = _leading(w.transpose(1, 0, 2, 3).reshape(c, -1), r_in)
+    u_in = _leading(w_in, r_in)
     for _ in range(iters):
-        t = np.einsum("ochw,cs->oshw", w, u_in)
+        t = w_sp @ u_in  # (O, kh, kw, r_in) = w x_C U_in^T
         u_out = _leading(t.reshape(o, -1), r_out)
-        t = np.einsum("ochw,or->rchw", w, u_out)
-        u_in = _leading(t.transpose(1, 0, 2, 3).reshape(c, -1), r_in)
-    core = np.einsum("ochw,or,cs->rshw", w, u_out, u_in, optimize=True)
-    return u_out, u_in, core
+        t = u_out.T @ w.reshape(o, -1)  # (r_out, C kh kw) = w x_O U_out^T
+        u_in = _leading(t.reshape(r_out, c, kh * kw).transpose(1, 0, 2).reshape(c, -1), r_in)
+    core = (u_out.T @ (w_sp @ u_in).reshape(o, -1)).reshape(r_out, kh, kw, r_in).transpose(0, 3, 1, 2)
+    return u_out, u_in, np.ascontiguousarray(core)
 
 
 def tucker2_reconstruct(u_out, u_in, core) -> np.ndarray:
-    return np.einsum("rshw,or,cs->ochw", core, u_out, u_in, optimize=True)
+    """``core x_O U_out x_C U_in``: ``(O, C, kh, kw)``."""
+    r_out, r_in, kh, kw = core.shape
+    t = u_out @ core.reshape(r_out, -1)  # (O, r_in kh kw)
+    t = t.reshape(-1, r_in, kh * kw).transpose(0, 2, 1) @ u_in.T  # (O, kh kw, C)
+    return np.ascontiguousarray(t.transpose(0, 2, 1).reshape(u_out.shape[0], u_in.shape[0], kh, kw))
 
 
 def _three_convs(layer, tag: str, r_in: int, r_out: int, groups: int = 1):
@@ -244,7 +251,7 @@ def cp_als(w: np.ndarray, rank: int, iters: int = 25, seed: int = 0):
     """
     rng = np.random.default_rng(seed)
     dims = w.shape
-    unfold = [np.moveaxis(w, m, 0).reshape(dims[m], -1) for m in range(4)]
+    unfold = [np.moveaxis(w, m, 0).reshape(dims[m], -1) for m in range(2)]  # the channel modes
     factors = []
     for m, d in enumerate(dims):
         f = rng.standard_normal((d, rank))
@@ -252,17 +259,30 @@ def cp_als(w: np.ndarray, rank: int, iters: int = 25, seed: int = 0):
             u = _leading(unfold[m], min(rank, d))
             f[:, : u.shape[1]] = u
         factors.append(f)
-    subs = "abcd"
+    w1 = unfold[1]
     for _ in range(iters):
-        for m in range(4):
-            others = [i for i in range(4) if i != m]
-            gram = np.ones((rank, rank))
-            for i in others:
-                gram *= factors[i].T @ factors[i]
-            expr = f"abcd,{','.join(subs[i] + 'r' for i in others)}->{subs[m]}r"
-            mttkrp = np.einsum(expr, w, *[factors[i] for i in others], optimize=True)
-            factors[m] = mttkrp @ np.linalg.pinv(gram)
+        # modes O and C: unfolding times the Khatri-Rao product of the other three factors
+        fa, fb, fh, fv = factors
+        hv = fh[:, None, :] * fv[None, :, :]
+        factors[0] = _als_step(unfold[0] @ (fb[:, None, None, :] * hv[None]).reshape(-1, rank), factors, 0)
+        fa = factors[0]
+        factors[1] = _als_step(w1 @ (fa[:, None, None, :] * hv[None]).reshape(-1, rank), factors, 1)
+        fb = factors[1]
+        # modes kh and kw share s[r, h, v] = sum_{o, c} w[o, c, h, v] A[o, r] B[c, r]
+        p = (fa.T @ unfold[0]).reshape(rank, dims[1], dims[2] * dims[3])
+        s = np.einsum("rck,cr->rk", p, fb).reshape(rank, dims[2], dims[3])
+        factors[2] = _als_step(np.einsum("rhv,vr->hr", s, factors[3]), factors, 2)
+        factors[3] = _als_step(np.einsum("rhv,hr->vr", s, factors[2]), factors, 3)
     return tuple(factors)
+
+
+def _als_step(mttkrp: np.ndarray, factors: list, m: int) -> np.ndarray:
+    """The least-squares factor of mode ``m`` given its MTTKRP: ``mttkrp pinv(*_{i != m} F_i^T F_i)``."""
+    gram = np.ones((mttkrp.shape[1],) * 2)
+    for i, f in enumerate(factors):
+        if i != m:
+            gram *= f.T @ f
+    return mttkrp @ np.linalg.pinv(gram)
 
 
 def cp(net: Network, weights: Weights | None = None, *, ratio: float = 0.25, iters: int = 25,

@@ -200,7 +200,13 @@ CASES = {"fold_schedule": (_fold_inputs, _fold_args),
          "rs_search": (_rs_layer, lambda x: list(_rs_dims(x))),
          "rs_eval": (_rs_layer, _rs_eval_args),
          "event_loop": (lambda: st.integers(0, 2**31), lambda seed: _event_args(seed)),
-         "spread_bins": (_bins_inputs, _bins_args)}
+         "spread_bins": (_bins_inputs, _bins_args),
+         "dcc_sweep": (lambda: st.integers(0, 2**31), lambda seed: _dcc_args(seed))}
+
+
+def _dcc_args(seed):
+    from accelsim.kernels.dcc import example_args
+    return example_args(seed)
 
 
 def _equal(a, b):

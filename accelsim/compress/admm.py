@@ -1,0 +1,187 @@
+"""ADMM quantization (Leng, Li, Zhu, Jin, AAAI 2018, "Extremely low bit neural network: squeeze
+the last bit out with ADMM"), fitted to the layer's output instead of retrained.
+
+Per layer (per group), with ``H`` the calibration second moment of :mod:`outputfit`::
+
+    minimize f(V) = sum_o (w_o - v_o)^T H (w_o - v_o)   subject to  V = G,  G in C
+
+``C`` holds per-filter ``alpha_o`` times codes from a fixed set: binary ``{-1, +1}``, ternary
+``{-1, 0, +1}`` or powers of two ``{0, +-1, +-2, ..., +-2^(n-1)}`` (``pow2:<bits>``, ``n =
+2^(bits-1) - 1`` magnitudes, so 3 bits give ``{0, +-1, +-2, +-4}`` as in the paper). With the
+scaled dual ``U`` and penalty ``rho`` each iteration takes
+
+1. the proximal step, exact: ``V^T = (2H + rho I)^-1 (2 H W^T + rho (G - U)^T)``;
+2. the projection ``G = Pi_C(V + U)``, per filter (binary: sign and mean magnitude, exact;
+   ternary and powers of two: alternating nearest-code / least-squares-scale refits warm-started
+   from the last scale, as in the paper; the first projection of ``W`` is exact for ternary);
+3. the dual update ``U += V - G``;
+
+and stops when the primal residual ``||V - G|| / ||W||`` has not reached a new low for
+``patience`` iterations, when it reaches zero (``V = G``, a fixed point), or after ``iters``.
+``rho`` starts at ``rho0 x trace(H)/K`` and grows by ``rho_growth`` per iteration (the usual way
+to drive a non-convex ADMM to a feasible point).
+
+Every projection's codes are scored with their output-optimal scales (``b^T H w / b^T H b``);
+the best codes seen, the first projection of ``W`` included, are kept. For binary codes the first
+projection is BWN's ``sign(W)``, so the calibration objective is never worse than BWN's.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from accelsim.compress.outputfit import CALIB_ROWS, GRAM_RANK, Gram, run_fit, scorer
+from accelsim.compress.record import spec_text
+from accelsim.compress.weights import Weights
+from accelsim.errors import AccelsimError
+from accelsim.workload.network import Network
+
+SETS = ("binary", "ternary", "pow2")
+POW2_BITS = (2, 3, 4)
+
+
+def project_binary(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Nearest ``alpha_o b_o``, ``b`` in {-1, +1} (sign(0) = +1), per row of ``v (O, K)``.
+
+    Codes come back as float64 (as from every projection here): the solver multiplies them."""
+    return np.where(v >= 0, 1.0, -1.0), np.abs(v).mean(axis=1)
+
+
+def project_ternary(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Nearest ``alpha_o b_o``, ``b`` in {-1, 0, +1}, per row: keep the ``j`` largest ``|v|``,
+    ``j`` maximizing ``(sum of them)^2 / j``; ``alpha`` is their mean (ties at the threshold are
+    all kept, a measure-zero case that still gives a point of the set)."""
+    a = np.abs(v)
+    srt = np.sort(a, axis=1)[:, ::-1]
+    cum = np.cumsum(srt, axis=1)
+    j = np.argmax(cum ** 2 / np.arange(1, v.shape[1] + 1), axis=1)
+    keep = a >= srt[np.arange(v.shape[0]), j][:, None]
+    n = keep.sum(axis=1)
+    alpha = np.where(keep, a, 0.0).sum(axis=1) / n
+    return np.where(keep, np.where(v >= 0, 1.0, -1.0), 0.0), alpha
+
+
+def pow2_levels(bits: int) -> np.ndarray:
+    """Code magnitudes of ``pow2:<bits>``: ``[0, 1, 2, 4, ..., 2^(n-1)]``, ``n = 2^(bits-1) - 1``."""
+    return np.concatenate([[0.0], 2.0 ** np.arange(2 ** (bits - 1) - 1)])
+
+
+def _pow2_codes(v: np.ndarray, alpha: np.ndarray, levels: np.ndarray) -> np.ndarray:
+    mid = (levels[1:] + levels[:-1]) / 2
+    t = np.abs(v) / np.where(alpha > 0, alpha, 1.0)[:, None]
+    return np.sign(v) * levels[np.searchsorted(mid, t)]
+
+
+def project_pow2(v: np.ndarray, bits: int, steps: int = 10,
+                 alpha: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """``alpha_o b_o`` near row ``v_o``, ``b`` in ``{0, +-1, ..., +-2^(n-1)}``: alternate the nearest
+    codes and the least-squares scale, keep the closer result per row. Starts: ``alpha`` when given
+    (a warm start inside ADMM), else two (top code at ``max|v|``, unit code at ``mean|v|``).
+    Not guaranteed nearest (the set is not convex)."""
+    levels = pow2_levels(bits)
+    starts = (alpha,) if alpha is not None else (np.abs(v).max(axis=1) / levels[-1], np.abs(v).mean(axis=1))
+    best_c, best_a, best_e = None, None, None
+    for a in starts:
+        for _ in range(steps):
+            c = _pow2_codes(v, a, levels)
+            cc = (c * c).sum(axis=1)
+            a = np.where(cc > 0, (v * c).sum(axis=1) / np.maximum(cc, 1), a)
+        c = _pow2_codes(v, a, levels)
+        e = ((v - c * a[:, None]) ** 2).sum(axis=1)
+        if best_e is None:
+            best_c, best_a, best_e = c, a, e
+        else:
+            take = e < best_e
+            best_c = np.where(take[:, None], c, best_c)
+            best_a, best_e = np.where(take, a, best_a), np.where(take, e, best_e)
+    return best_c, best_a
+
+
+def projector(constraint: str, bits: int = 3):
+    """The projection onto ``C`` as ``(v (O, K), alpha of the last projection or None) -> (codes, alpha)``."""
+    if constraint == "binary":
+        return lambda v, a=None: project_binary(v)
+    # Inside the loop, warm-started from the last scale, three alternating refits of codes and
+    # scale (Leng et al.'s own projection step) suffice: V + U moves little between iterations.
+    # The first projection of W is exact for ternary codes ({0, +-1} is pow2:2).
+    if constraint == "ternary":
+        return lambda v, a=None: project_ternary(v) if a is None else project_pow2(v, 2, 3, a)
+    return lambda v, a=None: project_pow2(v, bits, 10 if a is None else 3, a)
+
+
+def admm_fit(gram: Gram, w: np.ndarray, constraint: str = "binary", bits: int = 3, iters: int = 100,
+             rho0: float = 1.0, rho_growth: float = 1.05, patience: int = 10):
+    """ADMM on one group's ``w (O, K)`` (module docstring); returns ``(codes, alpha, info)``.
+
+    ``info``: ``iterations`` run, final ``residual`` ``||V - G|| / ||W||``, the calibration
+    ``objective`` of the kept codes and of the first projection (``objective_start``).
+    """
+    proj = projector(constraint, bits)
+    score = scorer(gram, w)
+    codes, a0 = proj(w)
+    alpha, start = score(codes)
+    best = start
+    best_codes, best_alpha = codes, alpha
+    g = codes * a0[:, None]
+    u = np.zeros_like(w)
+    two_hw = 2.0 * gram.apply_rows(w)
+    rho = rho0 * gram.mean_eig
+    wnorm = max(float(np.linalg.norm(w)), 1e-300)
+    low, since, res, it = np.inf, 0, np.inf, 0
+    for it in range(1, iters + 1):
+        g -= u
+        g *= rho
+        g += two_hw
+        v = gram.solve_rows(g, rho)
+        v += u  # v + u from here on
+        codes, a0 = proj(v, a0)
+        g = codes * a0[:, None]
+        v -= g  # v - g + u = the new dual
+        d = v - u  # the primal residual V - G
+        u = v
+        res = float(np.sqrt(np.einsum("ok,ok->", d, d))) / wnorm
+        alpha, obj = score(codes)
+        if obj < best:
+            best, best_codes, best_alpha = obj, codes, alpha
+        if res < 1e-9:  # V = G: a fixed point, nothing left to move
+            break
+        if res < low * (1 - 1e-6):
+            low, since = res, 0
+        else:
+            since += 1
+            if since >= patience:
+                break
+        rho *= rho_growth
+    return best_codes.astype(np.int64), best_alpha, {"iterations": it, "residual": res, "objective": best, "objective_start": start}
+
+
+def _summary(infos) -> tuple:
+    return (("iterations", max(i["iterations"] for i in infos)), ("residual", max(i["residual"] for i in infos)),
+            ("objective", sum(i["objective"] for i in infos)),
+            ("objective_start", sum(i["objective_start"] for i in infos)))
+
+
+def admm(net: Network, weights: Weights | None = None, *, constraint: str = "binary", bits: int | None = None,
+         iters: int = 100, layers: tuple[str, ...] | None = None, seed: int = 0, batch: int = 1,
+         max_hw: int | None = 32, rows: int = CALIB_ROWS, rank: int | None = GRAM_RANK):
+    """ADMM codes on conv, linear and gemm layers, fitted to the output (module docstring).
+
+    ``weight_bits``: 1 (binary), 2 (ternary), ``bits`` (pow2, 2 to 4). The record's
+    ``details["solver"]`` holds per layer the iterations, final residual and calibration
+    objectives (of the kept codes and of the first projection).
+    """
+    if constraint not in SETS:
+        raise AccelsimError(f"must be one of {', '.join(SETS)}, got {constraint!r}", field="admm")
+    if constraint == "pow2":
+        bits = 3 if bits is None else bits
+        if bits not in POW2_BITS:
+            raise AccelsimError(f"pow2 bits must be one of {', '.join(map(str, POW2_BITS))}, got {bits}", field="admm")
+    wbits = {"binary": 1, "ternary": 2}.get(constraint, bits)
+    args = "" if constraint == "binary" else (f"pow2:{bits}" if constraint == "pow2" else constraint)
+    params = {"constraint": constraint, "iters": iters} | ({"bits": bits} if constraint == "pow2" else {})
+
+    def solve(gram, w):
+        return admm_fit(gram, w, constraint, bits or 3, iters)
+
+    return run_fit("admm", spec_text("admm", args, layers), params, net, weights, layers, {"weight_bits": wbits},
+                   solve, _summary, seed=seed, batch=batch, max_hw=max_hw, rows=rows, rank=rank)
