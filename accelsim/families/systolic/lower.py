@@ -66,13 +66,16 @@ class Fold:
     last_k: bool   # completes its output tile
 
 
-def fold_drain(dataflow: str, rows: int, cols: int) -> int:
+def fold_drain(dataflow: str, rows: int, cols: int, last_k: bool = True) -> int:
     """Cycles from the last streamed vector entering the array to the last result leaving it.
 
     Operands enter skewed, one row (or column) later each, so the last MAC happens
     ``rows + cols - 2`` cycles after the last vector enters. Under OS the results then sit in
-    the PEs and shift out one row per cycle: ``rows`` more.
+    the PEs and shift out one row per cycle: ``rows`` more; a K chunk that does not end the
+    reduction (``last_k`` false) drains nothing: the next chunk streams onto the same sums.
     """
+    if dataflow == "os" and not last_k:
+        return 0
     return rows + cols - 2 + (rows if dataflow == "os" else 0)
 
 
@@ -164,8 +167,14 @@ def m_tile_rows(arch: SystolicSpec, acc_bits: int) -> int:
     return rows
 
 
-def plan_folds(M: int, K: int, N: int, arch: SystolicSpec, acc_bits: int) -> list[Fold]:
-    """Every fold of one ``M x K x N`` GEMM, in execution order, for the arch's dataflow."""
+def plan_folds(M: int, K: int, N: int, arch: SystolicSpec, acc_bits: int, chunk: int = 0) -> list[Fold]:
+    """Every fold of one ``M x K x N`` GEMM, in execution order, for the arch's dataflow.
+
+    ``chunk`` (:func:`stream_chunk`; 0 = none) cuts the stream of an os or is fold into pieces
+    whose weights fit the filter buffer: under os, K chunks streamed one after the other onto the
+    sums held in the PEs (only the last one drains them); under is, N chunks, each shifting the
+    input tile in again and accumulating its own output tile.
+    """
     R, C = arch.array.rows, arch.array.cols
     df = arch.array.dataflow
     folds: list[Fold] = []
@@ -181,17 +190,23 @@ def plan_folds(M: int, K: int, N: int, arch: SystolicSpec, acc_bits: int) -> lis
                     pre = R if arch.array.pad_weight_tiles else kl
                     folds.append(Fold(m0, ml, k0, kl, n0, nl, kl, nl, ml, pre, k0 > 0, k0 + kl >= K))
     elif df == "os":
+        kc = chunk or K
         for m0 in range(0, M, R):
             ml = min(R, M - m0)
             for n0 in range(0, N, C):
                 nl = min(C, N - n0)
-                folds.append(Fold(m0, ml, 0, K, n0, nl, ml, nl, K, 0, False, True))
+                for k0 in range(0, K, kc):
+                    kl = min(kc, K - k0)
+                    folds.append(Fold(m0, ml, k0, kl, n0, nl, ml, nl, kl, 0, k0 > 0, k0 + kl >= K))
     else:  # "is"
+        nc = chunk or N
         for m0 in range(0, M, C):
             ml = min(C, M - m0)
-            for k0 in range(0, K, R):
-                kl = min(R, K - k0)
-                folds.append(Fold(m0, ml, k0, kl, 0, N, kl, ml, N, kl, k0 > 0, k0 + kl >= K))
+            for n0 in range(0, N, nc):
+                nl = min(nc, N - n0)
+                for k0 in range(0, K, R):
+                    kl = min(R, K - k0)
+                    folds.append(Fold(m0, ml, k0, kl, n0, nl, kl, ml, nl, kl, k0 > 0, k0 + kl >= K))
     return folds
 
 
@@ -232,6 +247,8 @@ def _lower_network(net: Network, arch: SystolicSpec, batch: int, input_on_chip: 
     if len(set(mems)) != 4:
         raise AccelsimError("buffer names must differ from each other and from 'dram'", file=arch.file,
                             field="memory")
+    if arch.array.compat == "none":
+        filter_shortfall(net, arch)
     tb = TraceBuilder(arch.name, net.name, batch, UNITS, mems)
     st = _State()
     st.on_chip[INPUT] = input_on_chip
@@ -355,7 +372,8 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
     # compiler for a dense array does: one pass computes `pack` groups; off-diagonal PEs idle
     pack = max(1, min(R // K, C // N, G)) if G > 1 else 1
     packs = [min(pack, G - j) for j in range(0, G, pack)]
-    plans = {pg: plan_folds(M, pg * K, pg * N, arch, layer.acc_bits) for pg in set(packs)}
+    chunk = stream_chunk(K, N, G, pack, arch, wbits)
+    plans = {pg: plan_folds(M, pg * K, pg * N, arch, layer.acc_bits, chunk) for pg in set(packs)}
     folds = plans[packs[0]]
 
     in_deps = _input_deps(st, layer)
@@ -366,7 +384,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
 
     # weights: loaded once if the whole layer fits the filter buffer, else streamed tile by tile
     def tile_bytes(f: Fold) -> int:
-        if arch.array.pad_weight_tiles:
+        if _pads(arch):
             return math.ceil(R * C * w_bytes)
         return max(1, math.ceil(f.k_len * f.n_len * w_bytes))
     all_w = sum(tile_bytes(f) for pg in packs for f in plans[pg] if f.m0 == 0)
@@ -414,7 +432,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
             if not f.acc and len(out_done) >= out_halves:
                 deps.append(out_done[-out_halves])
             cid = tb.add(COMPUTE, "array", li, deps, rows=f.rows, cols=f.cols, stream=f.stream, preload=f.preload,
-                         drain=fold_drain(arch.array.dataflow, f.rows, f.cols),
+                         drain=fold_drain(arch.array.dataflow, f.rows, f.cols, f.last_k),
                          macs=f.m_len * f.k_len * f.n_len // pg, acc=int(f.acc),
                          # operand passes and buffer ports limit the rate at once, not one after the other
                          div=div if arch.array.bank_conflicts else max(div, port_div(f.rows, f.cols, f.acc)))
@@ -455,7 +473,8 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
     div = rate_divisor(layer.weight_bits, layer.act_bits, arch.array.mac_bits)
     pack = max(1, min(R // K, C // N, G)) if G > 1 else 1
     mt = m_tile_rows(arch, layer.acc_bits) if df == "ws" else 0
-    w_tile, all_w = _weight_tile_bytes(K, N, G, pack, arch, wbits)
+    chunk = stream_chunk(K, N, G, pack, arch, wbits)
+    w_tile, all_w = _weight_tile_bytes(K, N, G, pack, arch, wbits, chunk)
 
     in_deps = _input_deps(st, layer)
     ifmap_on_chip = _inputs_on_chip(st, layer)
@@ -468,8 +487,8 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
     if not ifmap_on_chip:
         region_full = _ifmap_region_bytes(layer, step, batch) if M >= step else 0
         region_tail = _ifmap_region_bytes(layer, M % step, batch) if M % step else 0
-    shape = np.array([M, K, N, G, pack, R, C, DATAFLOWS.index(df), mt, arch.array.pad_weight_tiles,
-                      wbits, layer.act_bits, div], np.int64)
+    shape = np.array([M, K, N, G, pack, R, C, DATAFLOWS.index(df), mt, _pads(arch),
+                      wbits, layer.act_bits, div, chunk], np.int64)
     tiles = np.array([ifmap_on_chip, resident, all_w <= arch.filter.capacity_bytes, slots, in_slots, half_ifmap,
                       out_halves, region_full, region_tail, not arch.array.bank_conflicts], np.int64)
     addrs = np.array([src_addr, st.addr[layer.name], w_base], np.int64)
@@ -483,23 +502,82 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
     st.done_ops[layer.name] = [int(last)] if last >= 0 else []
 
 
-def _weight_tile_bytes(K: int, N: int, G: int, pack: int, arch: SystolicSpec, bits: int) -> tuple[int, int]:
-    """Bytes of the largest weight tile of the first pack of groups, and of all the layer's tiles."""
+def _weight_tile_bytes(K: int, N: int, G: int, pack: int, arch: SystolicSpec, bits: int,
+                       chunk: int = 0) -> tuple[int, int]:
+    """Bytes of the largest weight tile of the first pack of groups, and of all the layer's tiles
+    (``chunk``: the os K or is N stream of one fold, :func:`stream_chunk`; 0 = whole)."""
     R, C, df = arch.array.rows, arch.array.cols, arch.array.dataflow
 
     def chunks(total: int, step: int) -> list[tuple[int, int]]:  # (length, how many)
         return [(step, total // step)] * (total >= step) + [(total % step, 1)] * (total % step > 0)
 
     def tile(k_len: int, n_len: int) -> int:
-        return -(-R * C * bits // 8) if arch.array.pad_weight_tiles else max(1, -(-k_len * n_len * bits // 8))
+        return -(-R * C * bits // 8) if _pads(arch) else max(1, -(-k_len * n_len * bits // 8))
     w_tile = all_w = 0
     for i, (pg, count) in enumerate(chunks(G, pack)):
-        ks = chunks(pg * K, R) if df != "os" else [(pg * K, 1)]
-        ns = chunks(pg * N, C) if df != "is" else [(pg * N, 1)]
+        ks = chunks(pg * K, R if df != "os" else chunk or pg * K)
+        ns = chunks(pg * N, C if df != "is" else chunk or pg * N)
         sizes = [(tile(kl, nl), ck * cn) for kl, ck in ks for nl, cn in ns]
         all_w += count * sum(b * c for b, c in sizes)
         w_tile = w_tile if i else max(b for b, _ in sizes)
     return w_tile, all_w
+
+
+def _pads(arch: SystolicSpec) -> bool:
+    """Weight tiles move as whole ``rows x cols`` blocks: ``pad_weight_tiles``, which only the WS
+    preload has reason for (the tile shifts through every row); OS and IS stream their weights."""
+    return arch.array.pad_weight_tiles and arch.array.dataflow == "ws"
+
+
+def stream_chunk(K: int, N: int, G: int, pack: int, arch: SystolicSpec, bits: int) -> int:
+    """Longest stream of one fold whose weights fit the filter buffer: K under os, N under is (elements).
+
+    0 when the weights of a whole stream fit (and always under ws). Otherwise the stream is cut
+    into equal chunks that fit a share of the buffer the size of one of the tiles it keeps in
+    flight (at least two, so the next chunk loads while this one streams), or the whole buffer
+    when not even one row fits that share. Assumes one row fits (:func:`filter_shortfall`).
+    """
+    df = arch.array.dataflow
+    if df == "ws" or _weight_tile_bytes(K, N, G, pack, arch, bits)[0] <= arch.filter.capacity_bytes:
+        return 0
+    whole = pack * (K if df == "os" else N)
+    across = min(arch.array.cols, pack * N) if df == "os" else min(arch.array.rows, pack * K)
+    cap = arch.filter.capacity_bytes
+    in_flight = 1 if arch.filter.kind == "single" else max(2, arch.filter.held_tiles("fifo"))
+    for budget in (cap // in_flight, cap):
+        length = budget * 8 // (across * bits)
+        if length >= 1:
+            return -(-whole // -(-whole // length))  # the same number of chunks, evened out
+    return 1
+
+
+def filter_shortfall(net: Network, arch: SystolicSpec) -> None:
+    """Refuse, in one line naming every such layer, a filter buffer smaller than one fold's weights.
+
+    One fold needs a weight tile under ws, and one row of weights (os) or one column (is) once
+    the stream is cut into chunks (:func:`stream_chunk`). The message names the smallest
+    capacity that serves every layer (bytes).
+    """
+    from accelsim.units import format_bytes
+    short: list[tuple[str, int]] = []
+    df = arch.array.dataflow
+    for layer in net.layers:
+        if layer.op not in MAC_OPS:
+            continue
+        _, K, N, G, wbits = array_dims(layer, arch)
+        R, C = arch.array.rows, arch.array.cols
+        pack = max(1, min(R // K, C // N, G)) if G > 1 else 1
+        need = _weight_tile_bytes(K, N, G, pack, arch, wbits, 0 if df == "ws" else 1)[0]
+        if need > arch.filter.capacity_bytes:
+            short.append((layer.name, need))
+    if short:
+        what = {"ws": "one weight tile", "os": "one row of weights", "is": "one column of weights"}[df]
+        listed = ", ".join(f"{name} ({need} B)" for name, need in short)
+        most = max(need for _, need in short)
+        raise AccelsimError(f"{arch.filter.name} holds {format_bytes(arch.filter.capacity_bytes)}, less than "
+                            f"{what} needs in {len(short)} layer{'s' * (len(short) > 1)}: {listed}; "
+                            f"{format_bytes(most)} ({most} B) or more runs them all",
+                            file=arch.file, field="memory.filter.capacity")
 
 
 def _add_conflict_cycles(tb: TraceBuilder, li: int, layer: Layer, arch: SystolicSpec, batch: int) -> None:
