@@ -68,7 +68,7 @@ def _parser() -> argparse.ArgumentParser:
     arch_model(r, model=False)
     outputs(r)
     ls = sub.add_parser("list", help="list built-in models, arch presets or chip families")
-    ls.add_argument("what", choices=("models", "archs", "families"))
+    ls.add_argument("what", choices=("models", "archs", "families", "examples"))
     v = sub.add_parser("validate", help="compare the model with published figures, family by family "
                                         "(sources: docs/references.md)")
     v.add_argument("--only", action="append", metavar="FAMILY", choices=[f.name for f in fams],
@@ -77,6 +77,7 @@ def _parser() -> argparse.ArgumentParser:
     w = sub.add_parser("sweep", help="run a design-space sweep into a resumable SQLite store", formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  accelsim sweep --model resnet18 --arch tpu-v1 --set pe=16x16,32x32 --store s.db --workers 2\n  accelsim sweep --model resnet18 --arch tpu-v1 --set quantize=none,w8a8,w4a8 --store comp.db --csv comp.csv")
     w.add_argument("spec", nargs="?", metavar="SPEC.yaml", help="sweep spec (or use --model/--arch/--set)")
+    w.add_argument("--example", metavar="NAME", help="a sweep spec shipped with accelsim (accelsim list examples)")
     w.add_argument("--model", action="append", default=[], help="model (repeatable) when no spec file is given")
     w.add_argument("--arch", help="base arch when no spec file is given")
     w.add_argument("--batch", type=int, default=1)
@@ -419,6 +420,13 @@ def _cmd_list(args) -> None:
             net = load_zoo_model(name)
             t.add_row(name, "x".join(map(str, net.input_shape)), str(len(net.layers)), f"{net.macs / 1e6:,.1f} M",
                       f"{net.params / 1e6:,.2f} M", net.source[:60])
+    elif args.what == "examples":
+        from accelsim.sweep.grid import example_names, example_path, load_sweep
+        from rich.table import Column
+        t = Table(Column("example", no_wrap=True), "points", Column("file", overflow="fold"),
+                  caption="run one: accelsim sweep --example NAME --store FILE.db")
+        for name in example_names():
+            t.add_row(name, str(len(load_sweep(example_path(name)))), str(example_path(name)))
     elif args.what == "families":
         from rich.table import Column
         from accelsim import registry
@@ -503,10 +511,12 @@ def _cmd_sweep(args) -> None:
     from accelsim.errors import AccelsimError
     from accelsim.sweep.db import Store
     from accelsim.sweep.execute import pareto_front, run_sweep
-    from accelsim.sweep.grid import load_sweep, points_from_flags
+    from accelsim.sweep.grid import example_path, load_sweep, points_from_flags
     from accelsim.trace import atomic_write_text
-    if args.spec:
-        points = load_sweep(args.spec)
+    if args.spec and args.example:
+        raise AccelsimError("give a spec file or --example, not both", field="sweep")
+    if args.spec or args.example:
+        points = load_sweep(args.spec or example_path(args.example))
     else:
         if not args.model or not args.arch:
             raise AccelsimError("give a spec file, or --model and --arch (with --set grids)", field="sweep")
