@@ -67,7 +67,7 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("trace", metavar="FILE")
     arch_model(r, model=False)
     outputs(r)
-    ls = sub.add_parser("list", help="list built-in models, arch presets or chip families")
+    ls = sub.add_parser("list", help="list built-in models, arch presets, chip families or example sweep specs")
     ls.add_argument("what", choices=("models", "archs", "families", "examples"))
     v = sub.add_parser("validate", help="compare the model with published figures, family by family "
                                         "(sources: docs/references.md)")
@@ -75,7 +75,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="only these families' figures (repeatable): " + ", ".join(f.name for f in fams))
     v.add_argument("--json", metavar="FILE", help="write every check as JSON")
     w = sub.add_parser("sweep", help="run a design-space sweep into a resumable SQLite store", formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="examples:\n  accelsim sweep --model resnet18 --arch tpu-v1 --set pe=16x16,32x32 --store s.db --workers 2\n  accelsim sweep --model resnet18 --arch tpu-v1 --set quantize=none,w8a8,w4a8 --store comp.db --csv comp.csv")
+                       epilog="examples:\n  accelsim sweep --model resnet18 --arch tpu-v1 --set pe=16x16,32x32 --store s.db --workers 2\n  accelsim sweep --model resnet18 --arch tpu-v1 --set quantize=none,w8a8,w4a8 --store comp.db --csv comp.csv\n  accelsim sweep --example resnet18-200 --store s.db --workers 2   (shipped specs: accelsim list examples)")
     w.add_argument("spec", nargs="?", metavar="SPEC.yaml", help="sweep spec (or use --model/--arch/--set)")
     w.add_argument("--example", metavar="NAME", help="a sweep spec shipped with accelsim (accelsim list examples)")
     w.add_argument("--model", action="append", default=[], help="model (repeatable) when no spec file is given")

@@ -12,9 +12,10 @@ is        K (inputs)   M (inputs)   N (weights)  the input tile, one row per cyc
 ========  ===========  ===========  ===========  ==========================================
 
 A *fold* is one placement of the stationary operand; its cycle count is fixed by
-:func:`accelsim.kernels.folds.fold_cycles_ref`. Tiles are sized to the buffers: under WS the
+:func:`accelsim.kernels.folds.fold_schedule_ref`. Tiles are sized to the buffers: under WS the
 streamed M dimension is cut so one output tile of partial sums fits half the (double-buffered)
-output buffer. Buffer reuse is expressed as dependencies: a load into a full buffer waits for
+output buffer; under OS and IS a stream whose weights exceed the filter buffer is cut into
+chunks that fit (:func:`stream_chunk`). Buffer reuse is expressed as dependencies: a load into a full buffer waits for
 the fold that frees its slot, so overlap of transfers and compute is left for the engine to
 find, not assumed here.
 
@@ -36,6 +37,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from accelsim.families.systolic.spec import DATAFLOWS, SystolicSpec
+from accelsim.families.systolic.tiles import (array_dims, filter_shortfall, pack_groups, pads_weight_tiles,
+                                              stream_chunk, weight_tile_bytes)
 from accelsim.errors import AccelsimError
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, LayerInfo, Trace, TraceBuilder
 from accelsim.workload.layer import MAC_OPS, Layer
@@ -62,7 +65,7 @@ class Fold:
     cols: int      # array columns used
     stream: int    # vectors streamed through the array
     preload: int   # cycles to shift the stationary operand in
-    acc: bool      # adds onto partial sums already in the output buffer
+    acc: bool      # adds onto partial sums: in the output buffer (ws, is), held in the PEs (os K chunks)
     last_k: bool   # completes its output tile
 
 
@@ -77,22 +80,6 @@ def fold_drain(dataflow: str, rows: int, cols: int, last_k: bool = True) -> int:
     if dataflow == "os" and not last_k:
         return 0
     return rows + cols - 2 + (rows if dataflow == "os" else 0)
-
-
-def array_dims(layer: Layer, arch: SystolicSpec) -> tuple[int, int, int, int, int]:
-    """``(M, K, N, groups, stored weight bits)`` the array sees for ``layer``.
-
-    In the N:M sparse mode (``array.structured``, e.g. ``"2:4"``, as sparse tensor cores run it) a
-    layer pruned to the same pattern (``weight_pattern``) keeps only its N of every M weights: the
-    reduction ``K`` shrinks to ``ceil(K * N / M)`` (a PE row muxes the matching activation in), and
-    each stored weight carries a ``ceil(log2 M)``-bit index. Otherwise the layer runs dense.
-    """
-    m, k, n, g = layer.gemm_dims()
-    mode = arch.array.structured
-    if mode == "none" or layer.weight_pattern != mode:
-        return m, k, n, g, layer.weight_bits
-    keep, group = (int(x) for x in mode.split(":"))
-    return m, -(-k * keep // group), n, g, layer.weight_bits + max(1, (group - 1).bit_length())
 
 
 def rate_divisor(weight_bits: int, act_bits: int, mac_bits: int) -> int:
@@ -368,9 +355,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
     div = rate_divisor(layer.weight_bits, layer.act_bits, arch.array.mac_bits)
     w_bytes = wbits / 8
     a_bytes = layer.act_bits / 8
-    # groups narrower than the array are packed side by side as a block-diagonal tile, as a
-    # compiler for a dense array does: one pass computes `pack` groups; off-diagonal PEs idle
-    pack = max(1, min(R // K, C // N, G)) if G > 1 else 1
+    pack = pack_groups(K, N, G, arch)
     packs = [min(pack, G - j) for j in range(0, G, pack)]
     chunk = stream_chunk(K, N, G, pack, arch, wbits)
     plans = {pg: plan_folds(M, pg * K, pg * N, arch, layer.acc_bits, chunk) for pg in set(packs)}
@@ -384,7 +369,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
 
     # weights: loaded once if the whole layer fits the filter buffer, else streamed tile by tile
     def tile_bytes(f: Fold) -> int:
-        if _pads(arch):
+        if pads_weight_tiles(arch):
             return math.ceil(R * C * w_bytes)
         return max(1, math.ceil(f.k_len * f.n_len * w_bytes))
     all_w = sum(tile_bytes(f) for pg in packs for f in plans[pg] if f.m0 == 0)
@@ -471,10 +456,10 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
     R, C = arch.array.rows, arch.array.cols
     df = arch.array.dataflow
     div = rate_divisor(layer.weight_bits, layer.act_bits, arch.array.mac_bits)
-    pack = max(1, min(R // K, C // N, G)) if G > 1 else 1
+    pack = pack_groups(K, N, G, arch)
     mt = m_tile_rows(arch, layer.acc_bits) if df == "ws" else 0
     chunk = stream_chunk(K, N, G, pack, arch, wbits)
-    w_tile, all_w = _weight_tile_bytes(K, N, G, pack, arch, wbits, chunk)
+    w_tile, all_w = weight_tile_bytes(K, N, G, pack, arch, wbits, chunk)
 
     in_deps = _input_deps(st, layer)
     ifmap_on_chip = _inputs_on_chip(st, layer)
@@ -487,7 +472,7 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
     if not ifmap_on_chip:
         region_full = _ifmap_region_bytes(layer, step, batch) if M >= step else 0
         region_tail = _ifmap_region_bytes(layer, M % step, batch) if M % step else 0
-    shape = np.array([M, K, N, G, pack, R, C, DATAFLOWS.index(df), mt, _pads(arch),
+    shape = np.array([M, K, N, G, pack, R, C, DATAFLOWS.index(df), mt, pads_weight_tiles(arch),
                       wbits, layer.act_bits, div, chunk], np.int64)
     tiles = np.array([ifmap_on_chip, resident, all_w <= arch.filter.capacity_bytes, slots, in_slots, half_ifmap,
                       out_halves, region_full, region_tail, not arch.array.bank_conflicts], np.int64)
@@ -500,84 +485,6 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
         _add_conflict_cycles(tb, li, layer, arch, batch)
     st.on_chip[layer.name] = resident
     st.done_ops[layer.name] = [int(last)] if last >= 0 else []
-
-
-def _weight_tile_bytes(K: int, N: int, G: int, pack: int, arch: SystolicSpec, bits: int,
-                       chunk: int = 0) -> tuple[int, int]:
-    """Bytes of the largest weight tile of the first pack of groups, and of all the layer's tiles
-    (``chunk``: the os K or is N stream of one fold, :func:`stream_chunk`; 0 = whole)."""
-    R, C, df = arch.array.rows, arch.array.cols, arch.array.dataflow
-
-    def chunks(total: int, step: int) -> list[tuple[int, int]]:  # (length, how many)
-        return [(step, total // step)] * (total >= step) + [(total % step, 1)] * (total % step > 0)
-
-    def tile(k_len: int, n_len: int) -> int:
-        return -(-R * C * bits // 8) if _pads(arch) else max(1, -(-k_len * n_len * bits // 8))
-    w_tile = all_w = 0
-    for i, (pg, count) in enumerate(chunks(G, pack)):
-        ks = chunks(pg * K, R if df != "os" else chunk or pg * K)
-        ns = chunks(pg * N, C if df != "is" else chunk or pg * N)
-        sizes = [(tile(kl, nl), ck * cn) for kl, ck in ks for nl, cn in ns]
-        all_w += count * sum(b * c for b, c in sizes)
-        w_tile = w_tile if i else max(b for b, _ in sizes)
-    return w_tile, all_w
-
-
-def _pads(arch: SystolicSpec) -> bool:
-    """Weight tiles move as whole ``rows x cols`` blocks: ``pad_weight_tiles``, which only the WS
-    preload has reason for (the tile shifts through every row); OS and IS stream their weights."""
-    return arch.array.pad_weight_tiles and arch.array.dataflow == "ws"
-
-
-def stream_chunk(K: int, N: int, G: int, pack: int, arch: SystolicSpec, bits: int) -> int:
-    """Longest stream of one fold whose weights fit the filter buffer: K under os, N under is (elements).
-
-    0 when the weights of a whole stream fit (and always under ws). Otherwise the stream is cut
-    into equal chunks that fit a share of the buffer the size of one of the tiles it keeps in
-    flight (at least two, so the next chunk loads while this one streams), or the whole buffer
-    when not even one row fits that share. Assumes one row fits (:func:`filter_shortfall`).
-    """
-    df = arch.array.dataflow
-    if df == "ws" or _weight_tile_bytes(K, N, G, pack, arch, bits)[0] <= arch.filter.capacity_bytes:
-        return 0
-    whole = pack * (K if df == "os" else N)
-    across = min(arch.array.cols, pack * N) if df == "os" else min(arch.array.rows, pack * K)
-    cap = arch.filter.capacity_bytes
-    in_flight = 1 if arch.filter.kind == "single" else max(2, arch.filter.held_tiles("fifo"))
-    for budget in (cap // in_flight, cap):
-        length = budget * 8 // (across * bits)
-        if length >= 1:
-            return -(-whole // -(-whole // length))  # the same number of chunks, evened out
-    return 1
-
-
-def filter_shortfall(net: Network, arch: SystolicSpec) -> None:
-    """Refuse, in one line naming every such layer, a filter buffer smaller than one fold's weights.
-
-    One fold needs a weight tile under ws, and one row of weights (os) or one column (is) once
-    the stream is cut into chunks (:func:`stream_chunk`). The message names the smallest
-    capacity that serves every layer (bytes).
-    """
-    from accelsim.units import format_bytes
-    short: list[tuple[str, int]] = []
-    df = arch.array.dataflow
-    for layer in net.layers:
-        if layer.op not in MAC_OPS:
-            continue
-        _, K, N, G, wbits = array_dims(layer, arch)
-        R, C = arch.array.rows, arch.array.cols
-        pack = max(1, min(R // K, C // N, G)) if G > 1 else 1
-        need = _weight_tile_bytes(K, N, G, pack, arch, wbits, 0 if df == "ws" else 1)[0]
-        if need > arch.filter.capacity_bytes:
-            short.append((layer.name, need))
-    if short:
-        what = {"ws": "one weight tile", "os": "one row of weights", "is": "one column of weights"}[df]
-        listed = ", ".join(f"{name} ({need} B)" for name, need in short)
-        most = max(need for _, need in short)
-        raise AccelsimError(f"{arch.filter.name} holds {format_bytes(arch.filter.capacity_bytes)}, less than "
-                            f"{what} needs in {len(short)} layer{'s' * (len(short) > 1)}: {listed}; "
-                            f"{format_bytes(most)} ({most} B) or more runs them all",
-                            file=arch.file, field="memory.filter.capacity")
 
 
 def _add_conflict_cycles(tb: TraceBuilder, li: int, layer: Layer, arch: SystolicSpec, batch: int) -> None:

@@ -2,7 +2,7 @@
 
 Under os a fold's weights are K x cols, under is rows x N: on systolic-32x32's 64 KiB filter SRAM
 and tpu-v1's 256 KiB weight FIFO large layers do not fit, and the lowering cuts the stream into
-chunks (:func:`accelsim.families.systolic.lower.stream_chunk`). Each layer is compared with the
+chunks (:func:`accelsim.families.systolic.tiles.stream_chunk`). Each layer is compared with the
 same arch given a filter buffer that holds every layer whole (no chunking):
 
 - a layer that is not chunked takes exactly the same compute cycles;
@@ -22,7 +22,8 @@ import numpy as np
 import pytest
 
 import accelsim
-from accelsim.families.systolic.lower import array_dims, lower_network, stream_chunk
+from accelsim.families.systolic.lower import lower_network
+from accelsim.families.systolic.tiles import array_dims, pack_groups, stream_chunk
 from accelsim.families.systolic.sim import ideal_layer_cycles, op_accesses
 from accelsim.registry import load_arch
 from accelsim.trace import COMPUTE, LOAD, VECTOR
@@ -47,12 +48,10 @@ def _cases():
 def _chunked(net, arch) -> dict[str, int]:
     """Layers whose stream is cut into chunks, with the chunk length (elements)."""
     out = {}
-    R, C = arch.array.rows, arch.array.cols
     for layer in net.layers:
         if layer.op in MAC_OPS:
             _, K, N, G, bits = array_dims(layer, arch)
-            pack = max(1, min(R // K, C // N, G)) if G > 1 else 1
-            chunk = stream_chunk(K, N, G, pack, arch, bits)
+            chunk = stream_chunk(K, N, G, pack_groups(K, N, G, arch), arch, bits)
             if chunk:
                 out[layer.name] = chunk
     return out
