@@ -49,6 +49,12 @@ def figures() -> list[tuple[str, float, str, str]]:
     dense = accelsim.simulate("alexnet_fc", tpu).dram_read_bytes
     csr = accelsim.simulate("alexnet_fc", load_arch("tpu-v1", {"memory.weight_format": "csr"})).dram_read_bytes
     out.append(("csr_dense_bytes", csr / dense, "x", "dense AlexNet FC stored as CSR: DRAM bytes over dense-stored"))
+    out.append(("magnitude_r18_tpu", _speedup("resnet18", "tpu-v1", {}, {}, (), ("magnitude:0.9",)), "x",
+                "ResNet-18 pruned magnitude:0.9 on TPU v1, over dense"))
+    vgg = accelsim.simulate("vgg16", tpu)
+    svd = accelsim.simulate("vgg16", tpu, passes=("svd:0.25@fc6,fc7,fc8",))
+    out.append(("svd_vgg16_speedup", vgg.cycles / svd.cycles, "x", "VGG-16 with svd:0.25@fc6,fc7,fc8 on TPU v1"))
+    out.append(("svd_vgg16_mac_cut", 100 * (1 - svd.macs / vgg.macs), "%", "the MACs that SVD removes"))
     return out
 
 

@@ -33,6 +33,9 @@ WHERE = {
     "nm24_dense_array": rf"{NUM}x with `nm:2:4` on the dense array",
     "bitmap_fc": rf"run {NUM}x faster with `bitmap` than dense-stored",
     "csr_dense_bytes": rf"stored as CSR moves {NUM}x more bytes",
+    "magnitude_r18_tpu": rf"any of the dense arrays \(TPU v1: {NUM}x\)",
+    "svd_vgg16_speedup": rf"cuts [0-9.]+ % of the MACs and runs {NUM}x faster on TPU v1",
+    "svd_vgg16_mac_cut": rf"\(`svd:0\.25@fc6,fc7,fc8`\) cuts {NUM} % of the MACs",
 }
 
 
