@@ -22,12 +22,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"accelsim {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    def tokens(sp):
+        g = sp.add_argument_group("transformer models (bert_base, gpt2, llama3_8b, vit_b16)")
+        g.add_argument("--phase", choices=("prefill", "decode"),
+                       help="prefill: --seq tokens at once; decode: --seq new tokens (default 1) with the rest of "
+                            "--context in the KV cache (also written MODEL@decode:context=L)")
+        g.add_argument("--seq", type=int, metavar="N", help="new tokens this step (default: the model's)")
+        g.add_argument("--context", type=int, metavar="L",
+                       help="attention window after the step, cached plus new tokens (default: the model's)")
+
     def arch_model(sp, model=True):
         sp.add_argument("--arch", help="preset name (see `accelsim list archs`) or YAML path")
         if model:
             sp.add_argument("--model", required=True,
                             help="zoo name (see `accelsim list models`), .yaml, SCALE-Sim .csv or .onnx file")
             sp.add_argument("--batch", type=int, default=1, help="samples per inference (default 1)")
+            tokens(sp)
             sp.add_argument("--input-on-chip", action="store_true",
                             help="start with the network input in the input buffer, not in DRAM")
             for opt, ex in (("quantize", "w4a8, w8a8:per-channel, bwn, xnor, twn, ffn, share:4"),
@@ -95,6 +105,7 @@ def _parser() -> argparse.ArgumentParser:
     pl.add_argument("-o", "--output", required=True, metavar="FILE")
     pl.add_argument("--arch", help="arch (energy, latency, roofline, timeline)")
     pl.add_argument("--model", help="model (energy, latency, roofline, timeline)")
+    tokens(pl)
     pl.add_argument("--batch", type=int, default=1)
     pl.add_argument("--layer", help="timeline of one layer only")
     pl.add_argument("--store", metavar="FILE.db", help="sweep store (sweep, heatmap)")
@@ -108,6 +119,7 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("compare", help="compression passes: paper reductions vs simulated speedup per arch", formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  accelsim compare --model resnet18 --arch tpu-v1 --arch qiu16-zc706\n  accelsim compare --model alexnet_fc --arch diannao --arch tpu-v1 --prune magnitude:0.9 --weights synthetic  (accelsim list archs: the sparse chips)")
     c.add_argument("--model", required=True)
+    tokens(c)
     c.add_argument("--arch", action="append", required=True, help="repeatable: one column group per arch")
     c.add_argument("--pass", dest="passes", action="append", metavar="SPEC",
                    help="compression spec (repeatable; default: a standard study of seven passes)")
@@ -556,6 +568,13 @@ def _cmd_completion(args, parser) -> int:
     return 0
 
 
+def _model_tokens(args) -> None:
+    """Fold --phase/--seq/--context into ``args.model`` (``MODEL@PHASE:seq=N:context=L``, one form everywhere)."""
+    from accelsim.workload.transformer import with_tokens
+    if hasattr(args, "phase"):
+        args.model = with_tokens(args.model, args.phase, args.seq, args.context)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``accelsim`` command; returns the exit status."""
     from accelsim.errors import AccelsimError
@@ -566,6 +585,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args = parser.parse_args(argv)
     try:
+        _model_tokens(args)
         if args.command == "completion":
             return _cmd_completion(args, parser)
         cmd = {"simulate": _cmd_simulate, "lower": _cmd_lower, "run-trace": _cmd_run_trace,

@@ -31,6 +31,8 @@ def array_dims(layer: Layer, arch: SystolicSpec) -> tuple[int, int, int, int, in
     """
     m, k, n, g = layer.gemm_dims()
     mode = arch.array.structured
+    if layer.op == "matmul":  # the stationary operand is an activation (keys, values)
+        return m, k, n, g, layer.act_bits
     if mode == "none" or layer.weight_pattern != mode:
         return m, k, n, g, layer.weight_bits
     keep, group = (int(x) for x in mode.split(":"))
