@@ -77,17 +77,18 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("trace", metavar="FILE")
     arch_model(r, model=False)
     outputs(r)
-    ls = sub.add_parser("list", help="list built-in models, arch presets, chip families or example sweep specs")
-    ls.add_argument("what", choices=("models", "archs", "families", "examples"))
+    ls = sub.add_parser("list", help="list built-in models, arch presets or chip families")
+    ls.add_argument("what", choices=("models", "archs", "families"))
     v = sub.add_parser("validate", help="compare the model with published figures, family by family "
                                         "(sources: docs/references.md)")
     v.add_argument("--only", action="append", metavar="FAMILY", choices=[f.name for f in fams],
                    help="only these families' figures (repeatable): " + ", ".join(f.name for f in fams))
     v.add_argument("--json", metavar="FILE", help="write every check as JSON")
     w = sub.add_parser("sweep", help="run a design-space sweep into a resumable SQLite store", formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="examples:\n  accelsim sweep --model resnet18 --arch tpu-v1 --set pe=16x16,32x32 --store s.db --workers 2\n  accelsim sweep --model resnet18 --arch tpu-v1 --set quantize=none,w8a8,w4a8 --store comp.db --csv comp.csv\n  accelsim sweep --example resnet18-200 --store s.db --workers 2   (shipped specs: accelsim list examples)")
-    w.add_argument("spec", nargs="?", metavar="SPEC.yaml", help="sweep spec (or use --model/--arch/--set)")
-    w.add_argument("--example", metavar="NAME", help="a sweep spec shipped with accelsim (accelsim list examples)")
+                       epilog="examples:\n  accelsim sweep --model resnet18 --arch tpu-v1 --set pe=16x16,32x32 --store s.db --workers 2\n  accelsim sweep --model resnet18 --arch tpu-v1 --set quantize=none,w8a8,w4a8 --store comp.db --csv comp.csv\n  accelsim sweep --example resnet18-200 --store s.db --workers 2   (a spec shipped with accelsim)")
+    spec = w.add_mutually_exclusive_group()
+    spec.add_argument("spec", nargs="?", metavar="SPEC.yaml", help="sweep spec (or use --model/--arch/--set)")
+    spec.add_argument("--example", metavar="NAME", help="a sweep spec shipped with accelsim, e.g. resnet18-200 (a wrong name lists them)")
     w.add_argument("--model", action="append", default=[], help="model (repeatable) when no spec file is given")
     w.add_argument("--arch", help="base arch when no spec file is given")
     w.add_argument("--batch", type=int, default=1)
@@ -424,7 +425,8 @@ def _cmd_run_trace(args) -> None:
 
 def _cmd_list(args) -> None:
     from rich.console import Console
-    from rich.table import Table
+    from rich.table import Column, Table
+    from accelsim import registry
     if args.what == "models":
         from accelsim.workload.zoo import load_zoo_model, zoo_names
         t = Table("model", "input", "layers", "MACs", "params", "source")
@@ -432,16 +434,7 @@ def _cmd_list(args) -> None:
             net = load_zoo_model(name)
             t.add_row(name, "x".join(map(str, net.input_shape)), str(len(net.layers)), f"{net.macs / 1e6:,.1f} M",
                       f"{net.params / 1e6:,.2f} M", net.source[:60])
-    elif args.what == "examples":
-        from accelsim.sweep.grid import example_names, example_path, load_sweep
-        from rich.table import Column
-        t = Table(Column("example", no_wrap=True), "points", Column("file", overflow="fold"),
-                  caption="run one: accelsim sweep --example NAME --store FILE.db")
-        for name in example_names():
-            t.add_row(name, str(len(load_sweep(example_path(name)))), str(example_path(name)))
     elif args.what == "families":
-        from rich.table import Column
-        from accelsim import registry
         t = Table(Column("family", no_wrap=True), *(Column(c, overflow="fold") for c in
                                                    ("title", "presets", "runs", "options", "source")))
         for fam in registry.families().values():
@@ -450,8 +443,6 @@ def _cmd_list(args) -> None:
             presets = sorted(p.stem.replace("_", "-") for p in fam.presets.glob("*.yaml")) if fam.presets else []
             t.add_row(fam.name, fam.title, ", ".join(presets), runs, " ".join(o.flag for o in fam.options), fam.source)
     else:
-        from rich.table import Column
-        from accelsim import registry
         from accelsim.registry import family_of, load_arch, preset_names
         names = preset_names()
         # names are never cut (at 80 columns or piped): the descriptive columns wrap instead
@@ -525,8 +516,6 @@ def _cmd_sweep(args) -> None:
     from accelsim.sweep.execute import pareto_front, run_sweep
     from accelsim.sweep.grid import example_path, load_sweep, points_from_flags
     from accelsim.trace import atomic_write_text
-    if args.spec and args.example:
-        raise AccelsimError("give a spec file or --example, not both", field="sweep")
     if args.spec or args.example:
         points = load_sweep(args.spec or example_path(args.example))
     else:

@@ -33,6 +33,8 @@ from accelsim.workload.layer import MAC_OPS
 MODELS = sorted(p.stem for p in (Path(accelsim.__file__).parent.parent / "models").glob("*.yaml"))
 #: quick enough for the default run on 32x32 (the rest are marked slow: 5-60 s each there)
 FAST = {"lenet5", "alexnet_fc", "vgg16_fc", "tpu_mlp0", "tpu_mlp1", "tpu_lstm0", "tpu_lstm1", "mobilenet_v1"}
+#: slow on tpu-v1 too (transformers: 4-15 s a run there)
+HEAVY = {"vgg16", "yolov3_tiny", "bert_base", "gpt2", "vit_b16", "llama3_8b"}
 WHOLE = "1GiB"  # a filter buffer every zoo layer fits whole
 
 
@@ -40,7 +42,7 @@ def _cases():
     for arch in ("systolic-32x32", "tpu-v1"):
         for df in ("ws", "os", "is"):
             for model in MODELS:
-                slow = model not in FAST and (arch == "systolic-32x32" or model in ("vgg16", "yolov3_tiny"))
+                slow = model not in FAST and (arch == "systolic-32x32" or model in HEAVY)
                 yield pytest.param(arch, df, model, marks=[pytest.mark.slow] if slow else [],
                                    id=f"{arch}-{df}-{model}")
 
