@@ -85,8 +85,10 @@ def _parser() -> argparse.ArgumentParser:
                    help="only these families' figures (repeatable): " + ", ".join(f.name for f in fams))
     v.add_argument("--json", metavar="FILE", help="write every check as JSON")
     w = sub.add_parser("sweep", help="run a design-space sweep into a resumable SQLite store", formatter_class=argparse.RawDescriptionHelpFormatter,
-                       epilog="examples:\n  accelsim sweep --model resnet18 --arch tpu-v1 --set pe=16x16,32x32 --store s.db --workers 2\n  accelsim sweep --model resnet18 --arch tpu-v1 --set quantize=none,w8a8,w4a8 --store comp.db --csv comp.csv")
-    w.add_argument("spec", nargs="?", metavar="SPEC.yaml", help="sweep spec (or use --model/--arch/--set)")
+                       epilog="examples:\n  accelsim sweep --model resnet18 --arch tpu-v1 --set pe=16x16,32x32 --store s.db --workers 2\n  accelsim sweep --model resnet18 --arch tpu-v1 --set quantize=none,w8a8,w4a8 --store comp.db --csv comp.csv\n  accelsim sweep --example resnet18-200 --store s.db --workers 2   (a spec shipped with accelsim)")
+    spec = w.add_mutually_exclusive_group()
+    spec.add_argument("spec", nargs="?", metavar="SPEC.yaml", help="sweep spec (or use --model/--arch/--set)")
+    spec.add_argument("--example", metavar="NAME", help="a sweep spec shipped with accelsim, e.g. resnet18-200 (a wrong name lists them)")
     w.add_argument("--model", action="append", default=[], help="model (repeatable) when no spec file is given")
     w.add_argument("--arch", help="base arch when no spec file is given")
     w.add_argument("--batch", type=int, default=1)
@@ -423,7 +425,8 @@ def _cmd_run_trace(args) -> None:
 
 def _cmd_list(args) -> None:
     from rich.console import Console
-    from rich.table import Table
+    from rich.table import Column, Table
+    from accelsim import registry
     if args.what == "models":
         from accelsim.workload.zoo import load_zoo_model, zoo_names
         t = Table("model", "input", "layers", "MACs", "params", "source")
@@ -432,8 +435,6 @@ def _cmd_list(args) -> None:
             t.add_row(name, "x".join(map(str, net.input_shape)), str(len(net.layers)), f"{net.macs / 1e6:,.1f} M",
                       f"{net.params / 1e6:,.2f} M", net.source[:60])
     elif args.what == "families":
-        from rich.table import Column
-        from accelsim import registry
         t = Table(Column("family", no_wrap=True), *(Column(c, overflow="fold") for c in
                                                    ("title", "presets", "runs", "options", "source")))
         for fam in registry.families().values():
@@ -442,8 +443,6 @@ def _cmd_list(args) -> None:
             presets = sorted(p.stem.replace("_", "-") for p in fam.presets.glob("*.yaml")) if fam.presets else []
             t.add_row(fam.name, fam.title, ", ".join(presets), runs, " ".join(o.flag for o in fam.options), fam.source)
     else:
-        from rich.table import Column
-        from accelsim import registry
         from accelsim.registry import family_of, load_arch, preset_names
         names = preset_names()
         # names are never cut (at 80 columns or piped): the descriptive columns wrap instead
@@ -515,10 +514,10 @@ def _cmd_sweep(args) -> None:
     from accelsim.errors import AccelsimError
     from accelsim.sweep.db import Store
     from accelsim.sweep.execute import pareto_front, run_sweep
-    from accelsim.sweep.grid import load_sweep, points_from_flags
+    from accelsim.sweep.grid import example_path, load_sweep, points_from_flags
     from accelsim.trace import atomic_write_text
-    if args.spec:
-        points = load_sweep(args.spec)
+    if args.spec or args.example:
+        points = load_sweep(args.spec or example_path(args.example))
     else:
         if not args.model or not args.arch:
             raise AccelsimError("give a spec file, or --model and --arch (with --set grids)", field="sweep")

@@ -2,7 +2,7 @@
 
 Run: python benchmarks/bench_sweep.py [n_points] [--families] [--scalesim-python PY]   (prints figures)
 
-The grid is ``sweep_resnet18_200.yaml`` (200 points): array 16x16..128x128, ifmap buffer
+The grid is the shipped example ``resnet18-200`` (``accelsim/sweep/examples/``, 200 points): array 16x16..128x128, ifmap buffer
 32..512 KiB, DRAM 5..80 GB/s, filter buffer 64/256 KiB, all on the systolic-32x32 preset. The issue's target is 50 points/s
 with 2 workers. The per-point split says where a point's time goes, and the same trace is run
 on the SimPy engine (the reference the event loop is held to) in the same run, for the ratio.
@@ -23,9 +23,9 @@ from pathlib import Path
 
 from accelsim.sweep.db import Store
 from accelsim.sweep.execute import run_point, run_sweep
-from accelsim.sweep.grid import load_sweep
+from accelsim.sweep.grid import example_path, load_sweep
 
-SPEC = Path(__file__).with_name("sweep_resnet18_200.yaml")
+SPEC = example_path("resnet18-200")
 
 
 def _best(f, repeat: int = 5) -> float:

@@ -7,9 +7,11 @@ layer and the arch into the integer arrays below and appends the result to its t
 Inputs (all int64):
 
 - ``shape`` = ``[M, K, N, G, pack, R, C, dataflow, mt, pad_weight_tiles, weight_bits,
-  act_bits, div]``: ``G`` GEMMs of ``M x K`` by ``K x N`` (M counts the whole batch), packed
+  act_bits, div, chunk]``: ``G`` GEMMs of ``M x K`` by ``K x N`` (M counts the whole batch), packed
   ``pack`` groups to a pass; an ``R x C`` array; dataflow 0 = ws, 1 = os, 2 = is; ``mt`` the
-  streamed M chunk under ws; ``div`` the operand-width rate divisor.
+  streamed M chunk under ws; ``div`` the operand-width rate divisor; ``chunk`` the longest
+  stream of one fold when the weights of a whole stream do not fit the filter buffer (K under
+  os, N under is; 0 = the whole dimension, as under ws).
 - ``tiles`` = ``[ifmap_on_chip, resident, w_fit, slots, in_slots, half_ifmap, out_halves,
   region_full, region_tail, use_ports]``: the layer input already on chip; the output stays
   on chip; all weight tiles fit the filter buffer at once; weight tiles it holds; ifmap tiles
@@ -47,7 +49,7 @@ _DRAM, _IFMAP, _FILTER, _OFMAP = 0, 1, 2, 3
 def systolic_layer_ops(shape, tiles, port, addrs, in_deps, base):
     """Numba kernel of :func:`systolic_layer_ops_ref`; same arguments, same results."""
     M, K, N, G, pack, R, C, df = shape[0], shape[1], shape[2], shape[3], shape[4], shape[5], shape[6], shape[7]
-    mt, pad, wbits, abits, div = shape[8], shape[9], shape[10], shape[11], shape[12]
+    mt, pad, wbits, abits, div, chunk = shape[8], shape[9], shape[10], shape[11], shape[12], shape[13]
     on_chip, resident, w_fit, slots, in_slots = tiles[0], tiles[1], tiles[2], tiles[3], tiles[4]
     half_ifmap, out_halves, reg_full, reg_tail, use_ports = tiles[5], tiles[6], tiles[7], tiles[8], tiles[9]
     src_addr, out_addr, w_base = addrs[0], addrs[1], addrs[2]
@@ -57,8 +59,8 @@ def systolic_layer_ops(shape, tiles, port, addrs, in_deps, base):
     per_m_max = 1
     for g0 in range(0, G, pack):
         pg = min(pack, G - g0)
-        n_tiles = -(-(pg * N) // (C if df != 2 else pg * N))  # output tiles per M chunk
-        per_m = -(-(pg * K) // (R if df != 1 else pg * K)) * n_tiles
+        n_tiles = -(-(pg * N) // (C if df != 2 else (chunk if chunk > 0 else pg * N)))  # per M chunk
+        per_m = -(-(pg * K) // (R if df != 1 else (chunk if chunk > 0 else pg * K))) * n_tiles
         per_m_max = max(per_m_max, per_m)
         for m0 in range(0, M, m_step):
             region = (reg_full if min(m_step, M - m0) == m_step else reg_tail) * pg
@@ -85,8 +87,8 @@ def systolic_layer_ops(shape, tiles, port, addrs, in_deps, base):
         g = g0 // pack
         pg = min(pack, G - g0)
         Kp, Np = pg * K, pg * N
-        n_step = C if df != 2 else Np
-        k_step = R if df != 1 else Kp
+        n_step = C if df != 2 else (chunk if chunk > 0 else Np)
+        k_step = R if df != 1 else (chunk if chunk > 0 else Kp)
         for m0 in range(0, M, m_step):
             ml = min(m_step, M - m0)
             region = (reg_full if ml == m_step else reg_tail) * pg
@@ -149,7 +151,10 @@ def systolic_layer_ops(shape, tiles, port, addrs, in_deps, base):
                     out[6, n], out[7, n] = rows, cols
                     out[8, n] = ml if df == 0 else (kl if df == 1 else nl)
                     out[9, n] = (R if pad else kl) if df == 0 else (0 if df == 1 else kl)
-                    out[10, n] = rows + cols - 2 + (rows if df == 1 else 0)
+                    if df != 1:
+                        out[10, n] = rows + cols - 2
+                    elif k0 + kl >= Kp:  # os: the sums stay in the PEs until the last K chunk drains them
+                        out[10, n] = 2 * rows + cols - 2
                     out[11, n] = ml * kl * nl // pg
                     out[12, n] = max(div, need) if use_ports else div
                     out[13, n] = 1 if acc else 0
@@ -194,8 +199,10 @@ def systolic_layer_ops_ref(shape, tiles, port, addrs, in_deps, base):
 
     For each pack of groups ``g`` (``pg`` groups side by side: a ``pg K x pg N`` GEMM), the folds
     run M chunk by M chunk (``mt`` rows under ws, ``R`` under os, ``C`` under is); within a
-    chunk, ws walks N tiles of ``C`` then K tiles of ``R``, os N tiles of ``C`` (all of K
-    streamed), is K tiles of ``R`` (all of N streamed). Per fold, in this order:
+    chunk, ws walks N tiles of ``C`` then K tiles of ``R``; os N tiles of ``C`` then K chunks of
+    ``chunk`` (all of K when 0), streamed one after the other onto the sums held in the PEs; is N
+    chunks of ``chunk`` (all of N when 0) then K tiles of ``R``, so an input tile is shifted in
+    again for every N chunk. Per fold, in this order:
 
     1. ifmap load (unless the input is on chip) when the fold starts an M chunk, or for every
        fold when the chunk's region (``region x pg`` bytes) exceeds ``half_ifmap``; then only
@@ -210,7 +217,8 @@ def systolic_layer_ops_ref(shape, tiles, port, addrs, in_deps, base):
        output tile (``k0 = 0``), for the vector op that freed the accumulator half
        ``out_halves`` tiles back. rows x cols = k_len x n_len (ws), m_len x n_len (os), k_len
        x m_len (is); it streams m_len / k_len / n_len vectors; preload ``R`` (padded) or k_len
-       under ws, 0 under os, k_len under is; drain ``rows + cols - 2`` (+ ``rows`` under os);
+       under ws, 0 under os, k_len under is; drain ``rows + cols - 2``, under os ``2 rows + cols -
+       2`` for the fold that ends K (the sums shift out) and 0 for the chunks before it;
        ``macs = m_len k_len n_len / pg``; ``acc = k0 > 0``; ``div`` is the rate divisor or, with
        ``use_ports``, at least the cycles per vector the active ``port`` rows need,
        ``ceil(ceil(ceil(elems bits / 8) / width) / ports)``.
@@ -218,7 +226,7 @@ def systolic_layer_ops_ref(shape, tiles, port, addrs, in_deps, base):
        if ``resident`` else ofmap, ``max(1, ceil(m_len n_len act_bits / 8))`` bytes) and, unless
        resident, a store of those bytes to ``output + g pack M N + m0 N + n0``.
     """
-    M, K, N, G, pack, R, C, df, mt, pad, wbits, abits, div = (int(x) for x in shape[:13])
+    M, K, N, G, pack, R, C, df, mt, pad, wbits, abits, div, chunk = (int(x) for x in shape[:14])
     on_chip, resident, w_fit, slots, in_slots, half_ifmap, out_halves, reg_full, reg_tail, use_ports = \
         (int(x) for x in tiles[:10])
     src_addr, out_addr, w_base = (int(x) for x in addrs[:3])
@@ -252,9 +260,13 @@ def systolic_layer_ops_ref(shape, tiles, port, addrs, in_deps, base):
                 folds += [(m0, ml, k0, min(R, Kp - k0), n0, min(C, Np - n0))
                           for n0 in range(0, Np, C) for k0 in range(0, Kp, R)]
             elif df == 1:
-                folds += [(m0, ml, 0, Kp, n0, min(C, Np - n0)) for n0 in range(0, Np, C)]
+                kc = chunk or Kp
+                folds += [(m0, ml, k0, min(kc, Kp - k0), n0, min(C, Np - n0))
+                          for n0 in range(0, Np, C) for k0 in range(0, Kp, kc)]
             else:
-                folds += [(m0, ml, k0, min(R, Kp - k0), 0, Np) for k0 in range(0, Kp, R)]
+                nc = chunk or Np
+                folds += [(m0, ml, k0, min(R, Kp - k0), n0, min(nc, Np - n0))
+                          for n0 in range(0, Np, nc) for k0 in range(0, Kp, R)]
         for m0, ml, k0, kl, n0, nl in folds:
             rows, cols, stream, preload = [(kl, nl, ml, R if pad else kl), (ml, nl, kl, 0), (kl, ml, nl, kl)][df]
             acc = k0 > 0
@@ -284,7 +296,8 @@ def systolic_layer_ops_ref(shape, tiles, port, addrs, in_deps, base):
             need = [per_cycle(n_el, t) for t, n_el in enumerate((rows, cols, cols))
                     if port[t][3] and (t < 2 or acc)]
             cid = emit(deps, kind=2, unit=3, rows=rows, cols=cols, stream=stream, preload=preload,
-                       drain=rows + cols - 2 + (rows if df == 1 else 0), macs=ml * kl * nl // pg,
+                       drain=rows + cols - 2 if df != 1 else (2 * rows + cols - 2 if k0 + kl >= Kp else 0),
+                       macs=ml * kl * nl // pg,
                        div=max(div, 1, *need) if use_ports else div, acc=int(acc))
             if new_w:
                 w_consumers.append(cid)

@@ -251,6 +251,22 @@ def _check_arch_keys(arch: str, designs: list[tuple[tuple[str, Any], ...]], wher
                                         field=f"{where}.{key}") from None
 
 
+#: sweep specs shipped inside the package, so ``accelsim sweep --example NAME`` works from any folder
+EXAMPLES = Path(__file__).with_name("examples")
+
+
+def example_names() -> list[str]:
+    """Names of the shipped example sweep specs (file stems in :data:`EXAMPLES`)."""
+    return sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
+
+
+def example_path(name: str) -> Path:
+    """The file of the shipped example sweep spec ``name``; an unknown name is an AccelsimError."""
+    if name not in example_names():
+        raise AccelsimError(f"must be one of {', '.join(example_names())}, got {name!r}", field="--example")
+    return EXAMPLES / f"{name}.yaml"
+
+
 def load_sweep(path: str | Path) -> list[Point]:
     """The points of a sweep spec YAML file."""
     p = Path(path)

@@ -18,6 +18,7 @@ from accelsim.compress import apply_passes
 from accelsim.errors import AccelsimError
 from accelsim.families.systolic.lower import lower_network, lower_network_ref
 from accelsim.trace import LOAD, OP_DTYPE, LayerInfo, TraceBuilder
+from accelsim.workload.layer import MAC_OPS
 from accelsim.workload.network import gemm_network
 from accelsim.workload import load_model
 from accelsim.workload.network import build_network
@@ -37,12 +38,18 @@ ARCHS = {
     "tpu-is": ("tpu-v1", {"array.dataflow": "is"}),
     "tpu-os": ("tpu-v1", {"array.dataflow": "os"}),
     "tpu-100x7": ("tpu-v1", {"array.rows": 100, "array.cols": 7, "memory.filter.depth": 2}),
+    # streams cut into chunks whose weights fit the filter buffer (K under os, N under is)
+    "is-64k": ("systolic-32x32", {"array.dataflow": "is"}),
+    "os-single": ("systolic-32x32", {"array.dataflow": "os", "memory.filter.kind": "single"}),
+    "is-fifo3": ("systolic-32x32", {"array.dataflow": "is", "memory.filter.kind": "fifo",
+                                    "memory.filter.depth": 3, "memory.filter.capacity": "16KiB"}),
 }
 #: which archs each zoo model is lowered on (the plain-Python reference is slow on big layers
 #: over small arrays, so the large models take a spread of archs rather than all)
 MATRIX = {
     "lenet5": list(ARCHS),
     "resnet18": list(ARCHS),
+    "alexnet_fc": ["is-64k", "os", "os-single", "is-fifo3", "tpu-os", "tpu-is"],
     "mobilenet_v1": ["32x32", "os", "is", "8x24", "tpu-v1"],
     "mobilenet_v2": ["32x32", "small-ifmap", "on-chip", "single-buffers", "tpu-is"],
     "alexnet": ["32x32", "tpu-v1", "tpu-os", "small-ifmap"],
@@ -93,13 +100,48 @@ def test_compressed_model_lowers_as_the_reference(model, passes, arch_id):
     _check(net, load_arch(name, over))
 
 
-def test_too_small_filter_names_the_layer_in_both():
-    arch = load_arch("systolic-32x32", {"array.dataflow": "os"})
-    with pytest.raises(AccelsimError, match="layer layer3.0.conv2: filter_sram holds 65536 B") as fast:
-        lower_network(load_model("resnet18"), arch)
+def test_too_small_filter_names_every_layer_and_the_capacity_that_serves_them_all():
+    # 16-bit weights: a 32x32 tile is 2 KiB, the 1 KiB filter holds only 8-bit ones
+    net = apply_passes(load_model("lenet5"), None, ["w16a8"])[0]
+    arch = load_arch("systolic-32x32", {"memory.filter.capacity": 32 * 32})
+    with pytest.raises(AccelsimError) as fast:
+        lower_network(net, arch)
     with pytest.raises(AccelsimError) as ref:
-        lower_network_ref(load_model("resnet18"), arch)
-    assert str(fast.value) == str(ref.value)
+        lower_network_ref(net, arch)
+    msg = str(fast.value)
+    assert msg == str(ref.value) and "\n" not in msg and fast.value.field == "memory.filter.capacity"
+    # a layer is listed when its largest tile, min(K, 32) x min(N, 32) 16-bit weights, exceeds 1 KiB
+    dims = {l.name: l.gemm_dims() for l in net.layers if l.op in MAC_OPS}
+    short = [name for name, (_, k, n, _) in dims.items() if min(k, 32) * min(n, 32) * 2 > 1024]
+    assert len(short) > 1 and all((f" {name} (" in msg) == (name in short) for name in dims), msg
+    assert "2048 B) or more runs them all" in msg, msg
+    # the capacity named is enough
+    lower_network(net, load_arch("systolic-32x32", {"memory.filter.capacity": 2048}))
+
+
+@pytest.mark.parametrize("df", ["os", "is"])
+def test_chunks_cover_the_stream_and_fit_the_filter(df):
+    """A fold too wide for the 64 KiB filter becomes chunks of at most half of it (two in flight);
+    under os only the last chunk drains the sums, under is every chunk shifts its inputs in."""
+    from accelsim.trace import COMPUTE
+    arch = load_arch("systolic-32x32", {"array.dataflow": df})
+    net = gemm_network("g", 40, 9216, 4096, 1)  # fc6: 9216 x 32 and 32 x 4096 weights are 288 and 128 KiB
+    tr = lower_network(net, arch, input_on_chip=True)
+    assert tr == lower_network_ref(net, arch, input_on_chip=True)
+    ops = tr.ops
+    comp = ops[ops["kind"] == COMPUTE]
+    w = ops[(ops["kind"] == LOAD) & (ops["dst"] == tr.memories.index(arch.filter.name))]
+    assert w["bytes"].max() <= arch.filter.capacity_bytes // 2 and len(w) == len(comp)
+    assert int(comp["macs"].sum()) == 40 * 9216 * 4096
+    assert int(w["bytes"].sum()) == 2 * 9216 * 4096  # all weights once per M chunk (R = C = 32 rows)
+    if df == "os":
+        assert int(comp["stream"].sum()) == 2 * 128 * 9216  # (M chunks) x (N tiles) x K
+        drains = comp["drain"][comp["drain"] > 0]
+        assert len(drains) == 2 * 128 and len(comp) > len(drains)
+        assert (comp["preload"] == 0).all()
+    else:
+        assert int(comp["stream"].sum()) == 2 * 288 * 4096  # (M chunks) x (K tiles) x N
+        assert (comp["preload"] == comp["rows"]).all() and (comp["drain"] > 0).all()
 
 
 @settings(max_examples=60, deadline=None)

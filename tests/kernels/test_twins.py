@@ -151,12 +151,12 @@ def _bins_args(x):
 
 
 def _systolic_layer():
-    # one MAC layer: (M, K, N, G, pack seed, R, C, dataflow, mt, pad, weight_bits, act_bits, div), the
+    # one MAC layer: (M, K, N, G, pack seed, R, C, dataflow, mt, pad, weight_bits, act_bits, div, chunk), the
     # buffer flags and sizes, the port terms, addresses, input deps, id base
     shape = st.tuples(st.integers(1, 120), st.integers(1, 40), st.integers(1, 40), st.integers(1, 3),
                       st.integers(0, 2), st.integers(2, 16), st.integers(2, 16), st.integers(0, 2),
                       st.integers(4, 64), st.booleans(), st.sampled_from([2, 4, 8, 16]), st.sampled_from([4, 8, 16]),
-                      st.integers(1, 4))
+                      st.integers(1, 4), st.sampled_from([0, 0, 1, 3, 7, 16]))
     tiles = st.tuples(st.booleans(), st.booleans(), st.booleans(), st.integers(1, 5), st.integers(1, 2),
                       st.integers(1, 3000), st.integers(1, 2), st.integers(1, 6000), st.integers(1, 6000),
                       st.booleans())
@@ -170,7 +170,9 @@ def _systolic_layer_args(x):
     shape, tiles, port, addrs, deps, base = x
     M, K, N, G, pack_seed, *rest = shape
     R, C, df, mt = rest[:4]
-    if -(-M // mt) * -(-(G * K) // R) * -(-(G * N) // C) > 3000:
+    chunk = rest[-1]
+    m_step, k_step, n_step = (mt, R, C) if df == 0 else (R, chunk or G * K, C) if df == 1 else (C, R, chunk or G * N)
+    if -(-M // m_step) * -(-(G * K) // k_step) * -(-(G * N) // n_step) > 3000:
         M = 1  # keep the plain twin quick
     return (np.array([M, K, N, G, pack_seed % G + 1, *rest], np.int64), np.array(tiles, np.int64),
             np.array(port, np.int64), np.array(addrs, np.int64), np.array(sorted(deps), np.int64),

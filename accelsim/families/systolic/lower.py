@@ -12,9 +12,10 @@ is        K (inputs)   M (inputs)   N (weights)  the input tile, one row per cyc
 ========  ===========  ===========  ===========  ==========================================
 
 A *fold* is one placement of the stationary operand; its cycle count is fixed by
-:func:`accelsim.kernels.folds.fold_cycles_ref`. Tiles are sized to the buffers: under WS the
+:func:`accelsim.kernels.folds.fold_schedule_ref`. Tiles are sized to the buffers: under WS the
 streamed M dimension is cut so one output tile of partial sums fits half the (double-buffered)
-output buffer. Buffer reuse is expressed as dependencies: a load into a full buffer waits for
+output buffer; under OS and IS a stream whose weights exceed the filter buffer is cut into
+chunks that fit (:func:`stream_chunk`). Buffer reuse is expressed as dependencies: a load into a full buffer waits for
 the fold that frees its slot, so overlap of transfers and compute is left for the engine to
 find, not assumed here.
 
@@ -36,6 +37,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from accelsim.families.systolic.spec import DATAFLOWS, SystolicSpec
+from accelsim.families.systolic.tiles import (array_dims, filter_shortfall, pack_groups, pads_weight_tiles,
+                                              stream_chunk, weight_tile_bytes)
 from accelsim.errors import AccelsimError
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, LayerInfo, Trace, TraceBuilder
 from accelsim.workload.layer import MAC_OPS, VIEW_OPS as _VIEWS, Layer
@@ -62,36 +65,21 @@ class Fold:
     cols: int      # array columns used
     stream: int    # vectors streamed through the array
     preload: int   # cycles to shift the stationary operand in
-    acc: bool      # adds onto partial sums already in the output buffer
+    acc: bool      # adds onto partial sums: in the output buffer (ws, is), held in the PEs (os K chunks)
     last_k: bool   # completes its output tile
 
 
-def fold_drain(dataflow: str, rows: int, cols: int) -> int:
+def fold_drain(dataflow: str, rows: int, cols: int, last_k: bool = True) -> int:
     """Cycles from the last streamed vector entering the array to the last result leaving it.
 
     Operands enter skewed, one row (or column) later each, so the last MAC happens
     ``rows + cols - 2`` cycles after the last vector enters. Under OS the results then sit in
-    the PEs and shift out one row per cycle: ``rows`` more.
+    the PEs and shift out one row per cycle: ``rows`` more; a K chunk that does not end the
+    reduction (``last_k`` false) drains nothing: the next chunk streams onto the same sums.
     """
+    if dataflow == "os" and not last_k:
+        return 0
     return rows + cols - 2 + (rows if dataflow == "os" else 0)
-
-
-def array_dims(layer: Layer, arch: SystolicSpec) -> tuple[int, int, int, int, int]:
-    """``(M, K, N, groups, stored weight bits)`` the array sees for ``layer``.
-
-    In the N:M sparse mode (``array.structured``, e.g. ``"2:4"``, as sparse tensor cores run it) a
-    layer pruned to the same pattern (``weight_pattern``) keeps only its N of every M weights: the
-    reduction ``K`` shrinks to ``ceil(K * N / M)`` (a PE row muxes the matching activation in), and
-    each stored weight carries a ``ceil(log2 M)``-bit index. Otherwise the layer runs dense.
-    """
-    m, k, n, g = layer.gemm_dims()
-    mode = arch.array.structured
-    if layer.op == "matmul":  # the stationary operand is an activation (keys, values)
-        return m, k, n, g, layer.act_bits
-    if mode == "none" or layer.weight_pattern != mode:
-        return m, k, n, g, layer.weight_bits
-    keep, group = (int(x) for x in mode.split(":"))
-    return m, -(-k * keep // group), n, g, layer.weight_bits + max(1, (group - 1).bit_length())
 
 
 def rate_divisor(weight_bits: int, act_bits: int, mac_bits: int) -> int:
@@ -166,8 +154,14 @@ def m_tile_rows(arch: SystolicSpec, acc_bits: int) -> int:
     return rows
 
 
-def plan_folds(M: int, K: int, N: int, arch: SystolicSpec, acc_bits: int) -> list[Fold]:
-    """Every fold of one ``M x K x N`` GEMM, in execution order, for the arch's dataflow."""
+def plan_folds(M: int, K: int, N: int, arch: SystolicSpec, acc_bits: int, chunk: int = 0) -> list[Fold]:
+    """Every fold of one ``M x K x N`` GEMM, in execution order, for the arch's dataflow.
+
+    ``chunk`` (:func:`stream_chunk`; 0 = none) cuts the stream of an os or is fold into pieces
+    whose weights fit the filter buffer: under os, K chunks streamed one after the other onto the
+    sums held in the PEs (only the last one drains them); under is, N chunks, each shifting the
+    input tile in again and accumulating its own output tile.
+    """
     R, C = arch.array.rows, arch.array.cols
     df = arch.array.dataflow
     folds: list[Fold] = []
@@ -183,17 +177,23 @@ def plan_folds(M: int, K: int, N: int, arch: SystolicSpec, acc_bits: int) -> lis
                     pre = R if arch.array.pad_weight_tiles else kl
                     folds.append(Fold(m0, ml, k0, kl, n0, nl, kl, nl, ml, pre, k0 > 0, k0 + kl >= K))
     elif df == "os":
+        kc = chunk or K
         for m0 in range(0, M, R):
             ml = min(R, M - m0)
             for n0 in range(0, N, C):
                 nl = min(C, N - n0)
-                folds.append(Fold(m0, ml, 0, K, n0, nl, ml, nl, K, 0, False, True))
+                for k0 in range(0, K, kc):
+                    kl = min(kc, K - k0)
+                    folds.append(Fold(m0, ml, k0, kl, n0, nl, ml, nl, kl, 0, k0 > 0, k0 + kl >= K))
     else:  # "is"
+        nc = chunk or N
         for m0 in range(0, M, C):
             ml = min(C, M - m0)
-            for k0 in range(0, K, R):
-                kl = min(R, K - k0)
-                folds.append(Fold(m0, ml, k0, kl, 0, N, kl, ml, N, kl, k0 > 0, k0 + kl >= K))
+            for n0 in range(0, N, nc):
+                nl = min(nc, N - n0)
+                for k0 in range(0, K, R):
+                    kl = min(R, K - k0)
+                    folds.append(Fold(m0, ml, k0, kl, n0, nl, kl, ml, nl, kl, k0 > 0, k0 + kl >= K))
     return folds
 
 
@@ -234,6 +234,8 @@ def _lower_network(net: Network, arch: SystolicSpec, batch: int, input_on_chip: 
     if len(set(mems)) != 4:
         raise AccelsimError("buffer names must differ from each other and from 'dram'", file=arch.file,
                             field="memory")
+    if arch.array.compat == "none":
+        filter_shortfall(net, arch)
     tb = TraceBuilder(arch.name, net.name, batch, UNITS, mems)
     st = _State()
     st.on_chip[INPUT] = input_on_chip
@@ -361,11 +363,10 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
     div = rate_divisor(layer.weight_bits, layer.act_bits, arch.array.mac_bits)
     w_bytes = wbits / 8
     a_bytes = layer.act_bits / 8
-    # groups narrower than the array are packed side by side as a block-diagonal tile, as a
-    # compiler for a dense array does: one pass computes `pack` groups; off-diagonal PEs idle
-    pack = max(1, min(R // K, C // N, G)) if G > 1 else 1
+    pack = pack_groups(K, N, G, arch)
     packs = [min(pack, G - j) for j in range(0, G, pack)]
-    plans = {pg: plan_folds(M, pg * K, pg * N, arch, layer.acc_bits) for pg in set(packs)}
+    chunk = stream_chunk(K, N, G, pack, arch, wbits)
+    plans = {pg: plan_folds(M, pg * K, pg * N, arch, layer.acc_bits, chunk) for pg in set(packs)}
     folds = plans[packs[0]]
 
     in_deps = _input_deps(st, layer)
@@ -376,7 +377,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
 
     # weights: loaded once if the whole layer fits the filter buffer, else streamed tile by tile
     def tile_bytes(f: Fold) -> int:
-        if arch.array.pad_weight_tiles:
+        if pads_weight_tiles(arch):
             return math.ceil(R * C * w_bytes)
         return max(1, math.ceil(f.k_len * f.n_len * w_bytes))
     all_w = sum(tile_bytes(f) for pg in packs for f in plans[pg] if f.m0 == 0)
@@ -424,7 +425,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
             if not f.acc and len(out_done) >= out_halves:
                 deps.append(out_done[-out_halves])
             cid = tb.add(COMPUTE, "array", li, deps, rows=f.rows, cols=f.cols, stream=f.stream, preload=f.preload,
-                         drain=fold_drain(arch.array.dataflow, f.rows, f.cols),
+                         drain=fold_drain(arch.array.dataflow, f.rows, f.cols, f.last_k),
                          macs=f.m_len * f.k_len * f.n_len // pg, acc=int(f.acc),
                          # operand passes and buffer ports limit the rate at once, not one after the other
                          div=div if arch.array.bank_conflicts else max(div, port_div(f.rows, f.cols, f.acc)))
@@ -463,9 +464,10 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
     R, C = arch.array.rows, arch.array.cols
     df = arch.array.dataflow
     div = rate_divisor(layer.weight_bits, layer.act_bits, arch.array.mac_bits)
-    pack = max(1, min(R // K, C // N, G)) if G > 1 else 1
+    pack = pack_groups(K, N, G, arch)
     mt = m_tile_rows(arch, layer.acc_bits) if df == "ws" else 0
-    w_tile, all_w = _weight_tile_bytes(K, N, G, pack, arch, wbits)
+    chunk = stream_chunk(K, N, G, pack, arch, wbits)
+    w_tile, all_w = weight_tile_bytes(K, N, G, pack, arch, wbits, chunk)
 
     in_deps = _input_deps(st, layer)
     ifmap_on_chip = _inputs_on_chip(st, layer)
@@ -478,8 +480,8 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
     if not ifmap_on_chip:
         region_full = _ifmap_region_bytes(layer, step, batch) if M >= step else 0
         region_tail = _ifmap_region_bytes(layer, M % step, batch) if M % step else 0
-    shape = np.array([M, K, N, G, pack, R, C, DATAFLOWS.index(df), mt, arch.array.pad_weight_tiles,
-                      wbits, layer.act_bits, div], np.int64)
+    shape = np.array([M, K, N, G, pack, R, C, DATAFLOWS.index(df), mt, pads_weight_tiles(arch),
+                      wbits, layer.act_bits, div, chunk], np.int64)
     tiles = np.array([ifmap_on_chip, resident, all_w <= arch.filter.capacity_bytes, slots, in_slots, half_ifmap,
                       out_halves, region_full, region_tail, not arch.array.bank_conflicts], np.int64)
     addrs = np.array([src_addr, st.addr[layer.name], w_base], np.int64)
@@ -491,25 +493,6 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
         _add_conflict_cycles(tb, li, layer, arch, batch)
     st.on_chip[layer.name] = resident
     st.done_ops[layer.name] = [int(last)] if last >= 0 else []
-
-
-def _weight_tile_bytes(K: int, N: int, G: int, pack: int, arch: SystolicSpec, bits: int) -> tuple[int, int]:
-    """Bytes of the largest weight tile of the first pack of groups, and of all the layer's tiles."""
-    R, C, df = arch.array.rows, arch.array.cols, arch.array.dataflow
-
-    def chunks(total: int, step: int) -> list[tuple[int, int]]:  # (length, how many)
-        return [(step, total // step)] * (total >= step) + [(total % step, 1)] * (total % step > 0)
-
-    def tile(k_len: int, n_len: int) -> int:
-        return -(-R * C * bits // 8) if arch.array.pad_weight_tiles else max(1, -(-k_len * n_len * bits // 8))
-    w_tile = all_w = 0
-    for i, (pg, count) in enumerate(chunks(G, pack)):
-        ks = chunks(pg * K, R) if df != "os" else [(pg * K, 1)]
-        ns = chunks(pg * N, C) if df != "is" else [(pg * N, 1)]
-        sizes = [(tile(kl, nl), ck * cn) for kl, ck in ks for nl, cn in ns]
-        all_w += count * sum(b * c for b, c in sizes)
-        w_tile = w_tile if i else max(b for b, _ in sizes)
-    return w_tile, all_w
 
 
 def _add_conflict_cycles(tb: TraceBuilder, li: int, layer: Layer, arch: SystolicSpec, batch: int) -> None:

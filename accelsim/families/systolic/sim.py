@@ -106,8 +106,8 @@ def op_accesses(trace: Trace, arch: SystolicSpec) -> tuple[np.ndarray, np.ndarra
 
     - ws: ifmap reads ``s`` rows of ``r`` inputs; filter reads ``r`` rows of ``c`` weights;
       ofmap writes ``s`` rows of ``c`` partial sums (and reads them first when accumulating).
-    - os: ifmap reads ``s`` (=K) rows of ``r`` inputs; filter ``s`` rows of ``c`` weights;
-      ofmap writes ``r`` rows of ``c`` finished sums once.
+    - os: ifmap reads ``s`` (K, or a K chunk) rows of ``r`` inputs; filter ``s`` rows of ``c``
+      weights; ofmap writes ``r`` rows of ``c`` finished sums once, with the draining fold.
     - is: ifmap reads ``r`` rows of ``c`` inputs (the preload); filter ``s`` (=N) rows of ``r``
       weights; ofmap writes ``s`` rows of ``c`` partial sums (reads them when accumulating).
 
@@ -146,7 +146,8 @@ def op_accesses(trace: Trace, arch: SystolicSpec) -> tuple[np.ndarray, np.ndarra
         elif df == "os":
             r_i = stream * words(rows, ab, Wi)
             r_w = stream * words(cols, wb, Ww)
-            w_o = rows * words(cols, cb, Wo)
+            # the sums leave the PEs once, with the fold that drains them (the last K chunk)
+            w_o = rows * words(cols, cb, Wo) * ((ops["drain"][c] > 0) | (arch.array.compat != "none"))
             r_o = np.zeros_like(w_o)
         else:
             r_i = rows * words(cols, ab, Wi)

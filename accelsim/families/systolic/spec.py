@@ -35,7 +35,7 @@ class SystolicArraySpec:
     pad_weight_tiles: bool = False
     compat: str = "none"   # "scalesim": count folds exactly as SCALE-Sim 3.0.0 does (families/systolic/scalesim_compat.py)
     bank_conflicts: bool = False  # price each cycle's requests against banks and ports (families/systolic/bank_conflicts.py)
-    structured: str = "none"  # "2:4": N:M sparse mode (half the reduction per fold, 2-bit indices; lower.array_dims)
+    structured: str = "none"  # "2:4": N:M sparse mode (half the reduction per fold, 2-bit indices; tiles.array_dims)
 
     @property
     def macs(self) -> int:
