@@ -43,11 +43,14 @@ from pathlib import Path
 from typing import Any, Callable
 
 from accelsim.errors import AccelsimError
+from accelsim.workload import onnx_layout
 from accelsim.workload.network import INPUT, Network, build_network
+from accelsim.workload.onnx_fold import fold_constants
 
 _ACTIVATIONS = {"Relu": "relu", "Sigmoid": "sigmoid", "Tanh": "tanh", "LeakyRelu": "leaky_relu",
-                "HardSwish": "hardswish", "Softmax": "softmax", "Clip": None}
+                "HardSwish": "hardswish", "Softmax": "softmax", "Gelu": "gelu", "Clip": None}
 _FUSE_INTO = ("conv2d", "linear", "add")
+_INTEGER = (2, 3, 4, 5, 6, 7, 12, 13)  # TensorProto's (u)int8..64
 _PASS_THROUGH = ("Identity", "Dropout", "BatchNormalization")
 _NOT_IN_NAME = re.compile(r"[^A-Za-z0-9_.:/\-\[\]]")  # the complement of network._NAME's characters
 _BUILDER_FIELD = re.compile(r"^layers\[(\d+)\](?:\.(.*))?$")
@@ -60,8 +63,14 @@ def load_onnx(path: str | Path) -> Network:
     onnx = _import_onnx(label)
     model = _read(onnx, path, label)
     g = _Graph(onnx, model, label)
+    gelus = onnx_layout.erf_gelus(g, model.graph.node)
     for node in model.graph.node:
         where = _where(node)
+        if node.output and node.output[0] in gelus:
+            x, last = gelus[node.output[0]]
+            if last:  # the pattern's other nodes make nothing: one gelu activation here
+                _apply_activation(g, node, x, "gelu")
+            continue
         handler = _HANDLERS.get(node.op_type) if node.domain in ("", "ai.onnx") else None
         if handler is None:
             raise AccelsimError(f"unsupported operator; supported: {', '.join(sorted(_HANDLERS))}",
@@ -105,7 +114,8 @@ def _read(onnx: Any, path: Path, label: str) -> Any:
     except OSError as e:
         raise AccelsimError(f"cannot read model file: {e.strerror}", file=str(path)) from None
     try:
-        model = onnx.load_model_from_string(data)
+        model = fold_constants(onnx, onnx.load_model_from_string(data))
+        del data
         return onnx.shape_inference.infer_shapes(model)
     except (DecodeError, onnx.shape_inference.InferenceError) as e:
         raise AccelsimError(f"not a valid ONNX model: {str(e).splitlines()[0] if str(e) else type(e).__name__}",
@@ -135,6 +145,8 @@ class _Graph:
         self.input_shape, inp = _graph_input(graph, self.consts, self.shapes, label)
         self.producer: dict[str, str] = {inp: INPUT}
         self.root, self.uses = _uses(graph, self.consts, self.shapes)
+        self.affine: set[str] = set()  # outputs of a folded BatchNormalization (and its Caffe Scale)
+        self.layout: dict[str, str] = {}  # tensors that are not NCHW images (onnx_layout.py)
 
     # ---- tensors --------------------------------------------------------------------------
     def data(self, node: Any) -> list[str]:
@@ -177,6 +189,8 @@ class _Graph:
     def alias(self, node: Any, tensor: str) -> None:
         """The node's output is ``tensor`` again (a skipped or folded node)."""
         self.producer[node.output[0]] = self.producer[tensor]
+        if tensor in self.layout:
+            self.layout[node.output[0]] = self.layout[tensor]
 
     def sole_reader(self, tensor: str) -> dict | None:
         """The layer that produced ``tensor``, if that layer's output is read only once."""
@@ -203,9 +217,14 @@ def _graph_input(graph: Any, consts: dict, shapes: dict, label: str) -> tuple[li
         raise AccelsimError(f"accelsim models take one input tensor; this graph has {len(inputs)}: "
                             f"{', '.join(inputs)}", file=label, field="graph.input")
     s = shapes.get(inputs[0])
-    if s is None or len(s) not in (2, 4) or any(d is None or d < 1 for d in s[1:]):
-        raise AccelsimError(f"must be [N, C, H, W] or [N, features] with static sizes past the batch, got {s}",
-                            file=label, field=f"graph.input {inputs[0]!r}")
+    if s is None or len(s) not in (2, 3, 4) or any(d is None or d < 1 for d in s[1:]):
+        raise AccelsimError(f"must be [N, C, H, W], [N, features], [N, tokens, features] or token ids [N, tokens] "
+                            f"with static sizes past the batch, got {s}", file=label, field=f"graph.input {inputs[0]!r}")
+    elem = next(i for i in graph.input if i.name == inputs[0]).type.tensor_type.elem_type
+    if len(s) == 2 and elem in _INTEGER:
+        return [1, s[1], 1], inputs[0]  # token ids, laid out as one feature per token
+    if len(s) == 3:
+        return [s[2], s[1], 1], inputs[0]
     return (list(s[1:]) if len(s) == 4 else [s[1], 1, 1]), inputs[0]
 
 
@@ -220,7 +239,7 @@ def _uses(graph: Any, consts: dict, shapes: dict) -> tuple[dict[str, str], dict[
     for node in graph.node:
         data = [t for t in node.input if t and t not in consts]
         passes = (node.op_type in _PASS_THROUGH
-                  or (node.op_type in ("Add", "Sum") and len(data) == 1 and len(node.input) > 1)
+                  or (node.op_type in ("Add", "Sum", "Mul") and len(data) == 1 and len(node.input) > 1)
                   or (node.op_type in ("Flatten", "Reshape") and len(shapes.get(data[0] if data else "", ())) == 2))
         if passes and data:
             root[node.output[0]] = root.get(data[0], data[0])
@@ -254,11 +273,8 @@ def _to_node(err: AccelsimError, origin: list[tuple[str, str]]) -> AccelsimError
 def _check_shapes(net: Network, g: _Graph) -> None:
     """accelsim's inferred output shapes must equal ONNX's (per sample) wherever ONNX knows them."""
     for layer, (where, tensor) in zip(net.layers, g.origin):
-        s = g.shapes.get(tensor)
-        if s is None or len(s) not in (2, 4) or any(d is None for d in s[1:]):
-            continue
-        onnx_shape = tuple(s[1:]) if len(s) == 4 else (s[1], 1, 1)
-        if onnx_shape != layer.out_shape:
+        onnx_shape = onnx_layout.ir_shape(g, tensor)
+        if onnx_shape is not None and onnx_shape != layer.out_shape:
             raise AccelsimError(f"accelsim infers output shape {list(layer.out_shape)} but ONNX shape "
                                 f"inference gives {list(onnx_shape)}; accelsim cannot model this node faithfully",
                                 file=g.label, field=where)
@@ -326,7 +342,13 @@ def _gemm(g: _Graph, node: Any) -> None:
 
 
 def _matmul(g: _Graph, node: Any) -> None:
+    if len(node.input) > 1 and node.input[1] not in g.consts:
+        onnx_layout.matmul(g, node)
+        return
     x = _one(g, node)
+    if onnx_layout.is_tokens(g, x):
+        onnx_layout.gemm(g, node, x)
+        return
     b = g.const_dims(node, 1, "weight B")
     if len(b) != 2 or len(g.shape(x)) != 2:
         raise AccelsimError(f"only a [batch, features] tensor times a constant [features, out] matrix is "
@@ -364,7 +386,13 @@ def _pool(g: _Graph, node: Any) -> None:
 
 def _activation(g: _Graph, node: Any) -> None:
     x = _one(g, node)
-    fn = _ACTIVATIONS[node.op_type] or _clip_fn(g, node)
+    if node.op_type == "Softmax" and onnx_layout.is_tokens(g, x):
+        onnx_layout.normalise(g, node, x, "softmax")
+        return
+    _apply_activation(g, node, x, _ACTIVATIONS[node.op_type] or _clip_fn(g, node))
+
+
+def _apply_activation(g: _Graph, node: Any, x: str, fn: str) -> None:
     layer = g.sole_reader(x)
     if layer is not None and layer["op"] in _FUSE_INTO and "activation" not in layer:
         layer["activation"] = fn
@@ -389,9 +417,16 @@ def _clip_fn(g: _Graph, node: Any) -> str:
 
 def _eltwise(g: _Graph, node: Any) -> None:
     data = g.data(node)
+    if len(data) == 1 and data[0] in g.affine and _per_channel(g, node, data[0]):
+        g.alias(node, data[0])  # Caffe's Scale after BatchNorm: the same per-channel affine, folded with it
+        g.affine.add(node.output[0])
+        return
+    if len(data) == 1 and node.op_type in ("Mul", "Div") and _scalar(g, node) and _made_by(g, data[0], "matmul"):
+        g.alias(node, data[0])  # attention's 1/sqrt(dh): kernels fold it into Q or the scores' output path
+        return
     if len(data) < len([t for t in node.input if t]):
         layer = g.by_name.get(g.producer[data[0]]) if len(data) == 1 and node.op_type != "Mul" else None
-        if layer is None or layer["op"] not in ("conv2d", "linear") or "activation" in layer:
+        if layer is None or layer["op"] not in ("conv2d", "linear", "gemm") or "activation" in layer:
             raise AccelsimError(f"{node.op_type} with a constant operand is supported only as the bias of a "
                                 "preceding Conv, Gemm or MatMul")
         layer["bias"] = True
@@ -400,6 +435,37 @@ def _eltwise(g: _Graph, node: Any) -> None:
         g.alias(node, data[0])
     else:
         g.emit(node, {"op": "mul" if node.op_type == "Mul" else "add"}, data)
+
+
+def _scale(g: _Graph, node: Any) -> None:
+    data = g.data(node)
+    if not (len(data) == 1 and node.input[0] == data[0] and _scalar(g, node) and _made_by(g, data[0], "matmul")):
+        raise AccelsimError("Div is supported only as the scale of an attention product by a constant")
+    g.alias(node, data[0])  # attention's 1/sqrt(dh): kernels fold it into Q or the scores' output path
+
+
+def _scalar(g: _Graph, node: Any) -> bool:
+    """Whether the node's one constant operand holds a single value."""
+    return all(math.prod(g.consts[t].dims) == 1 for t in node.input if t in g.consts)
+
+
+def _made_by(g: _Graph, tensor: str, op: str) -> bool:
+    layer = g.by_name.get(g.producer[tensor])
+    return layer is not None and layer["op"] == op
+
+
+def _per_channel(g: _Graph, node: Any, x: str) -> bool:
+    """Whether every constant operand of ``node`` broadcasts over ``x`` with one value per channel (axis 1)."""
+    s = g.shape(x)
+    for t in node.input:
+        if t in g.consts:
+            dims = list(g.consts[t].dims)
+            if len(dims) > len(s):
+                return False
+            dims = [1] * (len(s) - len(dims)) + dims  # ONNX broadcasting aligns the trailing axes
+            if any(d != 1 for i, d in enumerate(dims) if i != 1) or dims[1] not in (1, s[1]):
+                return False
+    return True
 
 
 def _concat(g: _Graph, node: Any) -> None:
@@ -426,7 +492,10 @@ def _flatten(g: _Graph, node: Any) -> None:
                                 field="axis")
     else:
         out = g.shape(node.output[0])
-        if len(out) != 2 or out[1] != math.prod(s[1:]):
+        if len(out) != 2:
+            onnx_layout.reshape(g, node, x)
+            return
+        if out[1] != math.prod(s[1:]):
             raise AccelsimError(f"only a reshape to [batch, features] is supported, got {list(s)} -> {list(out)}")
     if len(s) == 2:
         g.alias(node, x)
@@ -452,6 +521,18 @@ def _batchnorm(g: _Graph, node: Any) -> None:
     if layer is not None and layer["op"] in ("conv2d", "linear") and "activation" not in layer:
         layer["bias"] = True  # folding y = a*conv(x) + b into the conv leaves a bias per output channel
     g.alias(node, x)
+    g.affine.add(node.output[0])
+
+
+def _lrn(g: _Graph, node: Any) -> None:
+    x = _one(g, node)
+    if len(g.shape(x)) != 4:
+        raise AccelsimError(f"LRN normalises across the channels of an [N, C, H, W] tensor, got {list(g.shape(x))}")
+    g.emit(node, {"op": "lrn", "size": _attrs(g, node)["size"]}, [x])
+
+
+def _layernorm(g: _Graph, node: Any) -> None:
+    onnx_layout.normalise(g, node, _one(g, node), "layernorm")
 
 
 def _skip(g: _Graph, node: Any) -> None:
@@ -470,4 +551,6 @@ _HANDLERS: dict[str, Callable[[_Graph, Any], None]] = {
     "Add": _eltwise, "Sum": _eltwise, "Mul": _eltwise, "Concat": _concat,
     "Flatten": _flatten, "Reshape": _flatten, "Upsample": _upsample, "Resize": _upsample,
     "BatchNormalization": _batchnorm, "Identity": _skip, "Dropout": _skip, "Constant": _constant,
+    "LRN": _lrn, "Transpose": onnx_layout.transpose, "Gather": onnx_layout.embedding,
+    "LayerNormalization": _layernorm, "Div": _scale,
 }
