@@ -149,6 +149,7 @@ def normalise(g: Any, node: Any, x: str, op: str) -> None:
     if axis % len(s) != len(s) - 1:
         raise AccelsimError(f"only the last axis (the features of a token) is supported, got {axis}", field="axis")
     g.emit(node, {"op": op}, [x])
+    g.layout[node.output[0]] = layout(g, x)
 
 
 def embedding(g: Any, node: Any) -> None:

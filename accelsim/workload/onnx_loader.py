@@ -219,7 +219,8 @@ def _graph_input(graph: Any, consts: dict, shapes: dict, label: str) -> tuple[li
     s = shapes.get(inputs[0])
     if s is None or len(s) not in (2, 3, 4) or any(d is None or d < 1 for d in s[1:]):
         raise AccelsimError(f"must be [N, C, H, W], [N, features], [N, tokens, features] or token ids [N, tokens] "
-                            f"with static sizes past the batch, got {s}", file=label, field=f"graph.input {inputs[0]!r}")
+                            f"with static sizes past the batch, got {s}", file=label,
+                            field=f"graph.input {inputs[0]!r}")
     elem = next(i for i in graph.input if i.name == inputs[0]).type.tensor_type.elem_type
     if len(s) == 2 and elem in _INTEGER:
         return [1, s[1], 1], inputs[0]  # token ids, laid out as one feature per token
