@@ -30,8 +30,9 @@ Any other operator raises ``model.onnx: node 'name' (OpType): unsupported operat
 ...``; so does a computed shape (``Shape``/``Gather`` feeding a ``Reshape``: export with
 ``torch.flatten`` or fixed sizes). Shapes come from ONNX shape inference and are checked against
 accelsim's own, so a node whose size rule accelsim does not share is an error, not a silent
-difference. Weight tensors are never read, only their dimensions (external weight files need
-not be present); small constants (``Clip`` bounds) are. Needs the ``onnx`` extra:
+difference. Weight tensors are never read, only their dimensions (the file is read without their
+bytes, ``onnx_skim.py``; external weight files need not be present); small constants (``Clip``
+bounds, shapes) are, and constants the graph computes are folded first (``onnx_fold.py``). Needs the ``onnx`` extra:
 ``pip install accelsim[onnx]``.
 """
 
@@ -45,7 +46,8 @@ from typing import Any, Callable
 from accelsim.errors import AccelsimError
 from accelsim.workload import onnx_layout
 from accelsim.workload.network import INPUT, Network, build_network
-from accelsim.workload.onnx_fold import fold_constants
+from accelsim.workload.onnx_fold import SMALL_ELEMENTS, fold_constants
+from accelsim.workload.onnx_skim import SkimError, read_without_weights
 
 _ACTIVATIONS = {"Relu": "relu", "Sigmoid": "sigmoid", "Tanh": "tanh", "LeakyRelu": "leaky_relu",
                 "HardSwish": "hardswish", "Softmax": "softmax", "Gelu": "gelu", "Clip": None}
@@ -110,9 +112,11 @@ def _read(onnx: Any, path: Path, label: str) -> Any:
     from google.protobuf.message import DecodeError  # onnx's own dependency
 
     try:
-        data = path.read_bytes()
+        data = read_without_weights(path, SMALL_ELEMENTS)  # weight bytes are never read, only their dimensions
     except OSError as e:
         raise AccelsimError(f"cannot read model file: {e.strerror}", file=str(path)) from None
+    except SkimError as e:
+        raise AccelsimError(f"not a valid ONNX model: {e}", file=label) from None
     try:
         model = fold_constants(onnx, onnx.load_model_from_string(data))
         del data
