@@ -1,10 +1,14 @@
 """ONNX models: read an ``.onnx`` graph into a :class:`Network`.
 
-The graph must have one input, NCHW (``[N, C, H, W]``) or ``[N, features]``, with static sizes
-apart from the batch, which is dropped (accelsim shapes are per sample). Network edges follow
-the tensor names: a layer's ``inputs`` are the layers that produced the tensors its node reads.
-Layers take the node names (characters a layer name may not hold become ``_``; a node without
-a name takes its first output's name).
+The graph must have one input, NCHW (``[N, C, H, W]``), ``[N, features]``, ``[N, tokens, features]``
+or integer token ids ``[N, tokens]``, with static sizes apart from the batch, which is dropped
+(accelsim shapes are per sample). Network edges follow the tensor names: a layer's ``inputs`` are
+the layers that produced the tensors its node reads. Layers take the node names (characters a layer
+name may not hold become ``_``; a node without a name takes its first output's name).
+
+Before any of this the file is read without its weights' bytes (``onnx_skim.py``) and every node
+whose inputs are all constants is folded into a constant (``onnx_fold.py``: ``ConstantOfShape``,
+``Unsqueeze``, ``Shape``/``Gather``/``Concat`` feeding a ``Reshape``, ...), on dimensions only.
 
 Operators and what they become:
 
@@ -12,10 +16,12 @@ Operators and what they become:
 - ``Gemm`` (``transA = 0``) and ``MatMul`` of a ``[batch, features]`` tensor by a constant
   weight initializer -> ``linear``; an ``Add`` of a constant after one becomes its bias.
 - ``Relu``, ``Clip`` (``[0, inf)`` = relu, ``[0, 6]`` = relu6), ``Sigmoid``, ``Tanh``,
-  ``LeakyRelu``, ``HardSwish``, ``Softmax``: fused into the producing ``conv2d``, ``linear`` or
-  ``add`` as its ``activation`` when that layer has none yet and this node is the only reader of
+  ``LeakyRelu``, ``HardSwish``, ``Softmax``, ``Gelu``: fused into the producing ``conv2d``, ``linear``
+  or ``add`` as its ``activation`` when that layer has none yet and this node is the only reader of
   its output (deployed accelerators apply it on the way out of the array, as the zoo models
-  do); otherwise an ``activation`` layer.
+  do); otherwise an ``activation`` layer. GELU written out with ``Erf`` (exports before opset 20)
+  is found as a whole and becomes one ``gelu``.
+- ``LRN`` -> ``lrn`` (across channels, ``size``).
 - ``MaxPool``, ``AveragePool``, ``GlobalMaxPool``, ``GlobalAveragePool`` -> ``maxpool``/``avgpool``.
 - ``Add``/``Sum`` and ``Mul`` of equal-shaped tensors -> ``add``/``mul``; ``Concat`` on the
   channel axis -> ``concat``.
@@ -23,17 +29,19 @@ Operators and what they become:
   tensor already is 2-D).
 - ``Upsample``/``Resize`` in ``nearest`` mode by one integer factor on H and W -> ``upsample``.
 - ``BatchNormalization`` is folded: it makes no layer, and a preceding ``conv2d`` or ``linear``
-  gains the bias the fold gives it (the zoo models count BN the same way).
+  gains the bias the fold gives it (the zoo models count BN the same way). A ``Mul`` and ``Add`` of
+  per-channel constants right after it (Caffe's Scale layer) fold with it.
+- Token sequences, attention heads and channel shuffles (``Reshape``, ``Transpose``, ``MatMul`` of
+  two activations or of tokens by a weight, ``Softmax`` and ``LayerNormalization`` of tokens,
+  ``Gather`` of an embedding table): see ``onnx_layout.py``. A ``Mul``/``Div`` of an attention
+  product by one constant (1/sqrt(dh)) is folded into it.
 - ``Identity`` and ``Dropout`` are skipped; ``Constant`` nodes supply constants.
 
 Any other operator raises ``model.onnx: node 'name' (OpType): unsupported operator; supported:
-...``; so does a computed shape (``Shape``/``Gather`` feeding a ``Reshape``: export with
-``torch.flatten`` or fixed sizes). Shapes come from ONNX shape inference and are checked against
-accelsim's own, so a node whose size rule accelsim does not share is an error, not a silent
-difference. Weight tensors are never read, only their dimensions (the file is read without their
-bytes, ``onnx_skim.py``; external weight files need not be present); small constants (``Clip``
-bounds, shapes) are, and constants the graph computes are folded first (``onnx_fold.py``). Needs the ``onnx`` extra:
-``pip install accelsim[onnx]``.
+...``. Shapes come from ONNX shape inference and are checked against accelsim's own, so a node
+whose size rule accelsim does not share is an error, not a silent difference. Weight tensors are
+never read, only their dimensions (external weight files need not be present); small constants
+(``Clip`` bounds, shapes) are. Needs the ``onnx`` extra: ``pip install accelsim[onnx]``.
 """
 
 from __future__ import annotations

@@ -9,8 +9,6 @@ architecture's closed form written out in the test (the paper's layer table, the
 from __future__ import annotations
 
 import math
-import os
-import resource
 from pathlib import Path
 
 import numpy as np
@@ -19,7 +17,6 @@ import pytest
 onnx = pytest.importorskip("onnx")
 from onnx import TensorProto, helper, numpy_helper  # noqa: E402
 
-from accelsim.workload.layer import POOL_OPS  # noqa: E402
 from accelsim.workload.onnx_fold import SMALL_ELEMENTS, fold_constants  # noqa: E402
 from accelsim.workload.onnx_loader import load_onnx  # noqa: E402
 from accelsim.workload.transformer import Tokens, build_transformer, read_spec  # noqa: E402
@@ -270,4 +267,43 @@ def test_unsupported_transpose_names_the_node(tmp_path):
     from accelsim.errors import AccelsimError
     with pytest.raises(AccelsimError, match=r"^odd\.onnx: node 'odd' \(Transpose\): perm: only the transposes of "
                                             r"attention heads and of a channel shuffle are supported"):
+        load_onnx(path)
+
+
+def _gelu_nodes(x: str, form: str) -> list:
+    """``0.5 * x * (1 + erf(x / sqrt(2)))`` as exporters write it, in three orders of the same products."""
+    m = helper.make_node
+    scale = (m("Div", [x, "sqrt2"], ["e_in"], name="scale") if form != "mul-rsqrt2"
+             else m("Mul", [x, "rsqrt2"], ["e_in"], name="scale"))
+    nodes = [scale, m("Erf", ["e_in"], ["e"], name="erf"), m("Add", ["one", "e"], ["e1"], name="plus1")]
+    if form == "half-first":
+        return nodes + [m("Mul", [x, "half"], ["xh"], name="halve"), m("Mul", ["xh", "e1"], ["y"], name="gelu")]
+    return nodes + [m("Mul", ["e1", x], ["xe"], name="times_x"), m("Mul", ["xe", "half"], ["y"], name="gelu")]
+
+
+@pytest.mark.parametrize("form", ["div-sqrt2", "mul-rsqrt2", "half-first"])
+def test_erf_gelu_in_each_exported_order_is_one_activation(tmp_path, form):
+    consts = {"sqrt2": math.sqrt(2), "rsqrt2": 1 / math.sqrt(2), "one": 1.0, "half": 0.5}
+    inits = [numpy_helper.from_array(np.array(v, np.float32), k) for k, v in consts.items()]
+    inits.append(numpy_helper.from_array(np.ones((8, 12), np.float32), "w"))
+    nodes = [helper.make_node("MatMul", ["x", "w"], ["h"], name="fc")] + _gelu_nodes("h", form)
+    graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 5, 8])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)], inits)
+    path = tmp_path / "gelu.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), path)
+    net = load_onnx(path)
+    assert net.input_shape == (8, 5, 1)
+    assert [(l.name, l.op, l.activation, l.out_shape) for l in net.layers] == [
+        ("fc", "gemm", None, (12, 5, 1)), ("gelu", "activation", "gelu", (12, 5, 1))]
+    assert net.layers[0].gemm_mkn == (5, 8, 12)
+
+
+def test_erf_that_is_not_a_gelu_is_refused(tmp_path):
+    nodes = [helper.make_node("Erf", ["x"], ["y"], name="erf")]
+    graph = helper.make_graph(nodes, "g", [helper.make_tensor_value_info("x", TensorProto.FLOAT, [1, 5, 8])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, None)])
+    path = tmp_path / "erf.onnx"
+    onnx.save(helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)]), path)
+    from accelsim.errors import AccelsimError
+    with pytest.raises(AccelsimError, match=r"^erf\.onnx: node 'erf' \(Erf\): unsupported operator"):
         load_onnx(path)
