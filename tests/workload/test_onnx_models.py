@@ -307,3 +307,29 @@ def test_erf_that_is_not_a_gelu_is_refused(tmp_path):
     from accelsim.errors import AccelsimError
     with pytest.raises(AccelsimError, match=r"^erf\.onnx: node 'erf' \(Erf\): unsupported operator"):
         load_onnx(path)
+
+
+def _presets():
+    from accelsim.registry import preset_names
+    return preset_names()
+
+
+@pytest.mark.parametrize("arch", _presets())
+def test_lrn_runs_where_the_family_has_the_op_and_is_refused_in_one_line_elsewhere(arch):
+    from accelsim.api import lower, simulate
+    from accelsim.errors import AccelsimError
+    from accelsim.registry import family_of, load_arch
+
+    net = load_onnx(_light("bvlc_alexnet"))
+    fam = family_of(load_arch(arch))
+    if fam.ops is not None and "lrn" not in fam.ops:
+        with pytest.raises(AccelsimError) as info:
+            simulate(net, arch)
+        assert "\n" not in str(info.value) and "layer n2 is lrn, which" in str(info.value)
+        return
+    if fam.name != "systolic":
+        pytest.skip("lowered on the systolic presets only (EIE takes FC layers alone; it refuses the convs)")
+    trace = lower(net, arch, batch=2)
+    for lrn in (l for l in net.layers if l.op == "lrn"):
+        i = next(k for k, info in enumerate(trace.layers) if info.name == lrn.name)
+        assert int(trace.ops["vops"][trace.ops["layer"] == i].sum()) == 2 * lrn.vector_ops
