@@ -24,8 +24,9 @@ What moves data and what does not, and why:
 - ``MatMul`` of two activations -> ``matmul`` with ``heads`` (``H``, 1 for rank 3), ``m``, ``k``, ``n``
   from the ONNX operand shapes; of a ``rows`` tensor by a constant ``[D, F]`` -> ``gemm`` (``m = T``).
 - ``Gather`` of rows of a constant ``[vocab, D]`` table by the graph's token ids ``[N, T]`` -> ``embedding``.
-- ``Softmax`` (last axis) of a token or head tensor -> ``softmax``; ``LayerNormalization`` (last axis)
-  -> ``layernorm``.
+- ``Softmax`` (last axis) of a token or head tensor -> ``softmax``; ``LayerNormalization`` and
+  ``RMSNormalization`` (last axis) -> ``layernorm``/``rmsnorm``, and so do both written out in
+  primitives, and GELU written out with ``Erf`` -> one ``gelu`` (:func:`written_out`).
 """
 
 from __future__ import annotations
@@ -172,34 +173,140 @@ def is_tokens(g: Any, tensor: str) -> bool:
     return s is not None and len(s) in (3, 4) and layout(g, tensor) in TOKEN_LAYOUTS and math.prod(s[1:]) > 0
 
 
-def erf_gelus(g: Any, nodes: Any) -> dict[str, tuple[str, bool]]:
-    """GELU written out with Erf, as exporters emit it before opset 20, found as whole patterns.
+def written_out(g: Any, nodes: Any) -> dict[str, tuple[str, str | None]]:
+    """Ops exporters write out in primitives, found as whole patterns: GELU, LayerNorm and RMSNorm.
 
-    ``y = 0.5 * x * (1 + erf(x / sqrt(2)))`` in either order of its products (``Div`` by sqrt(2) or
-    ``Mul`` by 1/sqrt(2)). Returns, for each node of a pattern, its first output -> ``(x, last)``; the
-    loader emits one ``gelu`` of ``x`` at the last node and skips the others. A pattern whose inner
-    tensors are read elsewhere is not one (its parts stay separate nodes).
+    Returns, for each node of a pattern, its first output -> ``(x, op)``: ``op`` (``gelu``,
+    ``layernorm``, ``rmsnorm``) on the pattern's last node, where the loader emits one layer reading
+    ``x``, and None on the others, which make nothing. A pattern whose inner tensors are read outside
+    it is not one (its parts stay separate nodes and meet the loader's rules one by one).
     """
-    by_out = {n.output[0]: n for n in nodes if n.output}
     readers: dict[str, list] = {}
     for n in nodes:
         for t in n.input:
             readers.setdefault(t, []).append(n)
+    return {**erf_gelus(g, nodes, readers), **_norms(g, nodes, readers)}
+
+
+def _scalar_input(g: Any, n: Any, value: float | None) -> str | None:
+    """The non-constant input of a binary ``n`` whose other input is a constant scalar (equal to ``value``)."""
+    ins = list(n.input)
+    if len(ins) != 2 or sum(t in g.consts for t in ins) != 1:
+        return None
+    c, other = (ins[0], ins[1]) if ins[0] in g.consts else (ins[1], ins[0])
+    vals = g.const_values(c)
+    if len(vals) != 1 or (value is not None and not math.isclose(vals[0], value, rel_tol=1e-3)):
+        return None
+    return other
+
+
+def _only(readers: dict, t: str, *ops: str) -> Any | None:
+    r = readers.get(t, [])
+    return r[0] if len(r) == 1 and r[0].op_type in ops else None
+
+
+def _closed(parts: list, last: Any, readers: dict) -> bool:
+    """Whether every tensor a pattern makes, but its last, is read only inside the pattern."""
+    inside = {id(p) for p in parts}
+    return all(all(id(r) in inside for r in readers.get(p.output[0], [])) for p in parts if p is not last)
+
+
+def _last_axis_mean(g: Any, n: Any, x: str) -> bool:
+    """Whether ``n`` is a ReduceMean of ``x`` over its last axis only, keeping dims."""
+    if n is None or n.op_type != "ReduceMean" or n.input[0] != x:
+        return False
+    a = _attrs(g, n)
+    axes = list(a.get("axes", [])) or ([int(v) for v in g.const_values(n.input[1])]
+                                       if len(n.input) > 1 and n.input[1] in g.consts else [])
+    rank = len(g.shapes.get(x) or ())
+    return a.get("keepdims", 1) == 1 and len(axes) == 1 and rank > 0 and axes[0] % rank == rank - 1
+
+
+def _affine(g: Any, n: Any, readers: dict, parts: list) -> Any:
+    """Extend a normalisation ending at ``n`` by its elementwise scale (Mul) and shift (Add) of constants."""
+    for op in ("Mul", "Add"):
+        nxt = _only(readers, n.output[0], op)
+        if nxt is None or len(nxt.input) != 2 or not any(t in g.consts for t in nxt.input):
+            break
+        parts.append(nxt)
+        n = nxt
+    return n
+
+
+def _norms(g: Any, nodes: Any, readers: dict) -> dict[str, tuple[str, str | None]]:
+    """LayerNorm (mean, centre, variance, divide) and RMSNorm (mean square, divide) over the last axis."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for first in nodes:
+        if first.op_type == "ReduceMean":  # layernorm: mean -> x - mean -> its mean square -> divide
+            x = first.input[0]
+            centre = _only(readers, first.output[0], "Sub")
+            if not _last_axis_mean(g, first, x) or centre is None or list(centre.input) != [x, first.output[0]]:
+                continue
+            d = centre.output[0]
+            square = next((r for r in readers.get(d, []) if (r.op_type == "Pow" and _scalar_input(g, r, 2.0) == d)
+                           or (r.op_type == "Mul" and list(r.input) == [d, d])), None)
+            tail = _mean_square_root(g, square, d, readers)
+            div = tail and _only(readers, tail[-1].output[0], "Div")
+            if square is None or tail is None or div is None or list(div.input) != [d, tail[-1].output[0]]:
+                continue
+            parts, op = [first, centre, square, *tail, div], "layernorm"
+        elif first.op_type in ("Pow", "Mul"):  # rmsnorm: mean square -> x / its root
+            x = first.input[0]
+            if not ((first.op_type == "Pow" and _scalar_input(g, first, 2.0) == x)
+                    or (first.op_type == "Mul" and list(first.input) == [x, x])):
+                continue
+            tail = _mean_square_root(g, first, x, readers)
+            if tail is None:
+                continue
+            root = tail[-1].output[0]
+            div = _only(readers, root, "Div", "Reciprocal")
+            if div is not None and div.op_type == "Div" and list(div.input) == [x, root]:
+                parts = [first, *tail, div]
+            elif div is not None and div.op_type == "Reciprocal":
+                scale = _only(readers, div.output[0], "Mul")
+                if scale is None or sorted(scale.input) != sorted([x, div.output[0]]):
+                    continue
+                parts = [first, *tail, div, scale]
+            else:
+                continue
+            op = "rmsnorm"
+        else:
+            continue
+        last = _affine(g, parts[-1], readers, parts)
+        if _closed(parts, last, readers) and not any(p.output[0] in found for p in parts):
+            found.update({p.output[0]: (x, op if p is last else None) for p in parts})
+    return found
+
+
+def _mean_square_root(g: Any, square: Any, src: str, readers: dict) -> list | None:
+    """``ReduceMean -> Add(eps) -> Sqrt`` after ``square`` (of ``src``), or None."""
+    if square is None:
+        return None
+    mean = _only(readers, square.output[0], "ReduceMean")
+    if not _last_axis_mean(g, mean, square.output[0]):
+        return None
+    eps = _only(readers, mean.output[0], "Add")
+    if eps is None or _scalar_input(g, eps, None) != mean.output[0]:
+        return None
+    root = _only(readers, eps.output[0], "Sqrt")
+    return [mean, eps, root] if root is not None else None
+
+
+def erf_gelus(g: Any, nodes: Any, readers: dict) -> dict[str, tuple[str, str | None]]:
+    """GELU written out with Erf, as exporters emit it before opset 20, found as whole patterns.
+
+    ``y = 0.5 * x * (1 + erf(x / sqrt(2)))`` in either order of its products (``Div`` by sqrt(2) or
+    ``Mul`` by 1/sqrt(2)); see :func:`written_out` for what is returned.
+    """
+    by_out = {n.output[0]: n for n in nodes if n.output}
 
     def const(n: Any, value: float) -> str | None:
-        """The non-constant input of a binary ``n`` whose constant input is the scalar ``value``."""
-        ins = list(n.input)
-        if len(ins) != 2 or sum(t in g.consts for t in ins) != 1:
-            return None
-        c, other = (ins[0], ins[1]) if ins[0] in g.consts else (ins[1], ins[0])
-        vals = g.const_values(c)
-        return other if len(vals) == 1 and math.isclose(vals[0], value, rel_tol=1e-3) else None
+        return _scalar_input(g, n, value)
 
     def only(t: str, op: str) -> Any | None:
-        r = readers.get(t, [])
-        return r[0] if len(r) == 1 and r[0].op_type == op else None
+        return _only(readers, t, op)
 
-    found: dict[str, tuple[str, bool]] = {}
+    found: dict[str, tuple[str, str | None]] = {}
     for erf in (n for n in nodes if n.op_type == "Erf"):
         scale = by_out.get(erf.input[0])
         x = scale and ((const(scale, math.sqrt(2)) if scale.op_type == "Div" else None)
@@ -219,5 +326,5 @@ def erf_gelus(g: Any, nodes: Any) -> dict[str, tuple[str, bool]]:
             parts, last = [scale, erf, add, half_first, mul], mul
         else:
             continue
-        found.update({p.output[0]: (x, p is last) for p in parts})
+        found.update({p.output[0]: (x, "gelu" if p is last else None) for p in parts})
     return found

@@ -32,7 +32,8 @@ Operators and what they become:
   gains the bias the fold gives it (the zoo models count BN the same way). A ``Mul`` and ``Add`` of
   per-channel constants right after it (Caffe's Scale layer) fold with it.
 - Token sequences, attention heads and channel shuffles (``Reshape``, ``Transpose``, ``MatMul`` of
-  two activations or of tokens by a weight, ``Softmax`` and ``LayerNormalization`` of tokens,
+  two activations or of tokens by a weight, ``Softmax``, ``LayerNormalization`` and ``RMSNormalization``
+  of tokens (and both norms written out in primitives, as exports before opset 17 do),
   ``Gather`` of an embedding table): see ``onnx_layout.py``. A ``Mul``/``Div`` of an attention
   product by one constant (1/sqrt(dh)) is folded into it.
 - ``Identity`` and ``Dropout`` are skipped; ``Constant`` nodes supply constants.
@@ -73,13 +74,15 @@ def load_onnx(path: str | Path) -> Network:
     onnx = _import_onnx(label)
     model = _read(onnx, path, label)
     g = _Graph(onnx, model, label)
-    gelus = onnx_layout.erf_gelus(g, model.graph.node)
+    patterns = onnx_layout.written_out(g, model.graph.node)
     for node in model.graph.node:
         where = _where(node)
-        if node.output and node.output[0] in gelus:
-            x, last = gelus[node.output[0]]
-            if last:  # the pattern's other nodes make nothing: one gelu activation here
+        if node.output and node.output[0] in patterns:
+            x, op = patterns[node.output[0]]  # the pattern's other nodes make nothing: one layer at its last
+            if op == "gelu":
                 _apply_activation(g, node, x, "gelu")
+            elif op is not None:
+                onnx_layout.normalise(g, node, x, op)
             continue
         handler = _HANDLERS.get(node.op_type) if node.domain in ("", "ai.onnx") else None
         if handler is None:
@@ -545,7 +548,7 @@ def _lrn(g: _Graph, node: Any) -> None:
 
 
 def _layernorm(g: _Graph, node: Any) -> None:
-    onnx_layout.normalise(g, node, _one(g, node), "layernorm")
+    onnx_layout.normalise(g, node, _one(g, node), "layernorm" if node.op_type == "LayerNormalization" else "rmsnorm")
 
 
 def _skip(g: _Graph, node: Any) -> None:
@@ -565,5 +568,5 @@ _HANDLERS: dict[str, Callable[[_Graph, Any], None]] = {
     "Flatten": _flatten, "Reshape": _flatten, "Upsample": _upsample, "Resize": _upsample,
     "BatchNormalization": _batchnorm, "Identity": _skip, "Dropout": _skip, "Constant": _constant,
     "LRN": _lrn, "Transpose": onnx_layout.transpose, "Gather": onnx_layout.embedding,
-    "LayerNormalization": _layernorm, "Div": _scale,
+    "LayerNormalization": _layernorm, "RMSNormalization": _layernorm, "Div": _scale,
 }

@@ -173,11 +173,15 @@ def test_folding_computes_a_reshape_target_from_shape_gather_concat(tmp_path):
                                                                  ("fc", "linear", (10, 1, 1))]
 
 
-def _transformer_block(t: int, d: int, heads: int, d_ff: int, vocab: int, *, erf_gelu: bool, opset: int):
+def _transformer_block(t: int, d: int, heads: int, d_ff: int, vocab: int, *, erf_gelu: bool, opset: int,
+                       norm_form: str = "op"):
     """One pre-norm encoder block as PyTorch exports it: token embedding, LayerNormalization, Q/K/V
     projections split into heads by Reshape + Transpose (K transposed for Q.Kᵀ), scores scaled by
     1/sqrt(dh), Softmax, attention.V merged back, output projection, residual, LN, MLP with GELU (Erf
-    pattern, or the opset-20 Gelu op), residual. Weights are seeded normals."""
+    pattern, or the opset-20 Gelu op), residual. Weights are seeded normals. ``norm_form``: ``op``
+    (LayerNormalization), ``layernorm`` (written out as exports before opset 17 do: ReduceMean, Sub,
+    Pow, ReduceMean, Add, Sqrt, Div, Mul, Add) or ``rmsnorm`` (Llama's: Pow, ReduceMean, Add, Sqrt,
+    Reciprocal, Mul, Mul)."""
     rng = np.random.default_rng(RNG_SEED)
     inits, nodes = [], []
     dh = d // heads
@@ -198,7 +202,21 @@ def _transformer_block(t: int, d: int, heads: int, d_ff: int, vocab: int, *, erf
         return n("Add", [n("MatMul", [src, w(name + ".w", k, m)], name), w(name + ".b", m)], name + ".bias")
 
     def norm(name: str, src: str) -> str:
-        return n("LayerNormalization", [src, w(name + ".g", d), w(name + ".b", d)], name, axis=-1)
+        if norm_form == "op":
+            return n("LayerNormalization", [src, w(name + ".g", d), w(name + ".b", d)], name, axis=-1)
+        if norm_form == "rms-op":
+            return n("RMSNormalization", [src, w(name + ".g", d)], name, axis=-1)
+        axes = {"axes": [-1]}
+        eps = c(name + ".eps", 1e-5)
+        if norm_form == "layernorm":
+            centred = n("Sub", [src, n("ReduceMean", [src], name + ".mean", **axes)], name + ".centred")
+            var = n("ReduceMean", [n("Pow", [centred, c(name + ".two", 2.0)], name + ".sq")], name + ".var", **axes)
+            root = n("Sqrt", [n("Add", [var, eps], name + ".var_eps")], name + ".std")
+            scaled = n("Mul", [n("Div", [centred, root], name + ".normed"), w(name + ".g", d)], name + ".scaled")
+            return n("Add", [scaled, w(name + ".b", d)], name)
+        ms = n("ReduceMean", [n("Pow", [src, c(name + ".two", 2.0)], name + ".sq")], name + ".ms", **axes)
+        inv = n("Reciprocal", [n("Sqrt", [n("Add", [ms, eps], name + ".ms_eps")], name + ".rms")], name + ".inv")
+        return n("Mul", [w(name + ".g", d), n("Mul", [src, inv], name + ".normed")], name)
 
     def heads_of(src: str, name: str, perm: list[int]) -> str:
         r = n("Reshape", [src, c(name + ".shape", [1, t, heads, dh], np.int64)], name + ".split")
@@ -228,17 +246,23 @@ def _transformer_block(t: int, d: int, heads: int, d_ff: int, vocab: int, *, erf
     return model
 
 
-@pytest.mark.parametrize("erf_gelu, opset", [(True, 17), (False, 20)], ids=["erf-gelu", "gelu-op"])
-def test_transformer_block_reads_as_the_zoo_lays_it_out(tmp_path, erf_gelu, opset):
+@pytest.mark.parametrize("erf_gelu, opset, norm_form", [(True, 17, "op"), (False, 20, "op"), (True, 13, "layernorm"),
+                                                        (True, 13, "rmsnorm"), (False, 23, "rms-op")],
+                         ids=["erf-gelu", "gelu-op", "layernorm-written-out", "rmsnorm-written-out", "rmsnorm-op"])
+def test_transformer_block_reads_as_the_zoo_lays_it_out(tmp_path, erf_gelu, opset, norm_form):
     t, d, heads, d_ff, vocab = 16, 32, 4, 64, 100
     path = tmp_path / "block.onnx"
-    onnx.save(_transformer_block(t, d, heads, d_ff, vocab, erf_gelu=erf_gelu, opset=opset), path)
+    onnx.save(_transformer_block(t, d, heads, d_ff, vocab, erf_gelu=erf_gelu, opset=opset, norm_form=norm_form),
+              path)
+    if norm_form == "rms-op" and not onnx.defs.has("RMSNormalization"):
+        pytest.skip(f"onnx {onnx.__version__} has no RMSNormalization (opset 23)")
+    norm = "rmsnorm" if norm_form.startswith("rms") else "layernorm"
     net = load_onnx(path)
     assert net.input_shape == (1, t, 1)  # token ids
     assert [(l.name, l.op) for l in net.layers] == [
-        ("embed", "embedding"), ("ln1", "layernorm"), ("q", "gemm"), ("k", "gemm"), ("v", "gemm"),
+        ("embed", "embedding"), ("ln1", norm), ("q", "gemm"), ("k", "gemm"), ("v", "gemm"),
         ("scores", "matmul"), ("softmax", "softmax"), ("attn", "matmul"), ("proj", "gemm"), ("add1", "add"),
-        ("ln2", "layernorm"), ("fc1", "gemm"), ("gelu", "activation"), ("fc2", "gemm"), ("y", "add")]
+        ("ln2", norm), ("fc1", "gemm"), ("gelu", "activation"), ("fc2", "gemm"), ("y", "add")]
     dh = d // heads
     scores, attn = net.layer("scores"), net.layer("attn")
     assert (scores.groups, scores.gemm_mkn, scores.inputs) == (heads, (t, dh, t), ("q", "k"))
@@ -251,7 +275,7 @@ def test_transformer_block_reads_as_the_zoo_lays_it_out(tmp_path, erf_gelu, opse
     # the zoo's own builder, for the same shapes, makes the same MAC layers (it adds position embeddings
     # and a final norm, which this block does not have)
     spec = read_spec({"kind": "encoder", "layers": 1, "d_model": d, "heads": heads, "d_ff": d_ff, "vocab": vocab,
-                      "max_seq": t, "seq": t})
+                      "max_seq": t, "seq": t, "norm": norm})
     zoo = build_transformer("block", spec, Tokens("prefill", t, None))
     mac = [(l.op, l.gemm_mkn, l.groups) for l in zoo.layers if l.macs]
     assert [(l.op, l.gemm_mkn, l.groups) for l in net.layers if l.macs] == mac
