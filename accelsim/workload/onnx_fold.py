@@ -69,6 +69,8 @@ def fold_constants(onnx: Any, model: Any) -> Any:
         setattr(new, fld, getattr(model, fld))
     new.ir_version = max(model.ir_version, 4)
     new.opset_import.extend(model.opset_import)
+    new.functions.extend(model.functions)
+    new.metadata_props.extend(model.metadata_props)
     g = new.graph
     g.name = graph.name
     g.node.extend(kept)
@@ -135,7 +137,7 @@ def _fold(onnx: Any, node: Any, consts: dict, shapes: dict, opset: int) -> list[
     ins = [consts[t] if t else None for t in node.input]
     try:
         out = fn(onnx, _attrs(onnx, node), ins, opset)
-    except (_Unknown, ValueError, IndexError, TypeError):
+    except (_Unknown, ValueError, IndexError, TypeError, KeyError):  # the loader judges what stays
         return None
     return out if isinstance(out, list) else [out]
 

@@ -170,7 +170,7 @@ def embedding(g: Any, node: Any) -> None:
 def is_tokens(g: Any, tensor: str) -> bool:
     """Whether ``tensor`` is a token or head tensor (not an image or a [batch, features] row)."""
     s = g.shapes.get(tensor)
-    return s is not None and len(s) in (3, 4) and layout(g, tensor) in TOKEN_LAYOUTS and math.prod(s[1:]) > 0
+    return s is not None and len(s) in (3, 4) and None not in s[1:] and layout(g, tensor) in TOKEN_LAYOUTS
 
 
 def written_out(g: Any, nodes: Any) -> dict[str, tuple[str, str | None]]:
