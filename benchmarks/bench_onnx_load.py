@@ -53,6 +53,8 @@ def with_weights(light: Path, out: Path) -> Path:
         if node.op_type == "ConstantOfShape":
             dims = [int(d) for d in shapes[node.input[0]]]
             model.graph.initializer.append(numpy_helper.from_array(np.full(dims, 0.02, np.float32), node.output[0]))
+            # IR version 3 (this file's) lists every initializer among the graph inputs, as the zoo's full file does
+            model.graph.input.append(onnx.helper.make_tensor_value_info(node.output[0], onnx.TensorProto.FLOAT, dims))
         else:
             keep.append(node)
     del model.graph.node[:]
