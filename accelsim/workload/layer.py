@@ -14,6 +14,11 @@ Token layout: transformer layers hold a sequence of T tokens of D features as ``
 a tensor that persists across decode steps (output ``(C, past + T, 1)``); ``slice`` keeps the last
 ``tokens`` tokens (a decoder's logits need only the last one).
 
+``lrn`` is AlexNet's and GoogLeNet's local response normalisation across channels: each output element
+divides its input by ``(k + alpha * sum of squares)^beta`` over a window of ``size`` neighbouring channels at
+the same pixel; it runs on a vector unit at ``size`` operations per element (the squares summed; the power
+and the division are counted with them, as pooling counts a window's compares).
+
 Every count here is per sample: ``macs`` (multiply-accumulates), ``vector_ops`` (element-wise,
 pooling and activation operations that run outside a MAC array), ``params`` and bytes.
 """
@@ -36,7 +41,8 @@ NORM_OPS = frozenset({"softmax", "layernorm", "rmsnorm"})
 #: a new view of the same bytes: no data moves
 VIEW_OPS = frozenset({"flatten", "reshape", "slice"})
 TRANSFORMER_OPS = NORM_OPS | frozenset({"embedding", "kv_cache", "transpose", "reshape", "slice"})
-OPS = MAC_OPS | POOL_OPS | TRANSFORMER_OPS | frozenset({"add", "mul", "activation", "concat", "upsample", "flatten"})
+OPS = MAC_OPS | POOL_OPS | TRANSFORMER_OPS | frozenset({"add", "mul", "activation", "concat", "upsample", "flatten",
+                                                       "lrn"})
 
 #: the ops of CNNs and MLPs: what a chip without a vector unit for transformers can still run
 CNN_OPS = OPS - (TRANSFORMER_OPS - VIEW_OPS)
@@ -89,6 +95,7 @@ class Layer:
     weight_pattern: str = ""  # "" unstructured; "N:M": at most N non-zeros in every M consecutive weights of a row
     vocab: int = 0            # embedding: rows of the table
     past: int = 0             # kv_cache: tokens already cached before this step
+    size: int = 0             # lrn: channels in each normalisation window
 
     # ---- GEMM view -----------------------------------------------------------------------
     def gemm_dims(self) -> tuple[int, int, int, int]:
@@ -196,6 +203,8 @@ class Layer:
             return self.out_elements * VECTOR_PASSES[self.op]
         if self.op == "transpose":
             return self.out_elements  # a copy through the vector unit, one element per op
+        if self.op == "lrn":
+            return self.out_elements * self.size
         return 0
 
     def with_(self, **changes) -> "Layer":

@@ -42,10 +42,12 @@ _OP_KEYS = {
     "embedding": ("vocab", "dim"),
     "kv_cache": ("past",),
     "slice": ("tokens",),
+    "lrn": ("size",),
 }
 _REQUIRED = {"conv2d": ("out", "kernel"), "linear": ("out",), "gemm": ("m", "k", "n"),
              "matmul": ("m", "k", "n"), "activation": ("fn",), "upsample": ("scale",), "reshape": ("shape",),
-             "embedding": ("vocab", "dim"), "kv_cache": ("past",), "slice": ("tokens",)}
+             "embedding": ("vocab", "dim"), "kv_cache": ("past",), "slice": ("tokens",),
+             "lrn": ("size",)}
 
 
 @dataclass(frozen=True)
@@ -266,6 +268,8 @@ def _infer(op: str, raw: dict, in_shapes: tuple[Shape, ...]) -> tuple[Shape, dic
         return (n * heads, m, 1), {"gemm_mkn": (m, k, n), "groups": heads}
     if op in ("softmax", "layernorm", "rmsnorm"):
         return in_shapes[0], {}
+    if op == "lrn":
+        return in_shapes[0], {"size": schema.pos_int(raw["size"], "size")}
     if op == "transpose":
         return (h, c, w), {}
     if op == "reshape":

@@ -1,10 +1,14 @@
 """ONNX models: read an ``.onnx`` graph into a :class:`Network`.
 
-The graph must have one input, NCHW (``[N, C, H, W]``) or ``[N, features]``, with static sizes
-apart from the batch, which is dropped (accelsim shapes are per sample). Network edges follow
-the tensor names: a layer's ``inputs`` are the layers that produced the tensors its node reads.
-Layers take the node names (characters a layer name may not hold become ``_``; a node without
-a name takes its first output's name).
+The graph must have one input, NCHW (``[N, C, H, W]``), ``[N, features]``, ``[N, tokens, features]``
+or integer token ids ``[N, tokens]``, with static sizes apart from the batch, which is dropped
+(accelsim shapes are per sample). Network edges follow the tensor names: a layer's ``inputs`` are
+the layers that produced the tensors its node reads. Layers take the node names (characters a layer
+name may not hold become ``_``; a node without a name takes its first output's name).
+
+Before any of this the file is read without its weights' bytes (``onnx_skim.py``) and every node
+whose inputs are all constants is folded into a constant (``onnx_fold.py``: ``ConstantOfShape``,
+``Unsqueeze``, ``Shape``/``Gather``/``Concat`` feeding a ``Reshape``, ...), on dimensions only.
 
 Operators and what they become:
 
@@ -12,10 +16,12 @@ Operators and what they become:
 - ``Gemm`` (``transA = 0``) and ``MatMul`` of a ``[batch, features]`` tensor by a constant
   weight initializer -> ``linear``; an ``Add`` of a constant after one becomes its bias.
 - ``Relu``, ``Clip`` (``[0, inf)`` = relu, ``[0, 6]`` = relu6), ``Sigmoid``, ``Tanh``,
-  ``LeakyRelu``, ``HardSwish``, ``Softmax``: fused into the producing ``conv2d``, ``linear`` or
-  ``add`` as its ``activation`` when that layer has none yet and this node is the only reader of
+  ``LeakyRelu``, ``HardSwish``, ``Softmax``, ``Gelu``: fused into the producing ``conv2d``, ``linear``
+  or ``add`` as its ``activation`` when that layer has none yet and this node is the only reader of
   its output (deployed accelerators apply it on the way out of the array, as the zoo models
-  do); otherwise an ``activation`` layer.
+  do); otherwise an ``activation`` layer. GELU written out with ``Erf`` (exports before opset 20)
+  is found as a whole and becomes one ``gelu``.
+- ``LRN`` -> ``lrn`` (across channels, ``size``).
 - ``MaxPool``, ``AveragePool``, ``GlobalMaxPool``, ``GlobalAveragePool`` -> ``maxpool``/``avgpool``.
 - ``Add``/``Sum`` and ``Mul`` of equal-shaped tensors -> ``add``/``mul``; ``Concat`` on the
   channel axis -> ``concat``.
@@ -23,16 +29,20 @@ Operators and what they become:
   tensor already is 2-D).
 - ``Upsample``/``Resize`` in ``nearest`` mode by one integer factor on H and W -> ``upsample``.
 - ``BatchNormalization`` is folded: it makes no layer, and a preceding ``conv2d`` or ``linear``
-  gains the bias the fold gives it (the zoo models count BN the same way).
+  gains the bias the fold gives it (the zoo models count BN the same way). A ``Mul`` and ``Add`` of
+  per-channel constants right after it (Caffe's Scale layer) fold with it.
+- Token sequences, attention heads and channel shuffles (``Reshape``, ``Transpose``, ``MatMul`` of
+  two activations or of tokens by a weight, ``Softmax``, ``LayerNormalization`` and ``RMSNormalization``
+  of tokens (and both norms written out in primitives, as exports before opset 17 do),
+  ``Gather`` of an embedding table): see ``onnx_layout.py``. A ``Mul``/``Div`` of an attention
+  product by one constant (1/sqrt(dh)) is folded into it.
 - ``Identity`` and ``Dropout`` are skipped; ``Constant`` nodes supply constants.
 
 Any other operator raises ``model.onnx: node 'name' (OpType): unsupported operator; supported:
-...``; so does a computed shape (``Shape``/``Gather`` feeding a ``Reshape``: export with
-``torch.flatten`` or fixed sizes). Shapes come from ONNX shape inference and are checked against
-accelsim's own, so a node whose size rule accelsim does not share is an error, not a silent
-difference. Weight tensors are never read, only their dimensions (external weight files need
-not be present); small constants (``Clip`` bounds) are. Needs the ``onnx`` extra:
-``pip install accelsim[onnx]``.
+...``. Shapes come from ONNX shape inference and are checked against accelsim's own, so a node
+whose size rule accelsim does not share is an error, not a silent difference. Weight tensors are
+never read, only their dimensions (external weight files need not be present); small constants
+(``Clip`` bounds, shapes) are. Needs the ``onnx`` extra: ``pip install accelsim[onnx]``.
 """
 
 from __future__ import annotations
@@ -43,11 +53,15 @@ from pathlib import Path
 from typing import Any, Callable
 
 from accelsim.errors import AccelsimError
+from accelsim.workload import onnx_layout
 from accelsim.workload.network import INPUT, Network, build_network
+from accelsim.workload.onnx_fold import SMALL_ELEMENTS, fold_constants
+from accelsim.workload.onnx_skim import SkimError, read_without_weights
 
 _ACTIVATIONS = {"Relu": "relu", "Sigmoid": "sigmoid", "Tanh": "tanh", "LeakyRelu": "leaky_relu",
-                "HardSwish": "hardswish", "Softmax": "softmax", "Clip": None}
+                "HardSwish": "hardswish", "Softmax": "softmax", "Gelu": "gelu", "Clip": None}
 _FUSE_INTO = ("conv2d", "linear", "add")
+_INTEGER = (2, 3, 4, 5, 6, 7, 12, 13)  # TensorProto's (u)int8..64
 _PASS_THROUGH = ("Identity", "Dropout", "BatchNormalization")
 _NOT_IN_NAME = re.compile(r"[^A-Za-z0-9_.:/\-\[\]]")  # the complement of network._NAME's characters
 _BUILDER_FIELD = re.compile(r"^layers\[(\d+)\](?:\.(.*))?$")
@@ -60,8 +74,16 @@ def load_onnx(path: str | Path) -> Network:
     onnx = _import_onnx(label)
     model = _read(onnx, path, label)
     g = _Graph(onnx, model, label)
+    patterns = onnx_layout.written_out(g, model.graph.node)
     for node in model.graph.node:
         where = _where(node)
+        if node.output and node.output[0] in patterns:
+            x, op = patterns[node.output[0]]  # the pattern's other nodes make nothing: one layer at its last
+            if op == "gelu":
+                _apply_activation(g, node, x, "gelu")
+            elif op is not None:
+                onnx_layout.normalise(g, node, x, op)
+            continue
         handler = _HANDLERS.get(node.op_type) if node.domain in ("", "ai.onnx") else None
         if handler is None:
             raise AccelsimError(f"unsupported operator; supported: {', '.join(sorted(_HANDLERS))}",
@@ -101,11 +123,14 @@ def _read(onnx: Any, path: Path, label: str) -> Any:
     from google.protobuf.message import DecodeError  # onnx's own dependency
 
     try:
-        data = path.read_bytes()
+        data = read_without_weights(path, SMALL_ELEMENTS)  # weight bytes are never read, only their dimensions
     except OSError as e:
         raise AccelsimError(f"cannot read model file: {e.strerror}", file=str(path)) from None
+    except SkimError as e:
+        raise AccelsimError(f"not a valid ONNX model: {e}", file=label) from None
     try:
-        model = onnx.load_model_from_string(data)
+        model = fold_constants(onnx, onnx.load_model_from_string(data))
+        del data
         return onnx.shape_inference.infer_shapes(model)
     except (DecodeError, onnx.shape_inference.InferenceError) as e:
         raise AccelsimError(f"not a valid ONNX model: {str(e).splitlines()[0] if str(e) else type(e).__name__}",
@@ -135,6 +160,8 @@ class _Graph:
         self.input_shape, inp = _graph_input(graph, self.consts, self.shapes, label)
         self.producer: dict[str, str] = {inp: INPUT}
         self.root, self.uses = _uses(graph, self.consts, self.shapes)
+        self.affine: set[str] = set()  # outputs of a folded BatchNormalization (and its Caffe Scale)
+        self.layout: dict[str, str] = {}  # tensors that are not NCHW images (onnx_layout.py)
 
     # ---- tensors --------------------------------------------------------------------------
     def data(self, node: Any) -> list[str]:
@@ -177,6 +204,8 @@ class _Graph:
     def alias(self, node: Any, tensor: str) -> None:
         """The node's output is ``tensor`` again (a skipped or folded node)."""
         self.producer[node.output[0]] = self.producer[tensor]
+        if tensor in self.layout:
+            self.layout[node.output[0]] = self.layout[tensor]
 
     def sole_reader(self, tensor: str) -> dict | None:
         """The layer that produced ``tensor``, if that layer's output is read only once."""
@@ -203,9 +232,15 @@ def _graph_input(graph: Any, consts: dict, shapes: dict, label: str) -> tuple[li
         raise AccelsimError(f"accelsim models take one input tensor; this graph has {len(inputs)}: "
                             f"{', '.join(inputs)}", file=label, field="graph.input")
     s = shapes.get(inputs[0])
-    if s is None or len(s) not in (2, 4) or any(d is None or d < 1 for d in s[1:]):
-        raise AccelsimError(f"must be [N, C, H, W] or [N, features] with static sizes past the batch, got {s}",
-                            file=label, field=f"graph.input {inputs[0]!r}")
+    if s is None or len(s) not in (2, 3, 4) or any(d is None or d < 1 for d in s[1:]):
+        raise AccelsimError(f"must be [N, C, H, W], [N, features], [N, tokens, features] or token ids [N, tokens] "
+                            f"with static sizes past the batch, got {s}", file=label,
+                            field=f"graph.input {inputs[0]!r}")
+    elem = next(i for i in graph.input if i.name == inputs[0]).type.tensor_type.elem_type
+    if len(s) == 2 and elem in _INTEGER:
+        return [1, s[1], 1], inputs[0]  # token ids, laid out as one feature per token
+    if len(s) == 3:
+        return [s[2], s[1], 1], inputs[0]
     return (list(s[1:]) if len(s) == 4 else [s[1], 1, 1]), inputs[0]
 
 
@@ -220,7 +255,7 @@ def _uses(graph: Any, consts: dict, shapes: dict) -> tuple[dict[str, str], dict[
     for node in graph.node:
         data = [t for t in node.input if t and t not in consts]
         passes = (node.op_type in _PASS_THROUGH
-                  or (node.op_type in ("Add", "Sum") and len(data) == 1 and len(node.input) > 1)
+                  or (node.op_type in ("Add", "Sum", "Mul") and len(data) == 1 and len(node.input) > 1)
                   or (node.op_type in ("Flatten", "Reshape") and len(shapes.get(data[0] if data else "", ())) == 2))
         if passes and data:
             root[node.output[0]] = root.get(data[0], data[0])
@@ -254,11 +289,8 @@ def _to_node(err: AccelsimError, origin: list[tuple[str, str]]) -> AccelsimError
 def _check_shapes(net: Network, g: _Graph) -> None:
     """accelsim's inferred output shapes must equal ONNX's (per sample) wherever ONNX knows them."""
     for layer, (where, tensor) in zip(net.layers, g.origin):
-        s = g.shapes.get(tensor)
-        if s is None or len(s) not in (2, 4) or any(d is None for d in s[1:]):
-            continue
-        onnx_shape = tuple(s[1:]) if len(s) == 4 else (s[1], 1, 1)
-        if onnx_shape != layer.out_shape:
+        onnx_shape = onnx_layout.ir_shape(g, tensor)
+        if onnx_shape is not None and onnx_shape != layer.out_shape:
             raise AccelsimError(f"accelsim infers output shape {list(layer.out_shape)} but ONNX shape "
                                 f"inference gives {list(onnx_shape)}; accelsim cannot model this node faithfully",
                                 file=g.label, field=where)
@@ -326,7 +358,13 @@ def _gemm(g: _Graph, node: Any) -> None:
 
 
 def _matmul(g: _Graph, node: Any) -> None:
+    if len(node.input) > 1 and node.input[1] not in g.consts:
+        onnx_layout.matmul(g, node)
+        return
     x = _one(g, node)
+    if onnx_layout.is_tokens(g, x):
+        onnx_layout.gemm(g, node, x)
+        return
     b = g.const_dims(node, 1, "weight B")
     if len(b) != 2 or len(g.shape(x)) != 2:
         raise AccelsimError(f"only a [batch, features] tensor times a constant [features, out] matrix is "
@@ -364,7 +402,13 @@ def _pool(g: _Graph, node: Any) -> None:
 
 def _activation(g: _Graph, node: Any) -> None:
     x = _one(g, node)
-    fn = _ACTIVATIONS[node.op_type] or _clip_fn(g, node)
+    if node.op_type == "Softmax" and onnx_layout.is_tokens(g, x):
+        onnx_layout.normalise(g, node, x, "softmax")
+        return
+    _apply_activation(g, node, x, _ACTIVATIONS[node.op_type] or _clip_fn(g, node))
+
+
+def _apply_activation(g: _Graph, node: Any, x: str, fn: str) -> None:
     layer = g.sole_reader(x)
     if layer is not None and layer["op"] in _FUSE_INTO and "activation" not in layer:
         layer["activation"] = fn
@@ -389,9 +433,16 @@ def _clip_fn(g: _Graph, node: Any) -> str:
 
 def _eltwise(g: _Graph, node: Any) -> None:
     data = g.data(node)
+    if len(data) == 1 and data[0] in g.affine and _per_channel(g, node, data[0]):
+        g.alias(node, data[0])  # Caffe's Scale after BatchNorm: the same per-channel affine, folded with it
+        g.affine.add(node.output[0])
+        return
+    if len(data) == 1 and node.op_type in ("Mul", "Div") and _scalar(g, node) and _made_by(g, data[0], "matmul"):
+        g.alias(node, data[0])  # attention's 1/sqrt(dh): kernels fold it into Q or the scores' output path
+        return
     if len(data) < len([t for t in node.input if t]):
         layer = g.by_name.get(g.producer[data[0]]) if len(data) == 1 and node.op_type != "Mul" else None
-        if layer is None or layer["op"] not in ("conv2d", "linear") or "activation" in layer:
+        if layer is None or layer["op"] not in ("conv2d", "linear", "gemm") or "activation" in layer:
             raise AccelsimError(f"{node.op_type} with a constant operand is supported only as the bias of a "
                                 "preceding Conv, Gemm or MatMul")
         layer["bias"] = True
@@ -400,6 +451,37 @@ def _eltwise(g: _Graph, node: Any) -> None:
         g.alias(node, data[0])
     else:
         g.emit(node, {"op": "mul" if node.op_type == "Mul" else "add"}, data)
+
+
+def _scale(g: _Graph, node: Any) -> None:
+    data = g.data(node)
+    if not (len(data) == 1 and node.input[0] == data[0] and _scalar(g, node) and _made_by(g, data[0], "matmul")):
+        raise AccelsimError("Div is supported only as the scale of an attention product by a constant")
+    g.alias(node, data[0])  # attention's 1/sqrt(dh): kernels fold it into Q or the scores' output path
+
+
+def _scalar(g: _Graph, node: Any) -> bool:
+    """Whether the node's one constant operand holds a single value."""
+    return all(math.prod(g.consts[t].dims) == 1 for t in node.input if t in g.consts)
+
+
+def _made_by(g: _Graph, tensor: str, op: str) -> bool:
+    layer = g.by_name.get(g.producer[tensor])
+    return layer is not None and layer["op"] == op
+
+
+def _per_channel(g: _Graph, node: Any, x: str) -> bool:
+    """Whether every constant operand of ``node`` broadcasts over ``x`` with one value per channel (axis 1)."""
+    s = g.shape(x)
+    for t in node.input:
+        if t in g.consts:
+            dims = list(g.consts[t].dims)
+            if len(dims) > len(s):
+                return False
+            dims = [1] * (len(s) - len(dims)) + dims  # ONNX broadcasting aligns the trailing axes
+            if any(d != 1 for i, d in enumerate(dims) if i != 1) or dims[1] not in (1, s[1]):
+                return False
+    return True
 
 
 def _concat(g: _Graph, node: Any) -> None:
@@ -426,7 +508,10 @@ def _flatten(g: _Graph, node: Any) -> None:
                                 field="axis")
     else:
         out = g.shape(node.output[0])
-        if len(out) != 2 or out[1] != math.prod(s[1:]):
+        if len(out) != 2:
+            onnx_layout.reshape(g, node, x)
+            return
+        if out[1] != math.prod(s[1:]):
             raise AccelsimError(f"only a reshape to [batch, features] is supported, got {list(s)} -> {list(out)}")
     if len(s) == 2:
         g.alias(node, x)
@@ -452,6 +537,18 @@ def _batchnorm(g: _Graph, node: Any) -> None:
     if layer is not None and layer["op"] in ("conv2d", "linear") and "activation" not in layer:
         layer["bias"] = True  # folding y = a*conv(x) + b into the conv leaves a bias per output channel
     g.alias(node, x)
+    g.affine.add(node.output[0])
+
+
+def _lrn(g: _Graph, node: Any) -> None:
+    x = _one(g, node)
+    if len(g.shape(x)) != 4:
+        raise AccelsimError(f"LRN normalises across the channels of an [N, C, H, W] tensor, got {list(g.shape(x))}")
+    g.emit(node, {"op": "lrn", "size": _attrs(g, node)["size"]}, [x])
+
+
+def _layernorm(g: _Graph, node: Any) -> None:
+    onnx_layout.normalise(g, node, _one(g, node), "layernorm" if node.op_type == "LayerNormalization" else "rmsnorm")
 
 
 def _skip(g: _Graph, node: Any) -> None:
@@ -470,4 +567,6 @@ _HANDLERS: dict[str, Callable[[_Graph, Any], None]] = {
     "Add": _eltwise, "Sum": _eltwise, "Mul": _eltwise, "Concat": _concat,
     "Flatten": _flatten, "Reshape": _flatten, "Upsample": _upsample, "Resize": _upsample,
     "BatchNormalization": _batchnorm, "Identity": _skip, "Dropout": _skip, "Constant": _constant,
+    "LRN": _lrn, "Transpose": onnx_layout.transpose, "Gather": onnx_layout.embedding,
+    "LayerNormalization": _layernorm, "RMSNormalization": _layernorm, "Div": _scale,
 }

@@ -39,8 +39,8 @@ FAMILY = Family(
     presets=Path(__file__).resolve().parent / "presets",
     checks=lazy("accelsim.families.cambricon_x.validate", "cambricon_x_checks"), uses_weights=True,
     source="Zhang et al., MICRO 2016 (Cambricon-X)",
-    ops=CNN_OPS - {"matmul"},
+    ops=CNN_OPS - {"matmul", "lrn"},
     ops_note=("its PEs multiply a sparse weight matrix by selected neurons and its output path applies fixed "
               "activations; it has no unit for exponentials, divisions or token-wide reductions (softmax, "
-              "normalisation, GELU), and no product of two activation matrices (attention)"),
+              "normalisation, LRN, GELU), and no product of two activation matrices (attention)"),
 )

@@ -55,8 +55,8 @@ FAMILY = Family(
     plots=(Plot("dataflows", "RS against WS, OS and NLR: energy per level on a model's CONV layers "
                 "(--model, default alexnet; batch 16)", _dataflows),),
     source="Chen, Krishna, Emer and Sze, ISCA 2016 and JSSC 2017",
-    ops=CNN_OPS,
+    ops=CNN_OPS - {"lrn"},
     ops_note=("its PEs multiply-accumulate and its output path clamps (ReLU); nothing on the chip computes "
-              "exponentials, divisions or reductions across a token (softmax, normalisation, GELU), gathers table "
-              "rows or appends to a cache"),
+              "exponentials, divisions or reductions across a token (softmax, normalisation, LRN, GELU), gathers "
+              "table rows or appends to a cache"),
 )

@@ -41,8 +41,8 @@ FAMILY = Family(
     evaluate=_evaluate, timeline=lazy("accelsim.families.fpga.sim", "run"),
     presets=Path(__file__).resolve().parent / "presets", checks=lazy("accelsim.families.fpga.validate", "fpga_checks"),
     source="Qiu et al., FPGA 2016; Li et al., DATE 2018",
-    ops=CNN_OPS,
+    ops=CNN_OPS - {"lrn"},
     ops_note=("the design's convolvers and adder trees multiply-accumulate, with ReLU and pooling on the output; it"
-              " has no unit for exponentials, divisions or token-wide reductions (softmax, normalisation, GELU), "
+              " has no unit for exponentials, divisions or token-wide reductions (softmax, normalisation, LRN, GELU), "
               "table gathers or cache appends"),
 )
