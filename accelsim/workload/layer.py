@@ -45,7 +45,8 @@ OPS = MAC_OPS | POOL_OPS | TRANSFORMER_OPS | frozenset({"add", "mul", "activatio
                                                        "lrn"})
 
 #: the ops of CNNs and MLPs: what a chip without a vector unit for transformers can still run
-CNN_OPS = OPS - (TRANSFORMER_OPS - VIEW_OPS)
+#: (a transpose is a copy, as ShuffleNet's channel shuffle needs: any chip that moves data can run it)
+CNN_OPS = OPS - (TRANSFORMER_OPS - VIEW_OPS - {"transpose"})
 #: activation functions that need exponentials (a vector unit's transcendental path, not a ReLU clamp)
 TRANSCENDENTAL = frozenset({"gelu", "silu"})
 
