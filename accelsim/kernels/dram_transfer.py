@@ -272,7 +272,7 @@ def example_args(seed: int, first: int, n_bursts: int, write: bool, t0: int) -> 
     """
     from accelsim.kernels import dram_timing as dt
     rng = np.random.default_rng(seed)
-    *_, params, bank, group, rank, chan = dt.example_args(seed, [], warm=False)
+    *_, params, bank, group, rank, chan = dt.example_args(seed, [], closed_page=bool(rng.integers(0, 2)))
     if rng.integers(0, 2):
         params = params.copy()
         params[P_RK] = 1
