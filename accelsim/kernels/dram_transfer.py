@@ -16,8 +16,11 @@ building a request per burst:
   every request of a channel shares one rank and one bank group (their bound is then common),
   with an open page, and the run stops before a refresh falls due.
 
-So a sequential transfer on an open-page ``row:bank:col`` memory costs per row it opens, not
-per burst. Mappings where a channel's bursts are not an arithmetic progression of burst
+In the FR-FCFS scan, a request for the same row of the same bank as the one queued before it
+(and requested no earlier) is skipped: it cannot come first, nor win a tie. A request entering
+the queue right after the one before it in its row copies that one's decoded fields. So a
+sequential transfer on an open-page ``row:bank:col`` memory costs per row it opens, not per
+burst. Mappings where a channel's bursts are not an arithmetic progression of burst
 indices (channel neither the lowest field nor single) go through the request-level kernel.
 """
 
@@ -47,9 +50,11 @@ def _sizes(params):
 
 
 @register_jitable
-def _decode_one(x, params, sizes, dec, slot):
-    """Row ``slot`` of ``dec``: (channel, global rank, global group, global bank, row) of burst ``x``; returns col."""
-    val = np.empty(6, np.int64)
+def _decode_one(x, params, sizes, val, dec, slot):
+    """Row ``slot`` of ``dec``: (channel, global rank, global group, global bank, row) of burst ``x``; returns col.
+
+    ``val`` is scratch (6 int64).
+    """
     for k in range(6):
         f = params[P_ORDER + k]
         val[f] = x % sizes[f]
@@ -62,6 +67,18 @@ def _decode_one(x, params, sizes, dec, slot):
     dec[slot, 3] = g * params[P_BA] + val[F_BA]
     dec[slot, 4] = val[F_ROW]
     return val[F_COL]
+
+
+@register_jitable
+def _admit(x, prev, slot, col_runs, params, sizes, val, dec, col):
+    """Decode burst ``x`` into ``slot``; when it is the next of its channel after ``prev`` (-1: none) and
+    columns run, it is ``prev``'s row one column on, unless the column wraps (then decoded in full)."""
+    if col_runs and prev >= 0 and col[prev] + 1 < params[P_COLS]:
+        for f in range(5):
+            dec[slot, f] = dec[prev, f]
+        col[slot] = col[prev] + 1
+    else:
+        col[slot] = _decode_one(x, params, sizes, val, dec, slot)
 
 
 @register_jitable
@@ -127,6 +144,8 @@ def _transfer(t0, first, last, write, params, bank, group, rank, chan, counts):
     qcap = params[P_QUEUE]
     dec = np.zeros((qcap + 1, 5), np.int64)  # the last row: scratch for a burst not yet queued
     enq = np.zeros(qcap, np.int64)
+    col = np.zeros(qcap + 1, np.int64)
+    val = np.empty(6, np.int64)
     is_write = np.full(qcap, write)
     done_s = np.zeros(qcap, np.int64)
     cas_s = np.zeros(qcap, np.int64)
@@ -138,8 +157,10 @@ def _transfer(t0, first, last, write, params, bank, group, rank, chan, counts):
         n_c = (last - x0) // step + 1 if x0 <= last else 0
         nxt = 0
         qlen = 0
+        last_in = -1  # the slot of the request admitted last (the channel's previous burst)
         while nxt < n_c and qlen < qcap:
-            _decode_one(x0 + nxt * step, params, sizes, dec, qlen)
+            _admit(x0 + nxt * step, last_in, qlen, col_runs, params, sizes, val, dec, col)
+            last_in = qlen
             enq[qlen] = t0
             queue[qlen] = qlen
             qlen += 1
@@ -159,7 +180,7 @@ def _transfer(t0, first, last, write, params, bank, group, rank, chan, counts):
                     while k < qlen and dec[queue[k], 3] == b and dec[queue[k], 4] == dec[s0, 4]:
                         k += 1
                     if k == qlen and nxt < n_c:
-                        cn = _decode_one(x0 + nxt * step, params, sizes, dec, qcap)
+                        cn = _decode_one(x0 + nxt * step, params, sizes, val, dec, qcap)
                         if dec[qcap, 3] == b and dec[qcap, 4] == dec[s0, 4]:
                             k += min(cols - cn, n_c - nxt)
                     k = min(k, (due - cas - 1) // interval + 1)
@@ -191,10 +212,14 @@ def _transfer(t0, first, last, write, params, bank, group, rank, chan, counts):
                         queue[kept] = queue[j]
                         kept += 1
                     n_free = 0
-                    for u in range(max(0, k - qlen), admitted):
+                    u0 = max(0, k - qlen)
+                    if u0 > 0:
+                        last_in = -1
+                    for u in range(u0, admitted):
                         s = fresh[n_free]
                         n_free += 1
-                        _decode_one(x0 + (nxt + u) * step, params, sizes, dec, s)
+                        _admit(x0 + (nxt + u) * step, last_in, s, col_runs, params, sizes, val, dec, col)
+                        last_in = s
                         enq[s] = max(t0, cas + u * interval)
                         queue[kept] = s
                         kept += 1
@@ -210,6 +235,12 @@ def _transfer(t0, first, last, write, params, bank, group, rank, chan, counts):
                 j = queue[k]
                 if enq[j] > t:
                     continue
+                if k > 0:
+                    # the same row of the same bank as the request before, requested no earlier: its
+                    # commands come no earlier (timing is monotone in the request cycle), so it loses
+                    i = queue[k - 1]
+                    if dec[j, 3] == dec[i, 3] and dec[j, 4] == dec[i, 4] and enq[j] >= enq[i]:
+                        continue
                 kind, pre, act, cas = _timing(j, enq[j], dec, is_write, params, bank, group, rank, chan)
                 conf = kind == CONFLICT
                 if pick < 0 or cas < best_cas or (cas == best_cas and best_conf and not conf):
@@ -226,7 +257,8 @@ def _transfer(t0, first, last, write, params, bank, group, rank, chan, counts):
                 queue[k] = queue[k + 1]
             qlen -= 1
             if nxt < n_c:
-                _decode_one(x0 + nxt * step, params, sizes, dec, s)
+                _admit(x0 + nxt * step, last_in, s, col_runs, params, sizes, val, dec, col)
+                last_in = s
                 enq[s] = max(t0, cas)
                 queue[qlen] = s
                 qlen += 1
