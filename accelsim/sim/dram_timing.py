@@ -13,6 +13,9 @@ last byte has arrived (read) or been written. ``dram.stats()`` returns a :class:
   them against bank, bus and refresh state (``path="request"``, the Numba kernel
   :func:`accelsim.kernels.dram_timing.dram_schedule`), or runs the transfer as a
   sequential stream in closed form (``path="stream"``, :mod:`accelsim.sim.dram_stream`).
+  On the request path the engine's compiled loop runs the transfers itself
+  (:func:`accelsim.kernels.event_loop.event_loop_dram`, same results) and hands the model
+  its new state and the transfers to book (:meth:`DramModel.kernel_args`, :meth:`DramModel.book`).
 - :class:`BandwidthDram` is the quick-study model: one channel, a fixed rate and a fixed
   round trip (the behaviour of :class:`accelsim.sim.dram.SimpleDram`), with the same stats.
 """
