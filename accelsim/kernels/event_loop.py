@@ -14,8 +14,11 @@ lanes)`` cycles per op, at least 1) and ``ARRAY`` (the fold recurrence of
 :mod:`accelsim.kernels.folds`, with bank-conflict cycles added to preload and stream).
 
 Kernel :func:`event_loop` (the channel is bandwidth + latency) and its twin
-:func:`event_loop_ref` compute the same integers; :func:`event_loop_py` is the twin's loop with
-any DRAM model behind a callback (the timing model of :mod:`accelsim.sim.dram_timing`).
+:func:`event_loop_ref` compute the same integers; so do :func:`event_loop_dram` (the DRAM
+timing model, banks, rows and refresh, advanced inside the same compiled loop by
+:mod:`accelsim.kernels.dram_transfer`) and its twin :func:`event_loop_dram_ref`.
+:func:`event_loop_py` is the twins' loop with any DRAM model behind a callback (the engine
+uses it for the timing model's closed-form stream path).
 """
 
 from __future__ import annotations
@@ -25,17 +28,23 @@ import math
 
 import numpy as np
 from numba import njit
+from numba.extending import register_jitable
+
+from accelsim.kernels.dram_timing import P_BURST
+from accelsim.kernels.dram_transfer import _transfer
 
 DMA, VECTOR, ARRAY = 0, 1, 2
 _URGENT, _NORMAL = 0, 1          # SimPy's priorities: a process start before anything else at that cycle
 _RESUME, _COMPLETION = 0, 1      # a start or timeout resumes one process; a completion wakes its waiters
 
 
-@njit(cache=True)
-def event_loop(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain,
-               pre_held, held, vops, lanes, overlap, bytes_per_cycle, latency):
-    """Numba kernel of :func:`event_loop_ref`; same arguments, same results."""
+@register_jitable
+def _run(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held, held, vops,
+         lanes, overlap, bytes_per_cycle, latency, timing, addr, write, params, bank, group, rank, chan, ratio,
+         frontend, xcounts):
+    """The loop of both kernels: a bandwidth channel, or (``timing``) the DRAM timing model advanced in place."""
     n = dep_ptr.shape[0] - 1
+    cnt = np.zeros(5, np.int64)
     n_proc = kinds.shape[0]
     ready = np.zeros(n, np.int64)
     start = np.zeros(n, np.int64)
@@ -111,7 +120,24 @@ def event_loop(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, str
                             break
                 # the op runs now
                 wake = now
-                if kinds[p] == DMA:
+                if kinds[p] == DMA and timing:
+                    start[i] = now
+                    done = now
+                    if nbytes[i] > 0:
+                        first = addr[i] // params[P_BURST]
+                        last = (addr[i] + nbytes[i] - 1) // params[P_BURST]
+                        cnt[:] = 0
+                        cas, data_end = _transfer(int(math.ceil(now / ratio - 1e-9)), first, last, write[i], params,
+                                                  bank, group, rank, chan, cnt)
+                        done = int(math.ceil(data_end * ratio - 1e-9)) + frontend
+                        xcounts[i, :] = cnt[:4]
+                        order[n_xfer] = i
+                        n_xfer += 1
+                        issued[i] = max(now, int(math.ceil(cas * ratio - 1e-9)))
+                    else:
+                        issued[i] = now
+                    wake = issued[i]
+                elif kinds[p] == DMA:
                     start[i] = now
                     s = max(now, bus_free)
                     b = nbytes[i]
@@ -164,6 +190,77 @@ def event_loop(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, str
             stuck = i
             break
     return ready, start, end, chan_start, issued, order[:n_xfer], busy, stuck
+
+
+@njit(cache=True)
+def event_loop(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain,
+               pre_held, held, vops, lanes, overlap, bytes_per_cycle, latency):
+    """Numba kernel of :func:`event_loop_ref`; same arguments, same results."""
+    z1 = np.zeros(1, np.int64)
+    z2 = np.zeros((1, 1), np.int64)
+    return _run(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held, held,
+                vops, lanes, overlap, bytes_per_cycle, latency, False, z1, np.zeros(1, np.bool_), z1, z2, z2, z2,
+                z2, 1.0, 0, z2)
+
+
+@njit(cache=True)
+def event_loop_dram(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held,
+                    held, vops, lanes, overlap, addr, write, params, bank, group, rank, chan, ratio, frontend):
+    """Numba kernel of :func:`event_loop_dram_ref`; same arguments, same results."""
+    bank = bank.copy()
+    group = group.copy()
+    rank = rank.copy()
+    chan = chan.copy()
+    xcounts = np.zeros((dep_ptr.shape[0] - 1, 4), np.int64)
+    ready, start, end, _, issued, order, _, stuck = _run(
+        kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held, held, vops, lanes,
+        overlap, 1.0, 0, True, addr, write, params, bank, group, rank, chan, ratio, frontend, xcounts)
+    return ready, start, end, issued, order, xcounts, stuck, bank, group, rank, chan
+
+
+def event_loop_dram_ref(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held,
+                        held, vops, lanes, overlap, addr, write, params, bank, group, rank, chan, ratio, frontend):
+    """The units against the DRAM timing model; times in accelerator cycles unless said.
+
+    As :func:`event_loop_ref`, but a transfer of ``b > 0`` bytes at byte ``addr`` moves bursts
+    ``addr // burst_bytes .. (addr + b - 1) // burst_bytes`` through
+    :func:`accelsim.kernels.dram_transfer.dram_transfer_ref` (state tables ``bank, group, rank,
+    chan``, layout of :mod:`accelsim.kernels.dram_timing`), requested at DRAM cycle ``ceil(now /
+    ratio)`` (``ratio``: accelerator cycles per DRAM cycle); the unit may issue its next transfer
+    at ``max(now, ceil(last column command * ratio))``, and the op completes at ``ceil(last data
+    end * ratio) + frontend``. An empty transfer issues and completes at ``now``. This is
+    :meth:`accelsim.sim.dram_timing.DramModel.transfer` on the request path.
+
+    Returns ``(ready, start, end, issued, order, counts, stuck, bank, group, rank, chan)``: per
+    op cycles, per transfer the cycle it issued, the transfers (non-empty) in the order they
+    ran, per op ``(row hits, misses, conflicts, activates)``, the first op that never ran or
+    -1, and the advanced state tables.
+    """
+    from accelsim.kernels.dram_transfer import dram_transfer_ref
+    n = len(dep_ptr) - 1
+    issued = np.zeros(n, np.int64)
+    counts = np.zeros((n, 4), np.int64)
+    order: list[int] = []
+    st = [bank, group, rank, chan]
+    burst = int(params[P_BURST])
+
+    def transfer(i: int, now: int) -> tuple[int, int]:
+        b = int(nbytes[i])
+        if b <= 0:
+            issued[i] = now
+            return now, now
+        a = int(addr[i])
+        cas, end, cnt, *tables = dram_transfer_ref(math.ceil(now / ratio - 1e-9), a // burst, (a + b - 1) // burst,
+                                                   bool(write[i]), params, *st)
+        st[:] = tables
+        counts[i] = cnt[:4]
+        order.append(i)
+        issued[i] = max(now, math.ceil(cas * ratio - 1e-9))
+        return int(issued[i]), math.ceil(end * ratio - 1e-9) + frontend
+
+    ready, start, end, stuck = event_loop_py(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, preload, stream, div,
+                                             drain, pre_held, held, vops, lanes, overlap, transfer)
+    return ready, start, end, issued, np.array(order, np.int64), counts, stuck, *st
 
 
 def event_loop_py(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, preload, stream, div, drain, pre_held, held, vops,
@@ -357,3 +454,17 @@ def example_args(seed: int) -> tuple:
             small(0, 200), small(0, 8), small(1, 30), small(1, 3), small(0, 6), small(0, 3), small(0, 3),
             small(1, 100), int(rng.integers(1, 16)), bool(rng.integers(0, 2)),
             float(rng.choice([0.5, 1.0, 3.7, 16.0])), int(rng.integers(0, 20)))
+
+
+def example_dram_args(seed: int) -> tuple:
+    """Arguments of :func:`event_loop_dram` for a random small trace on a small random DRAM (tests)."""
+    from accelsim.kernels.dram_transfer import example_args as dram_example
+    rng = np.random.default_rng(seed)
+    base = example_args(seed)
+    n = base[3].shape[0] - 1
+    *_, params, bank, group, rank, chan = dram_example(seed, 0, 1, False, 0)
+    addr = rng.integers(0, 4000, n).astype(np.int64)
+    write = rng.random(n) < 0.5
+    nbytes = (rng.integers(0, 600, n) * (rng.random(n) < 0.9)).astype(np.int64)
+    return (*base[:5], nbytes, *base[6:15], addr, write, params, bank, group, rank, chan,
+            float(rng.choice([0.5, 0.7, 1.0, 1.3])), int(rng.integers(0, 10)))

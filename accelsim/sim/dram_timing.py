@@ -13,6 +13,9 @@ last byte has arrived (read) or been written. ``dram.stats()`` returns a :class:
   them against bank, bus and refresh state (``path="request"``, the Numba kernel
   :func:`accelsim.kernels.dram_timing.dram_schedule`), or runs the transfer as a
   sequential stream in closed form (``path="stream"``, :mod:`accelsim.sim.dram_stream`).
+  On the request path the engine's compiled loop runs the transfers itself
+  (:func:`accelsim.kernels.event_loop.event_loop_dram`, same results) and hands the model
+  its new state and the transfers to book (:meth:`DramModel.kernel_args`, :meth:`DramModel.book`).
 - :class:`BandwidthDram` is the quick-study model: one channel, a fixed rate and a fixed
   round trip (the behaviour of :class:`accelsim.sim.dram.SimpleDram`), with the same stats.
 """
@@ -114,6 +117,19 @@ class _Ledger:
         row[-2] = min(row[-2], start)
         row[-1] = max(row[-1], done)
         self.last_done = max(self.last_done, done)
+
+    def add_many(self, tags: list[int], sums: list[list[int]], first: list[int], last: list[int]) -> None:
+        """:meth:`add` of whole tags at once: counter sums (``_COUNTERS`` order), first request, last completion."""
+        for tag, row, start, done in zip(tags, sums, first, last):
+            mine = self.tags.get(tag)
+            if mine is None:
+                self.tags[tag] = row + [start, done]
+            else:
+                for k, v in enumerate(row):
+                    mine[k] += v
+                mine[-2] = min(mine[-2], start)
+                mine[-1] = max(mine[-1], done)
+            self.last_done = max(self.last_done, done)
 
     def stats(self, end: int, clock_hz: float, peak: float, price, time_energy: tuple[int, float, float]) -> DramStats:
         """Totals over ``[0, end]`` and per-tag stats; ``price(counts) -> dict`` of traffic energies."""
@@ -229,6 +245,41 @@ class DramModel:
                          row_hits=hits, row_misses=misses, row_conflicts=conflicts, activates=acts)
         self._on_bus(now, fin - self._frontend, rows * row_bytes)
         return issued, fin
+
+    def kernel_args(self) -> tuple:
+        """``(params, state tables, accelerator cycles per DRAM cycle, front-end cycles)`` for
+        :func:`accelsim.kernels.event_loop.event_loop_dram` (request path only)."""
+        return self._params, self._state, self._ratio, self._frontend
+
+    def book(self, state: tuple, now, done, addr, n_bytes, write, tag, counts) -> None:
+        """Take the state and the transfers a compiled loop ran on this model's behalf, as :meth:`transfer` would.
+
+        Arrays, one entry per non-empty transfer in the order they ran: request cycle ``now``,
+        completion ``done`` (accelerator cycles), byte ``addr``, ``n_bytes``, ``write``, ``tag``
+        and ``counts`` (row hits, misses, conflicts, activates), as the kernel returns them.
+        """
+        self._state = state
+        if len(now) == 0:
+            return
+        b = self.spec.burst_bytes
+        bursts = (addr + n_bytes - 1) // b - addr // b + 1
+        per = np.zeros((len(now), len(_COUNTERS)), np.int64)
+        per[:, 0] = np.where(write, 0, n_bytes)
+        per[:, 1] = np.where(write, n_bytes, 0)
+        per[:, 2] = np.where(write, 0, bursts)
+        per[:, 3] = np.where(write, bursts, 0)
+        per[:, 4:] = counts
+        tags, inv = np.unique(tag, return_inverse=True)
+        sums = np.zeros((len(tags), len(_COUNTERS)), np.int64)
+        np.add.at(sums, inv, per)
+        first = np.full(len(tags), np.iinfo(np.int64).max)
+        np.minimum.at(first, inv, now)
+        last = np.full(len(tags), np.iinfo(np.int64).min)
+        np.maximum.at(last, inv, done)
+        self._ledger.add_many(tags.tolist(), sums.tolist(), first.tolist(), last.tolist())
+        data_end = done - self._frontend
+        bus = np.ceil(n_bytes * self.clock_hz / self.spec.peak_bytes_per_s).astype(np.int64)
+        self._ledger.series.add_all(np.maximum(now, data_end - bus), data_end, n_bytes)
 
     def _requests(self, t: int, first: int, last: int, write: bool) -> tuple[int, int, dict]:
         n = last - first + 1

@@ -168,13 +168,15 @@ def run_events(trace: Trace, dram, lanes: int, overlap: bool,
     """:func:`run` with the fold-recurrence array unit, as a compiled event loop: same timeline, no SimPy.
 
     ``overlap`` and ``extra`` are those of :func:`accelsim.families.systolic.sim.array_unit`. A fresh
-    bandwidth + latency channel runs inside the Numba kernel; any other DRAM model (the
-    timing model) is called op by op from the same loop in Python. Either way the DRAM model
+    bandwidth + latency channel runs inside the Numba kernel, and so does the DRAM timing
+    model on its request path (banks, rows, refresh; any state); any other DRAM model (the
+    timing model's stream path) is called op by op from the same loop in Python. Either way the DRAM model
     ends in the state the SimPy run leaves it in (``bus_free``, busy cycles, bandwidth series,
     or the timing model's own statistics). ``tests/sim/test_event_loop.py`` holds the two engines equal.
     """
     from accelsim.kernels import event_loop as ev
     from accelsim.sim.dram import BandwidthChannel
+    from accelsim.sim.dram_timing import DramModel
     kinds, per_proc = processes(trace)
     ops = trace.ops
     n = len(ops)
@@ -195,6 +197,16 @@ def run_events(trace: Trace, dram, lanes: int, overlap: bool,
             dram.bus_free = int(issued[order[-1]])
         dram.busy_cycles += int(busy)
         dram.series.add_all(chan_start[order], issued[order], col["bytes"][order])
+    elif isinstance(dram, DramModel) and dram.path == "request":
+        write = ops["kind"] == STORE
+        addr = ops["addr"].astype(np.int64)
+        params, state, ratio, frontend = dram.kernel_args()
+        ready, start, end, issued, order, counts, stuck, *state = ev.event_loop_dram(
+            *args, col["bytes"], col["preload"], col["stream"], col["div"], col["drain"],
+            np.asarray(pre_held, np.int64), np.asarray(held, np.int64), col["vops"], int(lanes), bool(overlap),
+            addr, write, params, *state, ratio, frontend)
+        dram.book(tuple(state), start[order], end[order], addr[order], col["bytes"][order], write[order],
+                  ops["layer"][order].astype(np.int64), counts[order])
     else:
         addr, nbytes, layer = ops["addr"].tolist(), col["bytes"].tolist(), ops["layer"].tolist()
         write = (ops["kind"] == STORE).tolist()

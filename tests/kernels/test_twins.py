@@ -107,6 +107,17 @@ def _dram_args(x):
     return example_args(seed, reqs, closed_page=closed, warm=warm)
 
 
+def _transfer_inputs():
+    # (seed of a small random DRAM, first burst, bursts, write, request cycle)
+    return st.tuples(st.integers(0, 2**31), st.integers(0, 600), st.integers(1, 160), st.booleans(),
+                     st.integers(0, 3000))
+
+
+def _transfer_args(x):
+    from accelsim.kernels.dram_transfer import example_args
+    return example_args(*x)
+
+
 def _tile_layers():
     row = st.tuples(st.integers(1, 64), st.integers(1, 128), st.integers(1, 30), st.integers(1, 30),
                     st.integers(1, 5), st.integers(1, 5))
@@ -135,6 +146,11 @@ def _banks_args(seed):
 def _event_args(seed):
     from accelsim.kernels.event_loop import example_args
     return example_args(seed)
+
+
+def _event_dram_args(seed):
+    from accelsim.kernels.event_loop import example_dram_args
+    return example_dram_args(seed)
 
 
 def _bins_inputs():
@@ -201,7 +217,9 @@ CASES = {"fold_schedule": (_fold_inputs, _fold_args),
          "dram_schedule": (_dram_inputs, _dram_args),
          "rs_search": (_rs_layer, lambda x: list(_rs_dims(x))),
          "rs_eval": (_rs_layer, _rs_eval_args),
+         "dram_transfer": (_transfer_inputs, _transfer_args),
          "event_loop": (lambda: st.integers(0, 2**31), lambda seed: _event_args(seed)),
+         "event_loop_dram": (lambda: st.integers(0, 2**31), lambda seed: _event_dram_args(seed)),
          "spread_bins": (_bins_inputs, _bins_args),
          "dcc_sweep": (lambda: st.integers(0, 2**31), lambda seed: _dcc_args(seed))}
 

@@ -1,0 +1,329 @@
+"""One DMA transfer through the DRAM timing model, in place, at a cost of rows touched rather than bursts.
+
+A transfer of the engine is a contiguous range of bursts, all requested at one DRAM cycle and
+all reads or all writes. :func:`dram_transfer` schedules it exactly as
+:func:`accelsim.kernels.dram_timing.dram_schedule` schedules the same bursts (its twin
+:func:`dram_transfer_ref` does just that, through the plain twin of that kernel), but without
+building a request per burst:
+
+- each channel's requests are produced as they enter the queue (decoded one by one);
+- a *hit run* is served in one step. When the oldest queued request is a row hit whose column
+  command falls on the earliest cycle any request of its channel could take (the channel's
+  common bound: its last column command, tCCD, turnarounds, the data bus), FR-FCFS serves it;
+  the next oldest, if it hits the same row, then finds the same situation ``interval =
+  max(tCCD_S, tCCD_L, tBL)`` cycles later, and so on. So a run of ``k`` such hits issues at
+  ``cas, cas + interval, ...`` and leaves state that follows in closed form. This holds when
+  every request of a channel shares one rank and one bank group (their bound is then common),
+  with an open page, and the run stops before a refresh falls due.
+
+In the FR-FCFS scan, a request for the same row of the same bank as the one queued before it
+(and requested no earlier) is skipped: it cannot come first, nor win a tie. A request entering
+the queue right after the one before it in its row copies that one's decoded fields. So a
+sequential transfer on an open-page ``row:bank:col`` memory costs per row it opens, not per
+burst. Mappings where a channel's bursts are not an arithmetic progression of burst
+indices (channel neither the lowest field nor single) go through the request-level kernel.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numba import njit
+from numba.extending import register_jitable
+
+from accelsim.kernels.dram_timing import (B_PRE, C_BUS, C_CAS, C_RANK, CONFLICT, F_BA, F_BG, F_CH, F_COL, F_RK,
+                                          F_ROW, G_CAS, G_WR_END, HIT, P_BA, P_BG, P_BURST, P_CH, P_CLOSED, P_COLS,
+                                          P_ORDER, P_QUEUE, P_RK, P_ROWS, R_CAS, R_RD_CAS, R_REF_DUE, R_WR_END, T_BL,
+                                          T_CCD_L, T_CCD_S, T_CL, T_CWL, T_RTP, T_RTRS, T_RTW, T_WR, T_WTR_L, T_WTR_S,
+                                          _serve, _timing, dram_schedule, dram_schedule_ref)
+
+
+@register_jitable
+def _sizes(params):
+    sizes = np.empty(6, np.int64)
+    sizes[F_CH] = params[P_CH]
+    sizes[F_RK] = params[P_RK]
+    sizes[F_BG] = params[P_BG]
+    sizes[F_BA] = params[P_BA]
+    sizes[F_ROW] = params[P_ROWS]
+    sizes[F_COL] = params[P_COLS]
+    return sizes
+
+
+@register_jitable
+def _decode_one(x, params, sizes, val, dec, slot):
+    """Row ``slot`` of ``dec``: (channel, global rank, global group, global bank, row) of burst ``x``; returns col.
+
+    ``val`` is scratch (6 int64).
+    """
+    for k in range(6):
+        f = params[P_ORDER + k]
+        val[f] = x % sizes[f]
+        x //= sizes[f]
+    r = val[F_CH] * params[P_RK] + val[F_RK]
+    g = r * params[P_BG] + val[F_BG]
+    dec[slot, 0] = val[F_CH]
+    dec[slot, 1] = r
+    dec[slot, 2] = g
+    dec[slot, 3] = g * params[P_BA] + val[F_BA]
+    dec[slot, 4] = val[F_ROW]
+    return val[F_COL]
+
+
+@register_jitable
+def _admit(x, prev, slot, col_runs, params, sizes, val, dec, col):
+    """Decode burst ``x`` into ``slot``; when it is the next of its channel after ``prev`` (-1: none) and
+    columns run, it is ``prev``'s row one column on, unless the column wraps (then decoded in full)."""
+    if col_runs and prev >= 0 and col[prev] + 1 < params[P_COLS]:
+        for f in range(5):
+            dec[slot, f] = dec[prev, f]
+        col[slot] = col[prev] + 1
+    else:
+        col[slot] = _decode_one(x, params, sizes, val, dec, slot)
+
+
+@register_jitable
+def _layout(params, sizes):
+    """(channel steps by one burst index: 1 / by ``channels``: 2 / neither: 0, a column run follows: bool)."""
+    eff = np.empty(6, np.int64)
+    n = 0
+    for k in range(6):
+        f = params[P_ORDER + k]
+        if sizes[f] > 1:
+            eff[n] = f
+            n += 1
+    nch = params[P_CH]
+    if nch == 1:
+        return 1, n > 0 and eff[0] == F_COL
+    if eff[0] == F_CH:
+        return 2, n > 1 and eff[1] == F_COL
+    return 0, False
+
+
+@register_jitable
+def _bound(c, r, g, write, params, group, rank, chan):
+    """Earliest column command of any request of channel ``c`` in rank ``r``, group ``g`` (DRAM cycles)."""
+    lat = params[T_CWL] if write else params[T_CL]
+    cas = max(chan[c, C_CAS], rank[r, R_CAS] + params[T_CCD_S], group[g, G_CAS] + params[T_CCD_L])
+    if write:
+        cas = max(cas, rank[r, R_RD_CAS] + params[T_RTW])
+    else:
+        cas = max(cas, rank[r, R_WR_END] + params[T_WTR_S], group[g, G_WR_END] + params[T_WTR_L])
+    gap = params[T_RTRS] if (chan[c, C_RANK] >= 0 and chan[c, C_RANK] != r) else 0
+    return max(cas, chan[c, C_BUS] + gap - lat)
+
+
+@register_jitable
+def _transfer(t0, first, last, write, params, bank, group, rank, chan, counts):
+    """Schedule bursts ``first..last`` (burst indices), requested at DRAM cycle ``t0``; state advanced in place.
+
+    Returns ``(last column command, last data end)`` in DRAM cycles and adds to ``counts``
+    (``COUNT_NAMES`` order), as :func:`dram_transfer_ref` specifies.
+    """
+    sizes = _sizes(params)
+    step_kind, col_runs = _layout(params, sizes)
+    cas_max = -(1 << 62)
+    done_max = -(1 << 62)
+    if step_kind == 0:
+        n = last - first + 1
+        addr = (np.arange(n) + first) * params[P_BURST]
+        done, cas, _, cnt, nb, ng, nr, nc = dram_schedule(np.full(n, t0, np.int64), addr, np.full(n, write),
+                                                          params, bank, group, rank, chan)
+        bank[:, :] = nb
+        group[:, :] = ng
+        rank[:, :] = nr
+        chan[:, :] = nc
+        for k in range(5):
+            counts[k] += cnt[k]
+        return cas.max(), done.max()
+    nch = params[P_CH]
+    step = 1 if step_kind == 1 else nch
+    runs_ok = col_runs and params[P_RK] == 1 and params[P_BG] == 1 and params[P_CLOSED] == 0
+    interval = max(params[T_CCD_S], params[T_CCD_L], params[T_BL], 0)
+    lat = params[T_CWL] if write else params[T_CL]
+    cols = params[P_COLS]
+    qcap = params[P_QUEUE]
+    dec = np.zeros((qcap + 1, 5), np.int64)  # the last row: scratch for a burst not yet queued
+    enq = np.zeros(qcap, np.int64)
+    col = np.zeros(qcap + 1, np.int64)
+    val = np.empty(6, np.int64)
+    is_write = np.full(qcap, write)
+    done_s = np.zeros(qcap, np.int64)
+    cas_s = np.zeros(qcap, np.int64)
+    kind_s = np.zeros(qcap, np.int64)
+    queue = np.empty(qcap, np.int64)
+    fresh = np.empty(qcap, np.int64)
+    for c in range(nch if step_kind == 2 else 1):
+        x0 = first + ((c - first % nch) % nch) if step_kind == 2 else first
+        n_c = (last - x0) // step + 1 if x0 <= last else 0
+        nxt = 0
+        qlen = 0
+        last_in = -1  # the slot of the request admitted last (the channel's previous burst)
+        while nxt < n_c and qlen < qcap:
+            _admit(x0 + nxt * step, last_in, qlen, col_runs, params, sizes, val, dec, col)
+            last_in = qlen
+            enq[qlen] = t0
+            queue[qlen] = qlen
+            qlen += 1
+            nxt += 1
+        while qlen > 0:
+            t = enq[queue[0]]
+            for k in range(1, qlen):
+                t = min(t, enq[queue[k]])
+            t = max(t, chan[c, C_CAS])
+            s0 = queue[0]
+            if runs_ok and enq[s0] <= t:
+                kind, pre, act, cas = _timing(s0, enq[s0], dec, is_write, params, bank, group, rank, chan)
+                r, g, b = dec[s0, 1], dec[s0, 2], dec[s0, 3]
+                due = rank[r, R_REF_DUE]
+                if kind == HIT and cas < due and cas == _bound(c, r, g, write, params, group, rank, chan):
+                    k = 1
+                    while k < qlen and dec[queue[k], 3] == b and dec[queue[k], 4] == dec[s0, 4]:
+                        k += 1
+                    if k == qlen and nxt < n_c:
+                        cn = _decode_one(x0 + nxt * step, params, sizes, val, dec, qcap)
+                        if dec[qcap, 3] == b and dec[qcap, 4] == dec[s0, 4]:
+                            k += min(cols - cn, n_c - nxt)
+                    k = min(k, (due - cas - 1) // interval + 1)
+                    cas_k = cas + (k - 1) * interval
+                    end = cas_k + lat + params[T_BL]
+                    if write:
+                        bank[b, B_PRE] = max(bank[b, B_PRE], end + params[T_WR])
+                        rank[r, R_WR_END] = end
+                        group[g, G_WR_END] = end
+                    else:
+                        bank[b, B_PRE] = max(bank[b, B_PRE], cas_k + params[T_RTP])
+                        rank[r, R_RD_CAS] = cas_k
+                    rank[r, R_CAS] = cas_k
+                    group[g, G_CAS] = cas_k
+                    chan[c, C_CAS] = cas_k
+                    chan[c, C_BUS] = end
+                    chan[c, C_RANK] = r
+                    counts[HIT] += k
+                    cas_max = max(cas_max, cas_k)
+                    done_max = max(done_max, end)
+                    # the queue now holds the unserved old entries, then the bursts admitted as
+                    # each of the k left (the u-th at the u-th column command)
+                    admitted = min(k, n_c - nxt)
+                    served = min(k, qlen)
+                    for j in range(served):
+                        fresh[j] = queue[j]
+                    kept = 0
+                    for j in range(served, qlen):
+                        queue[kept] = queue[j]
+                        kept += 1
+                    n_free = 0
+                    u0 = max(0, k - qlen)
+                    if u0 > 0:
+                        last_in = -1
+                    for u in range(u0, admitted):
+                        s = fresh[n_free]
+                        n_free += 1
+                        _admit(x0 + (nxt + u) * step, last_in, s, col_runs, params, sizes, val, dec, col)
+                        last_in = s
+                        enq[s] = max(t0, cas + u * interval)
+                        queue[kept] = s
+                        kept += 1
+                    qlen = kept
+                    nxt += admitted
+                    continue
+            # FR-FCFS decision, as in dram_schedule
+            floor = max(chan[c, C_CAS], chan[c, C_BUS] - max(params[T_CL], params[T_CWL]))
+            pick = -1
+            best_cas = 0
+            best_conf = False
+            for k in range(qlen):
+                j = queue[k]
+                if enq[j] > t:
+                    continue
+                if k > 0:
+                    # the same row of the same bank as the request before, requested no earlier: its
+                    # commands come no earlier (timing is monotone in the request cycle), so it loses
+                    i = queue[k - 1]
+                    if dec[j, 3] == dec[i, 3] and dec[j, 4] == dec[i, 4] and enq[j] >= enq[i]:
+                        continue
+                kind, pre, act, cas = _timing(j, enq[j], dec, is_write, params, bank, group, rank, chan)
+                conf = kind == CONFLICT
+                if pick < 0 or cas < best_cas or (cas == best_cas and best_conf and not conf):
+                    pick = k
+                    best_cas = cas
+                    best_conf = conf
+                    if not conf and cas == floor:
+                        break
+            s = queue[pick]
+            cas = _serve(s, enq[s], dec, is_write, params, bank, group, rank, chan, done_s, cas_s, kind_s, counts)
+            cas_max = max(cas_max, cas)
+            done_max = max(done_max, done_s[s])
+            for k in range(pick, qlen - 1):
+                queue[k] = queue[k + 1]
+            qlen -= 1
+            if nxt < n_c:
+                _admit(x0 + nxt * step, last_in, s, col_runs, params, sizes, val, dec, col)
+                last_in = s
+                enq[s] = max(t0, cas)
+                queue[qlen] = s
+                qlen += 1
+                nxt += 1
+    return cas_max, done_max
+
+
+@njit(cache=True)
+def dram_transfer(t0, first, last, write, params, bank, group, rank, chan):
+    """Numba kernel of :func:`dram_transfer_ref`; same arguments, same results."""
+    bank = bank.copy()
+    group = group.copy()
+    rank = rank.copy()
+    chan = chan.copy()
+    counts = np.zeros(5, np.int64)
+    cas, done = _transfer(t0, first, last, write, params, bank, group, rank, chan, counts)
+    return cas, done, counts, bank, group, rank, chan
+
+
+def dram_transfer_ref(t0, first, last, write, params, bank, group, rank, chan):
+    """One transfer: bursts ``first..last`` (burst indices, ``first <= last``), all requested at DRAM cycle ``t0``.
+
+    Exactly :func:`accelsim.kernels.dram_timing.dram_schedule_ref` on those bursts (addresses
+    ``burst * burst_bytes``, every arrival ``t0``, every request a write if ``write``) from
+    the state tables ``bank, group, rank, chan``, which are not modified. Returns ``(last
+    column command, last data end, counts, bank, group, rank, chan)``: DRAM cycles, counts in
+    ``COUNT_NAMES`` order and the advanced tables.
+    """
+    n = last - first + 1
+    addr = np.arange(first, last + 1, dtype=np.int64) * int(params[P_BURST])
+    done, cas, _, counts, *state = dram_schedule_ref(np.full(n, t0, np.int64), addr, np.full(n, bool(write)),
+                                                     params, bank, group, rank, chan)
+    return (int(cas.max()), int(done.max()), counts, *state)
+
+
+def example_args(seed: int, first: int, n_bursts: int, write: bool, t0: int) -> list:
+    """Arguments of :func:`dram_transfer` (tests): a small random DRAM from ``seed``, often one that runs hits in bulk.
+
+    Starts from :func:`accelsim.kernels.dram_timing.example_args` (random organisation,
+    timings and mapping, a warm state); half the seeds get one rank, one bank group, an open
+    page, long rows, a slower refresh and the column (below the channel) as the fastest field,
+    so that the hit-run step and its refresh cut-off are exercised.
+    """
+    from accelsim.kernels import dram_timing as dt
+    rng = np.random.default_rng(seed)
+    *_, params, bank, group, rank, chan = dt.example_args(seed, [], closed_page=bool(rng.integers(0, 2)))
+    if rng.integers(0, 2):
+        params = params.copy()
+        params[P_RK] = 1
+        params[P_BG] = 1
+        params[P_CLOSED] = 0
+        params[P_COLS] = int(rng.integers(4, 40))
+        params[dt.T_REFI] = params[dt.T_RFC] + int(rng.integers(200, 2000))
+        order = [F_COL, F_BA, F_ROW, F_RK, F_BG]
+        if rng.integers(0, 2):
+            order = [F_CH] + order
+        else:
+            order.append(F_CH)
+            params[P_CH] = 1
+        params[P_ORDER:P_ORDER + 6] = order
+        bank, group, rank, chan = dt.initial_state(params)
+    else:
+        n_bursts = min(n_bursts, 40)  # the plain twin refreshes one by one: keep tiny tREFIs short
+    if rng.integers(0, 2):  # a warm start: an earlier transfer left rows open and buses busy
+        a = int(rng.integers(0, 300))
+        *_, bank, group, rank, chan = dram_transfer_ref(int(rng.integers(0, 50)), a, a + int(rng.integers(0, 30)),
+                                                        bool(rng.integers(0, 2)), params, bank, group, rank, chan)
+    return [t0, first, first + max(1, n_bursts) - 1, write, params, bank, group, rank, chan]
