@@ -1,0 +1,723 @@
+"""The DianNao/Cambricon core as one compiled loop: control flow, issue, unit queues, scoreboard, DMA and DRAM.
+
+Kernel :func:`cambricon_core` and its twin :func:`cambricon_core_ref` compute the same
+integers; the twin's docstring is the specification. Both follow the program's control flow
+(scalar registers and branches, no data) and time every dynamic instruction the way
+``accelsim.families.cambricon.core.run_core`` does with a DRAM model from ``accelsim.sim``:
+the family encodes its program and spec as arrays (``pack_*`` there), calls the kernel once
+and reads the tallies back.
+
+Everything crossing the border is an int64 array (``fcfg`` float64). Layouts:
+
+* program, one row per static instruction: ``op`` (index into :data:`OPS`), ``regs``
+  (``(n, 7)``, register numbers in operand order, 0-padded), ``imm``, ``acc`` and
+  ``layer_of`` (the layer a pc belongs to, -1 for none);
+* ``cfg`` at the indices named by :data:`CFG`; ``sp_bases`` the base addresses of ``nbin``,
+  ``sb``, ``nbout`` (space ids 1, 2, 3; 0 is DRAM);
+* ``fcfg`` = (accelerator cycles per DRAM cycle, accelerator clock Hz, DRAM peak bytes/s,
+  channel bytes per cycle);
+* DRAM: ``dparams`` and the four state tables of :mod:`accelsim.kernels.dram_timing`
+  (timing model, ``cfg[DRAM_KIND] = 1``), or the bandwidth channel (``DRAM_KIND = 0``:
+  ``fcfg[3]`` bytes a cycle, ``cfg[LATENCY]`` cycles round trip; the tables are ignored).
+
+Returns ``(status, err_pc, steps, end, tally, by_op, op_seen, busy, sp_bytes, sp_seen, xfers, log,
+bank, group, rank, chan, channel)``:
+
+* ``status`` :data:`OK`, :data:`RAN_OFF` (pc left the program), :data:`TOO_LONG` (more
+  than ``cfg[MAX_STEPS]`` steps), :data:`NO_LAYER` (a pc before the first layer) or
+  :data:`BAD_DMA` (a DMA whose scratchpad side is in no scratchpad), with ``err_pc``;
+* ``steps`` dynamic instructions, ``end`` the last completion (cycles);
+* per layer: ``tally`` columns :data:`TALLY`; ``by_op`` counts per op; ``busy`` cycles per
+  unit (:data:`UNITS`); ``sp_bytes[l, 0 or 1, space]`` scratchpad bytes read / written;
+  ``op_seen`` and ``sp_seen`` the order in which each key first occurred in the layer
+  (1, 2, ...; 0 never), so dictionaries can be rebuilt in the reference's order;
+* ``xfers``: one row per DRAM transfer with bytes, columns :data:`XFER`;
+* ``log`` (only with ``cfg[LOG]``): one row per non-scalar instruction, columns
+  (pc, unit, issue, start, done) in cycles;
+* the DRAM state tables after the run and ``channel`` = (bus free from, busy cycles).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import deque
+
+import numpy as np
+from numba import njit
+from numba.extending import register_jitable
+
+from accelsim.kernels.dram_timing import dram_schedule, dram_schedule_ref
+
+#: the ISA's mnemonics, grouped by unit: scalar 0..9, DMA 10..13, matrix 14..16, vector 17..28
+OPS = ("NOP", "HALT", "SLI", "SADDI", "SADD", "SSUB", "SMUL", "SLT", "JUMP", "CB",
+       "VLOAD", "VSTORE", "MLOAD", "MSTORE", "MMV", "VMM", "OP",
+       "VMOVE", "VCLR", "VAV", "VSV", "VMV", "VAS", "VMAX", "VGT", "VADDW", "VACT", "VPWL", "VMAW")
+(NOP, HALT, SLI, SADDI, SADD, SSUB, SMUL, SLT, JUMP, CB, VLOAD, VSTORE, MLOAD, MSTORE, MMV, VMM, OPR,
+ VMOVE, VCLR, VAV, VSV, VMV, VAS, VMAX, VGT, VADDW, VACT, VPWL, VMAW) = range(len(OPS))
+N_OPS = len(OPS)
+UNITS = ("matrix", "vector", "dma_nbin", "dma_sb", "dma_nbout")
+SPACES = ("dram", "nbin", "sb", "nbout")
+CFG = ("rows", "cols", "lanes", "m_stages", "v_stages", "q_matrix", "q_vector", "q_dma", "penalty",
+       "free_control", "n_layers", "sp_base", "sp_span", "max_steps", "log", "dram_kind", "frontend",
+       "latency", "burst_bytes")
+(ROWS, COLS, LANES, M_STAGES, V_STAGES, Q_MATRIX, Q_VECTOR, Q_DMA, PENALTY, FREE_CONTROL, N_LAYERS, SP_BASE,
+ SP_SPAN, MAX_STEPS, LOG, DRAM_KIND, FRONTEND, LATENCY, BURST_BYTES) = range(len(CFG))
+TALLY = ("insns", "dram_read", "dram_write", "mults", "adds", "start", "end")
+XFER = ("tag", "write", "now", "done", "bytes", "bursts", "row_hits", "row_misses", "row_conflicts", "activates",
+        "bus_start", "bus_end")
+OK, RAN_OFF, TOO_LONG, NO_LAYER, BAD_DMA = range(5)
+MASK = 0xFFFF_FFFF
+EPS = 1e-9
+#: scratchpad effects of one instruction, the layout of the kernel's scratch vector
+(E_NR, E_R0, E_NW, E_W0, E_W1, E_DMA, E_DWRITE, E_DROWS, E_DRB, E_DSTRIDE, E_DADDR, E_OCC, E_LAT, E_MULTS,
+ E_ADDS) = (0, 1, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19)
+
+
+@register_jitable
+def _cdiv(a, b):
+    """Ceiling of ``a / b`` for ``b > 0``."""
+    return -(-a // b)
+
+
+# ---- the kernel --------------------------------------------------------------------------------
+
+@register_jitable
+def _grow(a, n):
+    """``a`` with room for at least ``n`` rows (doubling); the first rows kept."""
+    if n <= a.shape[0]:
+        return a
+    out = np.zeros((max(n, 2 * a.shape[0]), a.shape[1]), np.int64)
+    out[:a.shape[0]] = a
+    return out
+
+
+@register_jitable
+def _space(addr, sp_bases, base0, span):
+    """Space id of ``addr``: 1..3 for a scratchpad, 0 for DRAM or no scratchpad."""
+    if addr < base0:
+        return 0
+    b = base0 + ((addr - base0) // span) * span
+    for k in range(3):
+        if sp_bases[k] == b:
+            return k + 1
+    return 0
+
+
+@register_jitable
+def _effects(o, v, acc, cfg, e):
+    """Fill ``e`` (layout ``E_*``) with what op ``o`` on register values ``v`` reads, writes and costs."""
+    R, C, L = cfg[ROWS], cfg[COLS], cfg[LANES]
+    e[E_NR] = 0
+    e[E_NW] = 1
+    e[E_DMA] = 0
+    e[E_LAT] = cfg[V_STAGES]
+    e[E_MULTS] = 0
+    e[E_ADDS] = 0
+    if o == VLOAD or o == VSTORE or o == MLOAD or o == MSTORE:
+        if o == VLOAD or o == VSTORE:
+            rows, rb, stride, n = 1, v[2], v[2], v[2]
+        else:
+            rows, rb, stride, n = v[2], v[3], v[4], v[2] * v[3]
+        e[E_DMA] = 1
+        e[E_DROWS] = rows
+        e[E_DRB] = rb
+        e[E_DSTRIDE] = stride
+        e[E_OCC] = 0
+        e[E_LAT] = 0
+        if o == VLOAD or o == MLOAD:
+            e[E_W0], e[E_W1] = v[0], v[0] + n
+            e[E_DWRITE], e[E_DADDR] = 0, v[1]
+        else:
+            e[E_NW] = 0
+            e[E_NR] = 1
+            e[E_R0], e[E_R0 + 1] = v[1], v[1] + n
+            e[E_DWRITE], e[E_DADDR] = 1, v[0]
+        return
+    if o == MMV or o == VMM or o == OPR:
+        e[E_LAT] = cfg[M_STAGES]
+        if o == MMV:
+            d, out, inn, sstr = v[0], v[3], v[4], v[6]
+            seg = max(v[5], 1)
+            seg_len = inn // seg
+            e[E_OCC] = _cdiv(out, R) * seg * _cdiv(seg_len, C)
+            e[E_R0], e[E_R0 + 1] = v[1], v[1] + out * inn * 2
+            e[E_R0 + 2], e[E_R0 + 3] = v[2], v[2] + (seg - 1) * sstr + seg_len * 2
+            ysz, work = out * 4, out * inn
+        elif o == VMM:
+            d, inn, out = v[0], v[3], v[4]
+            e[E_OCC] = _cdiv(out, R) * _cdiv(inn, C)
+            e[E_R0], e[E_R0 + 1] = v[1], v[1] + inn * 2
+            e[E_R0 + 2], e[E_R0 + 3] = v[2], v[2] + inn * out * 2
+            ysz, work = out * 4, out * inn
+        else:
+            d, la, lb = v[0], v[3], v[4]
+            e[E_OCC] = _cdiv(la, R) * _cdiv(lb, C)
+            e[E_R0], e[E_R0 + 1] = v[1], v[1] + la * 2
+            e[E_R0 + 2], e[E_R0 + 3] = v[2], v[2] + lb * 2
+            ysz, work = la * lb * 4, la * lb
+        e[E_NR] = 2
+        if acc:
+            e[E_R0 + 4], e[E_R0 + 5] = d, d + ysz
+            e[E_NR] = 3
+        e[E_W0], e[E_W1] = d, d + ysz
+        e[E_MULTS] = work
+        e[E_ADDS] = work if (o != OPR or acc) else 0
+        return
+    d = v[0]
+    if o == VMOVE or o == VCLR:
+        n = v[2] if o == VMOVE else v[1]
+        if o == VMOVE:
+            e[E_NR] = 1
+            e[E_R0], e[E_R0 + 1] = v[1], v[1] + n
+        e[E_W0], e[E_W1] = d, d + n
+        e[E_OCC] = _cdiv(n, 2 * L)
+        return
+    if o == VAV or o == VSV or o == VMV or o == VMAX or o == VGT or o == VAS or o == VMAW:
+        n = v[3]
+        e[E_NR] = 1 if o == VAS else 2
+        e[E_R0], e[E_R0 + 1] = v[1], v[1] + 2 * n
+        e[E_R0 + 2], e[E_R0 + 3] = v[2], v[2] + 2 * n
+        if o == VMAW:
+            e[E_NR] = 3
+            e[E_R0 + 4], e[E_R0 + 5] = d, d + 4 * n
+            e[E_W0], e[E_W1] = d, d + 4 * n
+        else:
+            e[E_W0], e[E_W1] = d, d + 2 * n
+        e[E_OCC] = _cdiv(n, L)
+        e[E_MULTS] = n if (o == VMV or o == VMAW) else 0
+        e[E_ADDS] = 0 if o == VMV else n
+        return
+    if o == VADDW or o == VACT or o == VPWL:
+        n = v[2]
+        e[E_NR] = 1
+        if o == VADDW:
+            e[E_R0], e[E_R0 + 1] = v[1], v[1] + 2 * n
+            e[E_R0 + 2], e[E_R0 + 3] = d, d + 4 * n
+            e[E_NR] = 2
+            e[E_W0], e[E_W1] = d, d + 4 * n
+        elif o == VACT:
+            e[E_R0], e[E_R0 + 1] = v[1], v[1] + 4 * n
+            e[E_W0], e[E_W1] = d, d + 2 * n
+        else:
+            e[E_R0], e[E_R0 + 1] = v[1], v[1] + 2 * n
+            e[E_W0], e[E_W1] = d, d + 2 * n
+        e[E_OCC] = _cdiv(n, L)
+        e[E_MULTS] = 0 if o == VADDW else n
+        e[E_ADDS] = n
+        return
+    e[E_NW] = 0
+    e[E_OCC] = 1
+    e[E_LAT] = 0
+
+
+@register_jitable
+def _xfer(xfers, nx, tag, write, now, done, n_bytes, bursts, counts, bus_start, bus_end):
+    """Append one transfer row (layout ``XFER``); returns the (possibly grown) table."""
+    xfers = _grow(xfers, nx + 1)
+    r = xfers[nx]
+    r[0], r[1], r[2], r[3], r[4], r[5] = tag, write, now, done, n_bytes, bursts
+    r[6], r[7], r[8], r[9] = counts[0], counts[1], counts[2], counts[3]
+    r[10], r[11] = bus_start, bus_end
+    return xfers
+
+
+@njit(cache=True)
+def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, bank, group, rank, chan):
+    """Numba kernel of :func:`cambricon_core_ref`; same arguments, same results."""
+    n_prog = op.shape[0]
+    n_layers = cfg[N_LAYERS]
+    R = np.zeros(64, np.int64)
+    qcap = np.array([cfg[Q_MATRIX], cfg[Q_VECTOR], cfg[Q_DMA], cfg[Q_DMA], cfg[Q_DMA]], np.int64)
+    qbuf = np.zeros((5, qcap.max()), np.int64)
+    qhead = np.zeros(5, np.int64)
+    qlen = np.zeros(5, np.int64)
+    free = np.zeros(5, np.int64)
+    fl_lo = np.zeros(256, np.int64)
+    fl_hi = np.zeros(256, np.int64)
+    fl_w = np.zeros(256, np.int64)
+    fl_done = np.zeros(256, np.int64)
+    nin = 0
+    tally = np.zeros((n_layers, 7), np.int64)
+    tally[:, 5] = -1
+    by_op = np.zeros((n_layers, N_OPS), np.int64)
+    op_seen = np.zeros((n_layers, N_OPS), np.int64)
+    n_op_seen = np.zeros(n_layers, np.int64)
+    busy = np.zeros((n_layers, 5), np.int64)
+    sp_bytes = np.zeros((n_layers, 2, 4), np.int64)
+    sp_seen = np.zeros((n_layers, 2, 4), np.int64)
+    n_sp_seen = np.zeros((n_layers, 2), np.int64)
+    xfers = np.zeros((64, 12), np.int64)
+    nx = 0
+    do_log = cfg[LOG] != 0
+    log = np.zeros((1024 if do_log else 0, 5), np.int64)
+    nlog = 0
+    e = np.zeros(20, np.int64)
+    v = np.zeros(7, np.int64)
+    cnt = np.zeros(4, np.int64)
+    bank, group, rank, chan = bank.copy(), group.copy(), rank.copy(), chan.copy()
+    bus_free = 0
+    bus_busy = 0
+    ratio, clock_hz, peak, bpc = fcfg[0], fcfg[1], fcfg[2], fcfg[3]
+    frontend, b = cfg[FRONTEND], cfg[BURST_BYTES]
+    free_control = cfg[FREE_CONTROL] != 0
+    penalty = cfg[PENALTY]
+    t_next, prev_pc, end, steps, pc = 0, -1, 0, 0, 0
+    status = OK
+    while True:
+        if pc < 0 or pc >= n_prog:
+            status = RAN_OFF
+            break
+        steps += 1
+        if steps > cfg[MAX_STEPS]:
+            status = TOO_LONG
+            break
+        li = layer_of[pc]
+        if li < 0:
+            status = NO_LAYER
+            break
+        o = op[pc]
+        issue = t_next
+        if tally[li, 5] < 0:
+            tally[li, 5] = issue
+        if pc != prev_pc + 1 and prev_pc >= 0 and not free_control:
+            issue += penalty
+        prev_pc = pc
+        tally[li, 0] += 1
+        if by_op[li, o] == 0:
+            n_op_seen[li] += 1
+            op_seen[li, o] = n_op_seen[li]
+        by_op[li, o] += 1
+        if o < VLOAD:
+            nxt = pc + 1
+            r0 = regs[pc, 0]
+            if o == SLI:
+                R[r0] = imm[pc] & MASK
+            elif o == SADDI:
+                R[r0] = (R[regs[pc, 1]] + imm[pc]) & MASK
+            elif o == SADD:
+                R[r0] = (R[regs[pc, 1]] + R[regs[pc, 2]]) & MASK
+            elif o == SSUB:
+                R[r0] = (R[regs[pc, 1]] - R[regs[pc, 2]]) & MASK
+            elif o == SMUL:
+                R[r0] = (R[regs[pc, 1]] * R[regs[pc, 2]]) & MASK
+            elif o == SLT:
+                a, c = R[regs[pc, 1]], R[regs[pc, 2]]
+                a = a - (1 << 32) if a & 0x8000_0000 else a
+                c = c - (1 << 32) if c & 0x8000_0000 else c
+                R[r0] = 1 if a < c else 0
+            elif o == JUMP:
+                nxt = pc + imm[pc]
+            elif o == CB:
+                if R[r0] != 0:
+                    nxt = pc + imm[pc]
+            R[0] = 0
+            t_next = issue if free_control else issue + 1
+            end = max(end, t_next)
+            tally[li, 6] = max(tally[li, 6], t_next)
+            if o == HALT:
+                break
+            pc = nxt
+            continue
+        for k in range(7):
+            v[k] = R[regs[pc, k]]
+        _effects(o, v, acc[pc], cfg, e)
+        if o <= MSTORE:
+            sp = _space(e[E_W0] if (o == VLOAD or o == MLOAD) else e[E_R0], sp_bases, cfg[SP_BASE], cfg[SP_SPAN])
+            if sp == 0:
+                status = BAD_DMA
+                break
+            u = 1 + sp
+        else:
+            u = 0 if o <= OPR else 1
+        if qlen[u] >= qcap[u]:
+            issue = max(issue, qbuf[u, qhead[u]])
+            qhead[u] = (qhead[u] + 1) % qcap[u]
+            qlen[u] -= 1
+        ready = issue + 1
+        nr, nw = e[E_NR], e[E_NW]
+        for k in range(nin):
+            dk = fl_done[k]
+            if dk > ready:
+                lo, hi = fl_lo[k], fl_hi[k]
+                if fl_w[k]:
+                    for j in range(nr):
+                        if e[E_R0 + 2 * j] < hi and lo < e[E_R0 + 2 * j + 1]:
+                            ready = dk
+                if nw and e[E_W0] < hi and lo < e[E_W1]:
+                    ready = max(ready, dk)
+        start = max(ready, free[u])
+        if e[E_DMA]:
+            write, rows, rb, stride, addr = e[E_DWRITE], e[E_DROWS], e[E_DRB], e[E_DSTRIDE], e[E_DADDR]
+            nbytes = rows * rb
+            if cfg[DRAM_KIND] == 0:
+                t = start
+                done = start
+                n_rows = 1 if (rows <= 1 or stride == rb) else rows
+                for r in range(n_rows):
+                    nb = nbytes if n_rows == 1 else rb
+                    s0 = max(t, bus_free)
+                    burst = 0 if nb <= 0 else int(math.ceil(nb / bpc - EPS))
+                    bus_free = s0 + burst
+                    bus_busy += burst
+                    t = bus_free
+                    done = max(done, bus_free + cfg[LATENCY])
+                    if nb > 0:
+                        cnt[:] = 0
+                        xfers = _xfer(xfers, nx, li, write, s0, bus_free + cfg[LATENCY], nb, 0, cnt, s0, bus_free)
+                        nx += 1
+                if n_rows == 1:
+                    done = bus_free + cfg[LATENCY]
+            elif nbytes <= 0 and (rows <= 1 or stride == rb):
+                t = start
+                done = start
+            else:
+                if rows <= 1 or stride == rb:
+                    first, last = addr // b, (addr + nbytes - 1) // b
+                    nburst = last - first + 1
+                    baddr = (first + np.arange(nburst)) * b
+                else:
+                    nburst = 0
+                    for r in range(rows):
+                        s = addr + r * stride
+                        nburst += (s + rb - 1) // b - s // b + 1
+                    baddr = np.empty(nburst, np.int64)
+                    k = 0
+                    for r in range(rows):
+                        s = addr + r * stride
+                        for x in range(s // b, (s + rb - 1) // b + 1):
+                            baddr[k] = x * b
+                            k += 1
+                t_d = int(math.ceil(start / ratio - EPS))
+                dn, cas, _, counts, bank, group, rank, chan = dram_schedule(
+                    np.full(nburst, t_d, np.int64), baddr, np.full(nburst, write != 0, np.bool_), dparams,
+                    bank, group, rank, chan)
+                t = max(start, int(math.ceil(cas.max() * ratio - EPS)))
+                done = int(math.ceil(dn.max() * ratio - EPS)) + frontend
+                bus = int(math.ceil(nbytes * clock_hz / peak))
+                xfers = _xfer(xfers, nx, li, write, start, done, nbytes, nburst, counts,
+                              max(start, done - frontend - bus), done - frontend)
+                nx += 1
+            free[u] = t
+            if write:
+                tally[li, 2] += nbytes
+            else:
+                tally[li, 1] += nbytes
+            busy[li, u] += done - start
+        else:
+            free[u] = start + e[E_OCC]
+            done = start + e[E_OCC] + e[E_LAT]
+            busy[li, u] += e[E_OCC]
+        qbuf[u, (qhead[u] + qlen[u]) % qcap[u]] = start
+        qlen[u] += 1
+        if nin + nr + nw > fl_lo.shape[0]:
+            m = 2 * fl_lo.shape[0]
+            fl_lo2, fl_hi2, fl_w2, fl_done2 = np.zeros(m, np.int64), np.zeros(m, np.int64), np.zeros(m, np.int64), \
+                np.zeros(m, np.int64)
+            fl_lo2[:nin], fl_hi2[:nin], fl_w2[:nin], fl_done2[:nin] = fl_lo[:nin], fl_hi[:nin], fl_w[:nin], \
+                fl_done[:nin]
+            fl_lo, fl_hi, fl_w, fl_done = fl_lo2, fl_hi2, fl_w2, fl_done2
+        for j in range(nr + nw):
+            if j < nr:
+                a, c, w, side = e[E_R0 + 2 * j], e[E_R0 + 2 * j + 1], 0, 0
+            else:
+                a, c, w, side = e[E_W0], e[E_W1], 1, 1
+            s = _space(a, sp_bases, cfg[SP_BASE], cfg[SP_SPAN])
+            if sp_seen[li, side, s] == 0:
+                n_sp_seen[li, side] += 1
+                sp_seen[li, side, s] = n_sp_seen[li, side]
+            sp_bytes[li, side, s] += c - a
+            fl_lo[nin], fl_hi[nin], fl_w[nin], fl_done[nin] = a, c, w, done
+            nin += 1
+        tally[li, 3] += e[E_MULTS]
+        tally[li, 4] += e[E_ADDS]
+        # an entry finished by the next instruction's earliest start (issue + 2) can never hold it
+        if nin > 32:
+            k2 = 0
+            for k in range(nin):
+                if fl_done[k] > issue + 1:
+                    fl_lo[k2], fl_hi[k2], fl_w[k2], fl_done[k2] = fl_lo[k], fl_hi[k], fl_w[k], fl_done[k]
+                    k2 += 1
+            nin = k2
+        t_next = issue + 1
+        end = max(end, done)
+        tally[li, 6] = max(tally[li, 6], done)
+        if do_log:
+            log = _grow(log, nlog + 1)
+            log[nlog, 0], log[nlog, 1], log[nlog, 2], log[nlog, 3], log[nlog, 4] = pc, u, issue, start, done
+            nlog += 1
+        pc += 1
+    return (status, pc, steps, end, tally, by_op, op_seen, busy, sp_bytes, sp_seen, xfers[:nx].copy(),
+            log[:nlog].copy(), bank, group, rank, chan, np.array([bus_free, bus_busy], np.int64))
+
+
+# ---- the twin (the specification) -------------------------------------------------------------
+
+def _ref_effects(o: int, v: list[int], acc: int, R: int, C: int, L: int, ms: int, vs: int):
+    """``(reads, writes, dma, occupancy, latency, mults, adds)`` of op ``o`` on register values ``v``."""
+    ceil = lambda a, b: -(-a // b)  # noqa: E731
+    if o in (VLOAD, VSTORE, MLOAD, MSTORE):
+        rows, rb, stride = (1, v[2], v[2]) if o in (VLOAD, VSTORE) else (v[2], v[3], v[4])
+        n = rows * rb
+        if o in (VLOAD, MLOAD):
+            return [], [(v[0], v[0] + n)], (0, rows, rb, stride, v[1]), 0, 0, 0, 0
+        return [(v[1], v[1] + n)], [], (1, rows, rb, stride, v[0]), 0, 0, 0, 0
+    if o == MMV:
+        d, m, x, out, inn, seg, sstr = v
+        seg = max(seg, 1)
+        sl = inn // seg
+        reads = [(m, m + out * inn * 2), (x, x + (seg - 1) * sstr + sl * 2)] + ([(d, d + out * 4)] if acc else [])
+        return reads, [(d, d + out * 4)], None, ceil(out, R) * seg * ceil(sl, C), ms, out * inn, out * inn
+    if o == VMM:
+        d, x, m, inn, out = v[:5]
+        reads = [(x, x + inn * 2), (m, m + inn * out * 2)] + ([(d, d + out * 4)] if acc else [])
+        return reads, [(d, d + out * 4)], None, ceil(out, R) * ceil(inn, C), ms, out * inn, out * inn
+    if o == OPR:
+        d, a, b, la, lb = v[:5]
+        reads = [(a, a + la * 2), (b, b + lb * 2)] + ([(d, d + la * lb * 4)] if acc else [])
+        return reads, [(d, d + la * lb * 4)], None, ceil(la, R) * ceil(lb, C), ms, la * lb, la * lb if acc else 0
+    if o == VMOVE:
+        d, s, n = v[:3]
+        return [(s, s + n)], [(d, d + n)], None, ceil(n, 2 * L), vs, 0, 0
+    if o == VCLR:
+        d, n = v[:2]
+        return [], [(d, d + n)], None, ceil(n, 2 * L), vs, 0, 0
+    if o in (VAV, VSV, VMV, VMAX, VGT):
+        d, a, b, n = v[:4]
+        return ([(a, a + 2 * n), (b, b + 2 * n)], [(d, d + 2 * n)], None, ceil(n, L), vs,
+                n if o == VMV else 0, 0 if o == VMV else n)
+    if o == VAS:
+        d, a, _, n = v[:4]
+        return [(a, a + 2 * n)], [(d, d + 2 * n)], None, ceil(n, L), vs, 0, n
+    if o == VADDW:
+        d, a, n = v[:3]
+        return [(a, a + 2 * n), (d, d + 4 * n)], [(d, d + 4 * n)], None, ceil(n, L), vs, 0, n
+    if o == VACT:
+        d, a, n = v[:3]
+        return [(a, a + 4 * n)], [(d, d + 2 * n)], None, ceil(n, L), vs, n, n
+    if o == VMAW:
+        d, a, b, n = v[:4]
+        return [(a, a + 2 * n), (b, b + 2 * n), (d, d + 4 * n)], [(d, d + 4 * n)], None, ceil(n, L), vs, n, n
+    if o == VPWL:
+        d, a, n = v[:3]
+        return [(a, a + 2 * n)], [(d, d + 2 * n)], None, ceil(n, L), vs, n, n
+    return [], [], None, 1, 0, 0, 0
+
+
+class _RefDram:
+    """The twin's DRAM: the bandwidth channel or the timing model through :func:`dram_schedule_ref`."""
+
+    def __init__(self, cfg, fcfg, dparams, state):
+        self.cfg, self.dparams, self.state = cfg, dparams, [np.asarray(s).copy() for s in state]
+        self.ratio, self.clock_hz, self.peak, self.bpc = (float(x) for x in fcfg)
+        self.bus_free = self.busy = 0
+        self.rows: list[list[int]] = []
+
+    def channel(self, now, n, write, tag):
+        """One transfer on the bandwidth channel: ``(issued, done)``."""
+        start = max(now, self.bus_free)
+        burst = math.ceil(n / self.bpc - EPS) if n > 0 else 0
+        self.bus_free = start + burst
+        self.busy += burst
+        if n > 0:
+            self.rows.append([tag, write, start, self.bus_free + int(self.cfg[LATENCY]), n, 0, 0, 0, 0, 0, start,
+                              self.bus_free])
+        return self.bus_free, self.bus_free + int(self.cfg[LATENCY])
+
+    def timed(self, now, bursts, n, write, tag):
+        """Bursts (byte addresses) all arriving at ``now`` through the timing model: ``(issued, done)``."""
+        t = math.ceil(now / self.ratio - EPS)
+        k = len(bursts)
+        done, cas, _, counts, *self.state = dram_schedule_ref(
+            np.full(k, t, np.int64), np.array(bursts, np.int64), np.full(k, bool(write)), self.dparams, *self.state)
+        issued = max(now, math.ceil(int(cas.max()) * self.ratio - EPS))
+        fin = math.ceil(int(done.max()) * self.ratio - EPS) + int(self.cfg[FRONTEND])
+        bus = math.ceil(n * self.clock_hz / self.peak)
+        data_end = fin - int(self.cfg[FRONTEND])
+        self.rows.append([tag, write, now, fin, n, k, *(int(c) for c in counts[:4]), max(now, data_end - bus),
+                          data_end])
+        return issued, fin
+
+    def transfer_rows(self, now, addr, rows, rb, stride, write, tag):
+        """``rows`` rows of ``rb`` bytes at ``addr + i*stride``: ``(issued, done)`` as ``accelsim.sim.dram``."""
+        b = int(self.cfg[BURST_BYTES])
+        if rows <= 1 or stride == rb:
+            n = rows * rb
+            if self.cfg[DRAM_KIND] == 0:
+                return self.channel(now, n, write, tag)
+            if n <= 0:
+                return now, now
+            return self.timed(now, [x * b for x in range(addr // b, (addr + n - 1) // b + 1)], n, write, tag)
+        if self.cfg[DRAM_KIND] == 0:
+            t = done = now
+            for _ in range(rows):
+                t, d = self.channel(t, rb, write, tag)
+                done = max(done, d)
+            return t, done
+        starts = [addr + r * stride for r in range(rows)]
+        return self.timed(now, [x * b for s in starts for x in range(s // b, (s + rb - 1) // b + 1)], rows * rb,
+                          write, tag)
+
+
+def cambricon_core_ref(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, bank, group, rank, chan):
+    """Follow a program's control flow and time every dynamic instruction on the core; returns the tallies.
+
+    Arguments and results as the module docstring lays out. Starting at pc 0 with 64 zeroed
+    32-bit registers (``r0`` always 0), each step executes the instruction at ``pc``:
+
+    **Control.** Scalar ops update registers (wrapping at 32 bits; ``SLT`` compares signed),
+    ``JUMP`` and a ``CB`` whose register is non-zero move ``pc`` by ``imm``; ``HALT`` is timed
+    like any scalar op and ends the run.
+
+    **Issue.** The front end issues in program order, one instruction a cycle from
+    ``t_next``; a pc that does not follow the previous one (a taken branch) adds ``penalty``.
+    A scalar op ends in the pipeline: ``t_next = issue + 1``. With ``free_control`` scalar
+    ops take no slot (``t_next = issue``) and branches no penalty. A layer's ``start`` is the
+    issue slot of its first instruction before any penalty.
+
+    **Units.** Each other op goes to the matrix unit (``MMV``, ``VMM``, ``OP``), the vector
+    unit, or the DMA engine of the scratchpad a ``VLOAD``/``MLOAD`` writes or a
+    ``VSTORE``/``MSTORE`` reads (``sp_bases``: space = the ``sp_span``-aligned window above
+    ``sp_base`` holding the address). A unit's queue holds the start cycles of its last
+    ``q`` instructions; when it is full, issue waits for the oldest of them to have started.
+    **Scoreboard**: the instruction may start at ``ready = issue + 1``, raised to the
+    completion of every earlier instruction still in flight that writes a byte range it
+    reads or writes, or reads a range it writes; then at ``max(ready, unit free)``.
+    **Durations** (cycles): ``MMV`` ``ceil(out/rows) * seg * ceil((in/seg)/cols)``, ``VMM``
+    ``ceil(out/rows) * ceil(in/cols)``, ``OP`` ``ceil(la/rows) * ceil(lb/cols)``, each plus
+    ``m_stages`` of latency; a vector op ``ceil(n/lanes)`` (``VMOVE``/``VCLR``
+    ``ceil(bytes/(2 lanes))``) plus ``v_stages``; the unit is free again after the
+    occupancy. A DMA moves ``rows * row_bytes`` bytes: contiguous (one row, or stride equal
+    to the row) as one transfer, else row by row on the channel or as one batch of every
+    row's bursts on the timing model; the engine is free again when the memory has taken the
+    last request, the instruction done when the data is in.
+
+    **DRAM.** Channel: a transfer starts when the bus is free, holds it
+    ``ceil(bytes / bytes_per_cycle)`` cycles, completes ``latency`` later. Timing model: the
+    transfer's bursts all arrive at ``ceil(now / ratio)`` DRAM cycles and go through
+    ``dram_schedule_ref``; issued ``max(now, ceil(last CAS * ratio))``, done ``ceil(last data
+    * ratio) + frontend``; a transfer of no bytes costs nothing. The bytes occupy the data bus
+    for ``ceil(bytes * clock / peak)`` cycles before the data ends (``bus_start``,
+    ``bus_end``). Per layer: bytes, multiplies and adds by the table of
+    :mod:`accelsim.families.cambricon.isa`; scratchpad bytes per read and written range,
+    counted in the space of its first byte.
+    """
+    cfg = [int(x) for x in cfg]
+    regs_v = [0] * 64
+    n_layers = cfg[N_LAYERS]
+    caps = [cfg[Q_MATRIX], cfg[Q_VECTOR]] + [cfg[Q_DMA]] * 3
+    queues = [deque() for _ in range(5)]
+    free = [0] * 5
+    inflight: list[tuple[int, int, bool, int]] = []
+    tally = [[0, 0, 0, 0, 0, -1, 0] for _ in range(n_layers)]
+    by_op = [dict() for _ in range(n_layers)]
+    busy = np.zeros((n_layers, 5), np.int64)
+    sp = [(dict(), dict()) for _ in range(n_layers)]
+    dram = _RefDram(cfg, fcfg, dparams, (bank, group, rank, chan))
+    log = []
+    bases = [int(x) for x in sp_bases]
+
+    def space(addr):
+        if addr < cfg[SP_BASE]:
+            return 0
+        b = cfg[SP_BASE] + (addr - cfg[SP_BASE]) // cfg[SP_SPAN] * cfg[SP_SPAN]
+        return bases.index(b) + 1 if b in bases else 0
+
+    t_next, prev_pc, end, steps, pc, status = 0, -1, 0, 0, 0, OK
+    while True:
+        if not 0 <= pc < len(op):
+            status = RAN_OFF
+            break
+        steps += 1
+        if steps > cfg[MAX_STEPS]:
+            status = TOO_LONG
+            break
+        li, o = int(layer_of[pc]), int(op[pc])
+        if li < 0:
+            status = NO_LAYER
+            break
+        t = tally[li]
+        issue = t_next
+        if t[5] < 0:
+            t[5] = issue
+        if pc != prev_pc + 1 and prev_pc >= 0 and not cfg[FREE_CONTROL]:
+            issue += cfg[PENALTY]
+        prev_pc = pc
+        t[0] += 1
+        by_op[li][o] = by_op[li].get(o, 0) + 1
+        v = [regs_v[int(k)] for k in regs[pc]]
+        if o < VLOAD:
+            nxt, rd, i = pc + 1, int(regs[pc][0]), int(imm[pc])
+            signed = lambda x: x - (1 << 32) if x >= 1 << 31 else x  # noqa: E731
+            if o == SLI:
+                regs_v[rd] = i & MASK
+            elif o == SADDI:
+                regs_v[rd] = (v[1] + i) & MASK
+            elif o in (SADD, SSUB, SMUL):
+                regs_v[rd] = {SADD: v[1] + v[2], SSUB: v[1] - v[2], SMUL: v[1] * v[2]}[o] & MASK
+            elif o == SLT:
+                regs_v[rd] = int(signed(v[1]) < signed(v[2]))
+            elif o == JUMP or (o == CB and v[0]):
+                nxt = pc + i
+            regs_v[0] = 0
+            t_next = issue if cfg[FREE_CONTROL] else issue + 1
+            end = max(end, t_next)
+            t[6] = max(t[6], t_next)
+            if o == HALT:
+                break
+            pc = nxt
+            continue
+        reads, writes, dma, occ, lat, mults, adds = _ref_effects(o, v, int(acc[pc]), cfg[ROWS], cfg[COLS],
+                                                                 cfg[LANES], cfg[M_STAGES], cfg[V_STAGES])
+        if dma is not None:
+            s = space(writes[0][0] if o in (VLOAD, MLOAD) else reads[0][0])
+            if s == 0:
+                status = BAD_DMA
+                break
+            u = 1 + s
+        else:
+            u = 0 if o in (MMV, VMM, OPR) else 1
+        if len(queues[u]) >= caps[u]:
+            issue = max(issue, queues[u].popleft())
+        ready = issue + 1
+        for lo, hi, w, d in inflight:
+            conflict = any(w and a < hi and lo < b for a, b in reads) or any(a < hi and lo < b for a, b in writes)
+            if conflict and d > ready:
+                ready = d
+        start = max(ready, free[u])
+        if dma is not None:
+            write, rows, rb, stride, addr = dma
+            free[u], done = dram.transfer_rows(start, addr, rows, rb, stride, write, li)
+            t[2 if write else 1] += rows * rb
+            busy[li, u] += done - start
+        else:
+            free[u] = start + occ
+            done = start + occ + lat
+            busy[li, u] += occ
+        queues[u].append(start)
+        for side, ranges in ((0, reads), (1, writes)):
+            for a, b in ranges:
+                key = space(a)
+                sp[li][side][key] = sp[li][side].get(key, 0) + b - a
+                inflight.append((a, b, side == 1, done))
+        t[3] += mults
+        t[4] += adds
+        inflight = [x for x in inflight if x[3] > issue]
+        t_next = issue + 1
+        end = max(end, done)
+        t[6] = max(t[6], done)
+        if cfg[LOG]:
+            log.append((pc, u, issue, start, done))
+        pc += 1
+    by_op_a = np.zeros((n_layers, N_OPS), np.int64)
+    op_seen = np.zeros((n_layers, N_OPS), np.int64)
+    sp_bytes = np.zeros((n_layers, 2, 4), np.int64)
+    sp_seen = np.zeros((n_layers, 2, 4), np.int64)
+    for li in range(n_layers):
+        for rank_no, (o, c) in enumerate(by_op[li].items(), 1):   # dicts keep first-insertion order
+            by_op_a[li, o], op_seen[li, o] = c, rank_no
+        for side in (0, 1):
+            for rank_no, (s, c) in enumerate(sp[li][side].items(), 1):
+                sp_bytes[li, side, s], sp_seen[li, side, s] = c, rank_no
+    return (status, pc, steps, end, np.array(tally, np.int64).reshape(n_layers, 7), by_op_a, op_seen, busy,
+            sp_bytes, sp_seen, np.array(dram.rows, np.int64).reshape(-1, 12), np.array(log, np.int64).reshape(-1, 5),
+            *dram.state, np.array([dram.bus_free, dram.busy], np.int64))
