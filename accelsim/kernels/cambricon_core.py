@@ -46,7 +46,8 @@ import numpy as np
 from numba import njit
 from numba.extending import register_jitable
 
-from accelsim.kernels.dram_timing import dram_schedule, dram_schedule_ref
+from accelsim.kernels import dram_timing as D
+from accelsim.kernels.dram_timing import dram_schedule_ref
 
 #: the ISA's mnemonics, grouped by unit: scalar 0..9, DMA 10..13, matrix 14..16, vector 17..28
 OPS = ("NOP", "HALT", "SLI", "SADDI", "SADD", "SSUB", "SMUL", "SLT", "JUMP", "CB",
@@ -92,14 +93,15 @@ def _grow(a, n):
 
 
 @register_jitable
-def _space(addr, sp_bases, base0, span):
-    """Space id of ``addr``: 1..3 for a scratchpad, 0 for DRAM or no scratchpad."""
-    if addr < base0:
-        return 0
-    b = base0 + ((addr - base0) // span) * span
-    for k in range(3):
-        if sp_bases[k] == b:
-            return k + 1
+def _space(addr, b1, b2, b3, span):
+    """Space id of ``addr``: 1..3 for a scratchpad (bases ``b1..b3``, ``span`` bytes each), 0 for none."""
+    # the scratchpads sit at span-aligned bases: the window holding addr is its space
+    if b1 <= addr < b1 + span:
+        return 1
+    if b2 <= addr < b2 + span:
+        return 2
+    if b3 <= addr < b3 + span:
+        return 3
     return 0
 
 
@@ -221,6 +223,191 @@ def _xfer(xfers, nx, tag, write, now, done, n_bytes, bursts, counts, bus_start, 
     return xfers
 
 
+@register_jitable
+def _decode_run(x0, count, i0, params, w, dg):
+    """Rows ``i0 .. i0+count-1`` of ``w[:, 0:5]``: ``_decode`` of bursts ``x0, x0+1, ...`` (burst indices).
+
+    The first by division, the rest by counting in the mapping's mixed radix (carrying out of
+    the top field wraps it away, as the division does); ``dg`` is scratch of 6.
+    """
+    sizes = (params[D.P_CH], params[D.P_RK], params[D.P_BG], params[D.P_BA], params[D.P_ROWS], params[D.P_COLS])
+    x = x0
+    for k in range(6):
+        f = params[D.P_ORDER + k]
+        dg[f] = x % sizes[f]
+        x //= sizes[f]
+    for i in range(i0, i0 + count):
+        r = dg[D.F_CH] * params[D.P_RK] + dg[D.F_RK]
+        g = r * params[D.P_BG] + dg[D.F_BG]
+        w[i, 0], w[i, 1], w[i, 2], w[i, 3], w[i, 4] = dg[D.F_CH], r, g, g * params[D.P_BA] + dg[D.F_BA], dg[D.F_ROW]
+        for k in range(6):
+            f = params[D.P_ORDER + k]
+            dg[f] += 1
+            if dg[f] < sizes[f]:
+                break
+            dg[f] = 0
+
+
+@register_jitable
+def _cas(t0, w, b_row, b_act, b_cas, b_pre, r_act, r_faw0, r_cas, r_rd, r_wr, g_act, g_cas, g_wr, c_cas, c_bus,
+         c_rank, row, r, p_rp, p_rrd_s, p_rrd_l, p_faw, p_rcd, p_ccd_s, p_ccd_l, p_rtw, p_wtr_s, p_wtr_l, p_rtrs,
+         lat):
+    """``dram_timing._timing`` on scalars (the bank's, group's, rank's and channel's fields): (kind, PRE, ACT, CAS)."""
+    pre = -1
+    act = -1
+    if b_row == row:
+        kind = D.HIT
+        ready = max(t0, b_cas)
+    else:
+        if b_row < 0:
+            kind = D.MISS
+            earliest = max(t0, b_act)
+        else:
+            kind = D.CONFLICT
+            pre = max(t0, b_pre)
+            earliest = max(pre + p_rp, b_act)
+        act = max(earliest, r_act + p_rrd_s, g_act + p_rrd_l, r_faw0 + p_faw)
+        ready = act + p_rcd
+    cas = max(ready, c_cas, r_cas + p_ccd_s, g_cas + p_ccd_l)
+    if w:
+        cas = max(cas, r_rd + p_rtw)
+    else:
+        cas = max(cas, r_wr + p_wtr_s, g_wr + p_wtr_l)
+    gap = p_rtrs if (c_rank >= 0 and c_rank != r) else 0
+    return kind, pre, act, max(cas, c_bus + gap - lat)
+
+
+@register_jitable
+def _schedule(t0, n, write, P, bank, group, rank, chan, w):
+    """``dram_schedule`` of ``n`` bursts all arriving at ``t0``, on the tables in place.
+
+    The FR-FCFS queue, timing, refresh and state updates of
+    :func:`accelsim.kernels.dram_timing.dram_schedule` (held to its twin by the tests of this
+    kernel), written out in one function without allocating: a compiled call per burst, as
+    there, pays reference counting on every array argument, most of a burst's cost. ``w`` is
+    a scratch table of at least ``n`` rows whose columns 0..4 hold the bursts decoded
+    (:func:`_decode_run`). Returns ``(last CAS, last data end, hits, misses, conflicts,
+    activates)``; times in DRAM cycles.
+    """
+    qcap = P[D.P_QUEUE]
+    gap = max(P[D.T_CL], P[D.T_CWL])
+    lat = P[D.T_CWL] if write else P[D.T_CL]
+    nb = P[D.P_BG] * P[D.P_BA]
+    hits = misses = conflicts = acts = 0
+    cas_max = done_max = -(1 << 62)
+    for c in range(P[D.P_CH]):
+        m = 0
+        for i in range(n):
+            if w[i, 0] == c:
+                w[m, 7] = i
+                m += 1
+        # the queue holds column 7 (request ids) from head to nxt minus those served (-1), in
+        # admission order, which is also non-decreasing admission time (column 5): a column
+        # command never issues before the channel's previous one
+        head = 0
+        nxt = min(m, qcap)
+        for k in range(nxt):
+            w[w[k, 7], 5] = t0
+        qlen = nxt
+        while qlen > 0:
+            while w[head, 7] < 0:
+                head += 1
+            t = max(w[w[head, 7], 5], chan[c, D.C_CAS])
+            floor = max(chan[c, D.C_CAS], chan[c, D.C_BUS] - gap)
+            pick = -1
+            best_cas = 0
+            best_conf = False
+            for k in range(head, nxt):
+                j = w[k, 7]
+                if j < 0:
+                    continue
+                if w[j, 5] > t:
+                    break
+                r, g, b = w[j, 1], w[j, 2], w[j, 3]
+                kind, pre, act, cas = _cas(
+                    w[j, 5], write, bank[b, D.B_ROW], bank[b, D.B_ACT], bank[b, D.B_CAS], bank[b, D.B_PRE],
+                    rank[r, D.R_ACT], rank[r, D.R_FAW0], rank[r, D.R_CAS], rank[r, D.R_RD_CAS], rank[r, D.R_WR_END],
+                    group[g, D.G_ACT], group[g, D.G_CAS], group[g, D.G_WR_END], chan[c, D.C_CAS], chan[c, D.C_BUS],
+                    chan[c, D.C_RANK], w[j, 4], r, P[D.T_RP], P[D.T_RRD_S], P[D.T_RRD_L], P[D.T_FAW], P[D.T_RCD],
+                    P[D.T_CCD_S], P[D.T_CCD_L], P[D.T_RTW], P[D.T_WTR_S], P[D.T_WTR_L], P[D.T_RTRS], lat)
+                conf = kind == D.CONFLICT
+                if pick < 0 or cas < best_cas or (cas == best_cas and best_conf and not conf):
+                    pick = k
+                    best_cas = cas
+                    best_conf = conf
+                    best_kind, best_pre, best_act = kind, pre, act
+                    if not conf and cas == floor:
+                        break
+            # serve the pick (dram_timing._serve): refresh its rank first when due, then retime
+            j = w[pick, 7]
+            r, g, b, row = w[j, 1], w[j, 2], w[j, 3], w[j, 4]
+            kind, pre, act, cas = best_kind, best_pre, best_act, best_cas
+            first = pre if pre >= 0 else (act if act >= 0 else cas)
+            if first >= rank[r, D.R_REF_DUE]:
+                due = rank[r, D.R_REF_DUE]
+                tr = due
+                for bb in range(r * nb, (r + 1) * nb):
+                    tr = max(tr, bank[bb, D.B_ACT])
+                    if bank[bb, D.B_ROW] >= 0:
+                        tr = max(tr, bank[bb, D.B_PRE] + P[D.T_RP])
+                mref = (first - due) // P[D.T_REFI] + 1
+                tr = max(due + (mref - 1) * P[D.T_REFI], tr + (mref - 1) * P[D.T_RFC])
+                for bb in range(r * nb, (r + 1) * nb):
+                    bank[bb, D.B_ROW] = -1
+                    bank[bb, D.B_ACT] = tr + P[D.T_RFC]
+                rank[r, D.R_REF_DUE] = due + mref * P[D.T_REFI]
+                kind, pre, act, cas = _cas(
+                    w[j, 5], write, bank[b, D.B_ROW], bank[b, D.B_ACT], bank[b, D.B_CAS], bank[b, D.B_PRE],
+                    rank[r, D.R_ACT], rank[r, D.R_FAW0], rank[r, D.R_CAS], rank[r, D.R_RD_CAS], rank[r, D.R_WR_END],
+                    group[g, D.G_ACT], group[g, D.G_CAS], group[g, D.G_WR_END], chan[c, D.C_CAS], chan[c, D.C_BUS],
+                    chan[c, D.C_RANK], row, r, P[D.T_RP], P[D.T_RRD_S], P[D.T_RRD_L], P[D.T_FAW], P[D.T_RCD],
+                    P[D.T_CCD_S], P[D.T_CCD_L], P[D.T_RTW], P[D.T_WTR_S], P[D.T_WTR_L], P[D.T_RTRS], lat)
+            if kind != D.HIT:
+                bank[b, D.B_ROW] = row
+                bank[b, D.B_ACT] = act + P[D.T_RC]
+                bank[b, D.B_CAS] = act + P[D.T_RCD]
+                bank[b, D.B_PRE] = act + P[D.T_RAS]
+                rank[r, D.R_ACT] = act
+                group[g, D.G_ACT] = act
+                rank[r, D.R_FAW0] = rank[r, D.R_FAW1]
+                rank[r, D.R_FAW1] = rank[r, D.R_FAW2]
+                rank[r, D.R_FAW2] = rank[r, D.R_FAW3]
+                rank[r, D.R_FAW3] = act
+                acts += 1
+            if write:
+                end = cas + P[D.T_CWL] + P[D.T_BL]
+                bank[b, D.B_PRE] = max(bank[b, D.B_PRE], end + P[D.T_WR])
+                rank[r, D.R_WR_END] = end
+                group[g, D.G_WR_END] = end
+            else:
+                end = cas + P[D.T_CL] + P[D.T_BL]
+                bank[b, D.B_PRE] = max(bank[b, D.B_PRE], cas + P[D.T_RTP])
+                rank[r, D.R_RD_CAS] = cas
+            rank[r, D.R_CAS] = cas
+            group[g, D.G_CAS] = cas
+            chan[c, D.C_CAS] = cas
+            chan[c, D.C_BUS] = end
+            chan[c, D.C_RANK] = r
+            if P[D.P_CLOSED]:
+                bank[b, D.B_ACT] = max(bank[b, D.B_ACT], bank[b, D.B_PRE] + P[D.T_RP])
+                bank[b, D.B_ROW] = -1
+            if kind == D.HIT:
+                hits += 1
+            elif kind == D.MISS:
+                misses += 1
+            else:
+                conflicts += 1
+            cas_max = max(cas_max, cas)
+            done_max = max(done_max, end)
+            w[pick, 7] = -1
+            qlen -= 1
+            if nxt < m:
+                w[w[nxt, 7], 5] = max(t0, cas)
+                nxt += 1
+                qlen += 1
+    return cas_max, done_max, hits, misses, conflicts, acts
+
+
 @njit(cache=True)
 def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, bank, group, rank, chan):
     """Numba kernel of :func:`cambricon_core_ref`; same arguments, same results."""
@@ -254,12 +441,15 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
     e = np.zeros(20, np.int64)
     v = np.zeros(7, np.int64)
     cnt = np.zeros(4, np.int64)
+    ws = np.zeros((64, 8), np.int64)   # DRAM scratch: the bursts of one transfer (_schedule)
+    dg = np.zeros(6, np.int64)
     bank, group, rank, chan = bank.copy(), group.copy(), rank.copy(), chan.copy()
     bus_free = 0
     bus_busy = 0
     ratio, clock_hz, peak, bpc = fcfg[0], fcfg[1], fcfg[2], fcfg[3]
     frontend, b = cfg[FRONTEND], cfg[BURST_BYTES]
     free_control = cfg[FREE_CONTROL] != 0
+    sb1, sb2, sb3, span = sp_bases[0], sp_bases[1], sp_bases[2], cfg[SP_SPAN]
     penalty = cfg[PENALTY]
     t_next, prev_pc, end, steps, pc = 0, -1, 0, 0, 0
     status = OK
@@ -322,7 +512,7 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
             v[k] = R[regs[pc, k]]
         _effects(o, v, acc[pc], cfg, e)
         if o <= MSTORE:
-            sp = _space(e[E_W0] if (o == VLOAD or o == MLOAD) else e[E_R0], sp_bases, cfg[SP_BASE], cfg[SP_SPAN])
+            sp = _space(e[E_W0] if (o == VLOAD or o == MLOAD) else e[E_R0], sb1, sb2, sb3, span)
             if sp == 0:
                 status = BAD_DMA
                 break
@@ -331,7 +521,7 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
             u = 0 if o <= OPR else 1
         if qlen[u] >= qcap[u]:
             issue = max(issue, qbuf[u, qhead[u]])
-            qhead[u] = (qhead[u] + 1) % qcap[u]
+            qhead[u] = qhead[u] + 1 if qhead[u] + 1 < qcap[u] else 0
             qlen[u] -= 1
         ready = issue + 1
         nr, nw = e[E_NR], e[E_NW]
@@ -374,27 +564,27 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                 if rows <= 1 or stride == rb:
                     first, last = addr // b, (addr + nbytes - 1) // b
                     nburst = last - first + 1
-                    baddr = (first + np.arange(nburst)) * b
+                    ws = _grow(ws, nburst)
+                    _decode_run(first, nburst, 0, dparams, ws, dg)
                 else:
                     nburst = 0
                     for r in range(rows):
                         s = addr + r * stride
                         nburst += (s + rb - 1) // b - s // b + 1
-                    baddr = np.empty(nburst, np.int64)
+                    ws = _grow(ws, nburst)
                     k = 0
                     for r in range(rows):
                         s = addr + r * stride
-                        for x in range(s // b, (s + rb - 1) // b + 1):
-                            baddr[k] = x * b
-                            k += 1
+                        cnt_r = (s + rb - 1) // b - s // b + 1
+                        _decode_run(s // b, cnt_r, k, dparams, ws, dg)
+                        k += cnt_r
                 t_d = int(math.ceil(start / ratio - EPS))
-                dn, cas, _, counts, bank, group, rank, chan = dram_schedule(
-                    np.full(nburst, t_d, np.int64), baddr, np.full(nburst, write != 0, np.bool_), dparams,
-                    bank, group, rank, chan)
-                t = max(start, int(math.ceil(cas.max() * ratio - EPS)))
-                done = int(math.ceil(dn.max() * ratio - EPS)) + frontend
+                cas_max, dn_max, cnt[0], cnt[1], cnt[2], cnt[3] = _schedule(t_d, nburst, write, dparams, bank, group,
+                                                                            rank, chan, ws)
+                t = max(start, int(math.ceil(cas_max * ratio - EPS)))
+                done = int(math.ceil(dn_max * ratio - EPS)) + frontend
                 bus = int(math.ceil(nbytes * clock_hz / peak))
-                xfers = _xfer(xfers, nx, li, write, start, done, nbytes, nburst, counts,
+                xfers = _xfer(xfers, nx, li, write, start, done, nbytes, nburst, cnt,
                               max(start, done - frontend - bus), done - frontend)
                 nx += 1
             free[u] = t
@@ -407,7 +597,8 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
             free[u] = start + e[E_OCC]
             done = start + e[E_OCC] + e[E_LAT]
             busy[li, u] += e[E_OCC]
-        qbuf[u, (qhead[u] + qlen[u]) % qcap[u]] = start
+        tail = qhead[u] + qlen[u]
+        qbuf[u, tail - qcap[u] if tail >= qcap[u] else tail] = start
         qlen[u] += 1
         if nin + nr + nw > fl_lo.shape[0]:
             m = 2 * fl_lo.shape[0]
@@ -421,7 +612,7 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                 a, c, w, side = e[E_R0 + 2 * j], e[E_R0 + 2 * j + 1], 0, 0
             else:
                 a, c, w, side = e[E_W0], e[E_W1], 1, 1
-            s = _space(a, sp_bases, cfg[SP_BASE], cfg[SP_SPAN])
+            s = _space(a, sb1, sb2, sb3, span)
             if sp_seen[li, side, s] == 0:
                 n_sp_seen[li, side] += 1
                 sp_seen[li, side, s] = n_sp_seen[li, side]
@@ -431,7 +622,7 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
         tally[li, 3] += e[E_MULTS]
         tally[li, 4] += e[E_ADDS]
         # an entry finished by the next instruction's earliest start (issue + 2) can never hold it
-        if nin > 32:
+        if nin > 12:
             k2 = 0
             for k in range(nin):
                 if fl_done[k] > issue + 1:
