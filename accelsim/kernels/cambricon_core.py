@@ -224,31 +224,6 @@ def _xfer(xfers, nx, tag, write, now, done, n_bytes, bursts, counts, bus_start, 
 
 
 @register_jitable
-def _decode_run(x0, count, i0, params, w, dg):
-    """Rows ``i0 .. i0+count-1`` of ``w[:, 0:5]``: ``_decode`` of bursts ``x0, x0+1, ...`` (burst indices).
-
-    The first by division, the rest by counting in the mapping's mixed radix (carrying out of
-    the top field wraps it away, as the division does); ``dg`` is scratch of 6.
-    """
-    sizes = (params[D.P_CH], params[D.P_RK], params[D.P_BG], params[D.P_BA], params[D.P_ROWS], params[D.P_COLS])
-    x = x0
-    for k in range(6):
-        f = params[D.P_ORDER + k]
-        dg[f] = x % sizes[f]
-        x //= sizes[f]
-    for i in range(i0, i0 + count):
-        r = dg[D.F_CH] * params[D.P_RK] + dg[D.F_RK]
-        g = r * params[D.P_BG] + dg[D.F_BG]
-        w[i, 0], w[i, 1], w[i, 2], w[i, 3], w[i, 4] = dg[D.F_CH], r, g, g * params[D.P_BA] + dg[D.F_BA], dg[D.F_ROW]
-        for k in range(6):
-            f = params[D.P_ORDER + k]
-            dg[f] += 1
-            if dg[f] < sizes[f]:
-                break
-            dg[f] = 0
-
-
-@register_jitable
 def _cas(t0, w, b_row, b_act, b_cas, b_pre, r_act, r_faw0, r_cas, r_rd, r_wr, g_act, g_cas, g_wr, c_cas, c_bus,
          c_rank, row, r, p_rp, p_rrd_s, p_rrd_l, p_faw, p_rcd, p_ccd_s, p_ccd_l, p_rtw, p_wtr_s, p_wtr_l, p_rtrs,
          lat):
@@ -442,7 +417,15 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
     v = np.zeros(7, np.int64)
     cnt = np.zeros(4, np.int64)
     ws = np.zeros((64, 8), np.int64)   # DRAM scratch: the bursts of one transfer (_schedule)
+    # the DRAM address mapping, least significant field first: sizes, and where each field sits
     dg = np.zeros(6, np.int64)
+    sz = np.ones(6, np.int64)
+    pos = np.zeros(6, np.int64)
+    if cfg[DRAM_KIND] == 1:
+        for k in range(6):
+            f = dparams[D.P_ORDER + k]
+            pos[f] = k
+            sz[k] = dparams[(D.P_CH, D.P_RK, D.P_BG, D.P_BA, D.P_ROWS, D.P_COLS)[f]]
     bank, group, rank, chan = bank.copy(), group.copy(), rank.copy(), chan.copy()
     bus_free = 0
     bus_busy = 0
@@ -561,23 +544,30 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                 t = start
                 done = start
             else:
-                if rows <= 1 or stride == rb:
-                    first, last = addr // b, (addr + nbytes - 1) // b
-                    nburst = last - first + 1
-                    ws = _grow(ws, nburst)
-                    _decode_run(first, nburst, 0, dparams, ws, dg)
-                else:
-                    nburst = 0
-                    for r in range(rows):
-                        s = addr + r * stride
-                        nburst += (s + rb - 1) // b - s // b + 1
-                    ws = _grow(ws, nburst)
-                    k = 0
-                    for r in range(rows):
-                        s = addr + r * stride
-                        cnt_r = (s + rb - 1) // b - s // b + 1
-                        _decode_run(s // b, cnt_r, k, dparams, ws, dg)
-                        k += cnt_r
+                # the transfer's bursts, decoded (dram_timing._decode) into ws[:, 0:5]: each row's
+                # first by division, the next ones by counting in the address mapping's mixed radix
+                contiguous = rows <= 1 or stride == rb
+                nburst = 0
+                for r in range(1 if contiguous else rows):
+                    s0 = addr + r * stride
+                    x = s0 // b
+                    cnt_r = (s0 + (nbytes if contiguous else rb) - 1) // b - x + 1
+                    if nburst + cnt_r > ws.shape[0]:
+                        ws = _grow(ws, nburst + cnt_r)
+                    for k in range(6):
+                        dg[k] = x % sz[k]
+                        x //= sz[k]
+                    for i in range(nburst, nburst + cnt_r):
+                        rk_g = dg[pos[0]] * dparams[D.P_RK] + dg[pos[1]]
+                        g_g = rk_g * dparams[D.P_BG] + dg[pos[2]]
+                        ws[i, 0], ws[i, 1], ws[i, 2] = dg[pos[0]], rk_g, g_g
+                        ws[i, 3], ws[i, 4] = g_g * dparams[D.P_BA] + dg[pos[3]], dg[pos[4]]
+                        for k in range(6):
+                            dg[k] += 1
+                            if dg[k] < sz[k]:
+                                break
+                            dg[k] = 0
+                    nburst += cnt_r
                 t_d = int(math.ceil(start / ratio - EPS))
                 cas_max, dn_max, cnt[0], cnt[1], cnt[2], cnt[3] = _schedule(t_d, nburst, write, dparams, bank, group,
                                                                             rank, chan, ws)
