@@ -20,8 +20,8 @@ Everything crossing the border is an int64 array (``fcfg`` float64). Layouts:
   (timing model, ``cfg[DRAM_KIND] = 1``), or the bandwidth channel (``DRAM_KIND = 0``:
   ``fcfg[3]`` bytes a cycle, ``cfg[LATENCY]`` cycles round trip; the tables are ignored).
 
-Returns ``(status, err_pc, steps, end, tally, by_op, op_seen, busy, sp_bytes, sp_seen, xfers, log,
-bank, group, rank, chan, channel)``:
+Returns ``(status, err_pc, steps, end, tally, by_op, op_seen, busy, sp_bytes, sp_seen, ledger, bins,
+bin_cycles, log, bank, group, rank, chan, channel)``:
 
 * ``status`` :data:`OK`, :data:`RAN_OFF` (pc left the program), :data:`TOO_LONG` (more
   than ``cfg[MAX_STEPS]`` steps), :data:`NO_LAYER` (a pc before the first layer) or
@@ -31,7 +31,12 @@ bank, group, rank, chan, channel)``:
   unit (:data:`UNITS`); ``sp_bytes[l, 0 or 1, space]`` scratchpad bytes read / written;
   ``op_seen`` and ``sp_seen`` the order in which each key first occurred in the layer
   (1, 2, ...; 0 never), so dictionaries can be rebuilt in the reference's order;
-* ``xfers``: one row per DRAM transfer with bytes, columns :data:`XFER`;
+* ``ledger``: per layer (the transfers' tag), what the DRAM timing model's ledger keeps
+  (columns :data:`LEDGER`; a layer with no transfer of bytes has ``transfers == 0``);
+* ``bins`` (float64 bytes, up to the last non-empty one) and ``bin_cycles``: the DRAM
+  bandwidth series of :class:`accelsim.sim.bandwidth.BandwidthSeries` (first width
+  ``cfg[BIN_CYCLES]``, at most ``cfg[MAX_BINS]`` bins) with every transfer's bytes spread over
+  the cycles it holds the data bus;
 * ``log`` (only with ``cfg[LOG]``): one row per non-scalar instruction, columns
   (pc, unit, issue, start, done) in cycles;
 * the DRAM state tables after the run and ``channel`` = (bus free from, busy cycles).
@@ -48,6 +53,7 @@ from numba.extending import register_jitable
 
 from accelsim.kernels import dram_timing as D
 from accelsim.kernels.dram_timing import dram_schedule_ref
+from accelsim.kernels.spread import spread_into
 
 #: the ISA's mnemonics, grouped by unit: scalar 0..9, DMA 10..13, matrix 14..16, vector 17..28
 OPS = ("NOP", "HALT", "SLI", "SADDI", "SADD", "SSUB", "SMUL", "SLT", "JUMP", "CB",
@@ -60,12 +66,12 @@ UNITS = ("matrix", "vector", "dma_nbin", "dma_sb", "dma_nbout")
 SPACES = ("dram", "nbin", "sb", "nbout")
 CFG = ("rows", "cols", "lanes", "m_stages", "v_stages", "q_matrix", "q_vector", "q_dma", "penalty",
        "free_control", "n_layers", "sp_base", "sp_span", "max_steps", "log", "dram_kind", "frontend",
-       "latency", "burst_bytes")
+       "latency", "burst_bytes", "bin_cycles", "max_bins")
 (ROWS, COLS, LANES, M_STAGES, V_STAGES, Q_MATRIX, Q_VECTOR, Q_DMA, PENALTY, FREE_CONTROL, N_LAYERS, SP_BASE,
- SP_SPAN, MAX_STEPS, LOG, DRAM_KIND, FRONTEND, LATENCY, BURST_BYTES) = range(len(CFG))
+ SP_SPAN, MAX_STEPS, LOG, DRAM_KIND, FRONTEND, LATENCY, BURST_BYTES, BIN_CYCLES, MAX_BINS) = range(len(CFG))
 TALLY = ("insns", "dram_read", "dram_write", "mults", "adds", "start", "end")
-XFER = ("tag", "write", "now", "done", "bytes", "bursts", "row_hits", "row_misses", "row_conflicts", "activates",
-        "bus_start", "bus_end")
+LEDGER = ("transfers", "first_now", "last_done", "bytes_read", "bytes_written", "bursts_read", "bursts_written",
+          "row_hits", "row_misses", "row_conflicts", "activates")
 OK, RAN_OFF, TOO_LONG, NO_LAYER, BAD_DMA = range(5)
 MASK = 0xFFFF_FFFF
 EPS = 1e-9
@@ -213,14 +219,62 @@ def _effects(o, v, acc, cfg, e):
 
 
 @register_jitable
-def _xfer(xfers, nx, tag, write, now, done, n_bytes, bursts, counts, bus_start, bus_end):
-    """Append one transfer row (layout ``XFER``); returns the (possibly grown) table."""
-    xfers = _grow(xfers, nx + 1)
-    r = xfers[nx]
-    r[0], r[1], r[2], r[3], r[4], r[5] = tag, write, now, done, n_bytes, bursts
-    r[6], r[7], r[8], r[9] = counts[0], counts[1], counts[2], counts[3]
-    r[10], r[11] = bus_start, bus_end
-    return xfers
+def _trim(bins):
+    """``bins`` up to its last non-zero entry (a copy)."""
+    last = -1
+    for b in range(bins.shape[0]):
+        if bins[b] != 0.0:
+            last = b
+    return bins[:last + 1].copy()
+
+
+@register_jitable
+def _book(led, tag, write, now, done, n_bytes, bursts, hits, misses, conflicts, acts):
+    """Add one transfer to its tag's ledger row (layout ``LEDGER``)."""
+    if led[tag, 0] == 0:
+        led[tag, 1] = now
+        led[tag, 2] = done
+    led[tag, 0] += 1
+    led[tag, 1] = min(led[tag, 1], now)
+    led[tag, 2] = max(led[tag, 2], done)
+    led[tag, 4 if write else 3] += n_bytes
+    led[tag, 6 if write else 5] += bursts
+    led[tag, 7] += hits
+    led[tag, 8] += misses
+    led[tag, 9] += conflicts
+    led[tag, 10] += acts
+
+
+@register_jitable
+def _spread(bins, w, s, done, n_bytes, max_bins):
+    """``n_bytes`` spread over cycles ``[s, done)`` into ``bins`` of ``w`` cycles (``kernels.spread.spread_into``
+    on an array, as ``kernels.event_loop.spread_bins`` does it); returns ``(bins, w)``."""
+    if n_bytes <= 0:
+        return bins, w
+    e = max(done, s + 1)
+    rate = n_bytes / (e - s)
+    b0 = s // w
+    b1 = (e - 1) // w
+    if b1 >= bins.shape[0]:
+        grown = np.zeros(max(b1 + 1, 2 * bins.shape[0]), np.float64)
+        grown[:bins.shape[0]] = bins
+        bins = grown
+    if b0 == b1:
+        bins[b0] += n_bytes
+    else:
+        bins[b0] += rate * ((b0 + 1) * w - s)
+        for b in range(b0 + 1, b1):
+            bins[b] += rate * w
+        bins[b1] += rate * (e - b1 * w)
+    top = b1
+    while top >= max_bins:
+        half = np.zeros((bins.shape[0] + 1) // 2, np.float64)
+        for b in range(bins.shape[0]):
+            half[b // 2] += bins[b]
+        bins = half
+        w *= 2
+        top //= 2
+    return bins, w
 
 
 @register_jitable
@@ -408,8 +462,9 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
     sp_bytes = np.zeros((n_layers, 2, 4), np.int64)
     sp_seen = np.zeros((n_layers, 2, 4), np.int64)
     n_sp_seen = np.zeros((n_layers, 2), np.int64)
-    xfers = np.zeros((64, 12), np.int64)
-    nx = 0
+    led = np.zeros((n_layers, len(LEDGER)), np.int64)
+    bins = np.zeros(cfg[MAX_BINS], np.float64)
+    width = cfg[BIN_CYCLES]
     do_log = cfg[LOG] != 0
     log = np.zeros((1024 if do_log else 0, 5), np.int64)
     nlog = 0
@@ -535,9 +590,7 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                     t = bus_free
                     done = max(done, bus_free + cfg[LATENCY])
                     if nb > 0:
-                        cnt[:] = 0
-                        xfers = _xfer(xfers, nx, li, write, s0, bus_free + cfg[LATENCY], nb, 0, cnt, s0, bus_free)
-                        nx += 1
+                        bins, width = _spread(bins, width, s0, bus_free, nb, cfg[MAX_BINS])
                 if n_rows == 1:
                     done = bus_free + cfg[LATENCY]
             elif nbytes <= 0 and (rows <= 1 or stride == rb):
@@ -574,9 +627,9 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                 t = max(start, int(math.ceil(cas_max * ratio - EPS)))
                 done = int(math.ceil(dn_max * ratio - EPS)) + frontend
                 bus = int(math.ceil(nbytes * clock_hz / peak))
-                xfers = _xfer(xfers, nx, li, write, start, done, nbytes, nburst, cnt,
-                              max(start, done - frontend - bus), done - frontend)
-                nx += 1
+                _book(led, li, write, start, done, nbytes, nburst, cnt[0], cnt[1], cnt[2], cnt[3])
+                bins, width = _spread(bins, width, max(start, done - frontend - bus), done - frontend, nbytes,
+                                      cfg[MAX_BINS])
             free[u] = t
             if write:
                 tally[li, 2] += nbytes
@@ -627,7 +680,7 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
             log[nlog, 0], log[nlog, 1], log[nlog, 2], log[nlog, 3], log[nlog, 4] = pc, u, issue, start, done
             nlog += 1
         pc += 1
-    return (status, pc, steps, end, tally, by_op, op_seen, busy, sp_bytes, sp_seen, xfers[:nx].copy(),
+    return (status, pc, steps, end, tally, by_op, op_seen, busy, sp_bytes, sp_seen, led, _trim(bins), width,
             log[:nlog].copy(), bank, group, rank, chan, np.array([bus_free, bus_busy], np.int64))
 
 
@@ -691,7 +744,20 @@ class _RefDram:
         self.cfg, self.dparams, self.state = cfg, dparams, [np.asarray(s).copy() for s in state]
         self.ratio, self.clock_hz, self.peak, self.bpc = (float(x) for x in fcfg)
         self.bus_free = self.busy = 0
-        self.rows: list[list[int]] = []
+        self.ledger = np.zeros((cfg[N_LAYERS], len(LEDGER)), np.int64)
+        self.bins: dict[int, float] = {}
+        self.width = cfg[BIN_CYCLES]
+
+    def book(self, tag, write, now, done, n, bursts, counts, bus_start, bus_end):
+        """One transfer into the ledger and the bandwidth series."""
+        row = self.ledger[tag]
+        row[1] = now if row[0] == 0 else min(row[1], now)
+        row[2] = done if row[0] == 0 else max(row[2], done)
+        row[0] += 1
+        row[4 if write else 3] += n
+        row[6 if write else 5] += bursts
+        row[7:11] += counts
+        self.width = spread_into(self.bins, self.width, bus_start, bus_end, n, self.cfg[MAX_BINS])
 
     def channel(self, now, n, write, tag):
         """One transfer on the bandwidth channel: ``(issued, done)``."""
@@ -699,9 +765,7 @@ class _RefDram:
         burst = math.ceil(n / self.bpc - EPS) if n > 0 else 0
         self.bus_free = start + burst
         self.busy += burst
-        if n > 0:
-            self.rows.append([tag, write, start, self.bus_free + int(self.cfg[LATENCY]), n, 0, 0, 0, 0, 0, start,
-                              self.bus_free])
+        self.width = spread_into(self.bins, self.width, start, self.bus_free, n, self.cfg[MAX_BINS])
         return self.bus_free, self.bus_free + int(self.cfg[LATENCY])
 
     def timed(self, now, bursts, n, write, tag):
@@ -714,8 +778,7 @@ class _RefDram:
         fin = math.ceil(int(done.max()) * self.ratio - EPS) + int(self.cfg[FRONTEND])
         bus = math.ceil(n * self.clock_hz / self.peak)
         data_end = fin - int(self.cfg[FRONTEND])
-        self.rows.append([tag, write, now, fin, n, k, *(int(c) for c in counts[:4]), max(now, data_end - bus),
-                          data_end])
+        self.book(tag, write, now, fin, n, k, counts[:4], max(now, data_end - bus), data_end)
         return issued, fin
 
     def transfer_rows(self, now, addr, rows, rb, stride, write, tag):
@@ -900,5 +963,7 @@ def cambricon_core_ref(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparam
             for rank_no, (s, c) in enumerate(sp[li][side].items(), 1):
                 sp_bytes[li, side, s], sp_seen[li, side, s] = c, rank_no
     return (status, pc, steps, end, np.array(tally, np.int64).reshape(n_layers, 7), by_op_a, op_seen, busy,
-            sp_bytes, sp_seen, np.array(dram.rows, np.int64).reshape(-1, 12), np.array(log, np.int64).reshape(-1, 5),
+            sp_bytes, sp_seen, dram.ledger,
+            np.array([dram.bins.get(b, 0.0) for b in range(max(dram.bins) + 1 if dram.bins else 0)], np.float64),
+            dram.width, np.array(log, np.int64).reshape(-1, 5),
             *dram.state, np.array([dram.bus_free, dram.busy], np.int64))

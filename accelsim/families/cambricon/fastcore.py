@@ -89,13 +89,14 @@ def run_core_compiled(packed: PackedProgram, spec: CambriconSpec, layer_starts: 
     cfg[[K.PENALTY, K.FREE_CONTROL, K.N_LAYERS]] = spec.branch_penalty_cycles, int(free_control), len(layer_starts)
     cfg[[K.SP_BASE, K.SP_SPAN, K.MAX_STEPS, K.LOG]] = SP_BASE, SP_SPAN, MAX_STEPS, int(log)
     cfg[[K.DRAM_KIND, K.FRONTEND, K.LATENCY, K.BURST_BYTES]] = kind, frontend, latency, burst
+    cfg[[K.BIN_CYCLES, K.MAX_BINS]] = dram.series.bin_cycles, dram.series.max_bins
     sp_bases = np.array([SCRATCHPADS[k] for k in K.SPACES[1:]], np.int64)
     out = K.cambricon_core(packed.op, packed.regs, packed.imm, packed.acc, layer_of_pc(len(packed.op), layer_starts),
                            cfg, sp_bases, np.array(floats, np.float64), params, *state)
-    (status, pc, steps, end, tally, by_op, op_seen, busy, sp_bytes, sp_seen, xfers, log_rows, *new_state,
-     channel) = out
+    (status, pc, steps, end, tally, by_op, op_seen, busy, sp_bytes, sp_seen, ledger, bins, width, log_rows,
+     *new_state, channel) = out
     _check(int(status), int(pc), packed)
-    _replay_dram(dram, kind, xfers, new_state, channel)
+    _replay_dram(dram, kind, ledger, bins, int(width), new_state, channel)
     layers = [_tally(li, tally, by_op, op_seen, busy, sp_bytes, sp_seen) for li in range(len(layer_starts))]
     run_log = None
     if log:
@@ -117,22 +118,18 @@ def _check(status: int, pc: int, packed: PackedProgram) -> None:
                             field=where)
 
 
-def _replay_dram(dram, kind: int, xfers: np.ndarray, state, channel) -> None:
-    """Leave ``dram`` as the Python core would have: ledger per tag, bandwidth series, state."""
-    col = {name: xfers[:, i] for i, name in enumerate(K.XFER)}
-    dram.series.add_all(col["bus_start"], col["bus_end"], col["bytes"])
+def _replay_dram(dram, kind: int, ledger: np.ndarray, bins: np.ndarray, width: int, state, channel) -> None:
+    """Leave ``dram`` as the Python core would have: bandwidth series, ledger per tag, state."""
+    dram.series.bins = {b: v for b, v in enumerate(bins.tolist()) if v}
+    dram.series.bin_cycles = width
     if kind == 0:
         dram.bus_free, dram.busy_cycles = int(channel[0]), int(channel[1])
         return
     dram._state = tuple(state)
-    write = col["write"] != 0
-    for tag in np.unique(col["tag"]).tolist():
-        m = col["tag"] == tag
-        r, w = m & ~write, m & write
-        dram._ledger.add(tag, int(col["now"][m].min()), int(col["done"][m].max()),
-                         bytes_read=int(col["bytes"][r].sum()), bytes_written=int(col["bytes"][w].sum()),
-                         bursts_read=int(col["bursts"][r].sum()), bursts_written=int(col["bursts"][w].sum()),
-                         **{k: int(col[k][m].sum()) for k in ("row_hits", "row_misses", "row_conflicts", "activates")})
+    names = K.LEDGER[3:]
+    for tag, row in enumerate(ledger.tolist()):
+        if row[0]:
+            dram._ledger.add(tag, row[1], row[2], **dict(zip(names, row[3:])))
 
 
 def _ordered(counts: np.ndarray, seen: np.ndarray, names) -> dict:
