@@ -967,3 +967,98 @@ def cambricon_core_ref(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparam
             np.array([dram.bins.get(b, 0.0) for b in range(max(dram.bins) + 1 if dram.bins else 0)], np.float64),
             dram.width, np.array(log, np.int64).reshape(-1, 5),
             *dram.state, np.array([dram.bus_free, dram.busy], np.int64))
+
+
+# ---- random programs (tests) -------------------------------------------------------------------
+
+#: register operands per op (the ISA table's ``r`` fields)
+N_REGS_OF = (0, 0, 1, 2, 3, 3, 3, 3, 0, 1, 3, 3, 5, 5, 7, 5, 5, 3, 2, 4, 4, 4, 4, 4, 4, 3, 4, 3, 4)
+#: of which the leading ones are scratchpad addresses (compute ops)
+N_ADDR_OF = (0,) * 14 + (3, 3, 3, 2, 1, 3, 3, 3, 2, 3, 3, 2, 2, 2, 3)
+
+
+def random_program(rng: np.random.Generator, sp_bases, max_blocks: int = 4):
+    """A random terminating program as arrays ``(op, regs, imm, acc, layer_starts)``, for tests.
+
+    Blocks, each a layer: ``SLI`` sets scratchpad addresses (``r1..r4``, in random
+    scratchpads near each other, so ranges collide), DRAM addresses (``r5``, ``r6``), sizes
+    (``r7..r10``), a row stride (``r11``) and row count (``r12``); then a loop of 1..4 trips
+    over 1..6 random instructions of every unit (some bumping ``r1``), closed by ``CB``; an
+    occasional ``JUMP`` over one instruction; ``HALT`` at the end.
+    """
+    rows: list[tuple[int, list[int], int, int]] = []
+    starts = []
+    dma_sp = (VLOAD, MLOAD)
+    for _ in range(int(rng.integers(1, max_blocks + 1))):
+        starts.append(len(rows))
+        for r in range(1, 5):
+            rows.append((SLI, [r], int(sp_bases[rng.integers(0, 3)]) + int(rng.integers(0, 64)) * 32, 0))
+        for r in (5, 6):
+            rows.append((SLI, [r], int(rng.integers(0, 1 << 16)) * 8, 0))
+        for r in (7, 8, 9, 10):
+            rows.append((SLI, [r], int(rng.integers(1, 300)), 0))
+        rows.append((SLI, [11], int(rng.choice([0, 0, 16, 200, 4096])), 0))   # stride 0: row bytes (contiguous)
+        rows.append((SLI, [12], int(rng.integers(1, 6)), 0))
+        rows.append((SLI, [13], int(rng.integers(1, 5)), 0))
+        top = len(rows)
+        for _ in range(int(rng.integers(1, 7))):
+            o = int(rng.integers(VLOAD, len(OPS)))
+            if rng.random() < 0.15:
+                o = int(rng.choice([SADDI, SADD, SMUL, SLT, NOP]))
+            if o in dma_sp or o in (VSTORE, MSTORE):
+                sp, dram = int(rng.integers(1, 5)), int(rng.integers(5, 7))
+                load = o in dma_sp
+                if o in (VLOAD, VSTORE):
+                    regs = [sp, dram, int(rng.integers(7, 11))] if load else [dram, sp, int(rng.integers(7, 11))]
+                else:
+                    rb = int(rng.integers(7, 11))
+                    stride = 11 if rng.random() < 0.7 else rb
+                    regs = ([sp, dram] if load else [dram, sp]) + [12, rb, stride]
+                    if rng.random() < 0.3:
+                        rows.append((SADD, [11, 11, rb], 0, 0))   # a stride at least the row
+            elif o < VLOAD:
+                regs = [14, int(rng.integers(7, 11)), int(rng.integers(7, 11))]
+                if o == SADDI:
+                    regs = [1, 1]
+            else:
+                n = N_REGS_OF[o]
+                regs = [int(rng.integers(1, 5)) for _ in range(N_ADDR_OF[o])]
+                regs += [int(rng.integers(7, 13)) for _ in range(n - len(regs))]
+            imm = int(rng.choice([32, 64, -32])) if o == SADDI else 0
+            rows.append((o, regs, imm, int(rng.random() < 0.5) if o in (MMV, VMM, OPR) else 0))
+            if rng.random() < 0.1:
+                rows.append((JUMP, [], 2, 0))
+                rows.append((NOP, [], 0, 0))
+        rows.append((SADDI, [13, 13], -1, 0))
+        rows.append((CB, [13], top - len(rows), 0))
+    rows.append((HALT, [], 0, 0))
+    regs = np.zeros((len(rows), 7), np.int64)
+    for i, (_, rr, _, _) in enumerate(rows):
+        regs[i, :len(rr)] = rr
+    return (np.array([r[0] for r in rows], np.int64), regs, np.array([r[2] for r in rows], np.int64),
+            np.array([r[3] for r in rows], np.int64), starts)
+
+
+def example_args(seed: int) -> tuple:
+    """Arguments of :func:`cambricon_core` for a random program on a random small core and DRAM (tests)."""
+    from accelsim.kernels.dram_timing import example_args as dram_args
+    rng = np.random.default_rng(seed)
+    base, span = 1 << 31, 1 << 28
+    sp_bases = np.array([base, base + span, base + 2 * span], np.int64)
+    op, regs, imm, acc, starts = random_program(rng, sp_bases)
+    layer_of = np.full(len(op), -1, np.int64)
+    for i, b in enumerate(starts):
+        layer_of[b:] = i
+    timed = bool(rng.random() < 0.6)
+    cfg = np.zeros(len(CFG), np.int64)
+    cfg[[ROWS, COLS, LANES, M_STAGES, V_STAGES]] = rng.integers(1, 17, 3).tolist() + rng.integers(0, 5, 2).tolist()
+    cfg[[Q_MATRIX, Q_VECTOR, Q_DMA, PENALTY, FREE_CONTROL]] = (*rng.integers(1, 5, 3), rng.integers(0, 4),
+                                                               rng.random() < 0.2)
+    cfg[[N_LAYERS, SP_BASE, SP_SPAN, MAX_STEPS, LOG]] = len(starts), base, span, 10**6, 1
+    params, *state = dram_args(int(rng.integers(0, 2**31)), [], closed_page=bool(rng.random() < 0.3))[3:]
+    cfg[[DRAM_KIND, FRONTEND, LATENCY, BURST_BYTES]] = timed, rng.integers(0, 8), rng.integers(0, 40), \
+        params[D.P_BURST]
+    cfg[[BIN_CYCLES, MAX_BINS]] = rng.integers(1, 64), rng.integers(1, 16)
+    fcfg = np.array([rng.choice([0.5, 0.8, 1.0, 1.25, 2.0]), 1e9, rng.choice([6.4e9, 12.8e9, 25.6e9]),
+                     rng.choice([0.7, 4.0, 16.0, 64.0])], np.float64)
+    return (op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, params, *state)
