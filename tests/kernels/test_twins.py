@@ -189,7 +189,7 @@ def _spmv_args(x):
 
 
 def _cambricon_args(seed):
-    from accelsim.kernels.cambricon_core import example_args
+    from accelsim.kernels.cambricon_ref import example_args
     return example_args(seed)
 
 

@@ -17,7 +17,8 @@ import numpy as np
 from accelsim.errors import AccelsimError
 from accelsim.families.cambricon.core import CoreRun, LayerTally
 from accelsim.families.cambricon.spec import SCRATCHPADS, SP_BASE, SP_SPAN, CambriconSpec
-from accelsim.kernels import cambricon_core as K
+from accelsim.kernels import cambricon_layout as K
+from accelsim.kernels.cambricon_core import cambricon_core
 from accelsim.sim.dram import BandwidthChannel
 from accelsim.sim.dram_timing import DramModel
 
@@ -91,7 +92,7 @@ def run_core_compiled(packed: PackedProgram, spec: CambriconSpec, layer_starts: 
     cfg[[K.DRAM_KIND, K.FRONTEND, K.LATENCY, K.BURST_BYTES]] = kind, frontend, latency, burst
     cfg[[K.BIN_CYCLES, K.MAX_BINS]] = dram.series.bin_cycles, dram.series.max_bins
     sp_bases = np.array([SCRATCHPADS[k] for k in K.SPACES[1:]], np.int64)
-    out = K.cambricon_core(packed.op, packed.regs, packed.imm, packed.acc, layer_of_pc(len(packed.op), layer_starts),
+    out = cambricon_core(packed.op, packed.regs, packed.imm, packed.acc, layer_of_pc(len(packed.op), layer_starts),
                            cfg, sp_bases, np.array(floats, np.float64), params, *state)
     (status, pc, steps, end, tally, by_op, op_seen, busy, sp_bytes, sp_seen, ledger, bins, width, log_rows,
      *new_state, channel) = out
