@@ -206,7 +206,13 @@ def _spmv_args(x):
     return entries.astype(np.int64), depth
 
 
+def _cambricon_args(seed):
+    from accelsim.kernels.cambricon_ref import example_args
+    return example_args(seed)
+
+
 CASES = {"fold_schedule": (_fold_inputs, _fold_args),
+         "cambricon_core": (lambda: st.integers(0, 2**31), _cambricon_args),
          "spmv_schedule": (_spmv_inputs, _spmv_args),
          "systolic_layer_ops": (_systolic_layer, _systolic_layer_args),
          "bank_conflict_rows": (lambda: st.integers(0, 2**31), _banks_args),

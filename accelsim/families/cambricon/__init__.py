@@ -4,8 +4,9 @@ Spec and YAML (NFU, vector unit, scratchpads NBin/SB/NBout, DMA): :mod:`.spec`, 
 ``presets/`` (``diannao``, ``cambricon``). The ISA: :mod:`.isa`, the assembler :mod:`.asm`,
 the compiler from layers to programs :mod:`.compiler` (with :mod:`.codegen`, :mod:`.layout`,
 :mod:`.vector_layers`, :mod:`.depthwise`), the interpreter :mod:`.interp` and functional
-co-simulation :mod:`.functional`. The in-order pipelined core: :mod:`.core`; accounting:
-:mod:`.account`; a whole run: :mod:`.run`. Published figures: :mod:`.validate`.
+co-simulation :mod:`.functional`. The in-order pipelined core: :mod:`.core` (readable, the
+reference) and :mod:`.fastcore` (the same timing compiled, ``accelsim.kernels.cambricon_core``);
+accounting: :mod:`.account`; a whole run: :mod:`.run`. Published figures: :mod:`.validate`.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from accelsim.families.cambricon.account import CambriconRun, account, bound, su
 from accelsim.families.cambricon.asm import assemble
 from accelsim.families.cambricon.compiler import compile_network
 from accelsim.families.cambricon.core import run_core
+from accelsim.families.cambricon.fastcore import pack_program, run_core_compiled
 from accelsim.families.cambricon.interp import Machine, iter_dynamic
 from accelsim.families.cambricon.spec import CambriconSpec
 from accelsim.sim.dram_run import dram_for_run
@@ -25,16 +26,19 @@ def compile_program(net: Network, spec: CambriconSpec, batch: int = 1):
 
 
 def run_cambricon(net: Network | str, spec: CambriconSpec | str, batch: int = 1, log: bool = False,
-                  free_control: bool = False) -> CambriconRun:
+                  free_control: bool = False, reference: bool = False) -> CambriconRun:
     """Compile, assemble and time ``net`` (a Network or zoo name) on ``spec`` (a spec or preset name).
 
     Returns a :class:`CambriconRun`.
 
-    The interpreter follows the program's control flow without moving data
-    (:func:`accelsim.families.cambricon.interp.iter_dynamic`), and the core
-    (:func:`accelsim.families.cambricon.core.run_core`) times every dynamic instruction. With ``log`` the
-    run keeps each instruction's (pc, op, unit, issue, start, done) cycles; ``free_control`` see
-    :func:`accelsim.families.cambricon.core.run_core`.
+    The compiled core (:func:`accelsim.families.cambricon.fastcore.run_core_compiled`) follows the
+    program's control flow and times every dynamic instruction in one kernel call. With
+    ``reference`` (or a DRAM model the kernel does not carry) the readable Python path runs
+    instead: the interpreter follows control flow without moving data
+    (:func:`accelsim.families.cambricon.interp.iter_dynamic`) and
+    :func:`accelsim.families.cambricon.core.run_core` times each instruction; both give the same
+    result. With ``log`` the run keeps each instruction's (pc, op, unit, issue, start, done)
+    cycles; ``free_control`` see :func:`accelsim.families.cambricon.core.run_core`.
     """
     if isinstance(net, str):
         from accelsim.workload import load_model
@@ -45,11 +49,14 @@ def run_cambricon(net: Network | str, spec: CambriconSpec | str, batch: int = 1,
     compiled = compile_program(net, spec, batch)
     program = assemble(compiled.text, file=f"{net.name}.{spec.name}.s")
     labels = dict(program.labels)
-    machine = Machine.create(dict(spec.scratchpad_bytes), np.zeros(0, np.uint8))
     dram = dram_for_run(spec.dram, spec.clock_hz)
     pcs = [labels[n] for n in compiled.labels]
-    run = run_core(iter_dynamic(program, machine, functional=False), spec, pcs, dram, log=log,
-                   free_control=free_control)
+    run = None if reference else run_core_compiled(pack_program(program), spec, pcs, dram, log=log,
+                                                   free_control=free_control)
+    if run is None:
+        machine = Machine.create(dict(spec.scratchpad_bytes), np.zeros(0, np.uint8))
+        run = run_core(iter_dynamic(program, machine, functional=False), spec, pcs, dram, log=log,
+                       free_control=free_control)
     layers = tuple((l.name, l.op, l.macs) for l in net.layers)
     return CambriconRun(account(net.name, layers, spec, batch, run, dram), run.steps, len(program.insns), sum_ops(run),
                         tuple(bound(t) for t in run.layers), run.log, tuple(pcs))
