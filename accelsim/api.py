@@ -15,6 +15,7 @@ from accelsim.registry import families_with, family_of, load_arch
 from accelsim.result import Result
 from accelsim.trace import Trace
 from accelsim.workload import Network, load_model
+from accelsim.workload.limits import check_batch, check_memory
 
 
 def _arch(arch: Any):
@@ -41,7 +42,9 @@ def lower(model: Network | str | Path, arch: Any, batch: int = 1, input_on_chip:
             raise AccelsimError(f"{fam.title} archs lower to an assembly program, not a trace: use "
                                 "compile_program (accelsim lower -o FILE.s)", field="family")
         raise AccelsimError(f"{fam.title} archs have no trace lowering", file=spec.file, field="family")
-    return fam.lower(_network(model), spec, batch, input_on_chip, activations)
+    net = _network(model)
+    check_memory(net, check_batch(batch), weights=False, activations=activations == "functional")
+    return fam.lower(net, spec, batch, input_on_chip, activations)
 
 
 def compile_program(model: Network | str | Path, arch: Any, batch: int = 1) -> str:
@@ -52,7 +55,7 @@ def compile_program(model: Network | str | Path, arch: Any, batch: int = 1) -> s
         takers = " or ".join(f.title for f in families_with(lambda f: f.program is not None)) or "no"
         raise AccelsimError(f"arch {spec.name} is a {spec.family} arch; programs are for {takers} archs",
                             field="--arch")
-    return fam.program(_network(model), spec, batch)
+    return fam.program(_network(model), spec, check_batch(batch))
 
 
 def run_trace(trace: Trace, arch: Any) -> Result:
@@ -78,6 +81,8 @@ def simulate(model: Network | str | Path, arch: Any, batch: int = 1,
     """
     spec = _arch(arch)
     net = _network(model)
+    check_memory(net, check_batch(batch), weights=weights is not None and not isinstance(weights, dict),
+                 activations=activations == "functional")
     records: tuple[dict, ...] = ()
     w = None
     fam = family_of(spec)
@@ -137,6 +142,8 @@ def compare(model: Network | str | Path, archs: tuple[Any, ...],
     do (no legal mapping, an op it does not support) gets its error in ``error``.
     """
     net = _network(model)
+    check_memory(net, check_batch(batch), weights=weights is not None and not isinstance(weights, dict),
+                 activations=False)
     specs = [_arch(a) for a in archs]
     _, w0, _ = _compress(net, (), weights, seed) if weights is not None else (net, None, ())
     base: dict[str, Result | str] = {}

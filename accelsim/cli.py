@@ -511,6 +511,9 @@ def _cmd_sweep(args) -> None:
         if not args.model or not args.arch:
             raise AccelsimError("give a spec file, or --model and --arch (with --set grids)", field="sweep")
         points = points_from_flags(args.model, args.arch, args.batch, args.set)
+    from accelsim.sweep.execute import check_workers
+    from accelsim.workload.limits import check_batch
+    check_workers(args.workers), check_batch(args.batch)
     store = Store(args.store)
     try:
         if args.quiet:

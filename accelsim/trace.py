@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from accelsim.errors import AccelsimError
+from accelsim.host import atomic as _atomic, atomic_write_text  # noqa: F401  (writers import it from here)
 
 FORMAT_VERSION = 1
 KINDS = ("load", "store", "compute", "vector")
@@ -188,6 +187,8 @@ class TraceBuilder:
                            -1 if src is None else self._mem[src], -1 if dst is None else self._mem[dst],
                            bytes, addr, rows, cols, stream, preload, drain, macs, div, acc, vops))
         self._deps.append(tuple(d for d in deps if d is not None and d >= 0))
+        if len(self._rows) % 1_000_000 == 0:
+            self._fits(0, layer)
         return len(self) - 1
 
     def extend(self, layer: int, dep_ptr: np.ndarray, dep_idx: np.ndarray, **fields: np.ndarray) -> int:
@@ -199,6 +200,7 @@ class TraceBuilder:
         waits for ``dep_idx[dep_ptr[i]:dep_ptr[i + 1]]`` (op ids, ``dep_ptr[0] == 0``).
         """
         n = len(dep_ptr) - 1
+        self._fits(n, layer)
         cols = np.empty((len(self._COL), n), np.int64)
         cols[:] = self._DEFAULT
         cols[self._COL["layer"]] = layer
@@ -210,6 +212,21 @@ class TraceBuilder:
         self._chunks.append((cols, np.diff(np.asarray(dep_ptr, np.int64)), np.asarray(dep_idx, np.int64)))
         self._chunked += n
         return self._chunked - n
+
+    #: bytes one op costs while the trace is built: its int64 columns, its row of OP_DTYPE, its deps
+    _OP_BYTES = 2 * 8 * len(OP_DTYPE.names) + OP_DTYPE.itemsize + 16
+
+    def _fits(self, n: int, layer: int) -> None:
+        """Refuse, before allocating, ``n`` more ops that would not fit in this machine's memory."""
+        total = self._chunked + len(self._rows) + n
+        if total < 1_000_000:
+            return
+        from accelsim.host import available_bytes, fmt_bytes
+        avail, need = available_bytes(), total * self._OP_BYTES
+        if avail is not None and need > avail:
+            name = self.layers[layer].name if 0 <= layer < len(self.layers) else str(layer)
+            raise AccelsimError(f"layer {name}: the trace reaches {total:,} ops ({fmt_bytes(need)}); more than "
+                                f"this machine's memory ({fmt_bytes(avail)} available)", field="--batch")
 
     def _flush(self) -> None:
         """Move the ops added one by one into a chunk."""
@@ -444,45 +461,3 @@ def read_trace(path: str | Path) -> Trace:
 def write_trace(trace: Trace, path: str | Path) -> None:
     """Write either form, chosen by suffix (``.npz`` binary, anything else text)."""
     (write_npz if Path(path).suffix == ".npz" else write_text)(trace, path)
-
-
-class _atomic:
-    """Write to a temporary file beside ``path`` and rename it into place on success."""
-
-    def __init__(self, path: str | Path, mode: str):
-        self.path, self.mode = Path(path), mode
-
-    def __enter__(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-        try:
-            if hasattr(os, "fchmod"):  # mkstemp makes the file private (0600); give it open()'s mode
-                os.fchmod(fd, 0o666 & ~_umask())
-            self.f = os.fdopen(fd, self.mode)
-        except BaseException:
-            os.close(fd)
-            os.unlink(self.tmp)
-            raise
-        return self.f
-
-    def __exit__(self, exc_type, exc, tb):
-        try:
-            self.f.close()
-            if exc_type is None:
-                os.replace(self.tmp, self.path)
-        finally:
-            if os.path.exists(self.tmp):
-                os.unlink(self.tmp)
-        return False
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)  # the only portable way to read the umask is to set it
-    os.umask(mask)
-    return mask
-
-
-def atomic_write_text(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically."""
-    with _atomic(path, "w") as f:
-        f.write(text)

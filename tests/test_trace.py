@@ -341,8 +341,8 @@ def test_failed_rename_leaves_no_temp_file(tmp_path, monkeypatch):
     def no_rename(src, dst):
         raise OSError("cross-device link")
 
-    monkeypatch.setattr(trace_mod.os, "replace", no_rename)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(os, "replace", no_rename)
+    with pytest.raises(AccelsimError, match="t.trace: cannot write: cross-device link"):
         write_trace(small_trace(), tmp_path / "t.trace")
     assert os.listdir(tmp_path) == []
 

@@ -57,6 +57,18 @@ def run_points(points: list[Point]) -> list[dict]:
     return [run_point(p) for p in points]
 
 
+#: local worker processes a sweep may start
+MAX_WORKERS = 1024
+
+
+def check_workers(workers) -> int:
+    """``workers`` as an int in 1..:data:`MAX_WORKERS`; else an :class:`AccelsimError` naming ``--workers``."""
+    if isinstance(workers, bool) or not isinstance(workers, int) or not 1 <= workers <= MAX_WORKERS:
+        raise AccelsimError(f"must be an integer from 1 to {MAX_WORKERS} processes, got {workers!r}",
+                            field="--workers")
+    return workers
+
+
 def run_sweep(points: list[Point], store: Store, workers: int = 1, scheduler=None,
               progress: Callable[[int, int], None] | None = None) -> list[dict]:
     """Run every point not yet in ``store``; returns all stored rows afterwards.
@@ -65,6 +77,7 @@ def run_sweep(points: list[Point], store: Store, workers: int = 1, scheduler=Non
     a ``distributed.Client``) sends the points to a Dask cluster. ``progress(done, total)`` is
     called once before the first point (``done = 0``) and after each point.
     """
+    check_workers(workers)
     done = store.done()
     todo = [p for p in points if p.id not in done]
     total, n = len(todo), 0

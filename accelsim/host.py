@@ -1,0 +1,119 @@
+"""What the machine running accelsim provides: memory to allocate and folders to write into.
+
+One rule for every file accelsim writes (JSON, CSV, figures, timelines, traces, SRAM traces,
+sweep stores): **missing parent folders are created**; the file appears whole or not at all
+(written beside its target, then renamed into place); a target that cannot be written (a
+read-only folder, a path through a file, an existing folder) is refused with one line
+naming it, and :func:`check_writable` lets a command refuse before it starts any work.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from accelsim.errors import AccelsimError
+
+
+def available_bytes() -> int | None:
+    """Memory this process may still allocate (bytes): MemAvailable, else free pages; None if unknown."""
+    try:
+        with open("/proc/meminfo") as f:
+            for line in f:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def fmt_bytes(n: float) -> str:
+    """``n`` bytes in decimal units with one decimal (``8.0 TB``); whole bytes below 1 kB."""
+    if n < 1000:
+        return f"{int(n)} B"
+    for unit in ("kB", "MB", "GB", "TB", "PB"):
+        n /= 1000
+        if n < 1000 or unit == "PB":
+            return f"{n:.1f} {unit}"
+    return f"{n:.1f} PB"
+
+
+def check_writable(path: str | Path, flag: str | None = None) -> None:
+    """Refuse, before any work, an output ``path`` the write rule above cannot honour.
+
+    The nearest existing ancestor must be a folder this process may write into (missing folders
+    below it will be created); ``path`` itself must not be a folder. ``flag`` (``--json``) names
+    the option in the error.
+    """
+    p = Path(path)
+    if str(path) == "" or p.is_dir():
+        raise AccelsimError(f"{str(path)!r} is a folder or empty; give a file name", field=flag)
+    parent = p.parent if str(p.parent) else Path(".")
+    while not parent.exists():
+        if parent == parent.parent:
+            break
+        parent = parent.parent
+    if not parent.is_dir():
+        raise AccelsimError(f"cannot write {path}: {parent} is not a folder", field=flag)
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise AccelsimError(f"cannot write {path}: folder {parent} is not writable", field=flag)
+    if p.exists() and not os.access(p.parent, os.W_OK):
+        raise AccelsimError(f"cannot replace {path}: its folder is not writable", field=flag)
+
+
+class atomic:
+    """``with atomic(path, "w") as f``: write to a temporary file beside ``path``, rename it into place on
+    success, create missing parent folders; an OS refusal is an :class:`AccelsimError` naming ``path``."""
+
+    def __init__(self, path: str | Path, mode: str):
+        self.path, self.mode = Path(path), mode
+
+    def __enter__(self):
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
+        except OSError as e:
+            raise AccelsimError(f"cannot write: {e.strerror or e}", file=str(self.path)) from None
+        try:
+            if hasattr(os, "fchmod"):  # mkstemp makes the file private (0600); give it open()'s mode
+                os.fchmod(fd, 0o666 & ~_umask())
+            self.f = os.fdopen(fd, self.mode)
+        except BaseException:
+            os.close(fd)
+            os.unlink(self.tmp)
+            raise
+        return self.f
+
+    def __exit__(self, exc_type, exc, tb):
+        try:
+            self.f.close()
+            if exc_type is None:
+                os.replace(self.tmp, self.path)
+        except OSError as e:
+            raise AccelsimError(f"cannot write: {e.strerror or e}", file=str(self.path)) from None
+        finally:
+            if os.path.exists(self.tmp):
+                os.unlink(self.tmp)
+        return False
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only portable way to read the umask is to set it
+    os.umask(mask)
+    return mask
+
+
+def atomic_write_text(path: str | Path, text: str) -> None:
+    """Write ``text`` to ``path`` by the rule above."""
+    with atomic(path, "w") as f:
+        f.write(text)
+
+
+def atomic_write_bytes(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` by the rule above."""
+    with atomic(path, "wb") as f:
+        f.write(data)
