@@ -117,3 +117,34 @@ def atomic_write_bytes(path: str | Path, data: bytes) -> None:
     """Write ``data`` to ``path`` by the rule above."""
     with atomic(path, "wb") as f:
         f.write(data)
+
+
+def check_input_size(path: str | Path, kind: str, max_bytes: int | None = None, expansion: int = 1) -> None:
+    """Refuse an input file before reading it whole: over ``max_bytes``, or (``expansion`` bytes held per
+    byte read) over this machine's available memory. A missing file is left to the reader's own error."""
+    try:
+        size = Path(path).stat().st_size
+    except OSError:
+        return
+    if max_bytes is not None and size > max_bytes:
+        raise AccelsimError(f"{kind} file of {fmt_bytes(size)}; at most {fmt_bytes(max_bytes)}",
+                            file=Path(path).name)
+    avail = available_bytes()
+    if avail is not None and size * expansion > avail:
+        raise AccelsimError(f"{kind} file of {fmt_bytes(size)} needs about {fmt_bytes(size * expansion)} to read; "
+                            f"more than this machine's memory ({fmt_bytes(avail)} available)", file=Path(path).name)
+
+
+def check_npz_size(path: str | Path, kind: str) -> None:
+    """Refuse a ``.npz`` whose arrays, once decompressed, would not fit in this machine's memory (a few kB
+    of zeros can inflate to gigabytes); the sizes are read from the zip directory, nothing is inflated."""
+    import zipfile
+    try:
+        with zipfile.ZipFile(path) as z:
+            need = sum(i.file_size for i in z.infolist())
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return  # not a zip: the reader says so in its own words
+    avail = available_bytes()
+    if avail is not None and need > avail // 2:
+        raise AccelsimError(f"{kind} holds {fmt_bytes(need)} of arrays once decompressed; more than half this "
+                            f"machine's memory ({fmt_bytes(avail)} available)", file=Path(path).name)

@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from accelsim.errors import AccelsimError
-from accelsim.host import atomic as _atomic, atomic_write_text  # noqa: F401  (writers import it from here)
+from accelsim.host import atomic as _atomic, atomic_write_text, check_input_size, check_npz_size  # noqa: F401
 
 FORMAT_VERSION = 1
 KINDS = ("load", "store", "compute", "vector")
@@ -298,6 +298,7 @@ def read_text(path: str | Path) -> Trace:
     """Parse the text form; any malformed line is an error naming the file and the line."""
     path = Path(path)
     label = path.name
+    check_input_size(path, "trace", expansion=16)  # Python rows and deps while parsing: ~16 B per byte
     try:
         lines = path.read_text().splitlines()
     except OSError as e:
@@ -431,12 +432,14 @@ def write_npz(trace: Trace, path: str | Path) -> None:
 def read_npz(path: str | Path) -> Trace:
     """Read the binary form written by :func:`write_npz`."""
     label = Path(path).name
+    check_npz_size(path, ".npz trace")
     try:
         with np.load(path) as z:
             header = json.loads(bytes(z["header"]).decode())
             ops, dep_ptr, dep_idx = z["ops"], z["dep_ptr"], z["dep_idx"]
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as e:
-        raise AccelsimError(f"not a readable accelsim .npz trace ({e})", file=label) from None
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, RecursionError, EOFError) as e:
+        raise AccelsimError(f"not a readable accelsim .npz trace ({type(e).__name__}: {str(e)[:80]})",
+                            file=label) from None
     fmt = header.get("format") if isinstance(header, dict) else None
     if fmt != FORMAT_VERSION:
         raise AccelsimError(f"trace format {fmt} is not {FORMAT_VERSION}", file=label)

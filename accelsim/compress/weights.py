@@ -22,12 +22,14 @@ they return a new outer dict and new inner dicts for the layers they change.
 
 from __future__ import annotations
 
+import zipfile
 import zlib
 from pathlib import Path
 
 import numpy as np
 
 from accelsim.errors import AccelsimError
+from accelsim.host import check_npz_size
 from accelsim.workload.layer import WEIGHTED_OPS, Layer
 from accelsim.workload.network import Network
 
@@ -89,12 +91,15 @@ def load_npz_weights(path: str | Path, net: Network) -> Weights:
     and the layer.
     """
     label = Path(path).name
+    check_npz_size(path, "weights file")
     try:
         data = np.load(path, allow_pickle=False)
-    except (OSError, ValueError) as e:
-        raise AccelsimError(f"cannot read weights: {e}", file=label) from None
-    with data:
-        arrays = {k: np.asarray(data[k], dtype=np.float64) for k in data.files}
+        if not hasattr(data, "files"):  # a bare .npy array, not an archive of named arrays
+            raise ValueError("a single array, not an .npz of named arrays")
+        with data:
+            arrays = {k: np.asarray(data[k], dtype=np.float64) for k in data.files}
+    except (OSError, ValueError, TypeError, EOFError, zipfile.BadZipFile) as e:
+        raise AccelsimError(f"cannot read weights: {str(e)[:100]}", file=label) from None
     out: Weights = {}
     used: set[str] = set()
     for layer in net.layers:

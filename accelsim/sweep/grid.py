@@ -32,8 +32,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from accelsim import schema
 from accelsim.errors import AccelsimError
 
@@ -264,5 +262,5 @@ def points_from_flags(models: list[str], arch: str, batch: int, sets: list[str])
         if "=" not in text:
             raise AccelsimError(f"must be key=v1,v2,..., got {text!r}", field="--set")
         key, values = text.split("=", 1)
-        grid[key.strip()] = [yaml.safe_load(v) for v in values.split(",")]
+        grid[key.strip()] = [schema.yaml_value(v, f"--set {key}") for v in values.split(",")]
     return points_from_dict({"models": models, "arch": arch, "batch": batch, "grid": grid})
