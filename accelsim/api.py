@@ -68,6 +68,49 @@ def run_trace(trace: Trace, arch: Any) -> Result:
     return fam.evaluate(trace, spec)
 
 
+def check_replay(trace: Trace, lowered_for: Any, arch: Any, what: str) -> None:
+    """Refuse replaying ``trace`` on ``arch`` when ``arch`` would lower its model differently from what the trace
+    was lowered for (its header's preset, else ``lowered_for``: the arch file given, before any override): the
+    replay would report the other arch's PEs and utilization with the first one's cycles.
+
+    Changes that only retime the same ops (DRAM, clock, energy) pass. ``what`` names the change in the error
+    (``--set array.rows=64``). The check lowers the trace's model for both; a model that does not load cannot
+    be checked, and is refused.
+    """
+    from accelsim.registry import preset_names
+    spec = _arch(arch)
+    base = _arch(trace.arch if trace.arch in preset_names() else (lowered_for or spec))
+    fam = family_of(spec)
+    if fam.lower is None or family_of(base).lower is None:
+        return  # no trace lowering: run_trace says so itself
+    try:
+        net = _network(trace.model)
+    except AccelsimError:
+        raise AccelsimError(f"cannot check that it keeps what the trace was lowered for (its model {trace.model!r} "
+                            "does not load): lower the model again with it", field=what) from None
+    try:
+        same = family_of(base) is fam and fam.lower(net, base, trace.batch) == fam.lower(net, spec, trace.batch)
+    except AccelsimError:
+        same = False
+    if not same:
+        import dataclasses
+        a, b = _flat(dataclasses.asdict(base)), _flat(dataclasses.asdict(spec))
+        diff = [k for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k) and k not in ("name", "file", "source")]
+        was = ", ".join(f"{k}={a.get(k)!r}" for k in diff[:3]) or base.name
+        raise AccelsimError(f"changes what the trace was lowered for ({was}): the replay would report wrong PEs and "
+                            "cycles; lower the model again with it (accelsim lower ... --set ...)", field=what)
+
+
+def _flat(d: dict, prefix: str = "") -> dict:
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, dict):
+            out.update(_flat(v, f"{prefix}{k}."))
+        else:
+            out[f"{prefix}{k}"] = v
+    return out
+
+
 def simulate(model: Network | str | Path, arch: Any, batch: int = 1,
              input_on_chip: bool = False, passes: tuple[str, ...] = (), weights: str | Path | None = None,
              seed: int = 0, activations: str = "layer") -> Result:

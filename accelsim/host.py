@@ -16,6 +16,11 @@ from pathlib import Path
 from accelsim.errors import AccelsimError
 
 
+#: the rule in words, as ``accelsim --help`` gives it
+OUTPUTS_RULE = ("outputs (--json, --csv, --timeline, -o, --store, --sram-traces): missing parent folders are created; "
+                "each file appears whole or not at all; an unwritable target is refused before any work starts")
+
+
 def available_bytes() -> int | None:
     """Memory this process may still allocate (bytes): MemAvailable, else free pages; None if unknown."""
     try:
@@ -42,16 +47,22 @@ def fmt_bytes(n: float) -> str:
     return f"{n:.1f} PB"
 
 
-def check_writable(path: str | Path, flag: str | None = None) -> None:
+def check_writable(path: str | Path, flag: str | None = None, *, folder: bool = False) -> None:
     """Refuse, before any work, an output ``path`` the write rule above cannot honour.
 
     The nearest existing ancestor must be a folder this process may write into (missing folders
-    below it will be created); ``path`` itself must not be a folder. ``flag`` (``--json``) names
-    the option in the error.
+    below it will be created); ``path`` itself must not be a folder (unless ``folder``: an output
+    folder, which must not be a file). ``flag`` (``--json``) names the option in the error.
     """
     p = Path(path)
-    if str(path) == "" or p.is_dir():
+    if str(path) == "" or (p.is_dir() and not folder):
         raise AccelsimError(f"{str(path)!r} is a folder or empty; give a file name", field=flag)
+    if folder and p.exists() and not p.is_dir():
+        raise AccelsimError(f"{path} is a file; give a folder", field=flag)
+    if folder and p.is_dir():
+        if not os.access(p, os.W_OK | os.X_OK):
+            raise AccelsimError(f"cannot write into {path}: the folder is not writable", field=flag)
+        return
     parent = p.parent if str(p.parent) else Path(".")
     while not parent.exists():
         if parent == parent.parent:
@@ -63,6 +74,20 @@ def check_writable(path: str | Path, flag: str | None = None) -> None:
         raise AccelsimError(f"cannot write {path}: folder {parent} is not writable", field=flag)
     if p.exists() and not os.access(p.parent, os.W_OK):
         raise AccelsimError(f"cannot replace {path}: its folder is not writable", field=flag)
+
+
+def check_outputs(files: list[tuple[str, str | Path]], folders: list[tuple[str, str | Path]] = ()) -> None:
+    """:func:`check_writable` for every ``(flag, path)`` of one command, files then folders; two outputs
+    naming the same file are refused too (the second would overwrite the first)."""
+    seen: dict = {}
+    for flag, path in files:
+        check_writable(path, flag)
+        key = Path(path).resolve()
+        if key in seen:
+            raise AccelsimError(f"the same file as {seen[key]}; give each output its own file", field=flag)
+        seen[key] = flag
+    for flag, path in folders:
+        check_writable(path, flag, folder=True)
 
 
 class atomic:
@@ -105,6 +130,25 @@ def _umask() -> int:
     mask = os.umask(0o022)  # the only portable way to read the umask is to set it
     os.umask(mask)
     return mask
+
+
+def write_all(items: list[tuple[str | Path, str | bytes]]) -> None:
+    """Write every ``(path, text or bytes)`` by the rule above, all or none: each goes to a temporary file
+    beside its target first, and only when all are written are they renamed into place."""
+    staged: list[atomic] = []
+    try:
+        for path, data in items:
+            w = atomic(path, "wb" if isinstance(data, bytes) else "w")
+            f = w.__enter__()
+            staged.append(w)
+            f.write(data)
+            f.flush()
+    except BaseException:
+        for w in staged:
+            w.__exit__(RuntimeError, None, None)  # closes and removes the temporary file
+        raise
+    for w in staged:
+        w.__exit__(None, None, None)
 
 
 def atomic_write_text(path: str | Path, text: str) -> None:

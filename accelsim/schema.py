@@ -39,7 +39,9 @@ def read_yaml(path: str | Path, kind: str) -> Any:
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else None
-        raise AccelsimError(f"malformed YAML: {getattr(e, 'problem', e)}", file=label, field=where) from None
+        # a ReaderError (a control character) has no problem, and its text spans lines
+        why = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise AccelsimError(f"malformed YAML: {why}", file=label, field=where) from None
 
 
 #: bounds on any YAML accelsim reads (a file, a --set value): bytes, nesting depth, nodes after aliases expand

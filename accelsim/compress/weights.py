@@ -97,9 +97,17 @@ def load_npz_weights(path: str | Path, net: Network) -> Weights:
         if not hasattr(data, "files"):  # a bare .npy array, not an archive of named arrays
             raise ValueError("a single array, not an .npz of named arrays")
         with data:
-            arrays = {k: np.asarray(data[k], dtype=np.float64) for k in data.files}
+            raw = {k: data[k] for k in data.files}
+        for k, a in raw.items():  # complex, string or record arrays would be cast, or fail, further on
+            if a.dtype.kind not in "biuf":
+                raise AccelsimError(f"array {k!r} holds {a.dtype} values; weights are real numbers", file=label,
+                                    field=k)
+            if a.dtype.kind == "f" and not np.all(np.isfinite(a)):
+                raise AccelsimError(f"array {k!r} holds NaN or infinite values", file=label, field=k)
+        arrays = {k: np.asarray(a, dtype=np.float64) for k, a in raw.items()}
     except (OSError, ValueError, TypeError, EOFError, zipfile.BadZipFile) as e:
-        raise AccelsimError(f"cannot read weights: {str(e)[:100]}", file=label) from None
+        why = (str(e) or type(e).__name__).splitlines()[0][:100]
+        raise AccelsimError(f"cannot read weights: {why}", file=label) from None
     out: Weights = {}
     used: set[str] = set()
     for layer in net.layers:

@@ -12,6 +12,7 @@ changed (an edited arch file) is replaced by the new one, so a design point has 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -32,6 +33,24 @@ APPLICATION_ID = 0x4143534D
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 #: columns every store has had since the first: a ``points`` table without them is someone else's
 _CORE = {"id", "model", "arch", "config", "status"}
+
+
+@contextlib.contextmanager
+def open_store(path: str | Path):
+    """``with open_store(path) as store``: a writable :class:`Store`, closed on leaving; a store this call
+    created that holds no row when an error leaves the block (a dead scheduler, a refused sweep) is removed."""
+    created = not Path(path).exists()
+    store = Store(path)
+    try:
+        yield store
+    except BaseException:
+        empty = created and not store.done()
+        store.close()
+        if empty:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    store.close()
 
 
 class Store:
@@ -55,8 +74,9 @@ class Store:
             self.columns = tuple(c for c in COLUMNS if c in have)  # an older store may lack the newest columns
             return
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)  # accelsim.host's rule for every output
             self.db = sqlite3.connect(self.path, timeout=60)
-        except sqlite3.Error as e:
+        except (sqlite3.Error, OSError) as e:
             raise AccelsimError(f"cannot open the sweep store: {e}", field=self._field) from None
         try:
             self.db.execute("PRAGMA journal_mode=WAL")

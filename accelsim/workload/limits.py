@@ -54,8 +54,13 @@ def check_network(net: Any) -> Any:
 
 def check_batch(batch: Any, fld: str = "--batch") -> int:
     """``batch`` as an int in 1..:data:`MAX_BATCH`; else an :class:`AccelsimError` naming ``fld``."""
-    if isinstance(batch, bool) or not isinstance(batch, int) or not 1 <= batch <= MAX_BATCH:
+    if isinstance(batch, bool) or not isinstance(batch, int):
         raise AccelsimError(f"must be an integer from 1 to {MAX_BATCH:,} samples, got {batch!r}", field=fld)
+    if batch < 1:
+        raise AccelsimError(f"must be >= 1, got {batch}", field=fld)
+    if batch > MAX_BATCH:
+        raise AccelsimError(f"must be at most {MAX_BATCH:,} samples (no accelerator runs a larger batch at once), "
+                            f"got {batch:,}", field=fld)
     return batch
 
 

@@ -31,9 +31,11 @@ def test_a_real_network_passes():
     assert limits.check_network(net) is net
 
 
-@pytest.mark.parametrize("batch", [0, -1, 10**12, 1.5, True])
-def test_batch_out_of_range(batch):
-    with pytest.raises(AccelsimError, match=r"^--batch: must be an integer from 1 to 1,048,576 samples"):
+@pytest.mark.parametrize("batch,needle", [(0, "must be >= 1, got 0"), (-1, "must be >= 1"),
+                                          (10**12, "must be at most 1,048,576 samples"),
+                                          (1.5, "must be an integer"), (True, "must be an integer")])
+def test_batch_out_of_range(batch, needle):
+    with pytest.raises(AccelsimError, match=r"^--batch: " + needle):
         api.simulate("lenet5", "tpu-v1", batch)
 
 
