@@ -54,7 +54,7 @@ def holds(fmt: str, fn, *args, **kwargs):
         return fn(*args, **kwargs)
     except AccelsimError as e:
         text = str(e)
-        assert text and "\n" not in text, repr(text)
+        assert len(text.splitlines()) == 1, repr(text)
         assert "Traceback" not in text
         return None
 
