@@ -163,8 +163,13 @@ class Store:
         out = []
         for r in self._query(f"SELECT {','.join(self.columns)} FROM points ORDER BY id"):
             d = dict(zip(self.columns, r))
-            d["config"] = json.loads(d["config"] or "{}")
-            d["metrics"] = json.loads(d["metrics"] or "{}")
+            for key in ("config", "metrics"):
+                try:
+                    d[key] = json.loads(d[key] or "{}")
+                except (ValueError, TypeError):
+                    from accelsim.errors import AccelsimError
+                    raise AccelsimError(f"point {d.get('id')!r}: {key} is not JSON (a damaged store)",
+                                        field=self._field) from None
             out.append(d)
         return out
 

@@ -12,6 +12,7 @@ import copy
 import io
 import json
 import os
+import time
 from pathlib import Path
 
 import numpy as np
@@ -36,6 +37,8 @@ from accelsim.workload.zoo import models_dir
 BUDGET = {"default": int(os.environ.get("ACCELSIM_FUZZ_EXAMPLES", 40)), "slow": 1000}
 BUDGETS = [pytest.param("default", id="default"), pytest.param("slow", id="slow", marks=pytest.mark.slow)]
 
+#: seconds one input may take, loading and running it
+MAX_SECONDS = 30
 #: examples run per format in this session, reported at the end by conftest.py (the count the issue asks for)
 FUZZ_TRIED: dict[str, int] = {}
 
@@ -50,6 +53,7 @@ def fuzz_settings(budget: str):
 def holds(fmt: str, fn, *args, **kwargs):
     """Run ``fn``; an :class:`AccelsimError` must be one non-empty line. Returns ``fn``'s value or None."""
     FUZZ_TRIED[fmt] = FUZZ_TRIED.get(fmt, 0) + 1
+    t0 = time.perf_counter()
     try:
         return fn(*args, **kwargs)
     except AccelsimError as e:
@@ -57,6 +61,8 @@ def holds(fmt: str, fn, *args, **kwargs):
         assert len(text.splitlines()) == 1, repr(text)
         assert "Traceback" not in text
         return None
+    finally:  # generous: the machine is shared; a hang shows up as minutes
+        assert time.perf_counter() - t0 < MAX_SECONDS, f"{fmt}: {time.perf_counter() - t0:.1f} s"
 
 
 # ---- values and mutations ---------------------------------------------------------------------------------
@@ -427,4 +433,46 @@ def test_onnx(tmp_path_factory, budget):
             if i < len(b):
                 b[i] = v
         holds("ONNX", _model_then_run, _write(tmp_path_factory.mktemp("onnx"), "m.onnx", bytes(b)))
+    run()
+
+
+@pytest.fixture(scope="module")
+def store_bytes(tmp_path_factory):
+    from accelsim.sweep.db import Store
+    from accelsim.sweep.execute import run_sweep
+    from accelsim.sweep.grid import points_from_dict
+    path = tmp_path_factory.mktemp("store") / "s.db"
+    store = Store(path)
+    run_sweep(points_from_dict({"models": ["lenet5"], "arch": "systolic-32x32", "grid": {"pe": ["8x8", "16x16"]}}),
+              store)
+    store.db.execute("PRAGMA journal_mode=DELETE")  # one file holds everything
+    store.close()
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("budget", BUDGETS)
+def test_sweep_store(tmp_path_factory, store_bytes, budget):
+    from accelsim.sweep.db import Store
+
+    def open_both(path):
+        ro = Store(path, read_only=True)
+        try:
+            ro.rows()
+        finally:
+            ro.close()
+        rw = Store(path)
+        try:
+            return rw.done()
+        finally:
+            rw.close()
+
+    @fuzz_settings(budget)
+    @given(st.lists(st.tuples(st.integers(0, len(store_bytes) - 1), st.integers(0, 255)), min_size=1, max_size=8),
+           st.integers(0, len(store_bytes)), st.booleans())
+    def run(flips, keep, random_bytes):
+        b = bytearray(store_bytes[:keep] if not random_bytes else bytes(v for _, v in flips))
+        for i, v in flips:
+            if i < len(b):
+                b[i] = v
+        holds("sweep store", open_both, _write(tmp_path_factory.mktemp("st"), "s.db", bytes(b)))
     run()
