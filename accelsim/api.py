@@ -26,6 +26,20 @@ def _network(model: Network | str | Path) -> Network:
     return model if isinstance(model, Network) else load_model(model)
 
 
+def _check_ops(fam, net: Network) -> None:
+    """Refuse ``net`` in one line, the first layer whose op ``fam`` cannot run and why, unless all run."""
+    if fam.ops is None:
+        return
+    from accelsim.workload.layer import op_kind
+    missing = [(layer, op_kind(layer)) for layer in net.layers if op_kind(layer) not in fam.ops]
+    if missing:
+        layer, kind = missing[0]
+        others = list(dict.fromkeys(k for _, k in missing if k != kind))
+        nor = f" (nor {', '.join(others)}, also in this model)" if others else ""
+        why = f": {fam.ops_note}" if fam.ops_note else ""
+        raise AccelsimError(f"layer {layer.name} is {kind}, which {fam.title} does not run{nor}{why}", field="--model")
+
+
 def lower(model: Network | str | Path, arch: Any, batch: int = 1, input_on_chip: bool = False,
           activations: str = "layer") -> Trace:
     """Lower ``model`` for ``arch`` (a spec, preset name or YAML path) at ``batch`` samples; returns the trace.
@@ -43,6 +57,7 @@ def lower(model: Network | str | Path, arch: Any, batch: int = 1, input_on_chip:
                                 "compile_program (accelsim lower -o FILE.s)", field="family")
         raise AccelsimError(f"{fam.title} archs have no trace lowering", file=spec.file, field="family")
     net = _network(model)
+    _check_ops(fam, net)
     check_memory(net, check_batch(batch), weights=False, activations=activations == "functional")
     return fam.lower(net, spec, batch, input_on_chip, activations)
 
@@ -55,7 +70,9 @@ def compile_program(model: Network | str | Path, arch: Any, batch: int = 1) -> s
         takers = " or ".join(f.title for f in families_with(lambda f: f.program is not None)) or "no"
         raise AccelsimError(f"arch {spec.name} is a {spec.family} arch; programs are for {takers} archs",
                             field="--arch")
-    return fam.program(_network(model), spec, check_batch(batch))
+    net = _network(model)
+    _check_ops(fam, net)
+    return fam.program(net, spec, check_batch(batch))
 
 
 def run_trace(trace: Trace, arch: Any) -> Result:
@@ -129,6 +146,7 @@ def simulate(model: Network | str | Path, arch: Any, batch: int = 1,
     records: tuple[dict, ...] = ()
     w = None
     fam = family_of(spec)
+    _check_ops(fam, net)
     if passes or (weights is not None and fam.uses_weights):
         net, w, records = _compress(net, passes, weights, seed)
     kw = {"weights": w} if fam.uses_weights else {}

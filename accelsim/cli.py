@@ -25,12 +25,22 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"accelsim {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
+    def tokens(sp):
+        g = sp.add_argument_group("transformer models (bert_base, gpt2, llama3_8b, vit_b16)")
+        g.add_argument("--phase", choices=("prefill", "decode"),
+                       help="prefill: --seq tokens at once; decode: --seq new tokens (default 1) with the rest of "
+                            "--context in the KV cache (also written MODEL@decode:context=L)")
+        g.add_argument("--seq", type=int, metavar="N", help="new tokens this step (default: the model's)")
+        g.add_argument("--context", type=int, metavar="L",
+                       help="attention window after the step, cached plus new tokens (default: the model's)")
+
     def arch_model(sp, model=True):
         sp.add_argument("--arch", help="preset name (see `accelsim list archs`) or YAML path")
         if model:
             sp.add_argument("--model", required=True,
                             help="zoo name (see `accelsim list models`), .yaml, SCALE-Sim .csv or .onnx file")
             sp.add_argument("--batch", type=int, default=1, help="samples per inference (default 1)")
+            tokens(sp)
             sp.add_argument("--input-on-chip", action="store_true",
                             help="start with the network input in the input buffer, not in DRAM")
             for opt, ex in (("quantize", "w4a8, w8a8:per-channel, bwn, xnor, twn, ffn, share:4"),
@@ -99,6 +109,7 @@ def _parser() -> argparse.ArgumentParser:
     pl.add_argument("-o", "--output", required=True, metavar="FILE")
     pl.add_argument("--arch", help="arch (energy, latency, roofline, timeline)")
     pl.add_argument("--model", help="model (energy, latency, roofline, timeline)")
+    tokens(pl)
     pl.add_argument("--batch", type=int, default=1)
     pl.add_argument("--layer", help="timeline of one layer only")
     pl.add_argument("--store", metavar="FILE.db", help="sweep store (sweep, heatmap)")
@@ -112,6 +123,7 @@ def _parser() -> argparse.ArgumentParser:
     c = sub.add_parser("compare", help="compression passes: paper reductions vs simulated speedup per arch", formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  accelsim compare --model resnet18 --arch tpu-v1 --arch qiu16-zc706\n  accelsim compare --model alexnet_fc --arch diannao --arch tpu-v1 --prune magnitude:0.9 --weights synthetic  (accelsim list archs: the sparse chips)")
     c.add_argument("--model", required=True)
+    tokens(c)
     c.add_argument("--arch", action="append", required=True, help="repeatable: one column group per arch")
     c.add_argument("--pass", dest="passes", action="append", metavar="SPEC",
                    help="compression spec (repeatable; default: a standard study of seven passes)")
@@ -214,16 +226,6 @@ def _provenance(args, spec) -> dict:
     overrides.update({opt.arch_key: v for opt, v in _given(args) if opt.arch_key})
     return {"accelsim_version": __version__, "command": "accelsim " + shlex.join(sys.argv[1:]),
             "overrides": overrides, "arch_resolved": dataclasses.asdict(spec)}
-
-
-def _check_outputs(args) -> None:
-    """Refuse, before any work, an output this command could not write (the rule: accelsim.host)."""
-    from accelsim.host import check_outputs
-    files = [(f, getattr(args, d, None)) for d, f in (("json", "--json"), ("csv", "--csv"), ("timeline", "--timeline"),
-                                                      ("output", "-o"), ("store", "--store"))]
-    files = [(f, p) for f, p in files if p and (f != "--store" or args.command == "sweep")]  # plot reads a store
-    writes = _given(args) if args.command in ("simulate", "lower", "run-trace") else ()
-    check_outputs(files, [(opt.flag, value) for opt, value in writes if opt.writes])
 
 
 def _emit(result, args, spec=None) -> None:
@@ -515,31 +517,21 @@ def _cmd_compare(args) -> None:
 
 
 def _cmd_sweep(args) -> None:
-    from accelsim.errors import AccelsimError
     from accelsim.sweep.db import open_store
-    from accelsim.sweep.execute import LARGE_SWEEP, check_workers, estimate, pareto_front, run_sweep
-    from accelsim.sweep.grid import load_plan, plan_from_flags
+    from accelsim.sweep.execute import check_workers, pareto_front, preamble, run_sweep
+    from accelsim.sweep.grid import plan_for
     from accelsim.trace import atomic_write_text
     check_workers(args.workers)
-    if args.spec:
-        plan = load_plan(args.spec)
-    else:
-        if not args.model or not args.arch:
-            raise AccelsimError("give a spec file, or --model and --arch (with --set grids)", field="sweep")
-        plan = plan_from_flags(args.model, args.arch, args.batch, args.set)
+    plan = plan_for(args.spec, args.model, args.arch, args.batch, args.set)
     with open_store(args.store) as store:
-        if plan.count > LARGE_SWEEP and not args.yes:
-            raise AccelsimError(f"{plan.count:,} points{estimate(plan, store, args.workers, run=False)}; "
-                                f"a sweep above {LARGE_SWEEP:,} points runs only with --yes", field="sweep")
-        if not args.quiet:
-            print(f"sweep: {plan.count:,} point{'s' * (plan.count != 1)}"
-                  f"{estimate(plan, store, args.workers, run=True)}", flush=True)
+        line = preamble(plan, store, args.workers, confirmed=args.yes, time_points=not args.quiet)
         if args.quiet:
             rows = run_sweep(plan.points(), store, args.workers, args.scheduler, total=plan.count)
         else:
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
             with Progress(TextColumn("sweep"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                           TimeElapsedColumn(), TimeRemainingColumn()) as bar:
+                print(line, flush=True)
                 task = bar.add_task("points", total=None)
                 rows = run_sweep(plan.points(), store, args.workers, args.scheduler, total=plan.count,
                                  progress=lambda n, total: bar.update(task, completed=n, total=total))
@@ -565,6 +557,13 @@ def _cmd_completion(args, parser) -> int:
     return 0
 
 
+def _model_tokens(args) -> None:
+    """Fold --phase/--seq/--context into ``args.model`` (``MODEL@PHASE:seq=N:context=L``, one form everywhere)."""
+    from accelsim.workload.transformer import with_tokens
+    if hasattr(args, "phase"):
+        args.model = with_tokens(args.model, args.phase, args.seq, args.context)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``accelsim`` command; returns the exit status."""
     from accelsim.errors import AccelsimError
@@ -575,12 +574,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args = parser.parse_args(argv)
     try:
+        _model_tokens(args)
         if args.command == "completion":
             return _cmd_completion(args, parser)
         cmd = {"simulate": _cmd_simulate, "lower": _cmd_lower, "run-trace": _cmd_run_trace,
                "list": _cmd_list, "validate": _cmd_validate, "compare": _cmd_compare,
                "sweep": _cmd_sweep, "plot": _cmd_plot}[args.command]
-        _check_outputs(args)
+        from accelsim.host import check_outputs  # the output rule, before any work starts
+        writes = _given(args) if args.command in ("simulate", "lower", "run-trace") else ()
+        check_outputs(args.command, vars(args), [(opt.flag, value) for opt, value in writes if opt.writes])
         return cmd(args) or 0
     except AccelsimError as e:
         print(f"accelsim: error: {e}", file=sys.stderr)

@@ -100,7 +100,8 @@ class Family:
     The rest: ``presets`` (a folder of ``<name>.yaml`` arch files, listed by ``accelsim list
     archs``), ``checks() -> list[Check]`` (published figures for ``accelsim validate``),
     ``options`` (:class:`Option`), ``plots`` (:class:`Plot`) and ``source`` (the paper or
-    part the family models).
+    part the family models). ``ops``: the op kinds (:func:`accelsim.workload.layer.op_kind`) the family
+    runs, None for every op; a model with another is refused before lowering, with ``ops_note`` saying why.
     """
 
     name: str
@@ -119,6 +120,8 @@ class Family:
     plots: tuple[Plot, ...] = ()
     source: str = ""
     uses_weights: bool = False
+    ops: frozenset[str] | None = None
+    ops_note: str = ""
 
     def __post_init__(self) -> None:
         if not self.name or not self.name.replace("_", "").isalnum():

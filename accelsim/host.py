@@ -76,11 +76,17 @@ def check_writable(path: str | Path, flag: str | None = None, *, folder: bool = 
         raise AccelsimError(f"cannot replace {path}: its folder is not writable", field=flag)
 
 
-def check_outputs(files: list[tuple[str, str | Path]], folders: list[tuple[str, str | Path]] = ()) -> None:
-    """:func:`check_writable` for every ``(flag, path)`` of one command, files then folders; two outputs
-    naming the same file are refused too (the second would overwrite the first)."""
+#: the options that name a file a command writes: (option's dest, flag)
+OUTPUT_OPTIONS = (("json", "--json"), ("csv", "--csv"), ("timeline", "--timeline"), ("output", "-o"), ("store", "--store"))
+
+
+def check_outputs(command: str, options: dict, folders: list[tuple[str, str | Path]] = ()) -> None:
+    """:func:`check_writable` for every output file among a ``command``'s parsed ``options`` (dest -> value),
+    then every ``(flag, folder)``; two outputs naming the same file are refused too (the second would
+    overwrite the first). ``--store`` is an output of ``sweep`` only (``plot`` reads one)."""
+    files = [(flag, options.get(dest)) for dest, flag in OUTPUT_OPTIONS]
     seen: dict = {}
-    for flag, path in files:
+    for flag, path in ((f, p) for f, p in files if p and (f != "--store" or command == "sweep")):
         check_writable(path, flag)
         key = Path(path).resolve()
         if key in seen:

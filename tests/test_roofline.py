@@ -9,10 +9,11 @@ from accelsim.api import simulate
 from accelsim.errors import AccelsimError
 from accelsim.plot import roofline_points_of
 from accelsim.registry import family_of, load_arch, preset_names
-from accelsim.workload.zoo import zoo_names
+from accelsim.workload.zoo import transformer_names, zoo_names
 
 #: instruction-level presets run instruction by instruction (seconds a model): one small model each here
 SLOW_FAMILIES = ("cambricon",)
+BIG = ("llama3_8b",)  # 8 B weights: a minute a run on a DRAM timing model
 
 
 def _cases():
@@ -21,7 +22,9 @@ def _cases():
     for arch in preset_names():
         fam = family_of(load_arch(arch)).name
         for m in zoo_names():
-            slow = fam in SLOW_FAMILIES and m not in ("lenet5", "alexnet_fc")
+            if m in transformer_names() and fam != "systolic":
+                continue  # refused in one line by the others (tests/workload/test_transformer_families.py)
+            slow = (fam in SLOW_FAMILIES and m not in ("lenet5", "alexnet_fc")) or m in BIG
             out.append(pytest.param(arch, m, marks=pytest.mark.slow) if slow else (arch, m))
     return out
 

@@ -72,6 +72,16 @@ def check_workers(workers) -> int:
     return workers
 
 
+def preamble(plan, store: Store, workers: int, *, confirmed: bool, time_points: bool) -> str:
+    """The line announcing a sweep: ``sweep: N points, about T each, T in all with W workers``; ``time_points``
+    runs (and stores) its first points to time them when the store holds none. A sweep above
+    :data:`LARGE_SWEEP` points is refused unless ``confirmed`` (``--yes``)."""
+    if plan.count > LARGE_SWEEP and not confirmed:
+        raise AccelsimError(f"{plan.count:,} points{estimate(plan, store, workers, run=False)}; "
+                            f"a sweep above {LARGE_SWEEP:,} points runs only with --yes", field="sweep")
+    return f"sweep: {plan.count:,} point{'s' * (plan.count != 1)}{estimate(plan, store, workers, run=time_points)}"
+
+
 def estimate(plan, store: Store, workers: int, run: bool) -> str:
     """``", about T each, T in all with W workers"`` for ``plan`` (a :class:`accelsim.sweep.grid.Plan`): seconds
     per point from the rows ``store`` holds, else (with ``run``) from its first three points, run now and stored

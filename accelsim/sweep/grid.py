@@ -300,6 +300,15 @@ def points_from_flags(models: list[str], arch: str, batch: int, sets: list[str])
     return list(plan_from_flags(models, arch, batch, sets).points())
 
 
+def plan_for(spec: str | Path | None, models: list[str], arch: str | None, batch: int, sets: list[str]) -> Plan:
+    """The plan of ``accelsim sweep``: a spec file, or ``--model``/``--arch``/``--set`` flags."""
+    if spec:
+        return load_plan(spec)
+    if not models or not arch:
+        raise AccelsimError("give a spec file, or --model and --arch (with --set grids)", field="sweep")
+    return plan_from_flags(models, arch, batch, sets)
+
+
 def plan_from_flags(models: list[str], arch: str, batch: int, sets: list[str]) -> Plan:
     """The :class:`Plan` of ``--set key=v1,v2`` flags (a grid over every listed value)."""
     grid: dict[str, list] = {}

@@ -5,7 +5,14 @@ parameter, not part of the IR. A fully connected layer sees its input flattened 
 ``C*H*W`` features and produces ``(out_features, 1, 1)``. A ``gemm`` layer is SCALE-Sim's GEMM
 form: an ``M x K`` activation matrix times a ``K x N`` weight matrix, held as input
 ``(K, M, 1)`` and output ``(N, M, 1)``. ``matmul`` multiplies two activations (attention),
-so it carries no weights.
+so it carries no weights; with ``heads`` (held in ``groups``) it is a batch of that many independent
+products, operands ``heads x (M x K)`` and ``heads x (K x N)``, output ``(heads*N, M, 1)``.
+
+Token layout: transformer layers hold a sequence of T tokens of D features as ``(D, T, 1)``, so a
+``gemm`` with ``m = T`` is a projection applied to every token. ``embedding`` gathers T rows of a
+``vocab x dim`` table from DRAM; ``kv_cache`` appends T new keys or values to ``past`` cached tokens,
+a tensor that persists across decode steps (output ``(C, past + T, 1)``); ``slice`` keeps the last
+``tokens`` tokens (a decoder's logits need only the last one).
 
 Every count here is per sample: ``macs`` (multiply-accumulates), ``vector_ops`` (element-wise,
 pooling and activation operations that run outside a MAC array), ``params`` and bytes.
@@ -22,8 +29,32 @@ Shape = tuple[int, int, int]
 WEIGHTED_OPS = frozenset({"conv2d", "linear", "gemm"})
 MAC_OPS = frozenset({"conv2d", "linear", "gemm", "matmul"})
 POOL_OPS = frozenset({"maxpool", "avgpool"})
-ACTIVATIONS = frozenset({"relu", "relu6", "leaky_relu", "sigmoid", "tanh", "hardswish", "softmax", "identity"})
-OPS = MAC_OPS | POOL_OPS | frozenset({"add", "mul", "activation", "concat", "upsample", "flatten"})
+ACTIVATIONS = frozenset({"relu", "relu6", "leaky_relu", "sigmoid", "tanh", "hardswish", "softmax", "identity",
+                         "gelu", "silu"})
+#: ops that normalise over a token's features (a reduction, then an element-wise pass)
+NORM_OPS = frozenset({"softmax", "layernorm", "rmsnorm"})
+#: a new view of the same bytes: no data moves
+VIEW_OPS = frozenset({"flatten", "reshape", "slice"})
+TRANSFORMER_OPS = NORM_OPS | frozenset({"embedding", "kv_cache", "transpose", "reshape", "slice"})
+OPS = MAC_OPS | POOL_OPS | TRANSFORMER_OPS | frozenset({"add", "mul", "activation", "concat", "upsample", "flatten"})
+
+#: the ops of CNNs and MLPs: what a chip without a vector unit for transformers can still run
+CNN_OPS = OPS - (TRANSFORMER_OPS - VIEW_OPS)
+#: activation functions that need exponentials (a vector unit's transcendental path, not a ReLU clamp)
+TRANSCENDENTAL = frozenset({"gelu", "silu"})
+
+
+def op_kind(layer: "Layer") -> str:
+    """What a chip must be able to run for ``layer``: its op, or its activation for GELU and SiLU."""
+    if layer.activation in TRANSCENDENTAL:
+        return layer.activation
+    return layer.op
+
+
+#: passes each element makes through a vector unit. softmax: max, exp and sum, scale by the
+#: reciprocal; layernorm: mean, variance, normalise with the affine; rmsnorm: mean square, normalise.
+#: These are the passes of the usual two-reduction kernels; a chip with fused units may need fewer.
+VECTOR_PASSES = {"softmax": 3, "layernorm": 3, "rmsnorm": 2}
 
 
 @dataclass(frozen=True)
@@ -56,6 +87,8 @@ class Layer:
     weight_density: float = 1.0
     act_density: float = 1.0
     weight_pattern: str = ""  # "" unstructured; "N:M": at most N non-zeros in every M consecutive weights of a row
+    vocab: int = 0            # embedding: rows of the table
+    past: int = 0             # kv_cache: tokens already cached before this step
 
     # ---- GEMM view -----------------------------------------------------------------------
     def gemm_dims(self) -> tuple[int, int, int, int]:
@@ -71,10 +104,14 @@ class Layer:
             return h_out * w_out, (c_in // g) * self.kernel[0] * self.kernel[1], c_out // g, g
         if self.op == "linear":
             return 1, _numel(self.in_shapes[0]), self.out_shape[0], 1
-        if self.op in ("gemm", "matmul"):
+        if self.op == "gemm":
             assert self.gemm_mkn is not None
             m, k, n = self.gemm_mkn
             return m, k, n, 1
+        if self.op == "matmul":
+            assert self.gemm_mkn is not None
+            m, k, n = self.gemm_mkn
+            return m, k, n, self.groups
         raise ValueError(f"layer {self.name!r} ({self.op}) is not a MAC op")
 
     # ---- work and storage, per sample -----------------------------------------------------
@@ -113,6 +150,20 @@ class Layer:
         return math.ceil(self.weight_count * self.weight_bits / 8)
 
     @property
+    def table_bytes(self) -> int:
+        """Bytes of an embedding table (``vocab x dim`` at ``weight_bits``); it stays in DRAM, only rows move."""
+        if self.op != "embedding":
+            return 0
+        return math.ceil(self.vocab * self.out_shape[0] * self.weight_bits / 8)
+
+    @property
+    def cache_bytes(self) -> int:
+        """Bytes of the past keys or values a ``kv_cache`` layer reads per sample (``past`` tokens)."""
+        if self.op != "kv_cache":
+            return 0
+        return math.ceil(self.out_shape[0] * self.past * self.act_bits / 8)
+
+    @property
     def in_elements(self) -> int:
         """Activation elements read per sample, over all inputs (both operands for matmul)."""
         return sum(_numel(s) for s in self.in_shapes)
@@ -141,6 +192,10 @@ class Layer:
             return self.out_elements * (len(self.inputs) - 1)
         if self.op == "activation":
             return self.out_elements
+        if self.op in NORM_OPS:
+            return self.out_elements * VECTOR_PASSES[self.op]
+        if self.op == "transpose":
+            return self.out_elements  # a copy through the vector unit, one element per op
         return 0
 
     def with_(self, **changes) -> "Layer":

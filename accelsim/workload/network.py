@@ -26,7 +26,7 @@ _OP_KEYS = {
     "conv2d": ("out", "kernel", "stride", "pad", "dilation", "groups", "bias", "activation"),
     "linear": ("out", "bias", "activation"),
     "gemm": ("m", "k", "n", "bias", "activation"),
-    "matmul": ("m", "k", "n"),
+    "matmul": ("m", "k", "n", "heads"),
     "maxpool": ("kernel", "stride", "pad", "ceil_mode", "global"),
     "avgpool": ("kernel", "stride", "pad", "ceil_mode", "global"),
     "add": ("activation",),
@@ -35,9 +35,18 @@ _OP_KEYS = {
     "concat": (),
     "upsample": ("scale",),
     "flatten": (),
+    "softmax": (),
+    "layernorm": (),
+    "rmsnorm": (),
+    "transpose": (),
+    "reshape": ("shape",),
+    "embedding": ("vocab", "dim"),
+    "kv_cache": ("past",),
+    "slice": ("tokens",),
 }
 _REQUIRED = {"conv2d": ("out", "kernel"), "linear": ("out",), "gemm": ("m", "k", "n"),
-             "matmul": ("m", "k", "n"), "activation": ("fn",), "upsample": ("scale",)}
+             "matmul": ("m", "k", "n"), "activation": ("fn",), "upsample": ("scale",), "reshape": ("shape",),
+             "embedding": ("vocab", "dim"), "kv_cache": ("past",), "slice": ("tokens",)}
 
 
 @dataclass(frozen=True)
@@ -245,14 +254,43 @@ def _infer(op: str, raw: dict, in_shapes: tuple[Shape, ...]) -> tuple[Shape, dic
         return (schema.pos_int(raw["out"], "out"), 1, 1), {}
     if op in ("gemm", "matmul"):
         m, k, n = (schema.pos_int(raw[x], x) for x in "mkn")
+        heads = schema.pos_int(raw.get("heads", 1), "heads")
         # the operands are held as (K, M, 1) and, for matmul, (N, K, 1); their sizes must agree
         # with m, k, n or in_bytes (what the lowering moves) would disagree with the MACs
         fld = "in_shape" if "in_shape" in raw else "inputs"
+        count = f"{heads} x " if heads > 1 else "an "
         for shape, need, what in zip(in_shapes, (m * k, k * n), ("M x K", "K x N")):
-            if shape[0] * shape[1] * shape[2] != need:
-                raise AccelsimError(f"input {list(shape)} holds {shape[0] * shape[1] * shape[2]} elements; "
-                                    f"an {what} operand with m={m}, k={k}, n={n} holds {need}", field=fld)
-        return (n, m, 1), {"gemm_mkn": (m, k, n)}
+            have = shape[0] * shape[1] * shape[2]
+            if have != need * heads:
+                raise AccelsimError(f"input {list(shape)} holds {have} elements; {count}{what} operand "
+                                    f"with m={m}, k={k}, n={n} holds {need * heads}", field=fld)
+        return (n * heads, m, 1), {"gemm_mkn": (m, k, n), "groups": heads}
+    if op in ("softmax", "layernorm", "rmsnorm"):
+        return in_shapes[0], {}
+    if op == "transpose":
+        return (h, c, w), {}
+    if op == "reshape":
+        out = _shape(raw["shape"], "shape")
+        if out[0] * out[1] * out[2] != c * h * w:
+            raise AccelsimError(f"{list(out)} holds {out[0] * out[1] * out[2]} elements; the input "
+                                f"{[c, h, w]} holds {c * h * w}", field="shape")
+        return out, {}
+    if op == "embedding":
+        if c != 1 or w != 1:
+            raise AccelsimError(f"takes token ids shaped [1, tokens, 1], got {[c, h, w]}", field="inputs")
+        vocab = schema.pos_int(raw["vocab"], "vocab")
+        return (schema.pos_int(raw["dim"], "dim"), h, 1), {"vocab": vocab}
+    if op == "slice":
+        tokens = schema.pos_int(raw["tokens"], "tokens")
+        if w != 1 or tokens > h:
+            raise AccelsimError(f"keeps the last tokens of a [features, tokens, 1] input; {tokens} of {[c, h, w]} "
+                                "is not", field="tokens")
+        return (c, tokens, 1), {}
+    if op == "kv_cache":
+        if w != 1:
+            raise AccelsimError(f"takes tokens shaped [features, tokens, 1], got {[c, h, w]}", field="inputs")
+        past = schema.pos_int(raw["past"], "past", minimum=0)
+        return (c, past + h, 1), {"past": past}
     if op in ("add", "mul"):
         for s in in_shapes[1:]:
             if s != in_shapes[0]:

@@ -11,7 +11,9 @@ A model YAML reads::
       - {name: pool1, op: maxpool, kernel: 2}
       - {name: fc1, op: linear, out: 500, activation: relu}
 
-See :mod:`accelsim.workload.network` for every op and field.
+See :mod:`accelsim.workload.network` for every op and field. A transformer model carries a
+``transformer:`` block instead of ``layers`` (see :mod:`accelsim.workload.transformer`) and is built
+for the phase and token counts asked for.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 from accelsim import schema
 from accelsim.errors import AccelsimError
 from accelsim.workload.network import Network, build_network
+from accelsim.workload.transformer import Tokens, build_transformer, read_spec
 
 
 def models_dir() -> Path:
@@ -37,25 +40,46 @@ def zoo_names() -> list[str]:
     return sorted(p.stem for p in models_dir().glob("*.yaml"))
 
 
-def load_yaml_model(path: str | Path) -> Network:
-    """Read a model YAML file into a :class:`Network`; errors name the file and the field."""
+def transformer_names() -> list[str]:
+    """Names of the built-in transformer models (those with a ``transformer:`` block), sorted."""
+    return sorted(p.stem for p in models_dir().glob("*.yaml")
+                  if any(line.startswith("transformer:") for line in p.read_text().splitlines()))
+
+
+def load_yaml_model(path: str | Path, tokens: Tokens | None = None) -> Network:
+    """Read a model YAML file into a :class:`Network`; errors name the file and the field.
+
+    ``tokens`` (phase, new tokens, cached tokens) applies to transformer models only.
+    """
     path = Path(path)
     label = path.name
     raw = schema.read_yaml(path, "model")
     try:
-        schema.check_keys(raw, "", ("name", "input", "layers"), ("source", "defaults", "notes", "reference"))
+        optional = ("source", "defaults", "notes", "reference")
+        if isinstance(raw, dict) and "transformer" in raw:
+            schema.check_keys(raw, "", ("name", "transformer"), optional)
+            spec = read_spec(raw["transformer"])
+        else:
+            schema.check_keys(raw, "", ("name", "input", "layers"), optional)
+            spec = None
         defaults = raw.get("defaults") or {}
         schema.check_keys(defaults, "defaults", (), ("weight_bits", "act_bits", "acc_bits"))
     except AccelsimError as e:
         raise e.located(file=label) from None
+    if spec is not None:
+        return build_transformer(str(raw["name"]), spec, tokens, defaults=defaults,
+                                 source=str(raw.get("source", "")), file=label)
+    if tokens is not None:
+        raise AccelsimError(f"{raw['name']} is not a transformer; a phase, --seq and --context apply to transformer "
+                            f"models ({', '.join(transformer_names())})", field="--phase")
     return build_network(str(raw["name"]), raw["input"], raw["layers"], defaults=defaults,
                          source=str(raw.get("source", "")), file=label)
 
 
-def load_zoo_model(name: str) -> Network:
-    """The built-in model ``name`` (e.g. ``"resnet50"``)."""
+def load_zoo_model(name: str, tokens: Tokens | None = None) -> Network:
+    """The built-in model ``name`` (e.g. ``"resnet50"``, ``"gpt2"`` with ``tokens``)."""
     path = models_dir() / f"{name}.yaml"
     if not path.is_file():
         raise AccelsimError(f"unknown model {name!r}; built-in models: {', '.join(zoo_names())} "
                             "(or give a .yaml, .csv or .onnx path)", field="--model")
-    return load_yaml_model(path)
+    return load_yaml_model(path, tokens)

@@ -14,8 +14,12 @@ from accelsim.workload.zoo import zoo_names
 TPU = load_arch("tpu-v1")
 
 
-@pytest.mark.parametrize("batch", [1, 8])
-@pytest.mark.parametrize("name", zoo_names())
+#: a minute or more each on the DDR3 timing model: 8 B weights, or 4096 prompt tokens of activations spilling
+SLOW = {("llama3_8b", 1), ("llama3_8b", 8), ("gpt2", 8)}
+
+
+@pytest.mark.parametrize("name,batch", [pytest.param(n, b, marks=pytest.mark.slow) if (n, b) in SLOW else (n, b)
+                                        for n in zoo_names() for b in (1, 8)])
 def test_zoo_model_on_tpu(name, batch):
     net = load_model(name)
     r = simulate(net, TPU, batch=batch)

@@ -176,7 +176,7 @@ def error_of(layers, input_shape=(3, 8, 8), file="net.yaml") -> str:
     ({"name": "x", "op": "conv2d", "out": 6, "kernel": 1, "groups": 4}, "groups", "must divide"),
     ({"name": "x", "op": "conv2d", "out": 4, "kernel": 3, "pad": "valid"}, "pad", "'same'"),
     ({"name": "x", "op": "conv2d", "out": 4, "kernel": 3, "stride": 2, "pad": "same"}, "pad", "stride 1"),
-    ({"name": "x", "op": "conv2d", "out": 4, "kernel": 3, "activation": "gelu"}, "activation", "gelu"),
+    ({"name": "x", "op": "conv2d", "out": 4, "kernel": 3, "activation": "swish"}, "activation", "swish"),
     ({"name": "x", "op": "conv2d", "out": 4, "kernel": 3, "bias": "yes"}, "bias", "true or false"),
     ({"name": "x", "op": "avgpool", "global": True, "kernel": 2}, "global", "no kernel"),
     ({"name": "x", "op": "avgpool", "global": True, "pad": 1}, "global", "no kernel"),

@@ -56,4 +56,9 @@ FAMILY = Family(
     options=(Option("--functional", "DianNao/Cambricon: also execute the program on 16-bit fixed-point data and "
                     "compare every layer with the NumPy reference", is_flag=True, run=_functional),),
     source="Chen et al., ASPLOS 2014 (DianNao); Liu et al., ISCA 2016 (Cambricon)",
+    ops=frozenset({"conv2d", "linear", "maxpool", "avgpool", "add", "mul", "activation", "concat", "upsample",
+                   "flatten"}),
+    ops_note=("accelsim's compiler for these cores lowers conv, FC, pooling and element-wise layers only. "
+              "Cambricon's vector instructions (VEXP, VDV, VAV) could express softmax and normalisation, but that "
+              "lowering is not written yet"),
 )

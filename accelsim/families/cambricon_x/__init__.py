@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from accelsim.family import Family, check_trace_units, lazy
+from accelsim.workload.layer import CNN_OPS
 
 
 def _lower(net, spec, batch=1, input_on_chip=False, activations="layer", weights=None):
@@ -38,4 +39,8 @@ FAMILY = Family(
     presets=Path(__file__).resolve().parent / "presets",
     checks=lazy("accelsim.families.cambricon_x.validate", "cambricon_x_checks"), uses_weights=True,
     source="Zhang et al., MICRO 2016 (Cambricon-X)",
+    ops=CNN_OPS - {"matmul"},
+    ops_note=("its PEs multiply a sparse weight matrix by selected neurons and its output path applies fixed "
+              "activations; it has no unit for exponentials, divisions or token-wide reductions (softmax, "
+              "normalisation, GELU), and no product of two activation matrices (attention)"),
 )

@@ -29,7 +29,7 @@ import numpy as np
 from accelsim.families.eyeriss.spec import EyerissSpec
 from accelsim.errors import AccelsimError
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, LayerInfo, Trace, TraceBuilder
-from accelsim.workload.layer import MAC_OPS, Layer
+from accelsim.workload.layer import MAC_OPS, VIEW_OPS, Layer
 from accelsim.workload.network import INPUT, Network
 
 UNITS = ("dma_in", "dma_out", "array", "vector")
@@ -97,7 +97,7 @@ def conv_problem(layer: Layer, batch: int) -> ConvProblem:
         c = math.prod(layer.in_shapes[0])
         return ConvProblem(batch, layer.out_shape[0], c, 1, 1, 1, 1, 1, 1, 1)
     m, k, n = layer.gemm_mkn
-    return ConvProblem(batch, n, k, 1, m, 1, 1, 1, m, 1)
+    return ConvProblem(batch, n, k, 1, m, 1, 1, 1, m, 1, layer.groups)
 
 
 def rlc_words_per_word(density: float) -> float:
@@ -185,7 +185,7 @@ def lower_network(net: Network, arch: EyerissSpec, batch: int = 1, densities: di
                                             mp.active_pes)
         else:
             li = tb.add_layer(LayerInfo(layer.name, layer.op, layer.weight_bits, layer.act_bits, layer.acc_bits, 0))
-            if layer.op in ("flatten", "concat"):
+            if layer.op in VIEW_OPS or layer.op == "concat":
                 done[layer.name] = deps
                 continue
             vops = (layer.vector_ops or layer.out_elements) * batch

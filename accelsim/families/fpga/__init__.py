@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from accelsim.family import Family, check_trace_units, lazy
+from accelsim.workload.layer import CNN_OPS
 
 
 def _lower(net, spec, batch=1, input_on_chip=False, activations="layer"):
@@ -40,4 +41,8 @@ FAMILY = Family(
     evaluate=_evaluate, timeline=lazy("accelsim.families.fpga.sim", "run"),
     presets=Path(__file__).resolve().parent / "presets", checks=lazy("accelsim.families.fpga.validate", "fpga_checks"),
     source="Qiu et al., FPGA 2016; Li et al., DATE 2018",
+    ops=CNN_OPS,
+    ops_note=("the design's convolvers and adder trees multiply-accumulate, with ReLU and pooling on the output; it"
+              " has no unit for exponentials, divisions or token-wide reductions (softmax, normalisation, GELU), "
+              "table gathers or cache appends"),
 )

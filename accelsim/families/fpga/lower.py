@@ -27,7 +27,7 @@ import numpy as np
 from accelsim.families.fpga.spec import FpgaSpec
 from accelsim.errors import AccelsimError
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, LayerInfo, Trace, TraceBuilder
-from accelsim.workload.layer import MAC_OPS, POOL_OPS, Layer
+from accelsim.workload.layer import MAC_OPS, POOL_OPS, VIEW_OPS, Layer
 from accelsim.workload.network import INPUT, Network
 
 UNITS = ("dma_in", "dma_out", "engine", "vector")
@@ -56,7 +56,7 @@ def conv_dims(layer: Layer, batch: int) -> tuple[int, ...]:
     if layer.op == "linear":
         return (math.prod(layer.in_shapes[0]), layer.out_shape[0], 1, 1, 1, 1, 1, 1, 1, 1)
     m, k, n = layer.gemm_mkn
-    return (k, n, m, 1, 1, 1, m, 1, 1, 1)
+    return (k, n, m, 1, 1, 1, m, 1, 1, layer.groups)  # a matmul's heads are its groups
 
 
 def engine_shape(net: Network, spec: FpgaSpec, batch: int) -> tuple[int, int]:
@@ -180,7 +180,7 @@ def lower_network(net: Network, spec: FpgaSpec, batch: int = 1) -> tuple[Trace, 
                 ow = batch * net.layer(cons[0]).out_elements  # pooled on the fly
             done[layer.name] = _chain(tb, li, min(MAX_CHUNKS, tiles), int(iw * wb) + int(ww * wb), int(ow * wb),
                                       cyc, layer.macs * batch, deps, pes)
-        elif layer.op in ("flatten", "concat"):
+        elif layer.op in VIEW_OPS or layer.op == "concat":
             done[layer.name] = deps
         else:
             prod = [net.layer(s) for s in layer.inputs if s != INPUT]

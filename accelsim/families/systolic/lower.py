@@ -38,7 +38,7 @@ import numpy as np
 from accelsim.families.systolic.spec import DATAFLOWS, SystolicSpec
 from accelsim.errors import AccelsimError
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, LayerInfo, Trace, TraceBuilder
-from accelsim.workload.layer import MAC_OPS, Layer
+from accelsim.workload.layer import MAC_OPS, VIEW_OPS as _VIEWS, Layer
 from accelsim.workload.network import INPUT, Network
 
 UNITS = ("dma_in", "dma_weights", "dma_out", "array", "vector")
@@ -86,6 +86,8 @@ def array_dims(layer: Layer, arch: SystolicSpec) -> tuple[int, int, int, int, in
     """
     m, k, n, g = layer.gemm_dims()
     mode = arch.array.structured
+    if layer.op == "matmul":  # the stationary operand is an activation (keys, values)
+        return m, k, n, g, layer.act_bits
     if mode == "none" or layer.weight_pattern != mode:
         return m, k, n, g, layer.weight_bits
     keep, group = (int(x) for x in mode.split(":"))
@@ -287,14 +289,20 @@ def _input_deps(st: _State, layer: Layer) -> list[int]:
 
 
 def _inputs_on_chip(st: _State, layer: Layer) -> bool:
-    return bool(layer.inputs) and all(st.on_chip[s] for s in layer.inputs)
+    # a matmul streams only its first operand from the ifmap buffer; the second takes the weight path
+    srcs = layer.inputs[:1] if layer.op == "matmul" else layer.inputs
+    return bool(srcs) and all(st.on_chip[s] for s in srcs)
 
 
-VIEW_OPS = ("flatten", "concat")  # a new view of data already laid out channel-contiguous: no work
+VIEW_OPS = _VIEWS | {"concat"}  # a new view of data already laid out channel-contiguous: no work
 
 
 def _lower_vector_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: SystolicSpec, batch: int,
                         resident: bool) -> None:
+    if layer.op in ("embedding", "kv_cache"):
+        from accelsim.families.systolic.lower_tokens import lower_embedding, lower_kv_cache
+        (lower_embedding if layer.op == "embedding" else lower_kv_cache)(tb, st, layer, li, arch, batch, resident)
+        return
     deps = _input_deps(st, layer)
     on_chip = _inputs_on_chip(st, layer)
     if layer.op in VIEW_OPS:
@@ -332,6 +340,8 @@ def _ifmap_region_bytes(layer: Layer, m_len: int, batch: int) -> int:
     c, h, w = layer.in_shapes[0]
     a_bytes = layer.act_bits / 8
     batch_m = layer.gemm_dims()[0] * batch
+    if layer.op == "matmul":  # one head's rows of the streamed operand; the other takes the weight path
+        return max(1, math.ceil(m_len * layer.gemm_dims()[1] * layer.act_bits / 8))
     if layer.op != "conv2d":
         return max(1, math.ceil(layer.in_bytes * batch * m_len / batch_m))
     w_out = layer.out_shape[2]

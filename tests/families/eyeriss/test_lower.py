@@ -10,7 +10,7 @@ from accelsim.errors import AccelsimError
 from accelsim.families.eyeriss.lower import conv_problem, lower_network, map_layer, rlc_words_per_word
 from accelsim.trace import COMPUTE
 from accelsim.workload import load_model
-from accelsim.workload.zoo import zoo_names
+from accelsim.workload.zoo import transformer_names, zoo_names
 
 ARCH = load_arch("eyeriss")
 
@@ -44,7 +44,7 @@ def test_macs_conserved_and_replay_equal():
     assert run_trace(trace, ARCH).to_dict() == simulate("resnet18", ARCH, batch=2).to_dict()
 
 
-@pytest.mark.parametrize("name", [n for n in zoo_names() if not n.startswith("tpu_")])
+@pytest.mark.parametrize("name", [n for n in zoo_names() if not n.startswith("tpu_") and n not in transformer_names()])
 def test_zoo_maps_on_eyeriss(name):
     r = simulate(name, ARCH)
     assert r.cycles > 0 and 0 < r.utilization <= 1

@@ -1,0 +1,64 @@
+"""Lowering of the transformer ops that move data but compute nothing: embedding gathers and KV-cache appends.
+
+- ``embedding``: each token reads one row of a ``vocab x dim`` table that stays in DRAM, so a step
+  moves ``tokens x dim`` bytes, not the table. The rows are a gather: one DMA per token at its own
+  address (token ids are not known, so row ``i`` is spread over the table by a fixed hash), which a DRAM
+  timing model sees as row misses, as a real gather does.
+- ``kv_cache``: the new keys or values are appended to the cache in DRAM (one store). The cached tokens
+  themselves are read by the attention matmul that consumes them: on a systolic array a matmul's
+  stationary operand goes through the weight path, which starts in DRAM, so the whole cache streams
+  from DRAM every step. That is TPU v1's case; an array that could keep the cache in its activation
+  buffer would need a second path, which this family does not model.
+"""
+
+from __future__ import annotations
+
+import math
+
+from accelsim.families.systolic.spec import SystolicSpec
+from accelsim.trace import LOAD, STORE, TraceBuilder
+from accelsim.workload.layer import Layer
+from accelsim.workload.network import INPUT
+
+DRAM = "dram"
+_SPREAD = 2654435761  # Knuth's multiplicative hash: consecutive tokens land on scattered table rows
+
+
+def lower_embedding(tb: TraceBuilder, st, layer: Layer, li: int, arch: SystolicSpec, batch: int,
+                    resident: bool) -> None:
+    """One DMA per token row (``dim x weight_bits / 8`` bytes) from the table in DRAM into the ifmap buffer.
+
+    When the output cannot stay on chip the gathered rows are written back out as the layer's output.
+    """
+    deps = [d for s in (layer.inputs or (INPUT,)) for d in st.done_ops.get(s, [])]
+    row = max(1, math.ceil(layer.out_shape[0] * layer.weight_bits / 8))
+    table = st.alloc(layer.vocab * row)
+    tokens = layer.out_shape[1] * batch
+    done = [tb.add(LOAD, "dma_in", li, deps, src=DRAM, dst=arch.ifmap.name, bytes=row,
+                   addr=table + (i * _SPREAD % layer.vocab) * row) for i in range(tokens)]
+    out_bytes = batch * layer.out_bytes
+    st.addr[layer.name] = st.alloc(out_bytes)
+    if not resident:
+        done = [tb.add(STORE, "dma_out", li, done, src=arch.ifmap.name, dst=DRAM, bytes=out_bytes,
+                       addr=st.addr[layer.name])]
+    st.done_ops[layer.name] = done
+    st.on_chip[layer.name] = resident
+
+
+def lower_kv_cache(tb: TraceBuilder, st, layer: Layer, li: int, arch: SystolicSpec, batch: int,
+                   resident: bool) -> None:
+    """Append the new tokens' keys or values (``batch x T x C`` elements) to the cache in DRAM.
+
+    A new tensor already in DRAM (its producer wrote it out) is appended where it lies: no extra op.
+    The layer's output, the whole cache, lives in DRAM for the consuming matmul.
+    """
+    src = layer.inputs[0]
+    cache = st.alloc(batch * (layer.cache_bytes + layer.in_bytes))
+    st.addr[layer.name] = cache
+    st.on_chip[layer.name] = False
+    if not st.on_chip.get(src, False):
+        st.done_ops[layer.name] = list(st.done_ops.get(src, []))
+        return
+    st.done_ops[layer.name] = [tb.add(STORE, "dma_out", li, st.done_ops.get(src, []), src=arch.ifmap.name,
+                                      dst=DRAM, bytes=max(1, batch * layer.in_bytes),
+                                      addr=cache + batch * layer.cache_bytes)]
