@@ -15,6 +15,7 @@ from accelsim.registry import families_with, family_of, load_arch
 from accelsim.result import Result
 from accelsim.trace import Trace
 from accelsim.workload import Network, load_model
+from accelsim.workload.limits import check_batch, check_memory
 
 
 def _arch(arch: Any):
@@ -57,6 +58,7 @@ def lower(model: Network | str | Path, arch: Any, batch: int = 1, input_on_chip:
         raise AccelsimError(f"{fam.title} archs have no trace lowering", file=spec.file, field="family")
     net = _network(model)
     _check_ops(fam, net)
+    check_memory(net, check_batch(batch), weights=False, activations=activations == "functional")
     return fam.lower(net, spec, batch, input_on_chip, activations)
 
 
@@ -70,7 +72,7 @@ def compile_program(model: Network | str | Path, arch: Any, batch: int = 1) -> s
                             field="--arch")
     net = _network(model)
     _check_ops(fam, net)
-    return fam.program(net, spec, batch)
+    return fam.program(net, spec, check_batch(batch))
 
 
 def run_trace(trace: Trace, arch: Any) -> Result:
@@ -81,6 +83,49 @@ def run_trace(trace: Trace, arch: Any) -> Result:
         raise AccelsimError(f"{fam.title} archs do not replay traces; simulate the model instead "
                             f"(accelsim simulate --arch {spec.name} --model M)", field="family")
     return fam.evaluate(trace, spec)
+
+
+def check_replay(trace: Trace, lowered_for: Any, arch: Any, what: str) -> None:
+    """Refuse replaying ``trace`` on ``arch`` when ``arch`` would lower its model differently from what the trace
+    was lowered for (its header's preset, else ``lowered_for``: the arch file given, before any override): the
+    replay would report the other arch's PEs and utilization with the first one's cycles.
+
+    Changes that only retime the same ops (DRAM, clock, energy) pass. ``what`` names the change in the error
+    (``--set array.rows=64``). The check lowers the trace's model for both; a model that does not load cannot
+    be checked, and is refused.
+    """
+    from accelsim.registry import preset_names
+    spec = _arch(arch)
+    base = _arch(trace.arch if trace.arch in preset_names() else (lowered_for or spec))
+    fam = family_of(spec)
+    if fam.lower is None or family_of(base).lower is None:
+        return  # no trace lowering: run_trace says so itself
+    try:
+        net = _network(trace.model)
+    except AccelsimError:
+        raise AccelsimError(f"cannot check that it keeps what the trace was lowered for (its model {trace.model!r} "
+                            "does not load): lower the model again with it", field=what) from None
+    try:
+        same = family_of(base) is fam and fam.lower(net, base, trace.batch) == fam.lower(net, spec, trace.batch)
+    except AccelsimError:
+        same = False
+    if not same:
+        import dataclasses
+        a, b = _flat(dataclasses.asdict(base)), _flat(dataclasses.asdict(spec))
+        diff = [k for k in sorted(set(a) | set(b)) if a.get(k) != b.get(k) and k not in ("name", "file", "source")]
+        was = ", ".join(f"{k}={a.get(k)!r}" for k in diff[:3]) or base.name
+        raise AccelsimError(f"changes what the trace was lowered for ({was}): the replay would report wrong PEs and "
+                            "cycles; lower the model again with it (accelsim lower ... --set ...)", field=what)
+
+
+def _flat(d: dict, prefix: str = "") -> dict:
+    out = {}
+    for k, v in d.items():
+        if isinstance(v, dict):
+            out.update(_flat(v, f"{prefix}{k}."))
+        else:
+            out[f"{prefix}{k}"] = v
+    return out
 
 
 def simulate(model: Network | str | Path, arch: Any, batch: int = 1,
@@ -96,6 +141,8 @@ def simulate(model: Network | str | Path, arch: Any, batch: int = 1,
     """
     spec = _arch(arch)
     net = _network(model)
+    check_memory(net, check_batch(batch), weights=weights is not None and not isinstance(weights, dict),
+                 activations=activations == "functional")
     records: tuple[dict, ...] = ()
     w = None
     fam = family_of(spec)
@@ -156,6 +203,8 @@ def compare(model: Network | str | Path, archs: tuple[Any, ...],
     do (no legal mapping, an op it does not support) gets its error in ``error``.
     """
     net = _network(model)
+    check_memory(net, check_batch(batch), weights=weights is not None and not isinstance(weights, dict),
+                 activations=False)
     specs = [_arch(a) for a in archs]
     _, w0, _ = _compress(net, (), weights, seed) if weights is not None else (net, None, ())
     base: dict[str, Result | str] = {}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 
 
 PLOT_KINDS = ("energy", "latency", "roofline", "timeline", "sweep", "heatmap", "bandwidth")
@@ -18,7 +19,9 @@ def _parser() -> argparse.ArgumentParser:
     from accelsim.registry import families
     fams = list(families().values())
     from accelsim import __version__
-    p = argparse.ArgumentParser(prog="accelsim", description="Cycle-level simulation of DNN accelerators.")
+    from accelsim.host import OUTPUTS_RULE
+    p = argparse.ArgumentParser(prog="accelsim", description="Cycle-level simulation of DNN accelerators.",
+                                epilog=OUTPUTS_RULE)
     p.add_argument("--version", action="version", version=f"accelsim {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -99,6 +102,8 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask distributed scheduler")
     w.add_argument("--csv", metavar="FILE", help="export the store as CSV when done")
     w.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    w.add_argument("--yes", action="store_true", help="run a sweep of more than 10,000 points (without it such a "
+                   "sweep stops, giving its point count)")
     pl = sub.add_parser("plot", help="draw a plot (PNG, SVG or PDF by the file suffix)", formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  accelsim plot roofline --arch tpu-v1 --model resnet50 -o roof.png\n  accelsim plot energy --arch diannao --model lenet5 --no-static -o energy.svg\n  accelsim plot heatmap --store s.db --x array.rows --y memory.ifmap.capacity --metric energy_pj -o h.png")
     family_kinds = tuple(p.kind for f in fams for p in f.plots if p.kind not in PLOT_KINDS)
@@ -132,6 +137,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--batch", type=int, default=1)
     c.add_argument("--json", metavar="FILE", help="write the rows as JSON")
     _family_options(fams, {"simulate": s, "lower": l, "run-trace": r})
+    for sp in (s, l, r, v, w, pl, c):
+        sp.epilog = (sp.epilog + "\n\n" if sp.epilog else "") + textwrap.fill(OUTPUTS_RULE, 88)
     return p
 
 
@@ -225,11 +232,11 @@ def _provenance(args, spec) -> dict:
 
 def _emit(result, args, spec=None) -> None:
     from accelsim import report
+    from accelsim.host import write_all
     prov = _provenance(args, spec) if spec is not None and (args.json or args.csv) else None
-    if args.json:
-        report.write_json(result, args.json, prov)
-    if args.csv:
-        report.write_csv(result, args.csv, prov)
+    # both files or neither (a JSON beside a CSV that failed would look like a finished run)
+    write_all([(path, render(result, prov)) for path, render in
+               ((args.json, lambda r, p: report.to_json(r, p) + "\n"), (args.csv, report.to_csv)) if path])
     if args.quiet:
         return
     for what, path in (("JSON", args.json), ("CSV", args.csv), ("timeline", getattr(args, "timeline", None))):
@@ -255,25 +262,27 @@ def _passes(args) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _write_timeline(args, model, arch) -> None:
+def _write_timeline(args, model, arch, check_only: bool = False) -> None:
     if not getattr(args, "timeline", None):
         return
     from accelsim.api import lower, timeline
     from accelsim.errors import AccelsimError
     from accelsim.registry import family_of
     fam = family_of(arch)
+    if fam.timeline is None and fam.perfetto is None:
+        raise AccelsimError(f"{fam.title} archs have no timeline", field="--timeline")
+    if check_only:
+        return
     if fam.timeline is not None:
         from accelsim.sim.perfetto import write_trace_events
         trace = lower(model, arch, args.batch, args.input_on_chip)
         write_trace_events(trace, timeline(trace, arch), arch.clock_hz, args.timeline)
-    elif fam.perfetto is not None:
+    else:
         import json
         from accelsim.trace import atomic_write_text
         from accelsim.workload import load_model
         doc = fam.perfetto(load_model(model), arch, args.batch)
         atomic_write_text(args.timeline, json.dumps(doc, separators=(",", ":")) + "\n")
-    else:
-        raise AccelsimError(f"{fam.title} archs have no timeline", field="--timeline")
 
 
 def _cmd_plot(args) -> None:
@@ -334,25 +343,14 @@ def _cmd_plot(args) -> None:
 
 def _save_figure(fig, args) -> None:
     """Write ``fig`` to ``args.output`` (PNG, SVG or PDF by suffix) atomically."""
-    import os
-    import tempfile
     from pathlib import Path
-
     from accelsim.errors import AccelsimError
-    if Path(args.output).suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise AccelsimError("must end in .png, .svg or .pdf", field="-o")
+    from accelsim.host import atomic
     out = Path(args.output)
-    fd, tmp = tempfile.mkstemp(dir=out.parent if str(out.parent) else ".", suffix=out.suffix)
-    os.close(fd)
-    try:
-        fig.savefig(tmp, dpi=120)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # a temporary file is 0600; the figure gets a normal file's mode
-        os.replace(tmp, out)
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
+    if out.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise AccelsimError("must end in .png, .svg or .pdf", field="-o")
+    with atomic(out, "wb") as f:
+        fig.savefig(f, format=out.suffix[1:].lower(), dpi=120)
     print(f"wrote {out}")
 
 
@@ -362,10 +360,11 @@ def _cmd_simulate(args) -> None:
     for opt, value in _given(args):
         if opt.run is not None:
             _run_option(args, spec, opt, value)
-    _write_timeline(args, args.model, spec)
+    _write_timeline(args, args.model, spec, check_only=True)
     with _working(f"simulating {args.model} on {spec.name}", args):
         result = simulate(args.model, spec, args.batch, args.input_on_chip, _passes(args), args.weights,
                           activations=args.activations)
+    _write_timeline(args, args.model, spec)  # after the run: a failed run leaves no timeline behind
     _emit(result, args, spec)
 
 
@@ -419,8 +418,14 @@ def _cmd_run_trace(args) -> None:
         from accelsim.errors import AccelsimError
         raise AccelsimError("is an assembly program; programs are timed from the model: accelsim simulate "
                             "--arch ARCH --model M", field=str(args.trace))
+    trace = read_trace(args.trace)
     spec = _load_arch(args)
-    _emit(run_trace(read_trace(args.trace), spec), args, spec)
+    changes = [f"--set {s}" for s in args.set] + ([f"--dram {args.dram}"] if args.dram else []) + \
+        [f"{opt.flag} {v}" for opt, v in _given(args) if opt.arch_key or opt.arch_reader]
+    if changes or (args.arch and args.arch != trace.arch):
+        from accelsim.api import check_replay
+        check_replay(trace, args.arch, spec, " ".join(changes) or f"--arch {args.arch}")
+    _emit(run_trace(trace, spec), args, spec)
 
 
 def _cmd_list(args) -> None:
@@ -511,32 +516,27 @@ def _cmd_compare(args) -> None:
 
 
 def _cmd_sweep(args) -> None:
-    from accelsim.errors import AccelsimError
-    from accelsim.sweep.db import Store
-    from accelsim.sweep.execute import pareto_front, run_sweep
-    from accelsim.sweep.grid import example_path, load_sweep, points_from_flags
+    from accelsim.sweep.db import open_store
+    from accelsim.sweep.execute import check_workers, pareto_front, preamble, run_sweep
+    from accelsim.sweep.grid import example_path, plan_for
     from accelsim.trace import atomic_write_text
-    if args.spec or args.example:
-        points = load_sweep(args.spec or example_path(args.example))
-    else:
-        if not args.model or not args.arch:
-            raise AccelsimError("give a spec file, or --model and --arch (with --set grids)", field="sweep")
-        points = points_from_flags(args.model, args.arch, args.batch, args.set)
-    store = Store(args.store)
-    try:
+    check_workers(args.workers)
+    spec = args.spec or (example_path(args.example) if args.example else None)
+    plan = plan_for(spec, args.model, args.arch, args.batch, args.set)
+    with open_store(args.store) as store:
+        line = preamble(plan, store, args.workers, confirmed=args.yes, time_points=not args.quiet)
         if args.quiet:
-            rows = run_sweep(points, store, args.workers, args.scheduler)
+            rows = run_sweep(plan.points(), store, args.workers, args.scheduler, total=plan.count)
         else:
             from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
             with Progress(TextColumn("sweep"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
                           TimeElapsedColumn(), TimeRemainingColumn()) as bar:
+                print(line, flush=True)
                 task = bar.add_task("points", total=None)
-                rows = run_sweep(points, store, args.workers, args.scheduler,
+                rows = run_sweep(plan.points(), store, args.workers, args.scheduler, total=plan.count,
                                  progress=lambda n, total: bar.update(task, completed=n, total=total))
         if args.csv:
             atomic_write_text(args.csv, store.to_csv())
-    finally:
-        store.close()
     if not args.quiet:
         ok = [r for r in rows if r["status"] == "ok"]
         front = pareto_front(ok)
@@ -580,6 +580,9 @@ def main(argv: list[str] | None = None) -> int:
         cmd = {"simulate": _cmd_simulate, "lower": _cmd_lower, "run-trace": _cmd_run_trace,
                "list": _cmd_list, "validate": _cmd_validate, "compare": _cmd_compare,
                "sweep": _cmd_sweep, "plot": _cmd_plot}[args.command]
+        from accelsim.host import check_outputs  # the output rule, before any work starts
+        writes = _given(args) if args.command in ("simulate", "lower", "run-trace") else ()
+        check_outputs(args.command, vars(args), [(opt.flag, value) for opt, value in writes if opt.writes])
         return cmd(args) or 0
     except AccelsimError as e:
         print(f"accelsim: error: {e}", file=sys.stderr)

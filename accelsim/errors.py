@@ -13,6 +13,10 @@ import os
 _PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__)) + os.sep
 
 
+_ONE_LINE = str.maketrans({"\n": "\\n", "\r": "\\r", "\x0b": "\\v", "\x0c": "\\f", "\x1c": " ", "\x1d": " ",
+                           "\x1e": " ", "\x85": " ", "\u2028": " ", "\u2029": " "})
+
+
 class AccelsimError(Exception):
     """Bad user input: a one-line message naming the file, the field and what is allowed.
 
@@ -31,7 +35,8 @@ class AccelsimError(Exception):
         if file and os.path.abspath(file).startswith(_PACKAGE_DIR):
             file = os.path.basename(file)  # a preset the user never edited: its name, not where pip put it
         parts = [p for p in (file, self.field) if p]
-        return ": ".join(parts + [self.message])
+        # one line, whatever a file or a user put in a key or a value (a YAML key may hold a newline)
+        return ": ".join(parts + [self.message]).translate(_ONE_LINE)
 
     def located(self, file: str | None = None, prefix: str | None = None) -> "AccelsimError":
         """Return a copy with ``file`` set (if missing) and ``prefix.`` prepended to the field."""

@@ -47,6 +47,7 @@ class Option:
     arch_key: str = ""
     arch_reader: Callable[[str], dict] | None = None
     run: Callable[..., tuple[str, bool]] | None = None
+    writes: bool = False   # its value is a folder the option writes into (checked before the run starts)
 
     @property
     def dest(self) -> str:

@@ -132,4 +132,5 @@ def arch_from_dict(raw: Any, file: str = ""):
                             f"{', '.join(families())}); see accelsim list archs for examples", field="family")
     if not isinstance(raw["family"], str):
         schema.choice(raw["family"], "family", families())
-    return family(raw["family"]).from_dict(raw, file)
+    from accelsim.arch.limits import check_spec
+    return check_spec(family(raw["family"]).from_dict(raw, file))

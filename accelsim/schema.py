@@ -34,22 +34,93 @@ def read_yaml(path: str | Path, kind: str) -> Any:
         raise AccelsimError(f"cannot read {kind} file: {e.strerror}", file=str(path)) from None
     except UnicodeDecodeError:
         raise AccelsimError(f"not a text file (expected {kind} YAML)", file=label) from None
+    except YamlTooLarge as e:
+        raise AccelsimError(f"{kind} file too large: {e}", file=label) from None
     except yaml.YAMLError as e:
         mark = getattr(e, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark else None
-        raise AccelsimError(f"malformed YAML: {getattr(e, 'problem', e)}", file=label, field=where) from None
+        # a ReaderError (a control character) has no problem, and its text spans lines
+        why = getattr(e, "problem", None) or str(e).splitlines()[0]
+        raise AccelsimError(f"malformed YAML: {why}", file=label, field=where) from None
 
 
-@functools.lru_cache(maxsize=64)
-def _parsed(path: str, mtime_ns: int, size: int) -> Any:
-    text = Path(path).read_text()
+#: bounds on any YAML accelsim reads (a file, a --set value): bytes, nesting depth, nodes after aliases expand
+MAX_YAML_BYTES = 64 * 2**20
+MAX_YAML_DEPTH = 64
+MAX_YAML_NODES = 2_000_000
+
+
+class YamlTooLarge(ValueError):
+    """A YAML document past :data:`MAX_YAML_BYTES`, :data:`MAX_YAML_DEPTH` or :data:`MAX_YAML_NODES`."""
+
+
+def safe_load(text: str) -> Any:
+    """Parse YAML ``text`` with the safe loader after bounding it (raises :class:`YamlTooLarge` or
+    ``yaml.YAMLError``): no accelsim input nests deeper than :data:`MAX_YAML_DEPTH`, and aliases that
+    expand to more than :data:`MAX_YAML_NODES` nodes (a "billion laughs" file) are refused before
+    anything walks the document."""
+    if len(text) > MAX_YAML_BYTES:
+        raise YamlTooLarge(f"{len(text):,} characters; at most {MAX_YAML_BYTES:,}")
     fast = getattr(yaml, "CSafeLoader", None)
+    try:
+        _bound_events(yaml.parse(text, Loader=fast or yaml.SafeLoader))
+    except yaml.YAMLError:
+        # the pure-Python parser (a state machine, no recursion) raises PyYAML's own message
+        _bound_events(yaml.parse(text, Loader=yaml.SafeLoader))
     if fast is not None:
         try:
             return yaml.load(text, Loader=fast)
         except yaml.YAMLError:
             pass  # parse again below, so the message is PyYAML's own whichever loader is built in
     return yaml.safe_load(text)
+
+
+def _bound_events(events) -> None:
+    # one pass over the event stream, no recursion: depth of the open collections, and the node count
+    # of every anchored subtree, so that an alias adds what it would expand to
+    stack: list[list] = [[0, None]]   # [nodes so far, anchor] per open collection
+    sizes: dict[str, int] = {}
+    total = 0
+    for ev in events:
+        if isinstance(ev, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            stack.append([0, ev.anchor])
+            if len(stack) - 1 > MAX_YAML_DEPTH:
+                raise YamlTooLarge(f"nested deeper than {MAX_YAML_DEPTH} levels")
+        elif isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            n, anchor = stack.pop()
+            n += 1
+            if anchor:
+                sizes[anchor] = n
+            stack[-1][0] += n
+        elif isinstance(ev, yaml.ScalarEvent):
+            if ev.anchor:
+                sizes[ev.anchor] = 1
+            stack[-1][0] += 1
+        elif isinstance(ev, yaml.AliasEvent):
+            if any(s[1] == ev.anchor for s in stack):  # a list that holds itself: any walk never ends
+                raise YamlTooLarge(f"alias *{ev.anchor} refers to a collection that contains it")
+            stack[-1][0] += sizes.get(ev.anchor, 1)
+        else:
+            continue
+        total = max(total, stack[0][0] + sum(s[0] for s in stack[1:]))
+        if total > MAX_YAML_NODES:
+            raise YamlTooLarge(f"more than {MAX_YAML_NODES:,} nodes once aliases are expanded")
+
+
+def yaml_value(text: str, field: str) -> Any:
+    """One value written on the command line (``--set key=VALUE``), read as bounded YAML."""
+    try:
+        return safe_load(text)
+    except (yaml.YAMLError, YamlTooLarge) as e:
+        why = str(e) if isinstance(e, YamlTooLarge) else "not a YAML value"
+        raise AccelsimError(f"cannot read value {text[:40]!r} ({why})", field=field) from None
+
+
+@functools.lru_cache(maxsize=64)
+def _parsed(path: str, mtime_ns: int, size: int) -> Any:
+    if size > MAX_YAML_BYTES:
+        raise YamlTooLarge(f"{size:,} bytes; at most {MAX_YAML_BYTES:,}")
+    return safe_load(Path(path).read_text())
 
 
 def check_keys(d: Any, field: str, required: Iterable[str], optional: Iterable[str] = ()) -> dict:

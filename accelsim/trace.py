@@ -22,8 +22,6 @@ from __future__ import annotations
 
 import itertools
 import json
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from accelsim.errors import AccelsimError
+from accelsim.host import atomic as _atomic, atomic_write_text, check_input_size, check_npz_size  # noqa: F401
 
 FORMAT_VERSION = 1
 KINDS = ("load", "store", "compute", "vector")
@@ -102,8 +101,32 @@ class Trace:
         """Indices of the ops op ``i`` waits for."""
         return self.dep_idx[self.dep_ptr[i]:self.dep_ptr[i + 1]]
 
+    def _check_header(self, file: str | None) -> None:
+        # a binary trace's header is JSON: any type may stand where a name or a count belongs
+        def names(values, field):
+            if not isinstance(values, tuple) or not all(isinstance(v, str) and v for v in values):
+                raise AccelsimError(f"must be a list of names, got {values!r:.60}", file=file, field=field)
+        if not isinstance(self.arch, str) or not isinstance(self.model, str):
+            raise AccelsimError("arch and model must be names", file=file, field="header")
+        if isinstance(self.batch, bool) or not isinstance(self.batch, int) or self.batch < 1:
+            raise AccelsimError(f"batch must be an integer >= 1, got {self.batch!r}", file=file, field="batch")
+        names(self.units, "units")
+        names(self.memories, "memories")
+        for i, l in enumerate(self.layers):
+            ints = (l.weight_bits, l.act_bits, l.acc_bits, l.macs, *(v for _, v in l.counts))
+            if (not isinstance(l.name, str) or not isinstance(l.op, str) or any(isinstance(v, bool) or not
+                    isinstance(v, int) or v < 0 for v in ints) or not all(isinstance(k, str) for k, _ in l.counts)):
+                raise AccelsimError("a layer needs a name, an op and counts >= 0", file=file, field=f"layers[{i}]")
+        for name in ("dep_ptr", "dep_idx"):
+            arr = getattr(self, name)
+            if not isinstance(arr, np.ndarray) or arr.ndim != 1 or arr.dtype.kind not in "iu":
+                raise AccelsimError("must be a 1-D integer array", file=file, field=name)
+        if not isinstance(self.ops, np.ndarray) or self.ops.ndim != 1:
+            raise AccelsimError("must be a 1-D array of ops", file=file, field="ops")
+
     def validate(self, file: str | None = None) -> "Trace":
-        """Check every index is in range and every dependency names an earlier op."""
+        """Check the header's types, every index is in range and every dependency names an earlier op."""
+        self._check_header(file)
         ops = self.ops
         n = len(ops)
         if ops.dtype != OP_DTYPE:
@@ -188,6 +211,8 @@ class TraceBuilder:
                            -1 if src is None else self._mem[src], -1 if dst is None else self._mem[dst],
                            bytes, addr, rows, cols, stream, preload, drain, macs, div, acc, vops))
         self._deps.append(tuple(d for d in deps if d is not None and d >= 0))
+        if len(self._rows) % 1_000_000 == 0:
+            self._fits(0, layer)
         return len(self) - 1
 
     def extend(self, layer: int, dep_ptr: np.ndarray, dep_idx: np.ndarray, **fields: np.ndarray) -> int:
@@ -199,6 +224,7 @@ class TraceBuilder:
         waits for ``dep_idx[dep_ptr[i]:dep_ptr[i + 1]]`` (op ids, ``dep_ptr[0] == 0``).
         """
         n = len(dep_ptr) - 1
+        self._fits(n, layer)
         cols = np.empty((len(self._COL), n), np.int64)
         cols[:] = self._DEFAULT
         cols[self._COL["layer"]] = layer
@@ -210,6 +236,21 @@ class TraceBuilder:
         self._chunks.append((cols, np.diff(np.asarray(dep_ptr, np.int64)), np.asarray(dep_idx, np.int64)))
         self._chunked += n
         return self._chunked - n
+
+    #: bytes one op costs while the trace is built: its int64 columns, its row of OP_DTYPE, its deps
+    _OP_BYTES = 2 * 8 * len(OP_DTYPE.names) + OP_DTYPE.itemsize + 16
+
+    def _fits(self, n: int, layer: int) -> None:
+        """Refuse, before allocating, ``n`` more ops that would not fit in this machine's memory."""
+        total = self._chunked + len(self._rows) + n
+        if total < 1_000_000:
+            return
+        from accelsim.host import available_bytes, fmt_bytes
+        avail, need = available_bytes(), total * self._OP_BYTES
+        if avail is not None and need > avail:
+            name = self.layers[layer].name if 0 <= layer < len(self.layers) else str(layer)
+            raise AccelsimError(f"layer {name}: the trace reaches {total:,} ops ({fmt_bytes(need)}); more than "
+                                f"this machine's memory ({fmt_bytes(avail)} available)", field="--batch")
 
     def _flush(self) -> None:
         """Move the ops added one by one into a chunk."""
@@ -252,6 +293,7 @@ def write_text(trace: Trace, path: str | Path) -> None:
         f.write(f"# accelsim-trace {FORMAT_VERSION}\n# arch {trace.arch}\n# model {trace.model}\n")
         f.write(f"# batch {trace.batch}\n# units {' '.join(trace.units)}\n")
         f.write(f"# memories {' '.join(trace.memories)}\n")
+        f.write(f"# ops {len(trace)}\n")  # with the end line below, a file cut short anywhere is caught
         for i, l in enumerate(trace.layers):
             f.write(f"# layer {i} {l.name} op={l.op} weight_bits={l.weight_bits} act_bits={l.act_bits} "
                     f"acc_bits={l.acc_bits} macs={l.macs}"
@@ -275,12 +317,14 @@ def write_text(trace: Trace, path: str | Path) -> None:
             if d.size:
                 parts.append("deps=" + ",".join(map(str, d)))
             f.write(" ".join(parts) + "\n")
+        f.write("# end\n")
 
 
 def read_text(path: str | Path) -> Trace:
     """Parse the text form; any malformed line is an error naming the file and the line."""
     path = Path(path)
     label = path.name
+    check_input_size(path, "trace", expansion=16)  # Python rows and deps while parsing: ~16 B per byte
     try:
         lines = path.read_text().splitlines()
     except OSError as e:
@@ -307,8 +351,10 @@ def read_text(path: str | Path) -> Trace:
             if key == "layer":
                 layers.append(_parse_layer(words, label, where))
                 lnames[layers[-1].name] = len(layers) - 1
-            elif key in ("accelsim-trace", "arch", "model", "batch"):
+            elif key in ("accelsim-trace", "arch", "model", "batch", "ops"):
                 header[key] = " ".join(words[1:])
+            elif key == "end" and len(words) == 1:
+                header["end"] = where
             elif key == "units":
                 units = {u: i for i, u in enumerate(words[1:])}
             elif key == "memories":
@@ -317,6 +363,8 @@ def read_text(path: str | Path) -> Trace:
         if header.get("accelsim-trace") != str(FORMAT_VERSION):
             raise AccelsimError(f"not an accelsim trace of format {FORMAT_VERSION} (missing or wrong "
                                 "'# accelsim-trace' header)", file=label, field=where)
+        if "end" in header:
+            raise AccelsimError(f"an op after the '# end' line ({header['end']})", file=label, field=where)
         rows.append(_parse_op(text, len(rows), units, mems, lnames, deps, label, where))
     if header.get("accelsim-trace") != str(FORMAT_VERSION):
         raise AccelsimError(f"not an accelsim trace of format {FORMAT_VERSION} (missing or wrong "
@@ -326,12 +374,31 @@ def read_text(path: str | Path) -> Trace:
     except ValueError:
         raise AccelsimError(f"batch must be an integer, got {header['batch']!r}", file=label,
                             field="batch") from None
+    _check_complete(header, len(rows), label)
     ops = np.array(rows, dtype=OP_DTYPE) if rows else np.zeros(0, OP_DTYPE)
     counts = np.array([len(d) for d in deps], dtype=np.int64)
     dep_ptr = np.concatenate([[0], np.cumsum(counts)]).astype(np.int64)
     dep_idx = np.array([x for d in deps for x in d], dtype=np.int64)
     return Trace(header.get("arch", ""), header.get("model", ""), batch, tuple(units), tuple(mems),
                  tuple(layers), ops, dep_ptr, dep_idx)
+
+
+def _check_complete(header: dict, n_ops: int, label: str) -> None:
+    """A trace that declares its op count (``# ops N``, as accelsim writes) must hold exactly that many ops and
+    close with ``# end``: a file cut short, even at a line boundary, would otherwise replay as a shorter run."""
+    if "ops" not in header:
+        if "end" in header:
+            raise AccelsimError("has '# end' but no '# ops N' header line to check it against", file=label)
+        return  # a hand-written trace, which declares neither
+    try:
+        declared = int(header["ops"])
+    except ValueError:
+        raise AccelsimError(f"must be an op count, got {header['ops']!r}", file=label, field="# ops") from None
+    if "end" not in header:
+        raise AccelsimError(f"cut short: no '# end' line after {n_ops:,} of the {declared:,} ops the header "
+                            "declares (write it again with accelsim lower)", file=label)
+    if n_ops != declared:
+        raise AccelsimError(f"holds {n_ops:,} ops, but its header declares {declared:,}", file=label, field="# ops")
 
 
 def _parse_layer(words: list[str], label: str, where: str) -> LayerInfo:
@@ -414,24 +481,27 @@ def write_npz(trace: Trace, path: str | Path) -> None:
 def read_npz(path: str | Path) -> Trace:
     """Read the binary form written by :func:`write_npz`."""
     label = Path(path).name
+    check_npz_size(path, ".npz trace")
     try:
         with np.load(path) as z:
             header = json.loads(bytes(z["header"]).decode())
             ops, dep_ptr, dep_idx = z["ops"], z["dep_ptr"], z["dep_idx"]
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as e:
-        raise AccelsimError(f"not a readable accelsim .npz trace ({e})", file=label) from None
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, RecursionError, EOFError) as e:
+        raise AccelsimError(f"not a readable accelsim .npz trace ({type(e).__name__}: {str(e)[:80]})",
+                            file=label) from None
     fmt = header.get("format") if isinstance(header, dict) else None
     if fmt != FORMAT_VERSION:
         raise AccelsimError(f"trace format {fmt} is not {FORMAT_VERSION}", file=label)
     if ops.dtype != OP_DTYPE:
         raise AccelsimError(f"ops have dtype {ops.dtype}, not format {FORMAT_VERSION}'s", file=label)
     try:
-        return Trace(header["arch"], header["model"], int(header["batch"]), tuple(header["units"]),
-                     tuple(header["memories"]), tuple(LayerInfo(**{**l, "counts": tuple(tuple(c) for c in l.get("counts", ()))})
-                           for l in header["layers"]),
-                     ops, dep_ptr, dep_idx)
-    except (KeyError, TypeError, ValueError) as e:
-        raise AccelsimError(f"trace header is malformed ({type(e).__name__}: {e})", file=label) from None
+        layers = tuple(LayerInfo(**{**l, "counts": tuple((k, v) for k, v in l.get("counts", ()))})
+                       for l in header["layers"])
+        return Trace(header["arch"], header["model"], header["batch"], tuple(header["units"]),
+                     tuple(header["memories"]), layers, ops, dep_ptr, dep_idx)
+    except (KeyError, TypeError, ValueError, AttributeError) as e:
+        why = str(e).splitlines()[0][:100] if str(e) else ""
+        raise AccelsimError(f"trace header is malformed ({type(e).__name__}: {why})", file=label) from None
 
 
 def read_trace(path: str | Path) -> Trace:
@@ -444,45 +514,3 @@ def read_trace(path: str | Path) -> Trace:
 def write_trace(trace: Trace, path: str | Path) -> None:
     """Write either form, chosen by suffix (``.npz`` binary, anything else text)."""
     (write_npz if Path(path).suffix == ".npz" else write_text)(trace, path)
-
-
-class _atomic:
-    """Write to a temporary file beside ``path`` and rename it into place on success."""
-
-    def __init__(self, path: str | Path, mode: str):
-        self.path, self.mode = Path(path), mode
-
-    def __enter__(self):
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-        try:
-            if hasattr(os, "fchmod"):  # mkstemp makes the file private (0600); give it open()'s mode
-                os.fchmod(fd, 0o666 & ~_umask())
-            self.f = os.fdopen(fd, self.mode)
-        except BaseException:
-            os.close(fd)
-            os.unlink(self.tmp)
-            raise
-        return self.f
-
-    def __exit__(self, exc_type, exc, tb):
-        try:
-            self.f.close()
-            if exc_type is None:
-                os.replace(self.tmp, self.path)
-        finally:
-            if os.path.exists(self.tmp):
-                os.unlink(self.tmp)
-        return False
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)  # the only portable way to read the umask is to set it
-    os.umask(mask)
-    return mask
-
-
-def atomic_write_text(path: str | Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically."""
-    with _atomic(path, "w") as f:
-        f.write(text)

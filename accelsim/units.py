@@ -149,6 +149,14 @@ def format_energy(pj: float) -> str:
     return f"{pj:.1f} pJ"
 
 
+def format_duration(s: float) -> str:
+    """A wall-clock duration for people: ``0.42 s``, ``12.5 min``, ``38.2 h``, ``4.1 days``."""
+    for unit, scale in (("days", 86400), ("h", 3600), ("min", 60)):
+        if s >= 2 * scale:
+            return f"{s / scale:.1f} {unit}"
+    return f"{s:.2g} s"
+
+
 def format_seconds(s: float) -> str:
     """A duration with a prefix chosen by size: 0.0123 -> ``"12.300 ms"``, 4.5e-7 -> ``"450.0 ns"``."""
     for unit, scale in (("s", 1.0), ("ms", 1e-3), ("µs", 1e-6)):

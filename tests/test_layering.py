@@ -18,14 +18,15 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1] / "accelsim"
-BASE = {"errors", "units", "schema"}
+BASE = {"errors", "units", "schema", "host"}
 ALLOWED = {
     "errors": set(),
+    "host": {"errors"},
     "units": {"errors"},
     "schema": {"errors", "units"},
     "workload": BASE,
     "arch": BASE,
-    "trace": {"errors"},
+    "trace": {"errors", "host"},
     "result": {"errors"},
     "compress": BASE | {"workload", "kernels"},
     "energy": BASE | {"arch"},

@@ -341,8 +341,8 @@ def test_failed_rename_leaves_no_temp_file(tmp_path, monkeypatch):
     def no_rename(src, dst):
         raise OSError("cross-device link")
 
-    monkeypatch.setattr(trace_mod.os, "replace", no_rename)
-    with pytest.raises(OSError):
+    monkeypatch.setattr(os, "replace", no_rename)
+    with pytest.raises(AccelsimError, match="t.trace: cannot write: cross-device link"):
         write_trace(small_trace(), tmp_path / "t.trace")
     assert os.listdir(tmp_path) == []
 
@@ -375,3 +375,39 @@ def test_a_unit_runs_one_kind_of_op(tmp_path, unit):
     with pytest.raises(AccelsimError, match=r"^broken\.trace: unit: unit vector runs op 4 \(vector\) and op 5 "
                                             r"\(store\); a unit runs load/store, compute or vector ops, not a mix$"):
         read_trace(path)
+
+
+# ---- a trace that is complete (issue 22): an op count in the header, an end line, both verified ------------
+
+def _written(tmp_path):
+    path = tmp_path / "t.trace"
+    write_trace(small_trace(), path)
+    return path, path.read_text().splitlines(keepends=True)
+
+
+def test_accelsim_writes_an_op_count_and_an_end_line(tmp_path):
+    path, lines = _written(tmp_path)
+    assert f"# ops {len(small_trace())}\n" in lines and lines[-1] == "# end\n"
+    assert read_trace(path) == small_trace()
+
+
+@pytest.mark.parametrize("cut,needle", [
+    (lambda ls: ls[:-2], r"^t\.trace: cut short: no '# end' line after \d+ of the \d+ ops the header declares"),
+    (lambda ls: ls[:-3] + ls[-1:], r"^t\.trace: # ops: holds \d+ ops, but its header declares \d+$"),
+    (lambda ls: ls + ["9 load dma_in conv1 src=dram dst=ifmap bytes=1\n"], r"line \d+: an op after the '# end' line"),
+    (lambda ls: [l for l in ls if not l.startswith("# ops")], r"has '# end' but no '# ops N' header line"),
+])
+def test_a_cut_or_padded_trace_is_refused(tmp_path, cut, needle):
+    path, lines = _written(tmp_path)
+    path.write_text("".join(cut(lines)))
+    with pytest.raises(AccelsimError, match=needle):
+        read_trace(path)
+
+
+def test_every_line_boundary_cut_is_caught(tmp_path):
+    path, lines = _written(tmp_path)
+    first_op = next(i for i, l in enumerate(lines) if not l.startswith("#"))
+    for n in range(first_op, len(lines)):
+        path.write_text("".join(lines[:n]))
+        with pytest.raises(AccelsimError, match="cut short|declares"):
+            read_trace(path)

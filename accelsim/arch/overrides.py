@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import yaml
-
+from accelsim import schema
 from accelsim.errors import AccelsimError
 
 
@@ -21,10 +20,7 @@ def parse_override(text: str) -> tuple[str, Any]:
     if not key.strip():
         raise AccelsimError(f"must be key=value with a dotted key such as array.rows, got {text!r}",
                             field="--set")
-    try:
-        return key.strip(), yaml.safe_load(value)
-    except yaml.YAMLError:
-        raise AccelsimError(f"cannot read value {value!r}", field=f"--set {key}") from None
+    return key.strip(), schema.yaml_value(value, f"--set {key}")
 
 
 def apply_override(raw: Any, key: str, value: Any) -> None:

@@ -22,12 +22,14 @@ they return a new outer dict and new inner dicts for the layers they change.
 
 from __future__ import annotations
 
+import zipfile
 import zlib
 from pathlib import Path
 
 import numpy as np
 
 from accelsim.errors import AccelsimError
+from accelsim.host import check_npz_size
 from accelsim.workload.layer import WEIGHTED_OPS, Layer
 from accelsim.workload.network import Network
 
@@ -89,12 +91,23 @@ def load_npz_weights(path: str | Path, net: Network) -> Weights:
     and the layer.
     """
     label = Path(path).name
+    check_npz_size(path, "weights file")
     try:
         data = np.load(path, allow_pickle=False)
-    except (OSError, ValueError) as e:
-        raise AccelsimError(f"cannot read weights: {e}", file=label) from None
-    with data:
-        arrays = {k: np.asarray(data[k], dtype=np.float64) for k in data.files}
+        if not hasattr(data, "files"):  # a bare .npy array, not an archive of named arrays
+            raise ValueError("a single array, not an .npz of named arrays")
+        with data:
+            raw = {k: data[k] for k in data.files}
+        for k, a in raw.items():  # complex, string or record arrays would be cast, or fail, further on
+            if a.dtype.kind not in "biuf":
+                raise AccelsimError(f"array {k!r} holds {a.dtype} values; weights are real numbers", file=label,
+                                    field=k)
+            if a.dtype.kind == "f" and not np.all(np.isfinite(a)):
+                raise AccelsimError(f"array {k!r} holds NaN or infinite values", file=label, field=k)
+        arrays = {k: np.asarray(a, dtype=np.float64) for k, a in raw.items()}
+    except (OSError, ValueError, TypeError, EOFError, zipfile.BadZipFile) as e:
+        why = (str(e) or type(e).__name__).splitlines()[0][:100]
+        raise AccelsimError(f"cannot read weights: {why}", file=label) from None
     out: Weights = {}
     used: set[str] = set()
     for layer in net.layers:

@@ -12,6 +12,7 @@ changed (an edited arch file) is replaced by the new one, so a design point has 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -24,41 +25,126 @@ _TYPES = {"batch": "INT", "cycles": "INT", "dram_bytes": "INT", "latency_s": "RE
           "utilization": "REAL", "wall_s": "REAL"}
 
 
+#: the store's schema (``PRAGMA user_version``): 1 added the version itself; 0 is a store written before,
+#: migrated in place by adding the columns it lacks. A store from a newer accelsim is refused.
+SCHEMA_VERSION = 1
+#: ``PRAGMA application_id`` of every store accelsim writes ("ACSM"), so a foreign SQLite file is told apart
+APPLICATION_ID = 0x4143534D
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+#: columns every store has had since the first: a ``points`` table without them is someone else's
+_CORE = {"id", "model", "arch", "config", "status"}
+
+
+@contextlib.contextmanager
+def open_store(path: str | Path):
+    """``with open_store(path) as store``: a writable :class:`Store`, closed on leaving; a store this call
+    created that holds no row when an error leaves the block (a dead scheduler, a refused sweep) is removed."""
+    created = not Path(path).exists()
+    store = Store(path)
+    try:
+        yield store
+    except BaseException:
+        empty = created and not store.done()
+        store.close()
+        if empty:
+            for suffix in ("", "-wal", "-shm", "-journal"):
+                Path(str(path) + suffix).unlink(missing_ok=True)
+        raise
+    store.close()
+
+
 class Store:
-    """An open result store at ``path`` (created if missing, unless ``read_only``)."""
+    """An open result store at ``path`` (created if missing, unless ``read_only``).
+
+    A file that is not an accelsim store (text, a corrupt or foreign SQLite database, a store from a
+    newer accelsim) is refused with one line and never modified; an older store is migrated.
+    """
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         from accelsim.errors import AccelsimError
         self.path = Path(path)
+        self._field = f"--store {self.path}"
+        if read_only and not self.path.is_file():
+            raise AccelsimError("no such sweep store (run accelsim sweep ... --store FILE first)", field=self._field)
+        have, version = self._inspect()
         if read_only:
-            if not self.path.is_file():
-                raise AccelsimError("no such sweep store (run accelsim sweep ... --store FILE first)",
-                                    field=f"--store {self.path}")
+            if have is None:
+                raise AccelsimError("not an accelsim sweep store (an empty file)", field=self._field)
             self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=60)
-            try:
-                self.db.execute("SELECT id FROM points LIMIT 1")
-                have = {r[1] for r in self.db.execute("PRAGMA table_info(points)")}
-            except sqlite3.DatabaseError:
-                self.db.close()
-                raise AccelsimError("not an accelsim sweep store (no points table, or not SQLite)",
-                                    field=f"--store {self.path}") from None
             self.columns = tuple(c for c in COLUMNS if c in have)  # an older store may lack the newest columns
             return
-        self.db = sqlite3.connect(self.path, timeout=60)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        cols = ", ".join(f"{c} {_TYPES.get(c, 'TEXT')}" + (" PRIMARY KEY" if c == "id" else "") for c in COLUMNS)
-        self.db.execute(f"CREATE TABLE IF NOT EXISTS points ({cols})")
-        have = {r[1] for r in self.db.execute("PRAGMA table_info(points)")}
-        for c in COLUMNS:
-            if c not in have:  # a store written before the column existed
-                self.db.execute(f"ALTER TABLE points ADD COLUMN {c} {_TYPES.get(c, 'TEXT')}")
-        self.db.commit()
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)  # accelsim.host's rule for every output
+            self.db = sqlite3.connect(self.path, timeout=60)
+        except (sqlite3.Error, OSError) as e:
+            raise AccelsimError(f"cannot open the sweep store: {e}", field=self._field) from None
+        try:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            cols = ", ".join(f"{c} {_TYPES.get(c, 'TEXT')}" + (" PRIMARY KEY" if c == "id" else "") for c in COLUMNS)
+            self.db.execute(f"CREATE TABLE IF NOT EXISTS points ({cols})")
+            for c in COLUMNS:
+                if have is not None and c not in have:  # a store written before the column existed
+                    self.db.execute(f"ALTER TABLE points ADD COLUMN {c} {_TYPES.get(c, 'TEXT')}")
+            self.db.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+            self.db.execute(f"PRAGMA application_id={APPLICATION_ID}")
+            self.db.commit()
+        except sqlite3.Error as e:
+            self.db.close()
+            raise AccelsimError(f"cannot write the sweep store: {e}", field=self._field) from None
         self.columns = COLUMNS
+
+    def _inspect(self) -> tuple[set | None, int]:
+        """The ``points`` columns and schema version of an existing store (None for no file or an empty one),
+        read without changing a byte; anything but an accelsim store of this or an older schema is refused."""
+        from accelsim.errors import AccelsimError
+        if not self.path.exists():
+            return None, 0
+        refuse = (lambda why: AccelsimError(f"not an accelsim sweep store ({why}); give a new file name or one "
+                                            "accelsim sweep wrote", field=self._field))
+        if not self.path.is_file():
+            raise refuse("not a regular file")
+        try:
+            with open(self.path, "rb") as f:
+                head = f.read(len(_SQLITE_MAGIC))
+        except OSError as e:
+            raise AccelsimError(f"cannot read the sweep store: {e.strerror}", field=self._field) from None
+        if not head:
+            return None, 0
+        if head != _SQLITE_MAGIC:
+            raise refuse("not an SQLite file")
+        try:
+            db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=60)
+        except sqlite3.Error as e:
+            raise refuse(f"SQLite cannot open it: {e}") from None
+        try:
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            app = db.execute("PRAGMA application_id").fetchone()[0]
+            have = {r[1] for r in db.execute("PRAGMA table_info(points)")}
+            if _CORE <= have:
+                db.execute("SELECT id FROM points LIMIT 1").fetchall()
+        except sqlite3.Error as e:
+            raise refuse(f"corrupt SQLite: {e}") from None
+        finally:
+            db.close()
+        if app not in (0, APPLICATION_ID) or (tables and not _CORE <= have) or (app == 0 and version != 0):
+            raise refuse("an SQLite database of another program")
+        if version > SCHEMA_VERSION:
+            raise AccelsimError(f"written by a newer accelsim (store schema {version}; this one reads up to "
+                                f"{SCHEMA_VERSION}); upgrade accelsim", field=self._field)
+        return (have or None), version
 
     def done(self) -> set[str]:
         """Ids of the points already stored."""
-        return {r[0] for r in self.db.execute("SELECT id FROM points")}
+        return {r[0] for r in self._query("SELECT id FROM points")}
+
+    def _query(self, sql: str) -> list:
+        from accelsim.errors import AccelsimError
+        try:
+            return self.db.execute(sql).fetchall()
+        except sqlite3.Error as e:
+            raise AccelsimError(f"cannot read the sweep store: {e}", field=self._field) from None
 
     def add(self, row: dict) -> None:
         """Store one finished point and commit."""
@@ -75,10 +161,15 @@ class Store:
     def rows(self) -> list[dict]:
         """Every stored point as a dict (config and metrics decoded), ordered by id."""
         out = []
-        for r in self.db.execute(f"SELECT {','.join(self.columns)} FROM points ORDER BY id"):
+        for r in self._query(f"SELECT {','.join(self.columns)} FROM points ORDER BY id"):
             d = dict(zip(self.columns, r))
-            d["config"] = json.loads(d["config"] or "{}")
-            d["metrics"] = json.loads(d["metrics"] or "{}")
+            for key in ("config", "metrics"):
+                try:
+                    d[key] = json.loads(d[key] or "{}")
+                except (ValueError, TypeError):
+                    from accelsim.errors import AccelsimError
+                    raise AccelsimError(f"point {d.get('id')!r}: {key} is not JSON (a damaged store)",
+                                        field=self._field) from None
             out.append(d)
         return out
 

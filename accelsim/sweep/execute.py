@@ -9,8 +9,9 @@ sweep resumes where it stopped.
 from __future__ import annotations
 
 import functools
+import itertools
 import time
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 from accelsim.errors import AccelsimError
 from accelsim.pareto import pareto_front  # noqa: F401  (callers import it from here too)
@@ -57,20 +58,71 @@ def run_points(points: list[Point]) -> list[dict]:
     return [run_point(p) for p in points]
 
 
-def run_sweep(points: list[Point], store: Store, workers: int = 1, scheduler=None,
-              progress: Callable[[int, int], None] | None = None) -> list[dict]:
+#: a sweep of more points than this runs only with ``accelsim sweep --yes`` (the CLI gives the count first)
+LARGE_SWEEP = 10_000
+#: local worker processes a sweep may start
+MAX_WORKERS = 1024
+
+
+def check_workers(workers) -> int:
+    """``workers`` as an int in 1..:data:`MAX_WORKERS`; else an :class:`AccelsimError` naming ``--workers``."""
+    if isinstance(workers, bool) or not isinstance(workers, int) or not 1 <= workers <= MAX_WORKERS:
+        raise AccelsimError(f"must be an integer from 1 to {MAX_WORKERS} processes, got {workers!r}",
+                            field="--workers")
+    return workers
+
+
+def preamble(plan, store: Store, workers: int, *, confirmed: bool, time_points: bool) -> str:
+    """The line announcing a sweep: ``sweep: N points, about T each, T in all with W workers``; ``time_points``
+    runs (and stores) its first points to time them when the store holds none. A sweep above
+    :data:`LARGE_SWEEP` points is refused unless ``confirmed`` (``--yes``)."""
+    if plan.count > LARGE_SWEEP and not confirmed:
+        raise AccelsimError(f"{plan.count:,} points{estimate(plan, store, workers, run=False)}; "
+                            f"a sweep above {LARGE_SWEEP:,} points runs only with --yes", field="sweep")
+    return f"sweep: {plan.count:,} point{'s' * (plan.count != 1)}{estimate(plan, store, workers, run=time_points)}"
+
+
+def estimate(plan, store: Store, workers: int, run: bool) -> str:
+    """``", about T each, T in all with W workers"`` for ``plan`` (a :class:`accelsim.sweep.grid.Plan`): seconds
+    per point from the rows ``store`` holds, else (with ``run``) from its first three points, run now and stored
+    (the sweep then skips them); ``""`` with nothing to go by."""
+    import statistics
+    from accelsim.units import format_duration
+    walls = [r["wall_s"] for r in store.rows()[:1000] if r.get("wall_s")]
+    if not walls and run:
+        for point in itertools.islice(plan.points(), 3):
+            row = run_point(point)
+            store.add(row)
+            walls.append(row["wall_s"])
+        walls = walls[1:] or walls  # the first pays for compiling the kernels once
+    if not walls:
+        return ""
+    per = statistics.median(walls)
+    return (f", about {format_duration(per)} each, {format_duration(per * plan.count / max(1, workers))} in all "
+            f"with {workers} worker{'s' * (workers != 1)}")
+
+
+def run_sweep(points: Iterable[Point], store: Store, workers: int = 1, scheduler=None,
+              progress: Callable[[int, int | None], None] | None = None, total: int | None = None) -> list[dict]:
     """Run every point not yet in ``store``; returns all stored rows afterwards.
 
-    ``workers`` > 1 uses a local process pool; ``scheduler`` (a ``tcp://host:port`` address or
-    a ``distributed.Client``) sends the points to a Dask cluster. ``progress(done, total)`` is
-    called once before the first point (``done = 0``) and after each point.
+    ``points`` is a list, or an iterator (a :meth:`accelsim.sweep.grid.Plan.points`) consumed as the
+    sweep goes, with ``total`` its length if known. ``workers`` > 1 uses a local process pool; ``scheduler``
+    (a ``tcp://host:port`` address or a ``distributed.Client``) sends the points to a Dask cluster.
+    ``progress(done, total)`` is called once before the first point (``done = 0``) and after each point.
     """
+    check_workers(workers)
     done = store.done()
-    todo = [p for p in points if p.id not in done]
-    total, n = len(todo), 0
+    if isinstance(points, (list, tuple)):
+        todo: Iterable[Point] = [p for p in points if p.id not in done]
+        total = len(todo)  # type: ignore[arg-type]
+    else:
+        todo = (p for p in points if p.id not in done)
+        total = None if total is None else max(0, total - len(done))
+    n = 0
     if progress:
         progress(0, total)  # the total is known before the first point finishes
-    for row in _results(todo, workers, scheduler):
+    for row in _results(todo, workers, scheduler, total):
         store.add(row)
         n += 1
         if progress:
@@ -78,28 +130,37 @@ def run_sweep(points: list[Point], store: Store, workers: int = 1, scheduler=Non
     return store.rows()
 
 
-def _results(todo: list[Point], workers: int, scheduler) -> Iterable[dict]:
+def _results(todo: Iterable[Point], workers: int, scheduler, total: int | None) -> Iterable[dict]:
     if scheduler is not None:
-        yield from _dask(todo, scheduler)
-    elif workers > 1 and len(todo) > 1:
+        yield from _dask(list(todo), scheduler)
+    elif workers > 1 and (total is None or total > 1):
         import concurrent.futures as cf
         import multiprocessing as mp
         # fork: the workers inherit the imported modules and Numba's compiled kernels
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
+        chunks = _chunks(todo, workers, total)
         with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
-            futures = [pool.submit(run_points, c) for c in _chunks(todo, workers)]
-            for f in cf.as_completed(futures):
-                yield from f.result()
+            # a few tasks per worker in flight: the points are made as the sweep goes, never all at once
+            pending = {pool.submit(run_points, c) for c in itertools.islice(chunks, 4 * workers)}
+            while pending:
+                finished, pending = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                for f in finished:
+                    yield from f.result()
+                pending |= {pool.submit(run_points, c) for c in itertools.islice(chunks, len(finished))}
     else:
         for p in todo:
             yield run_point(p)
 
 
-def _chunks(todo: list[Point], workers: int) -> list[list[Point]]:
+def _chunks(todo: Iterable[Point], workers: int, total: int | None = None) -> Iterator[list[Point]]:
     """A few points per task: a point takes milliseconds to tens of ms, so one round trip per
     point would cost as much as the point; a killed run still loses only the tasks in flight."""
-    size = max(1, min(8, len(todo) // (max(1, workers) * 8)))
-    return [todo[i:i + size] for i in range(0, len(todo), size)]
+    if total is None and isinstance(todo, list):
+        total = len(todo)
+    size = max(1, min(8, (total if total is not None else 64 * workers) // (max(1, workers) * 8)))
+    it = iter(todo)
+    while chunk := list(itertools.islice(it, size)):
+        yield chunk
 
 
 def _dask(todo: list[Point], scheduler) -> Iterable[dict]:
@@ -117,7 +178,7 @@ def _dask(todo: list[Point], scheduler) -> Iterable[dict]:
                                 "start one with `dask scheduler` or check the address", field="--scheduler") from None
     try:
         workers = max(1, sum(client.nthreads().values()))
-        futures = client.map(run_points, _chunks(todo, workers), pure=False)
+        futures = client.map(run_points, list(_chunks(todo, workers)), pure=False)
         for f in as_completed(futures):
             yield from f.result()
     finally:

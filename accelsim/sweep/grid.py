@@ -27,15 +27,15 @@ import functools
 import hashlib
 import itertools
 import json
+import math
 import random
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import Any, Iterator
 
 from accelsim import schema
 from accelsim.errors import AccelsimError
+from accelsim.workload.limits import check_batch
 
 
 @dataclass(frozen=True)
@@ -121,6 +121,8 @@ def _file_digest(path: str, mtime_ns: int, size: int) -> str:
     return hashlib.sha1(Path(path).read_bytes()).hexdigest()
 
 
+#: random draws one spec may ask for
+MAX_RANDOM = 10**7
 #: sweep keys that are compression passes (as the simulate flags), in the order they run
 PASS_KEYS = ("decompose", "prune", "quantize", "block-conv")
 
@@ -167,8 +169,40 @@ def _combine(choices: list[tuple[str, Any]], field: str) -> tuple[tuple[str, Any
     return tuple(out)
 
 
-def points_from_dict(raw: Any, file: str | None = None) -> list[Point]:
-    """Validate a parsed sweep spec and list its points (grid first, then random), models innermost."""
+@dataclass(frozen=True)
+class Plan:
+    """A validated sweep whose points are made one at a time (a million-point grid never sits in memory).
+
+    ``count`` is the number of points before duplicates are dropped: ``len(models) x (grid combinations +
+    random draws)``, known without listing them. :meth:`points` yields them in order (grid first, then
+    random; models innermost), each id once.
+    """
+
+    models: tuple[str, ...]
+    arch: str
+    batch: int
+    grid: tuple[tuple[str, tuple], ...]
+    random_designs: tuple[tuple[tuple[str, Any], ...], ...]
+    count: int
+
+    def points(self) -> Iterator[Point]:
+        """Every point of the plan, lazily, duplicates (same id) dropped."""
+        seen: set[str] = set()
+        keys = [k for k, _ in self.grid]
+        grid = (_combine(list(zip(keys, combo)), "grid") for combo in itertools.product(*(v for _, v in self.grid))) \
+            if self.grid else iter(())
+        designs = itertools.chain(grid, self.random_designs)
+        first = next(designs, None)
+        for d in itertools.chain([() if first is None else first], designs):
+            for m in self.models:
+                p = Point(m, self.arch, self.batch, d)
+                if p.id not in seen:
+                    seen.add(p.id)
+                    yield p
+
+
+def plan_from_dict(raw: Any, file: str | None = None) -> Plan:
+    """Validate a parsed sweep spec; returns its :class:`Plan` (every value checked, no point listed)."""
     try:
         schema.check_keys(raw, "", ("models", "arch"), ("batch", "grid", "random", "source"))
         models = raw["models"]
@@ -177,22 +211,21 @@ def points_from_dict(raw: Any, file: str | None = None) -> list[Point]:
         if not isinstance(models, list) or not models:
             raise AccelsimError("must be a non-empty list of models", field="models")
         arch = str(raw["arch"])
-        batch = schema.pos_int(raw.get("batch", 1), "batch")
-        designs: list[tuple[tuple[str, Any], ...]] = []
+        batch = check_batch(schema.pos_int(raw.get("batch", 1), "batch"), "batch")
         grid = raw.get("grid") or {}
         if not isinstance(grid, dict):
             raise AccelsimError("must map keys to lists of values", field="grid")
         for k, v in grid.items():
             if not isinstance(v, list) or not v:
                 raise AccelsimError("must be a non-empty list of values", field=f"grid.{k}")
-        if grid:
-            keys = list(grid)
-            for combo in itertools.product(*(grid[k] for k in keys)):
-                designs.append(_combine(list(zip(keys, combo)), "grid"))
-        n_grid = len(designs)
+            for value in v:
+                _expand(k, value, "grid")  # a bad pe or pass value is the spec's error
+        random_designs: list[tuple[tuple[str, Any], ...]] = []
         if raw.get("random"):
             r = schema.check_keys(raw["random"], "random", ("n", "space"), ("seed",))
             n = schema.pos_int(r["n"], "random.n")
+            if n > MAX_RANDOM:
+                raise AccelsimError(f"must be at most {MAX_RANDOM:,}, got {n:,}", field="random.n")
             rng = random.Random(schema.pos_int(r.get("seed", 0), "random.seed", minimum=0))
             space = r["space"]
             if not isinstance(space, dict) or not space:
@@ -201,22 +234,22 @@ def points_from_dict(raw: Any, file: str | None = None) -> list[Point]:
                 if not isinstance(v, list) or not v:
                     raise AccelsimError("must be a non-empty list of values", field=f"random.space.{k}")
             for _ in range(n):
-                designs.append(_combine([(k, rng.choice(v)) for k, v in space.items()], "random.space"))
+                random_designs.append(_combine([(k, rng.choice(v)) for k, v in space.items()], "random.space"))
         _check_base_arch(arch)
-        _check_arch_keys(arch, designs[n_grid:], "random.space")
-        _check_arch_keys(arch, designs[:n_grid], "grid")
-        if not designs:
-            designs = [()]
-        seen, out = set(), []
-        for d in designs:
-            for m in models:
-                p = Point(str(m), arch, batch, d)
-                if p.id not in seen:
-                    seen.add(p.id)
-                    out.append(p)
-        return out
+        _check_arch_keys(arch, random_designs, "random.space")
+        # each grid key once, with its first value (as for a listed grid)
+        _check_arch_keys(arch, [_combine([(k, v[0]) for k, v in grid.items()], "grid")] if grid else [], "grid")
+        n_grid = math.prod(len(v) for v in grid.values()) if grid else 0
+        count = len(models) * max(1, n_grid + len(random_designs))
+        return Plan(tuple(str(m) for m in models), arch, batch, tuple((k, tuple(v)) for k, v in grid.items()),
+                    tuple(random_designs), count)
     except AccelsimError as e:
         raise e.located(file=file) from None
+
+
+def points_from_dict(raw: Any, file: str | None = None) -> list[Point]:
+    """Validate a parsed sweep spec and list its points (grid first, then random), models innermost."""
+    return list(plan_from_dict(raw, file).points())
 
 
 def _check_base_arch(arch: str) -> None:
@@ -269,16 +302,35 @@ def example_path(name: str) -> Path:
 
 def load_sweep(path: str | Path) -> list[Point]:
     """The points of a sweep spec YAML file."""
+    return list(load_plan(path).points())
+
+
+def load_plan(path: str | Path) -> Plan:
+    """The :class:`Plan` of a sweep spec YAML file."""
     p = Path(path)
-    return points_from_dict(schema.read_yaml(p, "sweep spec"), file=p.name)
+    return plan_from_dict(schema.read_yaml(p, "sweep spec"), file=p.name)
 
 
 def points_from_flags(models: list[str], arch: str, batch: int, sets: list[str]) -> list[Point]:
     """Points from ``--set key=v1,v2`` flags (a grid over every listed value)."""
+    return list(plan_from_flags(models, arch, batch, sets).points())
+
+
+def plan_for(spec: str | Path | None, models: list[str], arch: str | None, batch: int, sets: list[str]) -> Plan:
+    """The plan of ``accelsim sweep``: a spec file, or ``--model``/``--arch``/``--set`` flags."""
+    if spec:
+        return load_plan(spec)
+    if not models or not arch:
+        raise AccelsimError("give a spec file, or --model and --arch (with --set grids)", field="sweep")
+    return plan_from_flags(models, arch, batch, sets)
+
+
+def plan_from_flags(models: list[str], arch: str, batch: int, sets: list[str]) -> Plan:
+    """The :class:`Plan` of ``--set key=v1,v2`` flags (a grid over every listed value)."""
     grid: dict[str, list] = {}
     for text in sets:
         if "=" not in text:
             raise AccelsimError(f"must be key=v1,v2,..., got {text!r}", field="--set")
         key, values = text.split("=", 1)
-        grid[key.strip()] = [yaml.safe_load(v) for v in values.split(",")]
-    return points_from_dict({"models": models, "arch": arch, "batch": batch, "grid": grid})
+        grid[key.strip()] = [schema.yaml_value(v, f"--set {key}") for v in values.split(",")]
+    return plan_from_dict({"models": models, "arch": arch, "batch": batch, "grid": grid})

@@ -13,6 +13,7 @@ from typing import Any
 
 from accelsim import schema
 from accelsim.errors import AccelsimError
+from accelsim.workload.limits import check_network
 from accelsim.workload.layer import ACTIVATIONS, OPS, Layer, Shape, conv_out_size
 
 INPUT = "input"
@@ -125,7 +126,7 @@ def build_network(name: str, input_shape: Any, raw_layers: Any, *, defaults: dic
             shapes[layer.name] = layer.out_shape
             layers.append(layer)
             prev = layer.name
-        return Network(name=name, input_shape=in_shape, layers=tuple(layers), source=source)
+        return check_network(Network(name=name, input_shape=in_shape, layers=tuple(layers), source=source))
     except AccelsimError as e:
         raise e.located(file=file) from None
 

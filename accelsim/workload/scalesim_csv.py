@@ -42,6 +42,7 @@ import re
 from pathlib import Path
 
 from accelsim.errors import AccelsimError
+from accelsim.host import check_input_size
 from accelsim.workload.network import INPUT, Network, build_network
 
 CONV_COLUMNS = ("Layer name", "IFMAP Height", "IFMAP Width", "Filter Height", "Filter Width",
@@ -59,6 +60,10 @@ _RATIO = re.compile(r"^([0-9]+)\s*:\s*([0-9]+)$")
 _BUILDER_FIELD = re.compile(r"^layers\[(\d+)\](?:\.(.*))?$")
 
 
+#: a topology of 100,000 layers is under 10 MB
+MAX_CSV_BYTES = 16 * 2**20
+
+
 def load_scalesim_csv(path: str | Path) -> Network:
     """Read a SCALE-Sim topology CSV (convolution or GEMM form) into a :class:`Network`.
 
@@ -68,6 +73,7 @@ def load_scalesim_csv(path: str | Path) -> Network:
     """
     path = Path(path)
     label = path.name
+    check_input_size(path, "topology", MAX_CSV_BYTES)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as e:

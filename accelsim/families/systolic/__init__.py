@@ -62,7 +62,7 @@ FAMILY = Family(
         Option("--scalesim-config", "a SCALE-Sim .cfg instead of --arch", commands=("simulate", "lower", "run-trace"),
                metavar="FILE.cfg", arch_reader=lazy("accelsim.families.systolic.scalesim_cfg", "load_scalesim_cfg")),
         Option("--sram-traces", "systolic arrays: write per-cycle SRAM address traces in SCALE-Sim's CSV layout "
-               "(DIR/layer<i>/IFMAP|FILTER|OFMAP_SRAM_TRACE.csv)", metavar="DIR", run=_sram_traces),
+               "(DIR/layer<i>/IFMAP|FILTER|OFMAP_SRAM_TRACE.csv)", metavar="DIR", run=_sram_traces, writes=True),
     ),
     plots=(Plot("roofline", "without --model: the TPU v1 paper's six apps (--arch tpu-v1)", _apps_roofline),),
     source="Jouppi et al., ISCA 2017 (TPU v1); SCALE-Sim 3.0.0",

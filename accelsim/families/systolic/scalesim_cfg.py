@@ -53,6 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from accelsim.errors import AccelsimError
+from accelsim.host import check_input_size
 
 CLOCK_HZ = 1e9   # assumed: SCALE-Sim has no clock
 WORD_BYTES = 1   # SCALE-Sim's word size (single_layer_sim.py)
@@ -96,6 +97,7 @@ def parse_scalesim_cfg(path: str | Path) -> dict[str, dict[str, Any]]:
     path = Path(path)
     label = path.name
     cp = configparser.ConfigParser(interpolation=None)
+    check_input_size(path, "SCALE-Sim config", 2**20)  # a .cfg is a few hundred bytes
     try:
         with open(path, encoding="utf-8-sig") as f:
             cp.read_file(f)

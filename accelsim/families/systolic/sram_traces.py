@@ -18,7 +18,6 @@ each file is renamed into place when complete.
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -53,12 +52,13 @@ class TraceLayer:
 
 def write_layer_traces(layer: TraceLayer, rows: int, cols: int, dataflow: str, out_dir: str | Path) -> int:
     """Write one layer's three trace files into ``out_dir``; returns the number of cycles (rows)."""
+    from accelsim.host import atomic
     out_dir = Path(out_dir)
-    out_dir.mkdir(parents=True, exist_ok=True)
     geom = layer.geom
     ops = Operands(geom)
-    tmp = [out_dir / f".{n}.part" for n in NAMES]
-    files = [open(p, "wb") for p in tmp]
+    # each file by accelsim.host's rule: missing folders created, written whole then renamed into place
+    writers = [atomic(out_dir / n, "wb") for n in NAMES]
+    files = [w.__enter__() for w in writers]
     row = 0
     try:
         for fr, fc in fold_order(geom, rows, cols, dataflow):
@@ -66,11 +66,12 @@ def write_layer_traces(layer: TraceLayer, rows: int, cols: int, dataflow: str, o
             for k, (f, blk) in enumerate(zip(files, blocks)):
                 f.write(format_csv(row + (0 if k == 2 else 1), np.ascontiguousarray(blk)).tobytes())
             row += blocks[0].shape[0]
-    finally:
-        for f in files:
-            f.close()
-    for p, name in zip(tmp, NAMES):
-        os.replace(p, out_dir / name)
+    except BaseException as e:
+        for w in writers:
+            w.__exit__(type(e), e, None)
+        raise
+    for w in writers:
+        w.__exit__(None, None, None)
     return row
 
 
