@@ -14,6 +14,13 @@ from accelsim.check import Check
 SCALAR_INSNS_PER_MAC = 7
 #: and per output value: load bias, compare for ReLU, store, outer-loop branch
 SCALAR_INSNS_PER_OUTPUT = 4
+#: static length of a scalar loop nest, the quantity code density compares: each loop costs an init, an
+#: increment and a compare-and-branch (3); a conv or FC nest has 7 loops (batch, out channel, out row, out
+#: column, in channel, kernel row, kernel column), the MAC body 6 (two loads, multiply, add, two address
+#: steps) and the output 4 (bias, ReLU compare, store, address step); a pool nest has 6 loops, a body of
+#: 3 (load, compare, select) and a store with its address step (2)
+SCALAR_STATIC_MAC_LAYER = 7 * 3 + 6 + 4
+SCALAR_STATIC_POOL_LAYER = 6 * 3 + 3 + 2
 
 
 def diannao_peak_gops(spec=None) -> float:
@@ -33,6 +40,12 @@ def scalar_instructions(net) -> int:
     """Dynamic instructions a scalar ISA needs for the MAC layers of ``net`` (see the constants)."""
     return sum(SCALAR_INSNS_PER_MAC * l.macs + SCALAR_INSNS_PER_OUTPUT * _outputs(l)
                for l in net.layers if l.op in ("conv2d", "linear"))
+
+
+def scalar_static_instructions(net) -> int:
+    """Static instructions of a scalar loop-nest program for ``net``'s MAC and pooling layers (see the constants)."""
+    return sum(SCALAR_STATIC_MAC_LAYER if l.op in ("conv2d", "linear") else SCALAR_STATIC_POOL_LAYER
+               for l in net.layers if l.op in ("conv2d", "linear", "maxpool", "avgpool"))
 
 
 def _outputs(layer) -> int:
@@ -77,9 +90,12 @@ def cambricon_checks() -> list[Check]:
                      "same core with scalar/control instructions free (a hard-wired sequencer); DaDianNao itself "
                      "is a different, eDRAM-based machine"))
     lenet = load_model("lenet5")
-    dyn = run_cambricon(lenet, camb).dynamic_insns
-    out.append(Check("Cambricon vs scalar ISA, instructions for LeNet-5", 13.38, scalar_instructions(lenet) / dyn, None,
-                     "x", "Liu et al. ISCA 2016 (reading notes): code density 13.38x vs MIPS",
-                     f"dynamic instructions: a MIPS-like loop at {SCALAR_INSNS_PER_MAC} per MAC vs accelsim's "
-                     "program; the paper's figure is static code length over ten benchmarks"))
+    static = run_cambricon(lenet, camb).static_insns
+    scalar = scalar_static_instructions(lenet)
+    out.append(Check("Cambricon vs scalar ISA, static code length for LeNet-5", 13.38, scalar / static, None,
+                     "x", "Liu et al. ISCA 2016 (reading notes): code density 13.38x vs MIPS, over ten benchmarks",
+                     f"both sides count static instructions: a MIPS-like loop nest, {scalar} instructions, against "
+                     f"accelsim's Cambricon program, {static}. accelsim's compiler unrolls every scratchpad tile "
+                     "into its own instructions where the paper's code loops over tiles, so its programs are "
+                     "longer than a scalar loop nest, not shorter: a known gap of the compiler, not of the ISA"))
     return out
