@@ -87,6 +87,12 @@ def test_embedding_is_a_gather_of_rows():
     loads = trace.ops[(trace.ops["layer"] == li) & (trace.ops["kind"] == LOAD)]
     assert len(loads) == 8 and set(loads["bytes"]) == {768}
     assert len(set(loads["addr"])) == 8  # eight rows spread over the table, not one block
+    # a huge gather keeps its bytes but not one op per row
+    from accelsim.families.systolic.lower_tokens import MAX_GATHERS
+    trace = lower(load_model("bert_base@prefill:seq=512"), "tpu-v1", batch=16)
+    li = [i for i, l in enumerate(trace.layers) if l.name == "embed"][0]
+    loads = trace.ops[(trace.ops["layer"] == li) & (trace.ops["kind"] == LOAD)]
+    assert len(loads) == MAX_GATHERS and int(loads["bytes"].sum()) == 16 * 512 * 768
 
 
 def test_gqa_reads_each_key_head_once():

@@ -3,7 +3,8 @@
 - ``embedding``: each token reads one row of a ``vocab x dim`` table that stays in DRAM, so a step
   moves ``tokens x dim`` bytes, not the table. The rows are a gather: one DMA per token at its own
   address (token ids are not known, so row ``i`` is spread over the table by a fixed hash), which a DRAM
-  timing model sees as row misses, as a real gather does.
+  timing model sees as row misses, as a real gather does. Above ``MAX_GATHERS`` tokens a DMA carries a
+  run of rows, so a huge batch cannot grow the trace without bound.
 - ``kv_cache``: the new keys or values are appended to the cache in DRAM (one store). The cached tokens
   themselves are read by the attention matmul that consumes them: on a systolic array a matmul's
   stationary operand goes through the weight path, which starts in DRAM, so the whole cache streams
@@ -21,6 +22,7 @@ from accelsim.workload.layer import Layer
 from accelsim.workload.network import INPUT
 
 DRAM = "dram"
+MAX_GATHERS = 4096
 _SPREAD = 2654435761  # Knuth's multiplicative hash: consecutive tokens land on scattered table rows
 
 
@@ -34,8 +36,11 @@ def lower_embedding(tb: TraceBuilder, st, layer: Layer, li: int, arch: SystolicS
     row = max(1, math.ceil(layer.out_shape[0] * layer.weight_bits / 8))
     table = st.alloc(layer.vocab * row)
     tokens = layer.out_shape[1] * batch
-    done = [tb.add(LOAD, "dma_in", li, deps, src=DRAM, dst=arch.ifmap.name, bytes=row,
-                   addr=table + (i * _SPREAD % layer.vocab) * row) for i in range(tokens)]
+    # one DMA per row up to MAX_GATHERS; beyond, each DMA gathers a run of rows (the trace stays small)
+    n = min(tokens, MAX_GATHERS)
+    done = [tb.add(LOAD, "dma_in", li, deps, src=DRAM, dst=arch.ifmap.name,
+                   bytes=row * ((i + 1) * tokens // n - i * tokens // n),
+                   addr=table + (i * _SPREAD % layer.vocab) * row) for i in range(n)]
     out_bytes = batch * layer.out_bytes
     st.addr[layer.name] = st.alloc(out_bytes)
     if not resident:
