@@ -30,9 +30,12 @@ from typing import Any
 
 from accelsim import schema
 from accelsim.errors import AccelsimError
+from accelsim.workload.limits import MAX_DIM
 from accelsim.workload.network import Network, build_network
 
 PHASES = ("prefill", "decode")
+#: blocks a model may stack (the largest published models have ~100-200); each block is ~20 layers
+MAX_BLOCKS = 10_000
 _KEYS = ("kind", "layers", "d_model", "heads", "kv_heads", "d_ff", "vocab", "max_seq", "norm", "norm_position",
          "act", "mlp", "seq", "context", "patch", "image", "classes", "bias")
 
@@ -133,19 +136,22 @@ def read_spec(raw: Any) -> TransformerSpec:
     schema.check_keys(raw, "transformer", ("kind", "layers", "d_model", "heads", "d_ff"), _KEYS)
     f = "transformer."
     kind = schema.choice(raw["kind"], f + "kind", ("decoder", "encoder", "vision"))
-    ints = {k: schema.pos_int(raw[k], f + k) for k in ("layers", "d_model", "heads", "d_ff")}
+    ints = {k: _bounded(raw[k], f + k) for k in ("d_model", "heads", "d_ff")}
+    ints["layers"] = schema.pos_int(raw["layers"], f + "layers")
+    if ints["layers"] > MAX_BLOCKS:
+        raise AccelsimError(f"{ints['layers']:,} blocks; at most {MAX_BLOCKS:,}", field=f + "layers")
     heads = ints["heads"]
-    kv = schema.pos_int(raw.get("kv_heads", heads), f + "kv_heads")
+    kv = _bounded(raw.get("kv_heads", heads), f + "kv_heads")
     if ints["d_model"] % heads:
         raise AccelsimError(f"d_model {ints['d_model']} is not a multiple of heads {heads}", field=f + "heads")
     if heads % kv:
         raise AccelsimError(f"heads {heads} is not a multiple of kv_heads {kv}", field=f + "kv_heads")
-    vocab = schema.pos_int(raw.get("vocab", 1), f + "vocab")
-    max_seq = schema.pos_int(raw.get("max_seq", 512), f + "max_seq")
-    seq = schema.pos_int(raw.get("seq", min(128, max_seq)), f + "seq")
-    context = schema.pos_int(raw.get("context", 0), f + "context", minimum=0)
-    patch = schema.pos_int(raw.get("patch", 1), f + "patch") if kind == "vision" else 0
-    image = tuple(schema.pos_int(v, f + "image") for v in raw.get("image", (3, 224, 224)))
+    vocab = _bounded(raw.get("vocab", 1), f + "vocab")
+    max_seq = _bounded(raw.get("max_seq", 512), f + "max_seq")
+    seq = _bounded(raw.get("seq", min(128, max_seq)), f + "seq")
+    context = _bounded(raw.get("context", 0), f + "context", minimum=0)
+    patch = _bounded(raw.get("patch", 1), f + "patch") if kind == "vision" else 0
+    image = tuple(_bounded(v, f + "image") for v in _list(raw.get("image", (3, 224, 224)), f + "image"))
     if kind == "vision" and (len(image) != 3 or image[1] % patch or image[2] % patch):
         raise AccelsimError(f"image {list(image)} must be [C, H, W] with H and W multiples of patch {patch}",
                             field=f + "image")
@@ -156,8 +162,22 @@ def read_spec(raw: Any) -> TransformerSpec:
         norm_position=schema.choice(raw.get("norm_position", "pre"), f + "norm_position", ("pre", "post")),
         act=schema.choice(raw.get("act", "gelu"), f + "act", ("gelu", "silu", "relu")),
         mlp=schema.choice(raw.get("mlp", "standard"), f + "mlp", ("standard", "gated")),
-        classes=schema.pos_int(raw.get("classes", 1000), f + "classes"),
+        classes=_bounded(raw.get("classes", 1000), f + "classes"),
         bias=schema.boolean(raw.get("bias", True), f + "bias"), **ints)
+
+
+def _bounded(value: Any, fld: str, minimum: int = 1) -> int:
+    """A positive integer no larger than one tensor side may be (the workload limits' bound)."""
+    n = schema.pos_int(value, fld, minimum=minimum)
+    if n > MAX_DIM:
+        raise AccelsimError(f"{n:,} is larger than any tensor side accelsim holds ({MAX_DIM:,})", field=fld)
+    return n
+
+
+def _list(value: Any, fld: str) -> list:
+    if not isinstance(value, (list, tuple)):
+        raise AccelsimError(f"must be [C, H, W], got {value!r}", field=fld)
+    return list(value)
 
 
 def resolve(spec: TransformerSpec, tokens: Tokens | None) -> tuple[str, int, int]:

@@ -169,3 +169,16 @@ def test_matmul_heads():
     ])
     qk = net.layer("qk")
     assert qk.gemm_dims() == (8, 16, 8, 4) and qk.macs == 4 * 8 * 16 * 8 and qk.out_shape == (32, 8, 1)
+
+
+@pytest.mark.parametrize("key,value,words", [
+    ("layers", 10**9, "blocks; at most"),
+    ("d_model", 2**30, "tensor side"),
+    ("vocab", 2**40, "tensor side"),
+])
+def test_huge_transformers_are_refused_before_anything_is_built(key, value, words):
+    from accelsim.workload.transformer import read_spec
+    block = {"kind": "decoder", "layers": 2, "d_model": 96, "heads": 12, "d_ff": 8, key: value}
+    with pytest.raises(AccelsimError, match=words) as e:
+        read_spec(block)
+    assert e.value.field == f"transformer.{key}"
