@@ -38,158 +38,177 @@ _URGENT, _NORMAL = 0, 1          # SimPy's priorities: a process start before an
 _RESUME, _COMPLETION = 0, 1      # a start or timeout resumes one process; a completion wakes its waiters
 
 
-@register_jitable
-def _run(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held, held, vops,
-         lanes, overlap, bytes_per_cycle, latency, timing, addr, write, params, bank, group, rank, chan, ratio,
-         frontend, xcounts):
-    """The loop of both kernels: a bandwidth channel, or (``timing``) the DRAM timing model advanced in place."""
-    n = dep_ptr.shape[0] - 1
-    cnt = np.zeros(5, np.int64)
-    n_proc = kinds.shape[0]
-    ready = np.zeros(n, np.int64)
-    start = np.zeros(n, np.int64)
-    end = np.zeros(n, np.int64)
-    chan_start = np.zeros(n, np.int64)
-    issued = np.zeros(n, np.int64)
-    order = np.empty(n, np.int64)
-    n_xfer = 0
-    sched = np.zeros(n, np.bool_)
-    has_waiter = np.zeros(n, np.bool_)
-    pos = unit_ptr[:-1].copy()
-    k = np.zeros(n_proc, np.int64)
-    phase = np.zeros(n_proc, np.int64)
-    waiting_on = np.full(n_proc, -1, np.int64)
-    wait_seq = np.zeros(n_proc, np.int64)
-    # per unit: vector free; array prev_ss, prev_se, prev_done, shift_free
-    st = np.zeros((n_proc, 4), np.int64)
-    bus_free = 0
-    busy = 0
-    seq = 0
-    reg = 0
-    heap = [(np.int64(0), np.int64(_URGENT), np.int64(p), np.int64(_RESUME), np.int64(p)) for p in range(n_proc)]
-    seq = n_proc
-    heapq.heapify(heap)
-    woken = np.empty(n_proc, np.int64)
-    while len(heap) > 0:
-        now, _, _, what, ident = heapq.heappop(heap)
-        n_woken = 0
-        if what == _RESUME:
-            woken[0] = ident
-            n_woken = 1
-        else:
-            # the waiters of a completion resume in the order they started waiting
-            for p in range(n_proc):
-                if waiting_on[p] == ident:
-                    j = n_woken
-                    while j > 0 and wait_seq[woken[j - 1]] > wait_seq[p]:
-                        woken[j] = woken[j - 1]
-                        j -= 1
-                    woken[j] = p
-                    n_woken += 1
-            for j in range(n_woken):
-                waiting_on[woken[j]] = -1
-        for w in range(n_woken):
-            p = woken[w]
-            while pos[p] < unit_ptr[p + 1]:
-                i = unit_ops[pos[p]]
-                if phase[p] == 0:
-                    blocked = False
-                    d0 = dep_ptr[i]
-                    nd = dep_ptr[i + 1] - d0
-                    while k[p] < nd:
-                        d = dep_idx[d0 + k[p]]
-                        if not sched[d]:
-                            waiting_on[p] = d
-                            wait_seq[p] = reg
-                            reg += 1
-                            has_waiter[d] = True
-                            blocked = True
+def _make_run(transfer):
+    """The shared loop body with ``transfer`` as the DRAM timing model's one-transfer step.
+
+    Built twice: with the real step for the timing kernel and with a stub for the bandwidth kernel,
+    so that compiling the bandwidth kernel does not compile the timing model (about 14 s of a cold
+    first run). A closure, not an argument: a kernel taking a function argument cannot be cached.
+    """
+    @register_jitable
+    def _run(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held, held, vops,
+             lanes, overlap, bytes_per_cycle, latency, timing, addr, write, params, bank, group, rank, chan, ratio,
+             frontend, xcounts):
+        """The loop of both kernels: a bandwidth channel, or (``timing``) the DRAM timing model advanced in place."""
+        n = dep_ptr.shape[0] - 1
+        cnt = np.zeros(5, np.int64)
+        n_proc = kinds.shape[0]
+        ready = np.zeros(n, np.int64)
+        start = np.zeros(n, np.int64)
+        end = np.zeros(n, np.int64)
+        chan_start = np.zeros(n, np.int64)
+        issued = np.zeros(n, np.int64)
+        order = np.empty(n, np.int64)
+        n_xfer = 0
+        sched = np.zeros(n, np.bool_)
+        has_waiter = np.zeros(n, np.bool_)
+        pos = unit_ptr[:-1].copy()
+        k = np.zeros(n_proc, np.int64)
+        phase = np.zeros(n_proc, np.int64)
+        waiting_on = np.full(n_proc, -1, np.int64)
+        wait_seq = np.zeros(n_proc, np.int64)
+        # per unit: vector free; array prev_ss, prev_se, prev_done, shift_free
+        st = np.zeros((n_proc, 4), np.int64)
+        bus_free = 0
+        busy = 0
+        seq = 0
+        reg = 0
+        heap = [(np.int64(0), np.int64(_URGENT), np.int64(p), np.int64(_RESUME), np.int64(p)) for p in range(n_proc)]
+        seq = n_proc
+        heapq.heapify(heap)
+        woken = np.empty(n_proc, np.int64)
+        while len(heap) > 0:
+            now, _, _, what, ident = heapq.heappop(heap)
+            n_woken = 0
+            if what == _RESUME:
+                woken[0] = ident
+                n_woken = 1
+            else:
+                # the waiters of a completion resume in the order they started waiting
+                for p in range(n_proc):
+                    if waiting_on[p] == ident:
+                        j = n_woken
+                        while j > 0 and wait_seq[woken[j - 1]] > wait_seq[p]:
+                            woken[j] = woken[j - 1]
+                            j -= 1
+                        woken[j] = p
+                        n_woken += 1
+                for j in range(n_woken):
+                    waiting_on[woken[j]] = -1
+            for w in range(n_woken):
+                p = woken[w]
+                while pos[p] < unit_ptr[p + 1]:
+                    i = unit_ops[pos[p]]
+                    if phase[p] == 0:
+                        blocked = False
+                        d0 = dep_ptr[i]
+                        nd = dep_ptr[i + 1] - d0
+                        while k[p] < nd:
+                            d = dep_idx[d0 + k[p]]
+                            if not sched[d]:
+                                waiting_on[p] = d
+                                wait_seq[p] = reg
+                                reg += 1
+                                has_waiter[d] = True
+                                blocked = True
+                                break
+                            k[p] += 1
+                        if blocked:
                             break
-                        k[p] += 1
-                    if blocked:
-                        break
-                    phase[p] = 1
-                    if nd > 0:
-                        r = end[dep_idx[d0]]
-                        for j in range(d0 + 1, d0 + nd):
-                            r = max(r, end[dep_idx[j]])
-                        ready[i] = r
-                        if r > now:
-                            heapq.heappush(heap, (r, np.int64(_NORMAL), np.int64(seq), np.int64(_RESUME), p))
-                            seq += 1
-                            break
-                # the op runs now
-                wake = now
-                if kinds[p] == DMA and timing:
-                    start[i] = now
-                    done = now
-                    if nbytes[i] > 0:
-                        first = addr[i] // params[P_BURST]
-                        last = (addr[i] + nbytes[i] - 1) // params[P_BURST]
-                        cnt[:] = 0
-                        cas, data_end = _transfer(int(math.ceil(now / ratio - 1e-9)), first, last, write[i], params,
-                                                  bank, group, rank, chan, cnt)
-                        done = int(math.ceil(data_end * ratio - 1e-9)) + frontend
-                        xcounts[i, :] = cnt[:4]
+                        phase[p] = 1
+                        if nd > 0:
+                            r = end[dep_idx[d0]]
+                            for j in range(d0 + 1, d0 + nd):
+                                r = max(r, end[dep_idx[j]])
+                            ready[i] = r
+                            if r > now:
+                                heapq.heappush(heap, (r, np.int64(_NORMAL), np.int64(seq), np.int64(_RESUME), p))
+                                seq += 1
+                                break
+                    # the op runs now
+                    wake = now
+                    if kinds[p] == DMA and timing:
+                        start[i] = now
+                        done = now
+                        if nbytes[i] > 0:
+                            first = addr[i] // params[P_BURST]
+                            last = (addr[i] + nbytes[i] - 1) // params[P_BURST]
+                            cnt[:] = 0
+                            cas, data_end = transfer(int(math.ceil(now / ratio - 1e-9)), first, last, write[i], params,
+                                                     bank, group, rank, chan, cnt)
+                            done = int(math.ceil(data_end * ratio - 1e-9)) + frontend
+                            xcounts[i, :] = cnt[:4]
+                            order[n_xfer] = i
+                            n_xfer += 1
+                            issued[i] = max(now, int(math.ceil(cas * ratio - 1e-9)))
+                        else:
+                            issued[i] = now
+                        wake = issued[i]
+                    elif kinds[p] == DMA:
+                        start[i] = now
+                        s = max(now, bus_free)
+                        b = nbytes[i]
+                        burst = 0
+                        if b > 0:
+                            burst = int(math.ceil(b / bytes_per_cycle - 1e-9))
+                        bus_free = s + burst
+                        busy += burst
+                        chan_start[i] = s
+                        issued[i] = bus_free
                         order[n_xfer] = i
                         n_xfer += 1
-                        issued[i] = max(now, int(math.ceil(cas * ratio - 1e-9)))
+                        done = bus_free + latency
+                        wake = bus_free
+                    elif kinds[p] == VECTOR:
+                        s = max(now, st[p, 0])
+                        start[i] = s
+                        done = s + max(1, -(-vops[i] // lanes))
+                        st[p, 0] = done
+                        wake = done
                     else:
-                        issued[i] = now
-                    wake = issued[i]
-                elif kinds[p] == DMA:
-                    start[i] = now
-                    s = max(now, bus_free)
-                    b = nbytes[i]
-                    burst = 0
-                    if b > 0:
-                        burst = int(math.ceil(b / bytes_per_cycle - 1e-9))
-                    bus_free = s + burst
-                    busy += burst
-                    chan_start[i] = s
-                    issued[i] = bus_free
-                    order[n_xfer] = i
-                    n_xfer += 1
-                    done = bus_free + latency
-                    wake = bus_free
-                elif kinds[p] == VECTOR:
-                    s = max(now, st[p, 0])
-                    start[i] = s
-                    done = s + max(1, -(-vops[i] // lanes))
-                    st[p, 0] = done
-                    wake = done
-                else:
-                    if overlap:
-                        sh = max(ready[i], st[p, 3], st[p, 0])
-                    else:
-                        sh = max(ready[i], st[p, 2])
-                    shift_end = sh + preload[i] + pre_held[i]
-                    ss = max(shift_end, st[p, 1])
-                    se = ss + stream[i] * div[i] + held[i]
-                    done = max(se + drain[i], st[p, 2])
-                    start[i] = ss
-                    st[p, 0] = ss
-                    st[p, 1] = se
-                    st[p, 2] = done
-                    st[p, 3] = shift_end
-                end[i] = done
-                sched[i] = True
-                if has_waiter[i]:
-                    heapq.heappush(heap, (now, np.int64(_NORMAL), np.int64(seq), np.int64(_COMPLETION), i))
-                    seq += 1
-                pos[p] += 1
-                k[p] = 0
-                phase[p] = 0
-                if wake > now:  # DMA and vector units sleep until they are free; the array never does
-                    heapq.heappush(heap, (wake, np.int64(_NORMAL), np.int64(seq), np.int64(_RESUME), p))
-                    seq += 1
-                    break
-    stuck = -1
-    for i in range(n):
-        if not sched[i]:
-            stuck = i
-            break
-    return ready, start, end, chan_start, issued, order[:n_xfer], busy, stuck
+                        if overlap:
+                            sh = max(ready[i], st[p, 3], st[p, 0])
+                        else:
+                            sh = max(ready[i], st[p, 2])
+                        shift_end = sh + preload[i] + pre_held[i]
+                        ss = max(shift_end, st[p, 1])
+                        se = ss + stream[i] * div[i] + held[i]
+                        done = max(se + drain[i], st[p, 2])
+                        start[i] = ss
+                        st[p, 0] = ss
+                        st[p, 1] = se
+                        st[p, 2] = done
+                        st[p, 3] = shift_end
+                    end[i] = done
+                    sched[i] = True
+                    if has_waiter[i]:
+                        heapq.heappush(heap, (now, np.int64(_NORMAL), np.int64(seq), np.int64(_COMPLETION), i))
+                        seq += 1
+                    pos[p] += 1
+                    k[p] = 0
+                    phase[p] = 0
+                    if wake > now:  # DMA and vector units sleep until they are free; the array never does
+                        heapq.heappush(heap, (wake, np.int64(_NORMAL), np.int64(seq), np.int64(_RESUME), p))
+                        seq += 1
+                        break
+        stuck = -1
+        for i in range(n):
+            if not sched[i]:
+                stuck = i
+                break
+        return ready, start, end, chan_start, issued, order[:n_xfer], busy, stuck
+
+    return _run
+
+
+@register_jitable
+def _no_transfer(t0, first, last, write, params, bank, group, rank, chan, counts):
+    """Stands in for the DRAM timing model in the bandwidth kernel, which never calls it."""
+    return 0, 0
+
+
+_run_bandwidth = _make_run(_no_transfer)
+_run_timing = _make_run(_transfer)
 
 
 @njit(cache=True)
@@ -198,7 +217,8 @@ def event_loop(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, str
     """Numba kernel of :func:`event_loop_ref`; same arguments, same results."""
     z1 = np.zeros(1, np.int64)
     z2 = np.zeros((1, 1), np.int64)
-    return _run(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held, held,
+    return _run_bandwidth(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain,
+                          pre_held, held,
                 vops, lanes, overlap, bytes_per_cycle, latency, False, z1, np.zeros(1, np.bool_), z1, z2, z2, z2,
                 z2, 1.0, 0, z2)
 
@@ -212,7 +232,7 @@ def event_loop_dram(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload
     rank = rank.copy()
     chan = chan.copy()
     xcounts = np.zeros((dep_ptr.shape[0] - 1, 4), np.int64)
-    ready, start, end, _, issued, order, _, stuck = _run(
+    ready, start, end, _, issued, order, _, stuck = _run_timing(
         kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held, held, vops, lanes,
         overlap, 1.0, 0, True, addr, write, params, bank, group, rank, chan, ratio, frontend, xcounts)
     return ready, start, end, issued, order, xcounts, stuck, bank, group, rank, chan
