@@ -51,7 +51,8 @@ from numba import njit
 from numba.extending import register_jitable
 
 from accelsim.kernels import dram_timing as D
-from accelsim.kernels.cambricon_dram import _book, _schedule, _spread, _trim
+from accelsim.kernels.cambricon_dram import _book, _schedule, _trim
+from accelsim.kernels.event_loop import spread_one as _spread
 from accelsim.kernels.cambricon_layout import (BAD_DMA, BIN_CYCLES, BURST_BYTES, CB, COLS, DRAM_KIND, EPS, E_ADDS,
                                                E_DADDR, E_DMA, E_DRB, E_DROWS, E_DSTRIDE, E_DWRITE, E_LAT,
                                                E_MULTS, E_NR, E_NW, E_OCC, E_R0, E_W0, E_W1, FREE_CONTROL,

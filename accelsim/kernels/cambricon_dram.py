@@ -3,13 +3,12 @@
 ``register_jitable`` helpers compiled into :func:`accelsim.kernels.cambricon_core.cambricon_core`
 and held to its twin through it: :func:`_schedule` is
 :func:`accelsim.kernels.dram_timing.dram_schedule` for one transfer whose bursts all arrive
-together, on the state tables in place; :func:`_spread` is
-:func:`accelsim.kernels.spread.spread_into` on an array.
+together, on the state tables in place. The bandwidth series uses
+:func:`accelsim.kernels.event_loop.spread_one`, the step the event loop's series takes too.
 """
 
 from __future__ import annotations
 
-import numpy as np
 from numba.extending import register_jitable
 
 from accelsim.kernels import dram_timing as D
@@ -40,38 +39,6 @@ def _book(led, tag, write, now, done, n_bytes, bursts, hits, misses, conflicts, 
     led[tag, 8] += misses
     led[tag, 9] += conflicts
     led[tag, 10] += acts
-
-
-@register_jitable
-def _spread(bins, w, s, done, n_bytes, max_bins):
-    """``n_bytes`` spread over cycles ``[s, done)`` into ``bins`` of ``w`` cycles (``kernels.spread.spread_into``
-    on an array, as ``kernels.event_loop.spread_bins`` does it); returns ``(bins, w)``."""
-    if n_bytes <= 0:
-        return bins, w
-    e = max(done, s + 1)
-    rate = n_bytes / (e - s)
-    b0 = s // w
-    b1 = (e - 1) // w
-    if b1 >= bins.shape[0]:
-        grown = np.zeros(max(b1 + 1, 2 * bins.shape[0]), np.float64)
-        grown[:bins.shape[0]] = bins
-        bins = grown
-    if b0 == b1:
-        bins[b0] += n_bytes
-    else:
-        bins[b0] += rate * ((b0 + 1) * w - s)
-        for b in range(b0 + 1, b1):
-            bins[b] += rate * w
-        bins[b1] += rate * (e - b1 * w)
-    top = b1
-    while top >= max_bins:
-        half = np.zeros((bins.shape[0] + 1) // 2, np.float64)
-        for b in range(bins.shape[0]):
-            half[b // 2] += bins[b]
-        bins = half
-        w *= 2
-        top //= 2
-    return bins, w
 
 
 @register_jitable

@@ -396,39 +396,47 @@ def event_loop_ref(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload,
     return ready, start, end, chan_start, issued, np.array(order, np.int64), bus[1], stuck
 
 
+@register_jitable
+def spread_one(bins, w, s, done, n_bytes, max_bins):
+    """``n_bytes`` spread over cycles ``[s, done)`` into ``bins`` of ``w`` cycles, growing ``bins`` and doubling
+    ``w`` as needed (:func:`accelsim.kernels.spread.spread_into` on an array); returns ``(bins, w)``.
+
+    One step of :func:`spread_bins`, also used per transfer by the compiled Cambricon core."""
+    if n_bytes <= 0:
+        return bins, w
+    e = max(done, s + 1)
+    rate = n_bytes / (e - s)
+    b0 = s // w
+    b1 = (e - 1) // w
+    if b1 >= bins.shape[0]:
+        grown = np.zeros(max(b1 + 1, 2 * bins.shape[0]), np.float64)
+        grown[:bins.shape[0]] = bins
+        bins = grown
+    if b0 == b1:
+        bins[b0] += n_bytes
+    else:
+        bins[b0] += rate * ((b0 + 1) * w - s)
+        for b in range(b0 + 1, b1):
+            bins[b] += rate * w
+        bins[b1] += rate * (e - b1 * w)
+    top = b1
+    while top >= max_bins:
+        half = np.zeros((bins.shape[0] + 1) // 2, np.float64)
+        for b in range(bins.shape[0]):
+            half[b // 2] += bins[b]
+        bins = half
+        w *= 2
+        top //= 2
+    return bins, w
+
+
 @njit(cache=True)
 def spread_bins(start, done, nbytes, bin_cycles, max_bins):
     """Numba kernel of :func:`spread_bins_ref`; same arguments, same results."""
     bins = np.zeros(max_bins, np.float64)
     w = bin_cycles
     for t in range(start.shape[0]):
-        b_bytes = nbytes[t]
-        if b_bytes <= 0:
-            continue
-        s = start[t]
-        e = max(done[t], s + 1)
-        rate = b_bytes / (e - s)
-        b0 = s // w
-        b1 = (e - 1) // w
-        if b1 >= bins.shape[0]:  # grow geometrically: trailing empty bins change no sum
-            grown = np.zeros(max(b1 + 1, 2 * bins.shape[0]), np.float64)
-            grown[:bins.shape[0]] = bins
-            bins = grown
-        if b0 == b1:
-            bins[b0] += b_bytes
-        else:
-            bins[b0] += rate * ((b0 + 1) * w - s)
-            for b in range(b0 + 1, b1):
-                bins[b] += rate * w
-            bins[b1] += rate * (e - b1 * w)
-        top = b1
-        while top >= max_bins:
-            half = np.zeros((bins.shape[0] + 1) // 2, np.float64)
-            for b in range(bins.shape[0]):
-                half[b // 2] += bins[b]
-            bins = half
-            w *= 2
-            top //= 2
+        bins, w = spread_one(bins, w, start[t], done[t], nbytes[t], max_bins)
     last = -1
     for b in range(bins.shape[0]):
         if bins[b] != 0.0:
