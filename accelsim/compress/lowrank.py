@@ -72,8 +72,10 @@ def _singular_values(m: np.ndarray) -> np.ndarray:
 
 
 def decompose(name: str, spec: str, params: dict, net: Network, weights: Weights | None, chosen: list[str],
-               build, *, seed: int, batch: int, max_hw: int | None, notes=(), force: bool = False):
+               build, *, seed: int, batch: int, max_hw: int | None, notes=(), force: bool = False, details=None):
     """Shared driver: ``build(layer, W | None) -> (parts, arrays | None, W_approx | None) or reason``.
+
+    ``details()``, called after every layer is built, gives the record's ``details`` (a solver's log).
 
     Unless ``force`` (layers named or an absolute rank given), a chain without fewer MACs is skipped.
     """
@@ -109,7 +111,8 @@ def decompose(name: str, spec: str, params: dict, net: Network, weights: Weights
     if weights is not None and any("mask" in weights[n] or "weight_q" in weights[n] for n in chains):
         notes = tuple(notes) + ("decomposed layers' masks and integer codes are dropped: factors are dense float",)
     rec = make_record(name, spec, params, net, out, with_weights=weights is not None, changed=list(chains),
-                      replaced_by=replaced, skipped=skipped, weight_error=werr, output_error=oerr, notes=notes)
+                      replaced_by=replaced, skipped=skipped, weight_error=werr, output_error=oerr, notes=notes,
+                      details=details() if details else ())
     return out, new_w, rec
 
 
