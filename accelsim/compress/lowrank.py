@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from accelsim.compress import progress
+
 from accelsim.compress.graph import chain_of, conv_like, matrix_like, splice
 from accelsim.compress.record import make_record, output_error, rel_error, spec_text
 from accelsim.compress.weights import Weights, select_layers
@@ -81,7 +83,7 @@ def decompose(name: str, spec: str, params: dict, net: Network, weights: Weights
     """
     chains, replaced, skipped, new_arrays = {}, {}, [], {}
     werr, oerr = {}, {}
-    for lname in chosen:
+    for lname in progress.layers(chosen, name):
         layer = net.layer(lname)
         w = weights[lname]["weight"] if weights is not None else None
         built = build(layer, w)

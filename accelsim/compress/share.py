@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from accelsim.compress import progress
+
 from accelsim.compress.record import make_record, output_error, rel_error, seeded_input, spec_text
 from accelsim.compress.weights import Weights, select_layers
 from accelsim.errors import AccelsimError
@@ -69,9 +71,8 @@ def share(net: Network, weights: Weights | None = None, *, bits: int = 4, layers
     new_w = dict(weights) if weights is not None else None
     werr, oerr = {}, {}
     out = net.with_layers(tuple(l.with_(weight_bits=bits) if l.name in chosen else l for l in net.layers))
-    for layer in net.layers:
-        if layer.name not in chosen or new_w is None:
-            continue
+    todo = [l for l in net.layers if l.name in chosen and new_w is not None]
+    for layer in progress.layers(todo, f"share:{bits}", lambda l: l.name):
         old = weights[layer.name]
         keep = old["mask"] if "mask" in old else np.ones(old["weight"].shape, bool)
         codes, book = kmeans_1d(old["weight"][keep], 1 << bits)
