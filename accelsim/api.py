@@ -184,7 +184,13 @@ def _record_dict(rec) -> dict:
             "effective_macs_after": rec.after.effective_macs, "weight_bytes_before": rec.before.weight_bytes,
             "weight_bytes_after": rec.after.weight_bytes,
             "weight_error": dict(rec.weight_error), "output_error": dict(rec.output_error),
-            "notes": list(rec.notes)}
+            "notes": list(rec.notes)} | _solver(rec)
+
+
+def _solver(rec) -> dict:
+    """A solver's log per layer (iterations, residual, objective), for passes that iterate."""
+    log = dict(rec.details).get("solver")
+    return {"solver": {name: dict(info) for name, info in log}} if log else {}
 
 
 DEFAULT_STUDY = ("w8a8", "w4a8", "magnitude:0.9", "channel:0.3", "svd:0.25", "tucker2:0.25", "grouped:4")

@@ -369,13 +369,8 @@ def _cmd_simulate(args) -> None:
 
 
 def _working(what: str, args):
-    """A transient status line on a terminal's stderr while a long run works (instruction-level runs take a
-    minute); nothing when stderr is not a terminal or with ``-q``."""
-    import contextlib
-    if getattr(args, "quiet", False) or not sys.stderr.isatty():
-        return contextlib.nullcontext()
-    from rich.console import Console
-    return Console(stderr=True).status(what)
+    from accelsim.status import working
+    return working(what, getattr(args, "quiet", False))
 
 
 def _run_option(args, spec, opt, value) -> None:

@@ -33,9 +33,13 @@ from accelsim.workload.network import Network
 def best_ternary(s: np.ndarray) -> np.ndarray:
     """The ternary ``x`` maximizing ``(x . s)^2 / |x|^2`` (one non-zero at least)."""
     a = np.abs(s)
-    order = np.argsort(-a, kind="stable")
-    cum = np.cumsum(a[order])
+    desc = -np.sort(-a)  # a plain sort is about 3x an argsort's speed; the order is needed only on ties
+    cum = np.cumsum(desc)
     j = int(np.argmax(cum ** 2 / np.arange(1, a.size + 1))) + 1
+    keep = a >= desc[j - 1]
+    if int(np.count_nonzero(keep)) == j:
+        return np.where(keep, np.where(s >= 0, 1.0, -1.0), 0.0)
+    order = np.argsort(-a, kind="stable")  # ties at the cut: the first j of them in index order
     x = np.zeros_like(s)
     x[order[:j]] = np.where(s[order[:j]] >= 0, 1.0, -1.0)
     return x
@@ -81,11 +85,13 @@ def _joint_d(w: np.ndarray, xs: np.ndarray, ys: np.ndarray, ds: np.ndarray) -> n
     return d if np.linalg.norm(w - (xs * d) @ ys.T) <= old else ds
 
 
-def ffn_factorize(w: np.ndarray, rank: int, iters: int = 10, inner: int = 2):
+def ffn_factorize(w: np.ndarray, rank: int, iters: int = 10, inner: int = 2, tol: float = 0.0):
     """``w (O, K) ~ X diag(d) Y^T``; returns ``(X (O, r), d (r,), Y (K, r), errors)``.
 
     ``errors[i]`` is ``||w - X D Y^T|| / ||w||`` after the greedy fit (``i = 0``) and after
-    each of the ``iters`` refitting sweeps; it is non-increasing.
+    each refitting sweep; it is non-increasing. At most ``iters`` sweeps run; with ``tol`` > 0
+    they stop early once a sweep lowers the error by less than ``tol`` of its value (a sweep
+    costs about ``r x O x K`` flops; late sweeps gain a few parts in ten thousand).
     """
     o, k = w.shape
     xs, ds, ys = np.zeros((o, rank)), np.zeros(rank), np.zeros((k, rank))
@@ -109,18 +115,30 @@ def ffn_factorize(w: np.ndarray, rank: int, iters: int = 10, inner: int = 2):
         ds = _joint_d(w, xs, ys, ds)
         resid = w - (xs * ds) @ ys.T
         errors.append(float(np.linalg.norm(resid)) / norm)
+        if errors[-2] - errors[-1] < tol * errors[-2]:
+            break
     return xs, ds, ys, errors
 
 
+#: a refitting sweep that lowers a layer's error by less than this share of it ends the fit
+FFN_TOL = 1e-3
+
+
 def ffn(net: Network, weights: Weights | None = None, *, ratio: float = 1.0, iters: int = 10, d_bits: int = 16,
-        layers: tuple[str, ...] | None = None, seed: int = 0, batch: int = 1, max_hw: int | None = 32):
+        layers: tuple[str, ...] | None = None, seed: int = 0, batch: int = 1, max_hw: int | None = 32,
+        tol: float = FFN_TOL):
     """FFN on conv (one group) and linear layers; rank ``r = ratio x min(O, K)``.
+
+    At most ``iters`` refitting sweeps per layer, fewer once one gains less than ``tol`` (see
+    :func:`ffn_factorize`); the record's ``details["solver"]`` gives per layer the sweeps run and
+    the weight error after the greedy fit and at the end.
 
     Changes per layer: one layer -> three (``replaced_by``), ternary parts ``weight_bits = 2``,
     the diagonal ``weight_bits = d_bits``; act_bits unchanged (the TNNLS version keeps 8-bit
     activations). Cost is about ``r x O x K`` per sweep: meant for small layers and studies.
     """
     chosen = select_layers(net, layers, frozenset({"conv2d", "linear"}))
+    solver = []
 
     def build(layer, w):
         if layer.groups != 1:
@@ -140,11 +158,12 @@ def ffn(net: Network, weights: Weights | None = None, *, ratio: float = 1.0, ite
         parts = [p1, p2, p3]
         if w is None:
             return parts, None, None
-        xs, ds, ys, _ = ffn_factorize(w.reshape(o, k), r, iters)
+        xs, ds, ys, errs = ffn_factorize(w.reshape(o, k), r, iters, tol=tol)
+        solver.append((layer.name, (("sweeps", len(errs) - 1), ("error_greedy", errs[0]), ("error", errs[-1]))))
         a1 = ys.T.reshape((r,) + w.shape[1:])
         a3 = xs if layer.op == "linear" else xs[:, :, None, None]
         return parts, [a1, ds.reshape(r, 1, 1, 1), a3], ((xs * ds) @ ys.T).reshape(w.shape)
 
     return decompose("ffn", spec_text("ffn", f"{ratio:g}:it{iters}", layers),
-                      {"ratio": ratio, "iters": iters, "d_bits": d_bits}, net, weights, chosen, build,
-                      seed=seed, batch=batch, max_hw=max_hw, force=True)
+                      {"ratio": ratio, "iters": iters, "d_bits": d_bits, "tol": tol}, net, weights, chosen, build,
+                      seed=seed, batch=batch, max_hw=max_hw, force=True, details=lambda: (("solver", tuple(solver)),))

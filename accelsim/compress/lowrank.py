@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from accelsim.compress import progress
+
 from accelsim.compress.graph import chain_of, conv_like, matrix_like, splice
 from accelsim.compress.record import make_record, output_error, rel_error, spec_text
 from accelsim.compress.weights import Weights, select_layers
@@ -72,14 +74,16 @@ def _singular_values(m: np.ndarray) -> np.ndarray:
 
 
 def decompose(name: str, spec: str, params: dict, net: Network, weights: Weights | None, chosen: list[str],
-               build, *, seed: int, batch: int, max_hw: int | None, notes=(), force: bool = False):
+               build, *, seed: int, batch: int, max_hw: int | None, notes=(), force: bool = False, details=None):
     """Shared driver: ``build(layer, W | None) -> (parts, arrays | None, W_approx | None) or reason``.
+
+    ``details()``, called after every layer is built, gives the record's ``details`` (a solver's log).
 
     Unless ``force`` (layers named or an absolute rank given), a chain without fewer MACs is skipped.
     """
     chains, replaced, skipped, new_arrays = {}, {}, [], {}
     werr, oerr = {}, {}
-    for lname in chosen:
+    for lname in progress.layers(chosen, name):
         layer = net.layer(lname)
         w = weights[lname]["weight"] if weights is not None else None
         built = build(layer, w)
@@ -109,7 +113,8 @@ def decompose(name: str, spec: str, params: dict, net: Network, weights: Weights
     if weights is not None and any("mask" in weights[n] or "weight_q" in weights[n] for n in chains):
         notes = tuple(notes) + ("decomposed layers' masks and integer codes are dropped: factors are dense float",)
     rec = make_record(name, spec, params, net, out, with_weights=weights is not None, changed=list(chains),
-                      replaced_by=replaced, skipped=skipped, weight_error=werr, output_error=oerr, notes=notes)
+                      replaced_by=replaced, skipped=skipped, weight_error=werr, output_error=oerr, notes=notes,
+                      details=details() if details else ())
     return out, new_w, rec
 
 

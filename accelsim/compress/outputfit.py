@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from accelsim.compress import progress
+
 from accelsim.compress.functional import im2col
 from accelsim.compress.quantize import _new_arrays
 from accelsim.compress.record import make_record, output_error, rel_error, seeded_input
@@ -194,9 +196,8 @@ def run_fit(name: str, spec: str, params: dict, net: Network, weights: Weights |
     new_w = dict(weights) if weights is not None else None
     werr, oerr, solver = {}, {}, []
     new_layers = [l.with_(**fields) if l.name in chosen else l for l in net.layers]
-    for layer, new in zip(net.layers, new_layers):
-        if layer.name not in chosen or new_w is None:
-            continue
+    todo = [(l, n) for l, n in zip(net.layers, new_layers) if l.name in chosen and new_w is not None]
+    for layer, new in progress.layers(todo, name, lambda pair: pair[0].name):
         old = weights[layer.name]
         grams = calibration_grams(layer, seed, rows, rank, max_hw)
         codes, alpha, infos = fit_layer(layer, old["weight"], grams, solve)

@@ -59,3 +59,25 @@ def test_ffn_without_weights(lenet):
     net, w, rec = ffn(lenet, None)
     assert w is None and rec.weight_error == ()
     assert len(net.layers) == len(lenet.layers) + 8
+
+
+def test_early_stop_is_a_prefix_of_the_full_fit():
+    """With a tolerance the sweeps stop early, and what ran is exactly the full fit's first sweeps."""
+    w = np.random.default_rng(5).standard_normal((24, 60))
+    full = ffn_factorize(w, 24, iters=10)[3]
+    short = ffn_factorize(w, 24, iters=10, tol=1e-2)[3]
+    assert 1 < len(short) < len(full)
+    assert short == full[:len(short)]
+    assert full[len(short) - 1] - full[len(short)] < 1e-2 * full[len(short) - 1]  # the sweep that stopped it
+
+
+def test_solver_log_reaches_the_result_json():
+    """Iterative passes log per layer what their solver did; the record dict (the JSON's) carries it."""
+    from accelsim.api import compress
+    from accelsim.workload import load_model
+    _, recs = compress(load_model("lenet5"), ("ffn:0.5:it4", "hash"), "synthetic")
+    ffn_log, hash_log = recs[0]["solver"], recs[1]["solver"]
+    assert set(ffn_log) == set(recs[0]["changed_layers"]) and set(hash_log) == set(recs[1]["changed_layers"])
+    for info in ffn_log.values():
+        assert 1 <= info["sweeps"] <= 4 and info["error"] <= info["error_greedy"]
+    assert all(info["objective"] <= info["objective_start"] for info in hash_log.values())

@@ -144,3 +144,38 @@ def test_ffn_as_before(shape, rank):
     np.testing.assert_array_equal(ys, oys)
     np.testing.assert_allclose(ds, ods, rtol=1e-12, atol=0)
     np.testing.assert_allclose(errs, oerrs, rtol=1e-12, atol=0)
+
+
+# ---- k-means on scalars: Lloyd over every value per iteration (before) vs over sorted intervals (now) ----
+
+def _old_kmeans_1d(values, clusters, iterations=50):
+    v = np.asarray(values, np.float64).ravel()
+    cent = np.linspace(v.min(), v.max(), clusters)
+    codes = np.full(v.size, -1, np.int64)
+    for _ in range(iterations):
+        edges = (cent[1:] + cent[:-1]) / 2
+        new = np.searchsorted(edges, v)
+        if np.array_equal(new, codes):
+            break
+        codes = new
+        n = np.bincount(codes, minlength=clusters)
+        s = np.bincount(codes, weights=v, minlength=clusters)
+        cent = np.where(n > 0, s / np.maximum(n, 1), cent)
+        order = np.argsort(cent, kind="stable")
+        if not np.array_equal(order, np.arange(clusters)):
+            cent = cent[order]
+            codes = np.argsort(order)[codes]
+    return codes, cent
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_kmeans_1d_as_before(seed):
+    from accelsim.compress import kmeans_1d
+    rng = np.random.default_rng(seed)
+    n, k = int(rng.integers(1, 4000)), int(rng.choice([2, 4, 16, 256]))
+    # every third case on integers: values tied with each other and with the midpoints
+    v = rng.integers(-3, 4, n).astype(float) if seed % 3 == 0 else rng.standard_normal(n) * rng.random()
+    (codes, book), (old_codes, old_book) = kmeans_1d(v, k), _old_kmeans_1d(v, k)
+    np.testing.assert_array_equal(codes, old_codes)
+    # a mean is a difference of two prefix sums: rounding of the order of eps x the largest value
+    np.testing.assert_allclose(book, old_book, rtol=1e-12, atol=1e-12 * np.abs(v).max())
