@@ -470,26 +470,15 @@ def _cmd_validate(args) -> int:
     with con.status("") as status:  # a minute of work: say which family is running
         checks = published(args.only, lambda title, n: status.update(f"validate: {title} ({n} checks so far)"))
     from accelsim.check import summary
+    from accelsim.validate import json_rows, notes
     t = Table("check", "kind", "published", "accelsim", "tolerance", "status", title="published figures")
-    notes = []
     for c in checks:
-        if c.status == "known miss":
-            notes.append(f"known miss: {c.name}: {c.known}")
-        elif c.known:  # the mechanism landed: the note (and the test's xfail) must go
-            notes.append(f"known miss now within tolerance, remove its note: {c.name}")
-        elif c.report_only and abs(c.error) > 0.25:  # an alarming figure says what it compares
-            notes.append(f"report only ({c.error:+.0%}): {c.name}: {c.note}")
         t.add_row(c.name, c.kind, c.published_text, c.measured_text, c.tolerance_text,
                   {"within": "yes", "report only": "-", "known miss": "NO, known", "MISS": "NO"}[c.status])
-    assumed = [f"assumed: {c.name}: {what}: {effect}" for c in checks for what, effect in c.assumptions]
     if args.json:
-        rows = [{"name": c.name, "kind": c.kind, "status": c.status, "published": c.published,
-                 "measured": c.measured, "unit": c.unit, "tolerance": c.tolerance, "error": c.error, "ok": c.ok,
-                 "source": c.source, "confidence": c.confidence, "note": c.note, "known": c.known,
-                 "assumptions": [list(a) for a in c.assumptions]} for c in checks]
-        atomic_write_text(args.json, json.dumps(rows, indent=1) + "\n")
+        atomic_write_text(args.json, json.dumps(json_rows(checks), indent=1) + "\n")
     con.print(t)
-    for k in notes + assumed:
+    for k in notes(checks):
         con.print(k)
     con.print(summary(checks))
     missed = [c.name for c in checks if c.unexpected_failure]
