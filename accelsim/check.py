@@ -122,6 +122,14 @@ class Check:
         return "report only" if self.tolerance is None else f"±{100 * self.tolerance:g} %"
 
 
+def sensitivity(base: float, perturbed: list[tuple[str, float]]) -> str:
+    """How far a figure moves when an assumed value does: ``"x0.75: -3.1 %, x1.25: +2.0 %"``.
+
+    ``base`` is the figure as checked; ``perturbed`` holds ``(what changed, the figure re-run with it)``.
+    """
+    return ", ".join(f"{label}: {100 * (value / base - 1):+.1f} %" for label, value in perturbed)
+
+
 def summary(checks: list[Check]) -> str:
     """One line of counts: simulated within tolerance / known misses / report only / unexplained, sanity, within 10 %."""
     sim = [c for c in checks if c.kind == "simulated"]

@@ -108,3 +108,21 @@ def test_validate_exits_0_when_every_miss_is_known(monkeypatch, capsys):
     out = capsys.readouterr().out
     assert "known miss: fake latency: cause. Would close: mechanism" in out
     assert "simulated 0 within tolerance, 1 known misses, 1 report only" in out
+
+
+def test_the_assumed_preset_values_say_how_far_they_move_their_figure():
+    # issue 24's audit: block convolution's data width and DSP share, DianNao's SB energy, the TPU app shapes
+    assumed = {c.name: dict(c.assumptions) for c in CHECKS if c.assumptions}
+    block = assumed["Block conv VGG-16 frame rate"]
+    assert any("data path" in k for k in block) and any("DSP share" in k for k in block)
+    assert any("SB energy" in k for k in assumed["DianNao on-chip power, AlexNet conv layers"])
+    assert {n for n in assumed if n.startswith("TPU v1 ") and " at batch " in n} == {
+        f"TPU v1 {app} at batch {b}" for app, b in (("MLP0", 200), ("MLP1", 168), ("LSTM0", 64), ("LSTM1", 96),
+                                                    ("CNN0", 8), ("CNN1", 32))}
+    for effects in assumed.values():
+        assert all(effect.endswith("%") for effect in effects.values()), effects
+
+
+def test_sensitivity_is_the_relative_change_of_the_figure():
+    from accelsim.check import sensitivity
+    assert sensitivity(10.0, [("x0.5", 8.0), ("x2", 12.5)]) == "x0.5: -20.0 %, x2: +25.0 %"

@@ -7,7 +7,9 @@ are report-only: the number is printed beside the paper's with what differs and 
 from __future__ import annotations
 
 from accelsim.registry import load_arch
-from accelsim.check import Check
+import dataclasses
+
+from accelsim.check import Check, sensitivity
 
 #: instructions a scalar load-store ISA (MIPS-like) executes per MAC in a conv/FC inner loop:
 #: two loads, a multiply, an add, two pointer increments and the loop branch
@@ -28,6 +30,22 @@ DIANNAO_POWER_KNOWN = ("+78 %: SB reads (512 B a cycle at an assumed 5 pJ/B, Hor
                        "most of the energy, where the chip's wide, banked SB costs less a byte. Would close: a cited "
                        "65 nm energy per SB access (the paper's power breakdown, or a banked-SRAM model scaled by a "
                        "cited node rule: issue 24's technology scaling of energy)")
+
+
+#: how far the assumed SB energy per byte is moved to measure the power figure's sensitivity to it
+SB_SCALES = (0.75, 1.25)
+
+
+def conv_power_mw(result, spec) -> float:
+    """On-chip power of ``result``'s conv layers, mW: their energy without DRAM or static, over their cycles."""
+    conv = [l for l in result.layers if l.op == "conv2d"]
+    on_chip_pj = sum(sum(v for k, v in l.energy_pj.items() if k not in ("dram", "static")) for l in conv)
+    return on_chip_pj * 1e-12 / (sum(l.cycles for l in conv) / spec.clock_hz) * 1e3
+
+
+def _sb_scaled(spec, scale: float):
+    sram = {**spec.energy.sram_pj_per_byte, "sb": spec.energy.sram_pj_per_byte["sb"] * scale}
+    return dataclasses.replace(spec, energy=dataclasses.replace(spec.energy, sram_pj_per_byte=sram))
 
 
 def diannao_peak_gops(spec=None) -> float:
@@ -81,13 +99,15 @@ def cambricon_checks() -> list[Check]:
     fc = [b for l, b in zip(run.result.layers, run.bound) if l.op == "linear"]
     out.append(Check("DianNao AlexNet classifier layers memory-bound (fraction)", 1.0, fc.count("memory") / len(fc), 0.0,
                      "", "Chen et al. ASPLOS 2014 section 3 (classifier layers bound by synapse bandwidth)", confidence="S"))
-    conv = [l for l in run.result.layers if l.op == "conv2d"]
-    on_chip_pj = sum(sum(v for k, v in l.energy_pj.items() if k not in ("dram", "static")) for l in conv)
-    conv_s = sum(l.cycles for l in conv) / dn.clock_hz
-    out.append(Check("DianNao on-chip power, AlexNet conv layers", 485.0, on_chip_pj * 1e-12 / conv_s * 1e3, 0.25,
+    power_mw = conv_power_mw(run.result, dn)
+    sb_pj = dn.energy.sram_pj_per_byte["sb"]
+    swept = [(f"x{s:g}", conv_power_mw(run_cambricon(alex, _sb_scaled(dn, s)).result, dn)) for s in SB_SCALES]
+    out.append(Check("DianNao on-chip power, AlexNet conv layers", 485.0, power_mw, 0.25,
                      "mW", "Chen et al. ASPLOS 2014 (abstract), after layout at 65 nm",
                      "dynamic energy from Horowitz's 45 nm figures scaled x2 (an assumption), no leakage or clock "
-                     "tree; 25 %: a generic energy table, not the chip's", known=DIANNAO_POWER_KNOWN, confidence="A"))
+                     "tree; 25 %: a generic energy table, not the chip's", known=DIANNAO_POWER_KNOWN, confidence="A",
+                     assumptions=((f"SB energy {sb_pj:g} pJ/B (Horowitz 45 nm SRAM fit x2, assumed)",
+                                   "power with SB pJ/B " + sensitivity(power_mw, swept)),)))
     camb = load_arch("cambricon")
     conv_net = alex.with_layers(tuple(l for l in alex.layers[:8]), name="alexnet-conv")
     isa = run_cambricon(conv_net, camb).result.cycles

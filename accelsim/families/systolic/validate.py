@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from accelsim.check import Check
+from accelsim.check import Check, sensitivity
 from accelsim.families.systolic.lower import lower_network
 from accelsim.families.systolic.sim import evaluate
 from accelsim.registry import load_arch
+from accelsim import schema
 from accelsim.workload import load_model
-from accelsim.workload.network import gemm_network
+from accelsim.workload.network import build_network, gemm_network
+from accelsim.workload.zoo import models_dir
 
 
 def _simulate(net, arch, batch: int, input_on_chip: bool = False):
@@ -46,7 +48,9 @@ def tpu_checks() -> list[Check]:
     for app in app_results():
         out.append(Check(f"TPU v1 {app.name} at batch {app.batch}", app.published_tops, app.tops, app.tolerance,
                          "TOPS", "Jouppi et al. ISCA 2017, Table 3 (measured)", app.note,
-                         known=TPU_KNOWN.get(app.name, ""), confidence="P"))
+                         known=TPU_KNOWN.get(app.name, ""), confidence="P",
+                         assumptions=(("layer widths (Table 1 gives layer counts and weight totals only)",
+                                       shape_sensitivity(app)),)))
     return out
 
 
@@ -79,6 +83,27 @@ class AppResult:
     stall_fraction: float
     tolerance: float | None
     note: str
+
+
+#: how far the assumed layer widths are moved to measure an app's sensitivity to them
+WIDTH_SCALES = (0.75, 1.25)
+
+
+def scaled_app(model: str, scale: float):
+    """The app ``model`` with every layer width (input features or channels, each layer's ``out``) times ``scale``."""
+    raw = schema.read_yaml(models_dir() / f"{model}.yaml", "model")
+    layers = [{**l, "out": max(1, round(l["out"] * scale))} if "out" in l else l for l in raw["layers"]]
+    shape = [max(1, round(raw["input"][0] * scale))] + list(raw["input"][1:])
+    return build_network(f"{raw['name']}-x{scale:g}", shape, layers, defaults=raw.get("defaults"))
+
+
+def shape_sensitivity(app: "AppResult") -> str:
+    """The app's TOPS re-simulated with its assumed layer widths scaled by :data:`WIDTH_SCALES`, as % changes."""
+    model = next(m for name, m, _, _ in TPU_APPS if name == app.name)
+    tpu = load_arch("tpu-v1")
+    return "TOPS with every width (so Table 1's weight total no longer held) " + sensitivity(app.tops, [
+        (f"x{s:g}", _simulate(scaled_app(model, s), tpu, app.batch, input_on_chip=True).gops / 1e3)
+        for s in WIDTH_SCALES])
 
 
 def app_results() -> list[AppResult]:
