@@ -25,3 +25,26 @@ def checks(only: Iterable[str] | None = None, progress: Callable[[str, int], Non
                 progress(fam.title, len(out))
             out += fam.checks()
     return out
+
+
+def notes(checks: list[Check]) -> list[str]:
+    """The lines printed under validate's table: each known miss with its cause, a known note whose miss has
+    closed, a report-only figure more than 25 % off with what it compares, then each assumed preset value
+    with the figure's sensitivity to it."""
+    out = []
+    for c in checks:
+        if c.status == "known miss":
+            out.append(f"known miss: {c.name}: {c.known}")
+        elif c.known:  # the mechanism landed: the note (and the test's xfail) must go
+            out.append(f"known miss now within tolerance, remove its note: {c.name}")
+        elif c.report_only and abs(c.error) > 0.25:  # an alarming figure says what it compares
+            out.append(f"report only ({c.error:+.0%}): {c.name}: {c.note}")
+    return out + [f"assumed: {c.name}: {what}: {effect}" for c in checks for what, effect in c.assumptions]
+
+
+def json_rows(checks: list[Check]) -> list[dict]:
+    """Every check as a JSON-ready mapping (``accelsim validate --json``)."""
+    return [{"name": c.name, "kind": c.kind, "status": c.status, "published": c.published, "measured": c.measured,
+             "unit": c.unit, "tolerance": c.tolerance, "error": c.error, "ok": c.ok, "source": c.source,
+             "confidence": c.confidence, "note": c.note, "known": c.known,
+             "assumptions": [list(a) for a in c.assumptions]} for c in checks]

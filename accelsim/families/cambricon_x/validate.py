@@ -18,6 +18,18 @@ from accelsim.workload import load_model
 
 SRC = "Zhang et al., MICRO 2016 (abstract)"
 PRUNE = "magnitude:0.9"
+#: figures beyond their tolerance: cause, and what would close it
+KNOWN = {
+    "peak": "accelsim counts 16 PEs x 16 multiply-adds (32 ops) a cycle; 544 GOP/s is 34 ops a PE a cycle, and the "
+            "abstract does not say what the other 2 are. Would close: the paper's text on what a PE counts",
+    "energy": "both presets are priced with the scaled 45 nm table, and DianNao's energy is mostly its SB reads at an "
+              "assumed 5 pJ/B (its own power check is +78 %), which inflates the saving; the paper averages its own "
+              "benchmarks. Would close: technology-scaled energy with a cited SB access energy (issue 24) and the "
+              "paper's per-benchmark savings",
+    "power": "the chip's 954 mW includes leakage, clock tree and control, none modelled, at its benchmarks' load; "
+             "pruned LeNet-5 leaves the PEs waiting on DRAM most of the time. Would close: static and clock power "
+             "from the paper's power breakdown (not in the abstract) and the paper's benchmarks",
+}
 
 
 def versus_diannao(model: str = "lenet5"):
@@ -36,14 +48,15 @@ def cambricon_x_checks() -> list[Check]:
             "sparse benchmarks, whose densities differ")
     on_chip_pj = sum(v for l in sparse.layers for k, v in l.energy_pj.items() if k not in ("dram", "static"))
     watts = on_chip_pj * 1e-12 / sparse.latency_s
-    return [Check("Cambricon-X peak", 544.0, 2 * cx.peak_macs_per_s / 1e9, 0.10, "GOP/s", SRC,
-                  "16 PEs x 16 multiply-adds x 1 GHz = 512 GOP/s; how the paper counts 544 (34 ops a PE a cycle) "
-                  "is not in the abstract"),
-            Check("Cambricon-X speedup over DianNao, pruned LeNet-5", 7.23, dense.latency_s / sparse.latency_s, 0.35,
-                  "x", SRC, note),
+    return [Check("Cambricon-X peak", 544.0, 2 * cx.peak_macs_per_s / 1e9, 0.005, "GOP/s", SRC,
+                  "16 PEs x 16 multiply-adds x 1 GHz = 512 GOP/s", known=KNOWN["peak"], kind="sanity",
+                  confidence="A"),
+            Check("Cambricon-X speedup over DianNao, pruned LeNet-5", 7.23, dense.latency_s / sparse.latency_s, 0.25,
+                  "x", SRC, note + "; 25 %: one assumed workload against the paper's average", confidence="A"),
             Check("Cambricon-X energy saving over DianNao, pruned LeNet-5", 6.43,
-                  dense.total_energy_pj / sparse.total_energy_pj, None, "x", SRC,
-                  note + "; energy figures are the diannao preset's scaled 45 nm ones"),
-            Check("Cambricon-X on-chip power, pruned LeNet-5", 954.0, watts * 1e3, None, "mW", SRC,
-                  "dynamic energy of multipliers, adders, buffers and the IM only: no leakage, clock tree or "
-                  "control, which the chip's 954 mW includes; pruned LeNet-5 leaves the PEs waiting on DRAM most of the time")]
+                  dense.total_energy_pj / sparse.total_energy_pj, 0.25, "x", SRC,
+                  note + "; energy figures are the diannao preset's scaled 45 nm ones", known=KNOWN["energy"],
+                  confidence="A"),
+            Check("Cambricon-X on-chip power, pruned LeNet-5", 954.0, watts * 1e3, 0.25, "mW", SRC,
+                  "dynamic energy of multipliers, adders, buffers and the IM only", known=KNOWN["power"],
+                  confidence="A")]

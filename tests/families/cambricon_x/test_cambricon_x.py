@@ -76,10 +76,3 @@ def test_bad_preset_values_name_the_field():
         load_arch("cambricon-x", {"pe.indexing": "csr"})
     with pytest.raises(AccelsimError, match="buffers.sb"):
         load_arch("cambricon-x", {"buffers.sb": 0})
-
-
-def test_published_figures():
-    from accelsim.families.cambricon_x.validate import cambricon_x_checks
-    checks = {c.name: c for c in cambricon_x_checks()}
-    assert checks["Cambricon-X peak"].ok
-    assert checks["Cambricon-X speedup over DianNao, pruned LeNet-5"].ok
