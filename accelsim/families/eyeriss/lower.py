@@ -2,7 +2,8 @@
 
 Each MAC layer (per group) is a conv problem ``N, M, C, H, W, R, S, E, F, U`` (H, W padded;
 a linear layer is a 1x1 conv over its flattened input; a GEMM of ``m x k x n`` is a 1x1
-conv with ``C=k``, ``M=n`` over ``F=m`` positions). The mapper
+conv with ``C=k``, ``M=n`` over ``F=m`` positions; a training step's weight gradient takes the shorter of ``m``
+and ``n`` as ``F``, computing dW or its transpose). The mapper
 (:func:`accelsim.kernels.rs_mapper.rs_search`) picks ``(n, p, q, e, r, t)``; the same model
 gives the layer's cycles and its words per level (ALU, spads, NoC, GLB, DRAM), which go into
 the trace's layer header as counts.
@@ -29,8 +30,9 @@ import numpy as np
 from accelsim.families.eyeriss.spec import EyerissSpec
 from accelsim.errors import AccelsimError
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, LayerInfo, Trace, TraceBuilder
-from accelsim.workload.layer import MAC_OPS, VIEW_OPS, Layer
+from accelsim.workload.layer import MAC_OPS, UPDATE_OPS, VIEW_OPS, Layer
 from accelsim.workload.network import INPUT, Network
+from accelsim.workload.training import per_step
 
 UNITS = ("dma_in", "dma_out", "array", "vector")
 DRAM, GLB = "dram", "glb"
@@ -97,6 +99,8 @@ def conv_problem(layer: Layer, batch: int) -> ConvProblem:
         c = math.prod(layer.in_shapes[0])
         return ConvProblem(batch, layer.out_shape[0], c, 1, 1, 1, 1, 1, 1, 1)
     m, k, n = layer.gemm_mkn
+    if layer.per_batch:  # a weight gradient, dW or its transpose: its shorter side is the row a GLB strip holds
+        m, n = min(m, n), max(m, n)
     return ConvProblem(batch, n, k, 1, m, 1, 1, 1, m, 1, layer.groups)
 
 
@@ -159,7 +163,9 @@ def lower_network(net: Network, arch: EyerissSpec, batch: int = 1, densities: di
     done: dict[str, list[int]] = {INPUT: []}
     chosen: dict[str, Mapping] = {}
     last_store: list[int] = []
+    n_samples = batch
     for layer in net.layers:
+        layer, batch = per_step(layer, n_samples)
         d_in = densities.get(layer.name, layer.act_density)
         d_out = min([densities.get(c, net.layer(c).act_density) for c in _names(net.consumers(layer.name))]
                     or [1.0])
@@ -189,10 +195,13 @@ def lower_network(net: Network, arch: EyerissSpec, batch: int = 1, densities: di
                 done[layer.name] = deps
                 continue
             vops = (layer.vector_ops or layer.out_elements) * batch
+            # an optimizer update moves float32 master weights and state, not 16-bit words
+            in_b, out_b = ((layer.in_bytes, layer.out_bytes) if layer.op in UPDATE_OPS else
+                           (layer.in_elements * wb, layer.out_elements * wb))
             load = tb.add(LOAD, "dma_in", li, deps + _serial(arch, last_store), src=DRAM, dst=GLB,
-                          bytes=max(1, batch * layer.in_elements * wb))
-            vec = tb.add(VECTOR, "vector", li, [load], vops=vops, src=GLB, dst=GLB, bytes=batch * layer.out_elements * wb)
-            st = tb.add(STORE, "dma_out", li, [vec], src=GLB, dst=DRAM, bytes=batch * layer.out_elements * wb)
+                          bytes=max(1, batch * in_b))
+            vec = tb.add(VECTOR, "vector", li, [load], vops=vops, src=GLB, dst=GLB, bytes=batch * out_b)
+            st = tb.add(STORE, "dma_out", li, [vec], src=GLB, dst=DRAM, bytes=batch * out_b)
             last_store[:] = [st]
             done[layer.name] = [st]
     return tb.build(), chosen
