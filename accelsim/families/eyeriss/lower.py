@@ -185,7 +185,7 @@ def lower_network(net: Network, arch: EyerissSpec, batch: int = 1, densities: di
             blocks = -(-prob.N // mp.n) * -(-prob.M // mp.m) * -(-prob.E // mp.e) * g
             n_chunks = min(MAX_CHUNKS, blocks)
             ofmap_words = batch * layer.out_elements * dens[2]
-            dram_in_words = mp.counts[6] * g - ofmap_words
+            dram_in_words = mp.counts[6] * g - ofmap_words - _raw_saving(layer, prob, mp, dens[1])
             done[layer.name] = _emit_blocks(tb, li, arch, deps, last_store, n_chunks, int(round(dram_in_words * wb)),
                                             int(round(ofmap_words * wb)), mp.cycles * g, layer.macs * batch,
                                             mp.active_pes)
@@ -205,6 +205,24 @@ def lower_network(net: Network, arch: EyerissSpec, batch: int = 1, densities: di
             last_store[:] = [st]
             done[layer.name] = [st]
     return tb.build(), chosen
+
+
+def _raw_saving(layer: Layer, prob: ConvProblem, mp: Mapping, ifmap_words: float) -> float:
+    """DRAM words a weight gradient saves by reading its saved activation raw (``in_shapes[0]``) instead of as
+    the im2col'd operand the GEMM view holds (``k x k`` times larger for a ``k x k`` stride-1 conv): the GLB
+    expands it, as the PEs' sliding windows do for a forward conv. Zero for other layers and where im2col is the
+    smaller (a strided 1x1 conv reads only the pixels it uses). ``ifmap_words``: DRAM words per word on the
+    ifmap side (run-length coding)."""
+    if not (layer.op == "matmul" and layer.per_batch):
+        return 0.0
+    m, k, n = layer.gemm_mkn
+    xcol, raw = m * k, math.prod(layer.in_shapes[0])
+    if raw >= xcol:
+        return 0.0
+    # the model reads the filters once a batch block and strip (here 1) and the ifmap once a filter block
+    if m >= n:  # it is the filter side (stored raw)
+        return float(xcol - raw)
+    return float(-(-prob.M // mp.m) * (xcol - raw) * ifmap_words)
 
 
 def _names(layers) -> list[str]:

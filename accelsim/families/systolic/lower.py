@@ -358,6 +358,12 @@ def _ifmap_region_bytes(layer: Layer, m_len: int, batch: int) -> int:
     c, h, w = layer.in_shapes[0]
     a_bytes = layer.act_bits / 8
     batch_m = layer.gemm_dims()[0] * batch
+    if layer.op == "matmul" and layer.per_batch:
+        # a weight gradient streams im2col rows of a saved activation (``in_shapes[0]``, batch included): as for a
+        # conv's input, the raw tensor comes from DRAM, the share of its channels the tile's rows cover
+        # (or the im2col rows themselves, where they are the smaller: a strided 1x1 conv uses a quarter of its input)
+        m, k = layer.gemm_dims()[:2]
+        return max(1, math.ceil(min(math.prod(layer.in_shapes[0]) * m_len / m, m_len * k) * layer.act_bits / 8))
     if layer.op == "matmul":  # one head's rows of the streamed operand; the other takes the weight path
         return max(1, math.ceil(m_len * layer.gemm_dims()[1] * layer.act_bits / 8))
     if layer.op != "conv2d":
