@@ -3,8 +3,8 @@
 JSON is :meth:`Result.to_dict`. CSV has one row per layer and a final ``TOTAL`` row with the
 same columns, told apart by the first column, ``scope`` (``layer`` or ``total``), so a reader
 filtering layers never sums the total in; buffer accesses and energy components become one column each
-(``reads:<buffer>``, ``writes:<buffer>``, ``energy_pj:<component>``). Files are written
-atomically. A ``provenance`` mapping (accelsim's version, the command, the overrides and every
+(``reads:<buffer>``, ``writes:<buffer>``, ``energy_pj:<component>``); a training step's rows add ``phase``.
+Files are written atomically. A ``provenance`` mapping (accelsim's version, the command, the overrides and every
 field of the resolved arch) makes a file say how to reproduce it: the JSON's first key, and
 ``# key: value`` lines heading the CSV (``pandas.read_csv(path, comment="#")`` skips them).
 """
@@ -38,7 +38,8 @@ def to_csv(result: Result, provenance: dict | None = None) -> str:
     """The result as CSV text: ``# key: value`` provenance lines, one row per layer, then a ``TOTAL`` row."""
     bufs = list(result.buffer_reads)
     comps = list(result.energy_pj)
-    cols = ["scope"] + list(_LAYER_COLS) + [f"reads:{b}" for b in bufs] + [f"writes:{b}" for b in bufs] + \
+    phased = result.is_training  # a training step's rows say their phase; an inference CSV stays as it was
+    cols = ["scope"] + list(_LAYER_COLS) + ["phase"] * phased + [f"reads:{b}" for b in bufs] + [f"writes:{b}" for b in bufs] + \
         [f"energy_pj:{c}" for c in comps] + ["total_energy_pj"]
     out = io.StringIO()
     for key, value in (provenance or {}).items():
@@ -47,13 +48,13 @@ def to_csv(result: Result, provenance: dict | None = None) -> str:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(cols)
     for l in result.layers:
-        row = ["layer"] + [getattr(l, c) for c in _LAYER_COLS]
+        row = ["layer"] + [getattr(l, c) for c in _LAYER_COLS] + [l.phase] * phased
         row += [l.buffer_reads.get(b, 0) for b in bufs] + [l.buffer_writes.get(b, 0) for b in bufs]
         row += [l.energy_pj.get(c, 0.0) for c in comps] + [l.total_energy_pj]
         w.writerow(row)
     s = result
     row = ["total", "TOTAL", "", 0, s.cycles, s.cycles, s.compute_cycles, s.stall_cycles, s.macs, s.utilization,
-           s.dram_read_bytes, s.dram_write_bytes]
+           s.dram_read_bytes, s.dram_write_bytes] + [""] * phased
     row += [s.buffer_reads.get(b, 0) for b in bufs] + [s.buffer_writes.get(b, 0) for b in bufs]
     row += [s.energy_pj.get(c, 0.0) for c in comps] + [s.total_energy_pj]
     w.writerow(row)

@@ -36,6 +36,13 @@ from accelsim.workload.network import INPUT, Network
 
 #: ``--optimizer`` names and the update op each runs
 OPTIMIZERS = {"sgd": "sgd_update", "adam": "adam_update"}
+#: what a training step's layers simplify (a Result of one states them)
+APPROXIMATIONS = (
+    "training: a strided conv's dgrad runs as one stride-1 conv at the output gradient's resolution (the "
+    "forward's MACs and weights exactly), then an upsample writes the input gradient",
+    "training: gradients travel at the layer's activation width; the update works in float32 on every parameter "
+    "(pruned weights included); bias gradients are not computed apart",
+)
 #: forward ops whose backward pass this module writes
 TRAINABLE = frozenset({"conv2d", "linear", "gemm", "maxpool", "avgpool", "add", "activation", "concat", "flatten",
                        "reshape", "upsample"})

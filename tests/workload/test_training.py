@@ -176,3 +176,17 @@ def test_weight_gradients_read_saved_activations_raw_not_im2col(arch, word_bytes
     read = accelsim.simulate(net, arch, batch, train=True).layer("c3.wgrad").dram_read_bytes
     assert raw_and_dy * 4 < im2col
     assert read < 2 * raw_and_dy
+
+
+def test_csv_and_table_carry_the_phase_only_for_a_training_step():
+    import csv
+    import io
+    from accelsim import report
+    net = _convnet(width=16)
+    step = accelsim.simulate(net, "tpu-v1", train=True)
+    rows = list(csv.DictReader(io.StringIO(report.to_csv(step))))
+    assert {r["phase"] for r in rows if r["scope"] == "layer"} == {"forward", "backward", "update"}
+    assert sum(int(r["cycles"]) for r in rows if r["scope"] == "layer" and r["phase"] == "backward") == \
+        step.phases()["backward"]["cycles"]
+    assert "phase" not in report.to_csv(accelsim.simulate(net, "tpu-v1")).splitlines()[0]
+    assert any(a.startswith("training:") for a in step.approximations)
