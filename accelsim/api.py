@@ -88,6 +88,9 @@ def lower(model: Network | str | Path, arch: Any, batch: int = 1, input_on_chip:
             raise AccelsimError(f"{fam.title} archs lower to an assembly program, not a trace: use "
                                 "compile_program (accelsim lower -o FILE.s)", field="family")
         raise AccelsimError(f"{fam.title} archs have no trace lowering", file=spec.file, field="family")
+    if train and activations == "functional":
+        raise AccelsimError("a training step runs on layer densities: leave out --activations functional",
+                            field="--train")
     net = _training(_network(model), train, optimizer)
     _check_ops(fam, net)
     check_memory(net, check_batch(batch), weights=False, activations=activations == "functional")
