@@ -36,18 +36,50 @@ def _check_ops(fam, net: Network) -> None:
         layer, kind = missing[0]
         others = list(dict.fromkeys(k for _, k in missing if k != kind))
         nor = f" (nor {', '.join(others)}, also in this model)" if others else ""
-        why = f": {fam.ops_note}" if fam.ops_note else ""
-        raise AccelsimError(f"layer {layer.name} is {kind}, which {fam.title} does not run{nor}{why}", field="--model")
+        training = layer.phase != "forward"
+        note = fam.train_note if training and fam.train_note else fam.ops_note
+        why = f": {note}" if note else ""
+        raise AccelsimError(f"layer {layer.name} is {kind}, which {fam.title} does not run{nor}{why}",
+                            field="--train" if training else "--model")
+
+
+def _check_train(train: bool, optimizer: str | None) -> None:
+    """An :class:`AccelsimError` on ``--optimizer`` unless it names an optimizer and comes with ``train``."""
+    if optimizer is None:
+        return
+    from accelsim.workload.training import check_optimizer
+    check_optimizer(optimizer)
+    if not train:
+        raise AccelsimError("chooses a training step's optimizer: give it with --train", field="--optimizer")
+
+
+def _training(net: Network, train: bool, optimizer: str | None) -> Network:
+    """``net``, or its training step (:func:`accelsim.workload.training.training_step`) with ``train``."""
+    _check_train(train, optimizer)
+    if not train:
+        return net
+    from accelsim.workload.training import training_step
+    return training_step(net, optimizer or "sgd")
+
+
+def _with_phases(result: Result, net: Network, batch: int) -> Result:
+    """``result`` with each layer's phase, and the step's bytes (weights, master copy, gradients, optimizer state,
+    saved activations) in ``training``, for a training step."""
+    from accelsim.workload.training import APPROXIMATIONS, training_record
+    phase = {l.name: l.phase for l in net.layers}
+    layers = tuple(replace(l, phase=phase.get(l.name, "forward")) for l in result.layers)
+    return replace(result, layers=layers, training=training_record(net, batch),
+                   approximations=result.approximations + APPROXIMATIONS)
 
 
 def lower(model: Network | str | Path, arch: Any, batch: int = 1, input_on_chip: bool = False,
-          activations: str = "layer") -> Trace:
+          activations: str = "layer", train: bool = False, optimizer: str | None = None) -> Trace:
     """Lower ``model`` for ``arch`` (a spec, preset name or YAML path) at ``batch`` samples; returns the trace.
 
     ``input_on_chip``: the network input is already in the input buffer (not read from DRAM).
     ``activations``: where zero-skipping machines get ifmap densities: ``"layer"`` (each
     layer's ``act_density``) or ``"functional"`` (a run of the network on seeded synthetic
-    weights and a seeded input, with its own ReLUs).
+    weights and a seeded input, with its own ReLUs). ``train``, ``optimizer``: see :func:`simulate`.
     """
     spec = _arch(arch)
     fam = family_of(spec)
@@ -56,21 +88,26 @@ def lower(model: Network | str | Path, arch: Any, batch: int = 1, input_on_chip:
             raise AccelsimError(f"{fam.title} archs lower to an assembly program, not a trace: use "
                                 "compile_program (accelsim lower -o FILE.s)", field="family")
         raise AccelsimError(f"{fam.title} archs have no trace lowering", file=spec.file, field="family")
-    net = _network(model)
+    if train and activations == "functional":
+        raise AccelsimError("a training step runs on layer densities: leave out --activations functional",
+                            field="--train")
+    net = _training(_network(model), train, optimizer)
     _check_ops(fam, net)
     check_memory(net, check_batch(batch), weights=False, activations=activations == "functional")
     return fam.lower(net, spec, batch, input_on_chip, activations)
 
 
-def compile_program(model: Network | str | Path, arch: Any, batch: int = 1) -> str:
-    """The assembly program (text) that runs ``model`` at ``batch`` on ``arch``, for families that run programs."""
+def compile_program(model: Network | str | Path, arch: Any, batch: int = 1, train: bool = False,
+                    optimizer: str | None = None) -> str:
+    """The assembly program (text) that runs ``model`` at ``batch`` on ``arch``, for families that run programs
+    (``train``, ``optimizer``: a training step of it, see :func:`simulate`)."""
     spec = _arch(arch)
     fam = family_of(spec)
     if fam.program is None:
         takers = " or ".join(f.title for f in families_with(lambda f: f.program is not None)) or "no"
         raise AccelsimError(f"arch {spec.name} is a {spec.family} arch; programs are for {takers} archs",
                             field="--arch")
-    net = _network(model)
+    net = _training(_network(model), train, optimizer)
     _check_ops(fam, net)
     return fam.program(net, spec, check_batch(batch))
 
@@ -130,7 +167,7 @@ def _flat(d: dict, prefix: str = "") -> dict:
 
 def simulate(model: Network | str | Path, arch: Any, batch: int = 1,
              input_on_chip: bool = False, passes: tuple[str, ...] = (), weights: str | Path | None = None,
-             seed: int = 0, activations: str = "layer") -> Result:
+             seed: int = 0, activations: str = "layer", train: bool = False, optimizer: str | None = None) -> Result:
     """Simulate ``model`` (a Network, zoo name or model file) on ``arch`` (spec, preset or YAML) at ``batch``.
 
     ``input_on_chip``: start with the network input in the input buffer instead of DRAM.
@@ -138,9 +175,13 @@ def simulate(model: Network | str | Path, arch: Any, batch: int = 1,
     ``"tucker2:0.25"``; see :mod:`accelsim.compress`). ``weights``: ``"synthetic"`` (seeded),
     a ``.npz`` file or loaded arrays, so the passes compute real factors and report their error; without
     it they change shapes, bit widths and densities only. ``activations``: see :func:`lower`.
+    ``train``: simulate one training step of the (compressed) network instead of inference: forward, backward and
+    the ``optimizer``'s update (``"sgd"`` with momentum, the default, or ``"adam"``); each layer result carries its
+    phase and :meth:`Result.phases` splits the totals (:mod:`accelsim.workload.training`).
     """
     spec = _arch(arch)
     net = _network(model)
+    _check_train(train, optimizer)
     check_memory(net, check_batch(batch), weights=weights is not None and not isinstance(weights, dict),
                  activations=activations == "functional")
     records: tuple[dict, ...] = ()
@@ -149,12 +190,21 @@ def simulate(model: Network | str | Path, arch: Any, batch: int = 1,
     _check_ops(fam, net)
     if passes or (weights is not None and fam.uses_weights):
         net, w, records = _compress(net, passes, weights, seed)
+    if train:
+        if activations == "functional" or (w is not None and fam.uses_weights):
+            raise AccelsimError("a training step runs on layer densities: leave out --activations functional and "
+                                "--weights for this chip", field="--train")
+        net = _training(net, train, optimizer)
+        _check_ops(fam, net)
     kw = {"weights": w} if fam.uses_weights else {}
     if fam.simulate is not None:
         result = fam.simulate(net, spec, batch, input_on_chip, activations, **kw)
     else:
         result = fam.evaluate(fam.lower(net, spec, batch, input_on_chip, activations, **kw), spec)
+    if train:
+        result = _with_phases(result, net, batch)
     return replace(result, compression=records) if records else result
+
 
 
 def compress(net: Network, passes: tuple[str, ...], weights: str | Path | None = None,

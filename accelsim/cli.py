@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
                                  "functional run on seeded weights and input (default layer)")
             sp.add_argument("--weights", metavar="synthetic|FILE.npz",
                             help="weights for the compression passes (real factors and errors)")
+            sp.add_argument("--train", action="store_true", help="one training step: forward, backward, update")
+            sp.add_argument("--optimizer", metavar="sgd|adam", help="the training step's update (default sgd)")
         sp.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                         help="override an arch field, e.g. --set array.rows=128 (repeatable)")
         sp.add_argument("--dram", metavar="PRESET",
@@ -263,26 +265,10 @@ def _passes(args) -> tuple[str, ...]:
 
 
 def _write_timeline(args, model, arch, check_only: bool = False) -> None:
-    if not getattr(args, "timeline", None):
-        return
-    from accelsim.api import lower, timeline
-    from accelsim.errors import AccelsimError
-    from accelsim.registry import family_of
-    fam = family_of(arch)
-    if fam.timeline is None and fam.perfetto is None:
-        raise AccelsimError(f"{fam.title} archs have no timeline", field="--timeline")
-    if check_only:
-        return
-    if fam.timeline is not None:
-        from accelsim.sim.perfetto import write_trace_events
-        trace = lower(model, arch, args.batch, args.input_on_chip)
-        write_trace_events(trace, timeline(trace, arch), arch.clock_hz, args.timeline)
-    else:
-        import json
-        from accelsim.trace import atomic_write_text
-        from accelsim.workload import load_model
-        doc = fam.perfetto(load_model(model), arch, args.batch)
-        atomic_write_text(args.timeline, json.dumps(doc, separators=(",", ":")) + "\n")
+    if getattr(args, "timeline", None):
+        from accelsim.timeline import check_timeline, write_timeline
+        check_timeline(arch) if check_only else write_timeline(args.timeline, model, arch, args.batch,
+                                                               args.input_on_chip, args.train, args.optimizer)
 
 
 def _cmd_plot(args) -> None:
@@ -363,7 +349,7 @@ def _cmd_simulate(args) -> None:
     _write_timeline(args, args.model, spec, check_only=True)
     with _working(f"simulating {args.model} on {spec.name}", args):
         result = simulate(args.model, spec, args.batch, args.input_on_chip, _passes(args), args.weights,
-                          activations=args.activations)
+                          activations=args.activations, train=args.train, optimizer=args.optimizer)
     _write_timeline(args, args.model, spec)  # after the run: a failed run leaves no timeline behind
     _emit(result, args, spec)
 
@@ -396,12 +382,12 @@ def _cmd_lower(args) -> None:
     if family_of(spec).lower is None and family_of(spec).program is not None:
         from accelsim.api import compile_program
         from accelsim.trace import atomic_write_text
-        text = compile_program(model, spec, args.batch)
+        text = compile_program(model, spec, args.batch, args.train, args.optimizer)
         atomic_write_text(args.output, text)
         n = sum(1 for line in text.splitlines() if line.startswith("    ") and not line.strip().startswith(";"))
         print(f"wrote {args.output}: {n:,} instructions")
         return
-    trace = lower(model, spec, args.batch, args.input_on_chip, args.activations)
+    trace = lower(model, spec, args.batch, args.input_on_chip, args.activations, args.train, args.optimizer)
     write_trace(trace, args.output)
     print(f"wrote {args.output}: {len(trace):,} ops, {len(trace.layers)} layers")
 

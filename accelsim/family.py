@@ -101,7 +101,8 @@ class Family:
     archs``), ``checks() -> list[Check]`` (published figures for ``accelsim validate``),
     ``options`` (:class:`Option`), ``plots`` (:class:`Plot`) and ``source`` (the paper or
     part the family models). ``ops``: the op kinds (:func:`accelsim.workload.layer.op_kind`) the family
-    runs, None for every op; a model with another is refused before lowering, with ``ops_note`` saying why.
+    runs, None for every op; a model with another is refused before lowering, with ``ops_note`` saying why
+    (``train_note`` instead, when the op is one a training step added: ``--train``).
     """
 
     name: str
@@ -122,6 +123,7 @@ class Family:
     uses_weights: bool = False
     ops: frozenset[str] | None = None
     ops_note: str = ""
+    train_note: str = ""
 
     def __post_init__(self) -> None:
         if not self.name or not self.name.replace("_", "").isalnum():

@@ -3,8 +3,8 @@
 JSON is :meth:`Result.to_dict`. CSV has one row per layer and a final ``TOTAL`` row with the
 same columns, told apart by the first column, ``scope`` (``layer`` or ``total``), so a reader
 filtering layers never sums the total in; buffer accesses and energy components become one column each
-(``reads:<buffer>``, ``writes:<buffer>``, ``energy_pj:<component>``). Files are written
-atomically. A ``provenance`` mapping (accelsim's version, the command, the overrides and every
+(``reads:<buffer>``, ``writes:<buffer>``, ``energy_pj:<component>``); a training step's rows add ``phase``.
+Files are written atomically. A ``provenance`` mapping (accelsim's version, the command, the overrides and every
 field of the resolved arch) makes a file say how to reproduce it: the JSON's first key, and
 ``# key: value`` lines heading the CSV (``pandas.read_csv(path, comment="#")`` skips them).
 """
@@ -38,7 +38,8 @@ def to_csv(result: Result, provenance: dict | None = None) -> str:
     """The result as CSV text: ``# key: value`` provenance lines, one row per layer, then a ``TOTAL`` row."""
     bufs = list(result.buffer_reads)
     comps = list(result.energy_pj)
-    cols = ["scope"] + list(_LAYER_COLS) + [f"reads:{b}" for b in bufs] + [f"writes:{b}" for b in bufs] + \
+    phased = result.is_training  # a training step's rows say their phase; an inference CSV stays as it was
+    cols = ["scope"] + list(_LAYER_COLS) + ["phase"] * phased + [f"reads:{b}" for b in bufs] + [f"writes:{b}" for b in bufs] + \
         [f"energy_pj:{c}" for c in comps] + ["total_energy_pj"]
     out = io.StringIO()
     for key, value in (provenance or {}).items():
@@ -47,13 +48,13 @@ def to_csv(result: Result, provenance: dict | None = None) -> str:
     w = csv.writer(out, lineterminator="\n")
     w.writerow(cols)
     for l in result.layers:
-        row = ["layer"] + [getattr(l, c) for c in _LAYER_COLS]
+        row = ["layer"] + [getattr(l, c) for c in _LAYER_COLS] + [l.phase] * phased
         row += [l.buffer_reads.get(b, 0) for b in bufs] + [l.buffer_writes.get(b, 0) for b in bufs]
         row += [l.energy_pj.get(c, 0.0) for c in comps] + [l.total_energy_pj]
         w.writerow(row)
     s = result
     row = ["total", "TOTAL", "", 0, s.cycles, s.cycles, s.compute_cycles, s.stall_cycles, s.macs, s.utilization,
-           s.dram_read_bytes, s.dram_write_bytes]
+           s.dram_read_bytes, s.dram_write_bytes] + [""] * phased
     row += [s.buffer_reads.get(b, 0) for b in bufs] + [s.buffer_writes.get(b, 0) for b in bufs]
     row += [s.energy_pj.get(c, 0.0) for c in comps] + [s.total_energy_pj]
     w.writerow(row)
@@ -90,7 +91,21 @@ def summary_table(result: Result):
     t.add_row("energy", format_energy(total))
     for comp, pj in r.energy_pj.items():
         t.add_row(f"  {comp}", f"{format_energy(pj)} ({100 * pj / total if total else 0:.1f} %)")
+    if r.is_training:
+        _phase_rows(t, r)
     return t
+
+
+def _phase_rows(t, r: Result) -> None:
+    """A training step's split: each phase's cycles, DRAM traffic and energy with its components."""
+    for phase, p in r.phases().items():
+        share = 100 * p["cycles"] / r.cycles if r.cycles else 0.0
+        dram = p["dram_read_bytes"] + p["dram_write_bytes"]
+        pj = p["total_energy_pj"]
+        top = sorted(p["energy_pj"].items(), key=lambda kv: -kv[1])[:3]
+        t.add_row(f"{phase} cycles, DRAM", f"{p['cycles']:,} ({share:.1f} %), {format_bytes(dram)}")
+        t.add_row("  energy", f"{format_energy(pj)}: " + ", ".join(f"{c} {100 * v / pj if pj else 0:.0f} %"
+                                                                      for c, v in top if v))
 
 
 def layer_table(result: Result, width: int | None = None):
@@ -106,6 +121,9 @@ def layer_table(result: Result, width: int | None = None):
               title_justify="left")
     t.add_column("layer", no_wrap=True, min_width=max(5, longest))
     t.add_column("op", no_wrap=True)
+    phased = result.is_training
+    if phased:
+        t.add_column("phase", no_wrap=True)
     cols = [("cycles", lambda l: _count(l.cycles, narrow))]
     if not narrow:
         cols += [("compute", lambda l: f"{l.compute_cycles:,}"), ("stall", lambda l: f"{l.stall_cycles:,}")]
@@ -116,7 +134,7 @@ def layer_table(result: Result, width: int | None = None):
     for name, _ in cols:
         t.add_column(name, justify="right", no_wrap=True)
     for l in result.layers:
-        t.add_row(l.name, l.op, *(fmt(l) for _, fmt in cols))
+        t.add_row(l.name, l.op, *((l.phase,) if phased else ()), *(fmt(l) for _, fmt in cols))
     return t
 
 
@@ -138,6 +156,19 @@ def notes(result: Result) -> str:
         lines.append(f"compression {c['spec']}: params {c['params_before']:,} -> {c['params_after']:,}, "
                      f"MACs {c['macs_before']:,} -> {c['macs_after']:,} ({len(c['changed_layers'])} layer{'s' * (len(c['changed_layers']) != 1)})"
                      + worst + ("" if c["with_weights"] else "; no weights: shapes and bit widths only"))
+    if result.training:
+        lines.append(training_note(result.training))
     lines += ["includes: " + "; ".join(result.effects)] if result.effects else []
     lines += ["approximations: " + "; ".join(result.approximations)] if result.approximations else []
     return "\n".join(lines)
+
+
+def training_note(rec: dict) -> str:
+    """One line on a training step's memory: weights, the float32 master copy, gradients, optimizer state."""
+    master = (f"float32 master copy {format_bytes(rec['master_copy_bytes'])} (the quantized weights cannot take "
+              "small steps)" if rec["master_copy_bytes"] else "no master copy (float32 weights)")
+    return (f"training step ({rec['optimizer']}): {rec['params']:,} parameters; weights "
+            f"{format_bytes(rec['weight_bytes'])}, {master}, gradients {format_bytes(rec['gradient_bytes'])}, "
+            f"optimizer state {format_bytes(rec['optimizer_state_bytes'])}; the update reads "
+            f"{format_bytes(rec['update_read_bytes'])} and writes {format_bytes(rec['update_write_bytes'])} per step; "
+            f"saved activations {format_bytes(rec['saved_activation_bytes'])} for the batch")

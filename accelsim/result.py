@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass, field, replace
 
+_PHASE_ORDER = {"forward": 0, "backward": 1, "update": 2}
+
 
 @dataclass(frozen=True)
 class LayerResult:
@@ -40,6 +42,7 @@ class LayerResult:
     pe_count: int = 1
     stall_causes: dict[str, int] = field(default_factory=dict)  # stall cycles by what the compute unit waited for
     span_cycles: int = 0  # the layer's own duration, first op start to last op end (0 where not known)
+    phase: str = "forward"  # forward | backward | update: the part of a training step the layer belongs to
 
     @property
     def utilization(self) -> float:
@@ -84,6 +87,7 @@ class Result:
     approximations: tuple[str, ...] = ()
     compression: tuple[dict, ...] = ()  # one plain-data record per compression pass applied
     dram: dict = field(default_factory=dict)  # the DRAM timing model's run statistics, when one ran
+    training: dict = field(default_factory=dict)  # a training step's bytes (accelsim.workload.training.training_record)
 
     @property
     def cycles(self) -> int:
@@ -159,6 +163,28 @@ class Result:
         """Total energy (pJ)."""
         return sum(self.energy_pj.values())
 
+    def phases(self) -> dict[str, dict]:
+        """Totals per phase of a training step (``forward``, ``backward``, ``update``, in that order), each with
+        ``cycles``, ``macs``, ``dram_read_bytes``, ``dram_write_bytes``, ``energy_pj`` (per component) and
+        ``total_energy_pj``; the phases sum to the run's totals. An inference run has only ``forward``."""
+        out: dict[str, dict] = {}
+        for l in sorted(self.layers, key=lambda l: _PHASE_ORDER.get(l.phase, len(_PHASE_ORDER))):
+            p = out.setdefault(l.phase, {"cycles": 0, "macs": 0, "dram_read_bytes": 0, "dram_write_bytes": 0,
+                                         "energy_pj": {}, "total_energy_pj": 0.0})
+            p["cycles"] += l.cycles
+            p["macs"] += l.macs
+            p["dram_read_bytes"] += l.dram_read_bytes
+            p["dram_write_bytes"] += l.dram_write_bytes
+            for k, v in l.energy_pj.items():
+                p["energy_pj"][k] = p["energy_pj"].get(k, 0.0) + v
+            p["total_energy_pj"] += l.total_energy_pj
+        return out
+
+    @property
+    def is_training(self) -> bool:
+        """Does the run hold a training step (layers outside the forward phase)?"""
+        return any(l.phase != "forward" for l in self.layers)
+
     def layer(self, name: str) -> LayerResult:
         """The result of layer ``name``."""
         for l in self.layers:
@@ -186,12 +212,12 @@ class Result:
             "dram_read_bytes": self.dram_read_bytes, "dram_write_bytes": self.dram_write_bytes,
             "buffer_reads": self.buffer_reads, "buffer_writes": self.buffer_writes,
             "energy_pj": self.energy_pj, "total_energy_pj": self.total_energy_pj,
-        }
+        } | ({"phases": self.phases()} if self.is_training else {})
 
     def to_dataframe(self):
         """The layers as a pandas DataFrame, one row per layer, units in the column names (needs ``pandas``).
 
-        Columns: ``name``, ``op``, ``cycles``, ``compute_cycles``, ``stall_cycles``, ``span_cycles``,
+        Columns: ``name``, ``op``, ``phase``, ``cycles``, ``compute_cycles``, ``stall_cycles``, ``span_cycles``,
         ``macs``, ``utilization``, ``dram_read_bytes``, ``dram_write_bytes``, ``energy_pj``, one
         ``energy_pj:<component>`` per component and ``latency_s`` (cycles at the clock).
         """
@@ -201,7 +227,7 @@ class Result:
             from accelsim.errors import AccelsimError
             raise AccelsimError("needs pandas: pip install 'accelsim[pandas]'", field="to_dataframe") from None
         comps = list(self.energy_pj)
-        return pd.DataFrame([{"name": l.name, "op": l.op, "cycles": l.cycles, "compute_cycles": l.compute_cycles,
+        return pd.DataFrame([{"name": l.name, "op": l.op, "phase": l.phase, "cycles": l.cycles, "compute_cycles": l.compute_cycles,
                               "stall_cycles": l.stall_cycles, "span_cycles": l.span_cycles, "macs": l.macs,
                               "utilization": l.utilization, "dram_read_bytes": l.dram_read_bytes,
                               "dram_write_bytes": l.dram_write_bytes, "energy_pj": l.total_energy_pj,
@@ -211,9 +237,12 @@ class Result:
     def to_dict(self) -> dict:
         """The whole result as JSON-ready plain data: header, totals and one entry per layer."""
         layers = []
+        training = self.is_training
         for l in self.layers:
             d = asdict(l)
             d.pop("pe_count")
+            if not training:  # an inference run's layers are all forward: its JSON stays as it was
+                d.pop("phase")
             d["utilization"] = l.utilization
             d["total_energy_pj"] = l.total_energy_pj
             d["bandwidth"] = l.bandwidth()
@@ -221,5 +250,6 @@ class Result:
         return {"arch": self.arch, "model": self.model, "batch": self.batch, "clock_hz": self.clock_hz,
                 "pe_count": self.pe_count, "compression": list(self.compression),
                 "dram": {k: v for k, v in self.dram.items() if k != "row_hit_rate_by_layer"},
+                **({"training": dict(self.training)} if self.training else {}),
                 "effects": list(self.effects),
                 "approximations": list(self.approximations), "total": self.summary(), "layers": layers}

@@ -42,9 +42,11 @@ ALLOWED = {
     "sweep": BASE | {"api", "registry", "workload", "compress", "trace", "pareto"},
     "plot": BASE | {"result", "trace", "sim", "pareto"},
     "pareto": set(),
+    "timeline": BASE | {"api", "registry", "sim", "trace", "workload"},
 }
 #: the modules the registry keeps free of family names (the issue that made families one folder each)
-FAMILY_FREE = ("api.py", "cli.py", "validate.py", "plot.py", "report.py", "registry.py", "family.py", "sweep")
+FAMILY_FREE = ("api.py", "cli.py", "validate.py", "plot.py", "report.py", "registry.py", "family.py", "sweep",
+               "timeline.py")
 SIZE_ALLOW: dict[str, str] = {}
 
 

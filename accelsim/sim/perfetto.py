@@ -48,8 +48,13 @@ def lanes(start: np.ndarray, end: np.ndarray) -> np.ndarray:
     return out
 
 
-def trace_events(trace: Trace, tl: Timeline, clock_hz: float) -> dict:
-    """The trace-event document (JSON-ready) of ``trace`` as run in ``tl`` at ``clock_hz``."""
+def trace_events(trace: Trace, tl: Timeline, clock_hz: float, phases: dict[str, str] | None = None) -> dict:
+    """The trace-event document (JSON-ready) of ``trace`` as run in ``tl`` at ``clock_hz``.
+
+    ``phases`` maps layer names to a training step's phases (``forward``, ``backward``, ``update``): each op then
+    carries its phase (argument and category ``<phase> <kind>``), and a first track, ``phase``, holds one slice
+    per phase from its first op's start to its last op's end.
+    """
     if len(tl.start) != len(trace):
         raise ValueError(f"timeline has {len(tl.start)} ops, trace {len(trace)}")
     us = 1e6 / clock_hz
@@ -59,6 +64,9 @@ def trace_events(trace: Trace, tl: Timeline, clock_hz: float) -> dict:
                            "args": {"name": f"{trace.model} on {trace.arch}, batch {trace.batch}"}}]
     tid_of = np.zeros(len(ops), np.int64)
     tid = 0
+    op_phase = [phases.get(n, "forward") for n in names] if phases else None
+    if op_phase is not None:
+        tid = _phase_track(events, ops["layer"], op_phase, tl, us)
     for u, unit in enumerate(trace.units):
         mine = np.flatnonzero(ops["unit"] == u)
         if not mine.size:
@@ -81,15 +89,42 @@ def trace_events(trace: Trace, tl: Timeline, clock_hz: float) -> dict:
         args = {"op": i, "layer": layer, "kind": kind, "ready_cycle": ready[i], "start_cycle": start[i],
                 "end_cycle": end[i]}
         args.update({f: cols[f][i] for f in _ARGS if cols[f][i]})
-        events.append({"ph": "X", "pid": PID, "tid": tids[i], "name": f"{layer} {kind}", "cat": kind,
+        cat = kind
+        if op_phase is not None:
+            args["phase"] = op_phase[cols["layer"][i]]
+            cat = f"{args['phase']} {kind}"
+        events.append({"ph": "X", "pid": PID, "tid": tids[i], "name": f"{layer} {kind}", "cat": cat,
                        "ts": start[i] * us, "dur": max(0, end[i] - start[i]) * us, "args": args})
     return {"traceEvents": events, "displayTimeUnit": "ns",
             "otherData": {"arch": trace.arch, "model": trace.model, "batch": trace.batch, "clock_hz": clock_hz}}
 
 
-def write_trace_events(trace: Trace, tl: Timeline, clock_hz: float, path: str | Path) -> None:
-    """Write :func:`trace_events` to ``path`` as JSON, atomically."""
-    atomic_write_text(path, json.dumps(trace_events(trace, tl, clock_hz), separators=(",", ":")) + "\n")
+def _phase_track(events: list[dict], op_layer: np.ndarray, layer_phase: list[str], tl: Timeline, us: float) -> int:
+    """Append the ``phase`` track: one slice per phase over its ops (a weight load may start a phase before the
+    last one ends: such a slice takes a second lane); returns the next free tid."""
+    of_op = np.array(layer_phase, dtype=object)[op_layer] if len(op_layer) else np.array([], dtype=object)
+    spans = []
+    for phase in dict.fromkeys(layer_phase):
+        mine = np.flatnonzero(of_op == phase)
+        if mine.size:
+            spans.append((phase, int(tl.start[mine].min()), int(tl.end[mine].max())))
+    if not spans:
+        return 0
+    lane = lanes(np.array([s for _, s, _ in spans]), np.array([e for _, _, e in spans]))
+    for k in range(int(lane.max()) + 1):
+        events.append({"ph": "M", "pid": PID, "tid": k, "name": "thread_name",
+                       "args": {"name": "phase" if k == 0 else f"phase ·{k + 1}"}})
+        events.append({"ph": "M", "pid": PID, "tid": k, "name": "thread_sort_index", "args": {"sort_index": k}})
+    for (phase, s, e), k in zip(spans, lane.tolist()):
+        events.append({"ph": "X", "pid": PID, "tid": k, "name": phase, "cat": "phase", "ts": s * us,
+                       "dur": max(0, e - s) * us, "args": {"start_cycle": s, "end_cycle": e}})
+    return int(lane.max()) + 1
+
+
+def write_trace_events(trace: Trace, tl: Timeline, clock_hz: float, path: str | Path,
+                       phases: dict[str, str] | None = None) -> None:
+    """Write :func:`trace_events` to ``path`` as JSON, atomically (``phases``: see :func:`trace_events`)."""
+    atomic_write_text(path, json.dumps(trace_events(trace, tl, clock_hz, phases), separators=(",", ":")) + "\n")
 
 
 def instruction_events(log: list[tuple[int, str, str, int, int, int]], layer_starts: list[int],

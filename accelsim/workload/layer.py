@@ -19,6 +19,13 @@ divides its input by ``(k + alpha * sum of squares)^beta`` over a window of ``si
 the same pixel; it runs on a vector unit at ``size`` operations per element (the squares summed; the power
 and the division are counted with them, as pooling counts a window's compares).
 
+A training step (:mod:`accelsim.workload.training`) adds backward and update layers, each tagged with its
+``phase``. ``sgd_update`` and ``adam_update`` are optimizer updates: element-wise over a layer's ``n`` weights
+(held as in and out shape ``(n, 1, 1)``), reading the gradient at ``act_bits`` and a float32 master copy of the
+weights with the optimizer's float32 state, writing both back and, for weights narrower than 32 bits, the working
+copy at ``weight_bits``. A ``per_batch`` layer runs once per batch, not once per sample (the update, and a weight
+gradient whose reduction runs over every sample).
+
 Every count here is per sample: ``macs`` (multiply-accumulates), ``vector_ops`` (element-wise,
 pooling and activation operations that run outside a MAC array), ``params`` and bytes.
 """
@@ -36,6 +43,17 @@ MAC_OPS = frozenset({"conv2d", "linear", "gemm", "matmul"})
 POOL_OPS = frozenset({"maxpool", "avgpool"})
 ACTIVATIONS = frozenset({"relu", "relu6", "leaky_relu", "sigmoid", "tanh", "hardswish", "softmax", "identity",
                          "gelu", "silu"})
+#: optimizer updates: (float32 state tensors per weight, vector operations per weight). SGD with momentum:
+#: ``v = mu*v + g; w = w - lr*v``, two multiply-adds. Adam: ``m = b1*m + (1-b1)*g`` (2), ``v = b2*v + (1-b2)*g*g``
+#: (3), ``w = w - lr*m/(sqrt(v) + eps)`` (3: root, divide, multiply-add; the bias corrections fold into lr).
+UPDATE_OPS = {"sgd_update": (1, 2), "adam_update": (2, 8)}
+#: bits of the master copy of the weights and of the optimizer state
+MASTER_BITS = 32
+#: ops a training step adds that no model file has (layers built by accelsim.workload.training only)
+TRAIN_OPS = frozenset(UPDATE_OPS)
+#: the phases of a training step, in run order
+PHASES = ("forward", "backward", "update")
+
 #: ops that normalise over a token's features (a reduction, then an element-wise pass)
 NORM_OPS = frozenset({"softmax", "layernorm", "rmsnorm"})
 #: a new view of the same bytes: no data moves
@@ -97,6 +115,8 @@ class Layer:
     vocab: int = 0            # embedding: rows of the table
     past: int = 0             # kv_cache: tokens already cached before this step
     size: int = 0             # lrn: channels in each normalisation window
+    phase: str = "forward"    # forward | backward | update (a training step's part this layer belongs to)
+    per_batch: bool = False   # runs once per batch: an optimizer update, or a weight gradient summed over samples
 
     # ---- GEMM view -----------------------------------------------------------------------
     def gemm_dims(self) -> tuple[int, int, int, int]:
@@ -183,12 +203,21 @@ class Layer:
 
     @property
     def in_bytes(self) -> int:
-        """Input activation bytes per sample at ``act_bits``."""
+        """Input activation bytes per sample at ``act_bits``; for an optimizer update, every byte it reads: the
+        gradient, the float32 master weights and the float32 optimizer state."""
+        if self.op in UPDATE_OPS:
+            n = self.out_elements
+            return math.ceil(n * self.act_bits / 8) + n * MASTER_BITS // 8 * (1 + UPDATE_OPS[self.op][0])
         return math.ceil(self.in_elements * self.act_bits / 8)
 
     @property
     def out_bytes(self) -> int:
-        """Output activation bytes per sample at ``act_bits``."""
+        """Output activation bytes per sample at ``act_bits``; for an optimizer update, every byte it writes: the
+        float32 master weights and state and, for weights narrower than float32, the working copy."""
+        if self.op in UPDATE_OPS:
+            n = self.out_elements
+            working = math.ceil(n * self.weight_bits / 8) if self.weight_bits < MASTER_BITS else 0
+            return n * MASTER_BITS // 8 * (1 + UPDATE_OPS[self.op][0]) + working
         return math.ceil(self.out_elements * self.act_bits / 8)
 
     @property
@@ -206,6 +235,8 @@ class Layer:
             return self.out_elements  # a copy through the vector unit, one element per op
         if self.op == "lrn":
             return self.out_elements * self.size
+        if self.op in UPDATE_OPS:  # and one more per weight to round the working copy, when it is narrower
+            return self.out_elements * (UPDATE_OPS[self.op][1] + (self.weight_bits < MASTER_BITS))
         return 0
 
     def with_(self, **changes) -> "Layer":

@@ -62,4 +62,7 @@ FAMILY = Family(
     ops_note=("accelsim's compiler for these cores lowers conv, FC, pooling and element-wise layers only. "
               "Cambricon's vector instructions (VEXP, VDV, VAV) could express softmax and normalisation, but that "
               "lowering is not written yet"),
+    train_note=("the ISA expresses the gradients (OP, the outer product, for weight gradients; VMM for input "
+                "gradients) and SGD (VAV, VMV, VSV), and Adam needs a divide and a square root (no VDV or root in "
+                "this ISA subset); accelsim's compiler lowers no backward layer or optimizer update yet"),
 )

@@ -43,4 +43,5 @@ FAMILY = Family(
     ops_note=("its PEs multiply a sparse weight matrix by selected neurons and its output path applies fixed "
               "activations; it has no unit for exponentials, divisions or token-wide reductions (softmax, "
               "normalisation, LRN, GELU), and no product of two activation matrices (attention)"),
+    train_note=("its PEs multiply a sparse weight matrix by selected neurons: a weight gradient is a product of two activation tensors, and nothing on the chip updates weights"),
 )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from accelsim.family import Family, Plot, check_trace_units, lazy
-from accelsim.workload.layer import CNN_OPS
+from accelsim.workload.layer import CNN_OPS, TRAIN_OPS
 
 
 def _lower(net, spec, batch=1, input_on_chip=False, activations="layer"):
@@ -55,7 +55,7 @@ FAMILY = Family(
     plots=(Plot("dataflows", "RS against WS, OS and NLR: energy per level on a model's CONV layers "
                 "(--model, default alexnet; batch 16)", _dataflows),),
     source="Chen, Krishna, Emer and Sze, ISCA 2016 and JSSC 2017",
-    ops=CNN_OPS - {"lrn"},
+    ops=(CNN_OPS - {"lrn"}) | TRAIN_OPS,
     ops_note=("its PEs multiply-accumulate and its output path clamps (ReLU); nothing on the chip computes "
               "exponentials, divisions or reductions across a token (softmax, normalisation, LRN, GELU), gathers "
               "table rows or appends to a cache"),

@@ -2,7 +2,8 @@
 
 Each MAC layer (per group) is a conv problem ``N, M, C, H, W, R, S, E, F, U`` (H, W padded;
 a linear layer is a 1x1 conv over its flattened input; a GEMM of ``m x k x n`` is a 1x1
-conv with ``C=k``, ``M=n`` over ``F=m`` positions). The mapper
+conv with ``C=k``, ``M=n`` over ``F=m`` positions; a training step's weight gradient takes the shorter of ``m``
+and ``n`` as ``F``, computing dW or its transpose). The mapper
 (:func:`accelsim.kernels.rs_mapper.rs_search`) picks ``(n, p, q, e, r, t)``; the same model
 gives the layer's cycles and its words per level (ALU, spads, NoC, GLB, DRAM), which go into
 the trace's layer header as counts.
@@ -29,8 +30,9 @@ import numpy as np
 from accelsim.families.eyeriss.spec import EyerissSpec
 from accelsim.errors import AccelsimError
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, LayerInfo, Trace, TraceBuilder
-from accelsim.workload.layer import MAC_OPS, VIEW_OPS, Layer
+from accelsim.workload.layer import MAC_OPS, UPDATE_OPS, VIEW_OPS, Layer
 from accelsim.workload.network import INPUT, Network
+from accelsim.workload.training import per_step
 
 UNITS = ("dma_in", "dma_out", "array", "vector")
 DRAM, GLB = "dram", "glb"
@@ -97,6 +99,8 @@ def conv_problem(layer: Layer, batch: int) -> ConvProblem:
         c = math.prod(layer.in_shapes[0])
         return ConvProblem(batch, layer.out_shape[0], c, 1, 1, 1, 1, 1, 1, 1)
     m, k, n = layer.gemm_mkn
+    if layer.per_batch:  # a weight gradient, dW or its transpose: its shorter side is the row a GLB strip holds
+        m, n = min(m, n), max(m, n)
     return ConvProblem(batch, n, k, 1, m, 1, 1, 1, m, 1, layer.groups)
 
 
@@ -159,7 +163,9 @@ def lower_network(net: Network, arch: EyerissSpec, batch: int = 1, densities: di
     done: dict[str, list[int]] = {INPUT: []}
     chosen: dict[str, Mapping] = {}
     last_store: list[int] = []
+    n_samples = batch
     for layer in net.layers:
+        layer, batch = per_step(layer, n_samples)
         d_in = densities.get(layer.name, layer.act_density)
         d_out = min([densities.get(c, net.layer(c).act_density) for c in _names(net.consumers(layer.name))]
                     or [1.0])
@@ -179,7 +185,7 @@ def lower_network(net: Network, arch: EyerissSpec, batch: int = 1, densities: di
             blocks = -(-prob.N // mp.n) * -(-prob.M // mp.m) * -(-prob.E // mp.e) * g
             n_chunks = min(MAX_CHUNKS, blocks)
             ofmap_words = batch * layer.out_elements * dens[2]
-            dram_in_words = mp.counts[6] * g - ofmap_words
+            dram_in_words = mp.counts[6] * g - ofmap_words - _raw_saving(layer, prob, mp, dens[1])
             done[layer.name] = _emit_blocks(tb, li, arch, deps, last_store, n_chunks, int(round(dram_in_words * wb)),
                                             int(round(ofmap_words * wb)), mp.cycles * g, layer.macs * batch,
                                             mp.active_pes)
@@ -189,13 +195,34 @@ def lower_network(net: Network, arch: EyerissSpec, batch: int = 1, densities: di
                 done[layer.name] = deps
                 continue
             vops = (layer.vector_ops or layer.out_elements) * batch
+            # an optimizer update moves float32 master weights and state, not 16-bit words
+            in_b, out_b = ((layer.in_bytes, layer.out_bytes) if layer.op in UPDATE_OPS else
+                           (layer.in_elements * wb, layer.out_elements * wb))
             load = tb.add(LOAD, "dma_in", li, deps + _serial(arch, last_store), src=DRAM, dst=GLB,
-                          bytes=max(1, batch * layer.in_elements * wb))
-            vec = tb.add(VECTOR, "vector", li, [load], vops=vops, src=GLB, dst=GLB, bytes=batch * layer.out_elements * wb)
-            st = tb.add(STORE, "dma_out", li, [vec], src=GLB, dst=DRAM, bytes=batch * layer.out_elements * wb)
+                          bytes=max(1, batch * in_b))
+            vec = tb.add(VECTOR, "vector", li, [load], vops=vops, src=GLB, dst=GLB, bytes=batch * out_b)
+            st = tb.add(STORE, "dma_out", li, [vec], src=GLB, dst=DRAM, bytes=batch * out_b)
             last_store[:] = [st]
             done[layer.name] = [st]
     return tb.build(), chosen
+
+
+def _raw_saving(layer: Layer, prob: ConvProblem, mp: Mapping, ifmap_words: float) -> float:
+    """DRAM words a weight gradient saves by reading its saved activation raw (``in_shapes[0]``) instead of as
+    the im2col'd operand the GEMM view holds (``k x k`` times larger for a ``k x k`` stride-1 conv): the GLB
+    expands it, as the PEs' sliding windows do for a forward conv. Zero for other layers and where im2col is the
+    smaller (a strided 1x1 conv reads only the pixels it uses). ``ifmap_words``: DRAM words per word on the
+    ifmap side (run-length coding)."""
+    if not (layer.op == "matmul" and layer.per_batch):
+        return 0.0
+    m, k, n = layer.gemm_mkn
+    xcol, raw = m * k, math.prod(layer.in_shapes[0])
+    if raw >= xcol:
+        return 0.0
+    # the model reads the filters once a batch block and strip (here 1) and the ifmap once a filter block
+    if m >= n:  # it is the filter side (stored raw)
+        return float(xcol - raw)
+    return float(-(-prob.M // mp.m) * (xcol - raw) * ifmap_words)
 
 
 def _names(layers) -> list[str]:

@@ -45,4 +45,5 @@ FAMILY = Family(
     ops_note=("the design's convolvers and adder trees multiply-accumulate, with ReLU and pooling on the output; it"
               " has no unit for exponentials, divisions or token-wide reductions (softmax, normalisation, LRN, GELU), "
               "table gathers or cache appends"),
+    train_note=("its pipeline runs inference: no unit updates weights (an element-wise float32 pass over weights and optimizer state) or writes weight gradients back"),
 )

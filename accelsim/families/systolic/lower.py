@@ -41,8 +41,9 @@ from accelsim.families.systolic.tiles import (array_dims, filter_shortfall, pack
                                               stream_chunk, weight_tile_bytes)
 from accelsim.errors import AccelsimError
 from accelsim.trace import COMPUTE, LOAD, STORE, VECTOR, LayerInfo, Trace, TraceBuilder
-from accelsim.workload.layer import MAC_OPS, VIEW_OPS as _VIEWS, Layer
+from accelsim.workload.layer import MAC_OPS, UPDATE_OPS, VIEW_OPS as _VIEWS, Layer
 from accelsim.workload.network import INPUT, Network
+from accelsim.workload.training import per_step, saved_activations
 
 UNITS = ("dma_in", "dma_weights", "dma_out", "array", "vector")
 DRAM = "dram"
@@ -240,14 +241,19 @@ def _lower_network(net: Network, arch: SystolicSpec, batch: int, input_on_chip: 
     st = _State()
     st.on_chip[INPUT] = input_on_chip
     st.addr[INPUT] = st.alloc(batch * math.prod(net.input_shape))
+    spill = _spilled_activations(net, arch, batch)
+    n_samples = batch
     for layer in net.layers:
+        layer, batch = per_step(layer, n_samples)
         macs = layer.macs
         if layer.op in MAC_OPS and arch.array.structured != "none":
             m, k, n, g, _ = array_dims(layer, arch)
             macs = m * k * n * g  # the N:M mode runs only the kept weights
         li = tb.add_layer(LayerInfo(layer.name, layer.op, layer.weight_bits, layer.act_bits, layer.acc_bits,
                                     macs * batch))
-        resident = _output_resident(layer, arch, batch)
+        # gradients and updates go to DRAM, where the optimizer's state is; a saved activation too when the
+        # batch's saved set does not fit the buffer beside the working set
+        resident = _output_resident(layer, arch, batch) and not layer.per_batch and layer.name not in spill
         if layer.op in MAC_OPS and arch.array.compat == "scalesim":
             from accelsim.families.systolic.scalesim_lowering import lower_mac_layer_scalesim
             # SCALE-Sim runs its layers one after another: each waits for everything before it
@@ -279,6 +285,15 @@ def _stored_weights(trace: Trace, net: Network, arch: SystolicSpec) -> Trace:
     return dataclasses.replace(trace, ops=ops)
 
 
+def _spilled_activations(net: Network, arch: SystolicSpec, batch: int) -> frozenset[str]:
+    """The saved activations of a training step that must go to DRAM: all of them, when the batch's saved set
+    (bytes) does not fit the ifmap buffer; none otherwise (and none for an inference network)."""
+    saved = [s for s in saved_activations(net) if s != INPUT]
+    if sum(net.layer(s).out_bytes for s in saved) * batch <= arch.ifmap.capacity_bytes:
+        return frozenset()
+    return frozenset(saved)
+
+
 def _output_resident(layer: Layer, arch: SystolicSpec, batch: int) -> bool:
     """Does the output stay on chip for the next layer? Needs the arch's policy and room for in + out."""
     if not arch.keep_activations_on_chip:
@@ -306,7 +321,8 @@ def _lower_vector_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arc
         (lower_embedding if layer.op == "embedding" else lower_kv_cache)(tb, st, layer, li, arch, batch, resident)
         return
     deps = _input_deps(st, layer)
-    on_chip = _inputs_on_chip(st, layer)
+    # an optimizer update reads its master weights and state from DRAM, whatever else is on chip
+    on_chip = _inputs_on_chip(st, layer) and layer.op not in UPDATE_OPS
     if layer.op in VIEW_OPS:
         st.done_ops[layer.name] = deps
         st.on_chip[layer.name] = on_chip
@@ -342,6 +358,12 @@ def _ifmap_region_bytes(layer: Layer, m_len: int, batch: int) -> int:
     c, h, w = layer.in_shapes[0]
     a_bytes = layer.act_bits / 8
     batch_m = layer.gemm_dims()[0] * batch
+    if layer.op == "matmul" and layer.per_batch:
+        # a weight gradient streams im2col rows of a saved activation (``in_shapes[0]``, batch included): as for a
+        # conv's input, the raw tensor comes from DRAM, the share of its channels the tile's rows cover
+        # (or the im2col rows themselves, where they are the smaller: a strided 1x1 conv uses a quarter of its input)
+        m, k = layer.gemm_dims()[:2]
+        return max(1, math.ceil(min(math.prod(layer.in_shapes[0]) * m_len / m, m_len * k) * layer.act_bits / 8))
     if layer.op == "matmul":  # one head's rows of the streamed operand; the other takes the weight path
         return max(1, math.ceil(m_len * layer.gemm_dims()[1] * layer.act_bits / 8))
     if layer.op != "conv2d":
