@@ -9,16 +9,17 @@ from __future__ import annotations
 from typing import Any
 
 from accelsim import schema
-from accelsim.arch.blocks import buffer_block, clock_hz as read_clock, dram_block
+from accelsim.arch.blocks import buffer_block, clock_hz as read_clock, convert, dram_block
 from accelsim.arch.spec import BufferSpec, EnergySpec, VectorUnitSpec
 from accelsim.errors import AccelsimError
-from accelsim.families.systolic.spec import DATAFLOWS, WEIGHT_FORMATS, SystolicArraySpec, SystolicSpec
+from accelsim.units import parse_bandwidth
+from accelsim.families.systolic.spec import DATAFLOWS, WEIGHT_FORMATS, HostLinkSpec, SystolicArraySpec, SystolicSpec
 
 
 def systolic_from_dict(raw: Any, file: str = "") -> SystolicSpec:
     """Validate a parsed systolic arch mapping and build the spec; errors carry the dotted field."""
     schema.check_keys(raw, "", ("name", "family", "clock", "array", "memory", "dram"),
-                      ("source", "vector", "energy", "notes"))
+                      ("source", "vector", "energy", "notes", "host"))
     clock_hz = read_clock(raw["clock"])
 
     a = schema.check_keys(raw["array"], "array", ("rows", "cols"),
@@ -62,9 +63,20 @@ def systolic_from_dict(raw: Any, file: str = "") -> SystolicSpec:
                                                                 "memory.keep_activations_on_chip"),
                         weight_format=schema.choice(m.get("weight_format", "dense"), "memory.weight_format",
                                                     WEIGHT_FORMATS),
-                        source=str(raw.get("source", "")), file=file)
+                        host=_host_link(raw.get("host")), source=str(raw.get("source", "")), file=file)
     _check_minimums(spec)
     return spec
+
+
+def _host_link(raw: Any) -> HostLinkSpec | None:
+    """The optional ``host:`` block: ``bandwidth`` of the link the network input arrives over."""
+    if raw is None:
+        return None
+    h = schema.check_keys(raw, "host", ("bandwidth",), ("source",))
+    bw = convert(parse_bandwidth, h["bandwidth"], "host.bandwidth")
+    if not bw > 0:
+        raise AccelsimError(f"must be > 0, got {h['bandwidth']!r}", field="host.bandwidth")
+    return HostLinkSpec(bandwidth_bytes_per_s=bw, source=str(h.get("source", "")))
 
 
 def _check_buffer_names(bufs: dict[str, BufferSpec]) -> None:

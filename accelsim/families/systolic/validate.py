@@ -6,6 +6,7 @@ preset and the simulator; nothing here is tuned to the figure it is compared wit
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from accelsim.check import Check
@@ -17,6 +18,7 @@ from accelsim.workload.network import gemm_network
 
 
 def _simulate(net, arch, batch: int, input_on_chip: bool = False):
+    """Lower and run ``net`` at ``batch`` on ``arch``: the :class:`Result`."""
     return evaluate(lower_network(net, arch, batch, input_on_chip), arch)
 
 
@@ -41,9 +43,12 @@ def tpu_checks() -> list[Check]:
     ridge = tpu.peak_macs_per_s / tpu.dram.bandwidth_bytes_per_s
     out.append(Check("TPU v1 roofline ridge", 1350.0, ridge, 0.01, "MAC/weight byte",
                      "Jouppi et al. ISCA 2017, Figures 5-7 captions"))
-    for app in app_results():
-        out.append(Check(f"TPU v1 {app.name} at batch {app.batch}", app.published_tops, app.tops, app.tolerance,
-                         "TOPS", "Jouppi et al. ISCA 2017, Table 3 (measured)", app.note))
+    apps = app_results()
+    for app in apps:
+        out.append(Check(f"TPU v1 {app.name} at batch {app.batch}", app.published_tops, app.tops, TOPS_TOLERANCE,
+                         "TOPS", "Jouppi et al. ISCA 2017, Table 3 row 9 (production code)", app.note,
+                         known=TOPS_KNOWN.get(app.name, "")))
+    out.extend(breakdown_checks(apps))
     return out
 
 
@@ -51,10 +56,85 @@ def tpu_checks() -> list[Check]:
 TPU_APPS = (("MLP0", "tpu_mlp0", 200, 12.3), ("MLP1", "tpu_mlp1", 168, 9.7), ("LSTM0", "tpu_lstm0", 64, 3.7),
             ("LSTM1", "tpu_lstm1", 96, 2.8), ("CNN0", "tpu_cnn0", 8, 86.0), ("CNN1", "tpu_cnn1", 32, 14.1))
 
+#: Jouppi et al., ISCA 2017, Table 3 rows 1-8 (% of cycles, hardware counters), apps in TPU_APPS order.
+#: Read from two independent transcriptions of the arXiv text (REFERENCES.md section 1.3, conf. P).
+TABLE3 = {"active": (12.7, 10.6, 8.2, 10.5, 78.2, 46.2), "useful_macs": (12.5, 9.4, 8.2, 6.3, 78.2, 22.5),
+          "unused_macs": (0.3, 1.2, 0.0, 4.2, 0.0, 23.7), "weight_stall": (53.9, 44.2, 58.1, 62.1, 0.0, 28.1),
+          "weight_shift": (15.9, 13.4, 15.8, 17.1, 0.0, 7.0), "non_matrix": (17.5, 31.9, 17.9, 10.3, 21.8, 18.7),
+          "raw_stall": (3.3, 8.4, 14.6, 10.6, 3.5, 22.8), "input_stall": (6.1, 8.8, 5.1, 2.4, 3.4, 0.6)}
+ROW_LABELS = {"active": "array active", "useful_macs": "useful MACs", "unused_macs": "unused MACs",
+              "weight_stall": "weight stall", "weight_shift": "weight shift", "non_matrix": "non-matrix",
+              "raw_stall": "RAW stalls", "input_stall": "input stalls"}
+
+#: The fidelity the model claims per row. The matrix rows (active, useful MACs, weight stall and
+#: shift) follow from the tile-load time against the batch, which the model has from the preset:
+#: +-25 % (the layer shapes are assumed). The idle-time rows depend on the assumed input and output
+#: sizes, on the layer count and on synchronisation costs the paper does not publish: +-50 %.
+ROW_TOLERANCE = {"active": 0.25, "useful_macs": 0.25, "weight_stall": 0.25, "weight_shift": 0.25,
+                 "unused_macs": 0.5, "non_matrix": 0.5, "raw_stall": 0.5, "input_stall": 0.5}
+TOPS_TOLERANCE = 0.25
+
+_SHAPES = "layer shapes assumed (Table 1 gives counts and totals only)"
+_SYNC = ("not modelled: the time dependent CISC instructions spend issuing and synchronising (section 2 gives a "
+         "CPI of 10-20 and a 'delay slot' before reading the Unified Buffer, but no cycle counts); a per-instruction "
+         "cost from a TPU v1 pipeline description would close it")
+_PAD = ("the assumed layer widths (MLP0 2000, MLP1 1118) set the padding of the last 256-wide tile; the real "
+        "widths would close it")
+_MLP1_ROOF = ("Table 3's own rows put MLP1's matrix cycles (10.6 + 44.2 + 13.4 %) at ~1080 cycles per 168-row "
+              "tile, less than the 1349 cycles a 64 KiB tile takes at 34 GB/s; the model follows the DRAM rate")
+_LSTM_RATE = ("Table 3's useful MACs x 92 TOPS is twice row 9 for both LSTMs, as for 8b x 16b operands at half "
+              "speed (section 2), which would double the active cycles; the models use 8-bit activations "
+              "because no source says which apps run 16-bit")
+_LSTM_IO = ("the LSTM models are one step of assumed layers: the per-step inputs over PCIe and the step-to-step "
+            "dependencies of the real recurrences are not in them")
+_CNN1 = ("CNN1's layers are assumed (72 3x3x128 convs on 23x23, FC 67712-1024-4096-3840-1000): the paper says "
+         "only that some layers have shallow feature depths and that the 4 FC layers wait for weights ~35 % of "
+         "the time; the real shapes would close it")
+_CNN0_TOPS = ("the paper's 86 TOPS (94 % of peak) is inconsistent with its own counters (78.2 % useful MACs = "
+              "71.7 TOPS); the model also shifts a layer's first tile in only after the previous layer's "
+              "activations (the chip preloads it) and re-fetches weights per 2048-row accumulator tile "
+              "(2888 rows = 2048 + 840): preloading across the RAW wait would close part of it")
+_LSTM1_TOPS = ("Table 3 puts LSTM1's matrix cycles at ~1830 per 96-row tile against 1349 for a 64 KiB tile at "
+               "34 GB/s (a slower weight stream than the DDR3 rate) plus 10.3 % non-matrix time; the model "
+               "streams at the DRAM timing model's rate; the real layer sizes (34M weights, the model has 13.3M) "
+               "and the achieved Weight Memory rate would settle it")
+#: Known disagreements of the breakdown rows, by (app, row): the cause, and what would close it.
+BREAKDOWN_KNOWN = {
+    ("MLP0", "unused_macs"): _PAD, ("MLP0", "non_matrix"): _SYNC, ("MLP0", "raw_stall"): _SYNC,
+    ("MLP1", "unused_macs"): _PAD, ("MLP1", "weight_stall"): _MLP1_ROOF, ("MLP1", "non_matrix"): _SYNC,
+    ("MLP1", "raw_stall"): _SYNC,
+    ("LSTM0", "active"): _LSTM_RATE, ("LSTM0", "useful_macs"): _LSTM_RATE, ("LSTM0", "weight_stall"): _LSTM_RATE,
+    ("LSTM0", "non_matrix"): _SYNC, ("LSTM0", "raw_stall"): _LSTM_IO, ("LSTM0", "input_stall"): _LSTM_IO,
+    ("LSTM1", "active"): _LSTM_RATE, ("LSTM1", "useful_macs"): _LSTM_RATE, ("LSTM1", "non_matrix"): _SYNC,
+    ("LSTM1", "raw_stall"): _LSTM_IO, ("LSTM1", "input_stall"): _LSTM_IO,
+    **{("CNN1", row): _CNN1 for row in ("active", "useful_macs", "unused_macs", "weight_stall", "weight_shift",
+                                        "raw_stall", "input_stall")},
+}
+TOPS_KNOWN = {"LSTM1": _LSTM1_TOPS, "CNN0": _CNN0_TOPS,
+              "CNN1": _CNN1 + "; by its counters (22.5 % useful MACs) CNN1 ran at 20.6 TOPS, not 14.1"}
+
+
+def breakdown_checks(apps: tuple["AppResult", ...]) -> list[Check]:
+    """Table 3 rows 1-8 per app against :func:`cycle_breakdown` of the simulated run.
+
+    A published 0.0 % has no relative error; those (LSTM0 unused MACs, CNN0 weight stall, shift and
+    unused MACs) are asserted as absolute bounds in ``tests/reference/test_tpu_v1.py`` instead.
+    """
+    out = []
+    for i, app in enumerate(apps):
+        for row, values in TABLE3.items():
+            if values[i] == 0.0:
+                continue
+            out.append(Check(f"TPU v1 {app.name} {ROW_LABELS[row]}", values[i], 100 * app.breakdown[row],
+                             ROW_TOLERANCE[row], "% cycles", "Jouppi et al. ISCA 2017, Table 3 (hardware counters)",
+                             _SHAPES + "; RAW and input stalls are parts of non-matrix here, the chip's counters "
+                             "overlap", known=BREAKDOWN_KNOWN.get((app.name, row), "")))
+    return out
+
 
 @dataclass(frozen=True)
 class AppResult:
-    """One TPU v1 app simulated at its batch: achieved TOPS, intensity and stall share."""
+    """One TPU v1 app simulated at its batch: achieved TOPS, intensity, stall share and Table 3 breakdown."""
 
     name: str
     batch: int
@@ -62,20 +142,33 @@ class AppResult:
     tops: float
     macs_per_weight_byte: float
     stall_fraction: float
-    tolerance: float | None
     note: str
+    breakdown: dict  # Table 3 row -> share of cycles (0..1), from cycle_breakdown
 
 
-def app_results() -> list[AppResult]:
-    """The six TPU v1 apps of the paper, each at its Table 1 batch, inputs arriving from the host."""
+def simulate_app(model: str, batch: int, arch=None):
+    """One app on ``arch`` (default tpu-v1), input and output over the host link: ``(Result, CycleBreakdown)``."""
+    from accelsim.families.systolic.breakdown import cycle_breakdown
+    from accelsim.families.systolic.sim import account, conflict_cycles_per_op, run
+    from accelsim.sim.dram_run import dram_for_run
+    arch = arch or load_arch("tpu-v1")
+    trace = lower_network(load_model(model), arch, batch, input_on_chip=False)
+    dram = dram_for_run(arch.dram, arch.clock_hz)
+    tl = run(trace, arch, dram)
+    r = account(trace, arch, tl, dram if arch.dram.timing is not None else None)
+    return r, cycle_breakdown(trace, arch, tl, conflict_cycles_per_op(trace))
+
+
+@functools.lru_cache(maxsize=1)
+def app_results() -> tuple[AppResult, ...]:
+    """The six TPU v1 apps of the paper, each at its Table 1 batch, input and output over PCIe (cached: pure)."""
     tpu = load_arch("tpu-v1")
     out = []
     for name, model, batch, published in TPU_APPS:
         net = load_model(model)
-        r = _simulate(net, tpu, batch, input_on_chip=True)
-        note = ("layer sizes assumed (Table 1 gives counts and totals only); accelsim omits host time, "
-                "RAW pipeline stalls and non-matrix instruction overheads that Table 3 measures")
-        tol = 0.25 if name == "MLP0" else None
+        r, b = simulate_app(model, batch, tpu)
+        note = (f"{_SHAPES}; the model has host input/output (PCIe), weight stall and shift, "
+                f"activation and pooling on the vector unit and layer-to-layer (RAW) waits; {_SYNC}")
         out.append(AppResult(name, batch, published, r.gops / 1e3, net.macs * batch / net.weight_bytes,
-                             r.stall_cycles / r.cycles, tol, note))
-    return out
+                             r.stall_cycles / r.cycles, note, b.fractions()))
+    return tuple(out)
