@@ -11,6 +11,7 @@ from typing import Any
 from accelsim import schema
 from accelsim.arch.blocks import buffer_block, clock_hz as read_clock, convert, dram_block
 from accelsim.arch.spec import BufferSpec, EnergySpec, VectorUnitSpec
+from accelsim.energy.scaling import TABLE_NODE_NM, TABLE_VDD_V, energy_factor
 from accelsim.errors import AccelsimError
 from accelsim.units import parse_bandwidth
 from accelsim.families.systolic.spec import DATAFLOWS, WEIGHT_FORMATS, HostLinkSpec, SystolicArraySpec, SystolicSpec
@@ -48,13 +49,16 @@ def systolic_from_dict(raw: Any, file: str = "") -> SystolicSpec:
 
     dram = dram_block(raw["dram"])
     e = schema.check_keys(raw.get("energy", {}), "energy", (),
-                          ("mac_pj", "vector_op_pj", "static_power_w", "source"))
+                          ("mac_pj", "vector_op_pj", "static_power_w", "node", "vdd", "source"))
     energy = EnergySpec(
         mac_pj=None if e.get("mac_pj") is None else schema.number(e["mac_pj"], "energy.mac_pj", lo=0),
         vector_op_pj=None if e.get("vector_op_pj") is None else
         schema.number(e["vector_op_pj"], "energy.vector_op_pj", lo=0),
         static_power_w=schema.number(e.get("static_power_w", 0.0), "energy.static_power_w", lo=0),
+        node_nm=schema.number(e.get("node", TABLE_NODE_NM), "energy.node", lo=0),
+        vdd_v=schema.number(e.get("vdd", TABLE_VDD_V), "energy.vdd", lo=0),
         source=str(e.get("source", "")))
+    energy_factor(energy.node_nm, energy.vdd_v)  # refuses a node or supply outside the scaling table
 
     spec = SystolicSpec(name=str(raw["name"]), family=raw["family"], clock_hz=clock_hz, array=array,
                         ifmap=bufs["ifmap"], filter=bufs["filter"], ofmap=bufs["ofmap"], vector=vector,

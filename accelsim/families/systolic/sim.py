@@ -370,6 +370,7 @@ def account(trace: Trace, arch: SystolicSpec, tl: engine.Timeline, dram_model=No
     if dram_model is not None:
         dram_pj, dram_totals = dram_energy_by_layer(dram_model, nl, [b - a for a, b in bounds], horizon)
     layers = []
+    scale = price.table_scale(arch)
     for li, info in enumerate(trace.layers):
         start, horizon = bounds[li]
         cycles = horizon - start
@@ -378,8 +379,8 @@ def account(trace: Trace, arch: SystolicSpec, tl: engine.Timeline, dram_model=No
         energy = {"mac": info.macs * price.mac_energy_pj(arch, info.weight_bits, info.act_bits, info.acc_bits),
                   "vector": float(vops[li]) * price.vector_op_energy_pj(arch, info.acc_bits)}
         for b, j in buf_idx:
-            energy[b.name] = float(r_l[li, j] * price.buffer_access_pj(b, False)
-                                   + w_l[li, j] * price.buffer_access_pj(b, True))
+            energy[b.name] = float(r_l[li, j] * price.buffer_access_pj(b, False, scale)
+                                   + w_l[li, j] * price.buffer_access_pj(b, True, scale))
         energy["dram"] = dram_pj[li] if dram_pj is not None else price.dram_energy_pj(arch, int(dram_r[li] + dram_w[li]))
         energy["static"] = price.static_energy_pj(arch, cycles)
         if any(price.buffer_leakage_mw(b) for b in arch.buffers):
@@ -399,6 +400,12 @@ def account(trace: Trace, arch: SystolicSpec, tl: engine.Timeline, dram_model=No
         approx = tuple(a for a in approx if not a.startswith("buffer ports")) + (
             "bank conflicts: SCALE-Sim's per-cycle demand and address layout for one image (times the batch), "
             "spread over each layer's folds by the length of the phase they hold",)
+    if price.table_scale(arch) != 1.0:
+        e = arch.energy
+        approx = tuple(a for a in approx if not a.startswith("energy: 45 nm")) + (
+            f"energy: 45 nm Horowitz table (ISSCC 2014) scaled to {e.node_nm:g} nm, {e.vdd_v:g} V by Stillmaker & "
+            f"Baas 2017 (x{price.table_scale(arch):.3f} on MACs, vector ops and SRAM; DRAM not scaled) unless the preset "
+            "overrides it",)
     if arch.host is not None:
         effects = effects + (f"host link: the network input arrives and the output leaves over its own channel at "
                              f"{arch.host.bandwidth_bytes_per_s / 1e9:g} GB/s (Table 3's input stalls)",)

@@ -48,6 +48,13 @@ def tpu_checks() -> list[Check]:
         out.append(Check(f"TPU v1 {app.name} at batch {app.batch}", app.published_tops, app.tops, TOPS_TOLERANCE,
                          "TOPS", "Jouppi et al. ISCA 2017, Table 3 row 9 (production code)", app.note,
                          known=TOPS_KNOWN.get(app.name, "")))
+    cnn0 = next(a for a in apps if a.name == "CNN0")
+    out.append(Check("TPU v1 CNN0 busy power above idle", 40.0 - 28.0, cnn0.dynamic_power_w, 0.25, "W",
+                     "Jouppi et al. ISCA 2017, Table 2 (28 W idle, 40 W busy per die) and section 6 (CNN0 at "
+                     "100 % load, Fig. 10); derived: 40 - 28",
+                     f"at the chip's node: the 45 nm table scaled to {tpu.energy.node_nm:g} nm "
+                     f"(Stillmaker & Baas 2017); the 28 W idle is the preset's static power, so only the rest "
+                     "is simulated (MACs, SRAM, vector unit, DDR3 timing model)"))
     out.extend(breakdown_checks(apps))
     return out
 
@@ -144,6 +151,7 @@ class AppResult:
     stall_fraction: float
     note: str
     breakdown: dict  # Table 3 row -> share of cycles (0..1), from cycle_breakdown
+    dynamic_power_w: float  # average power above the static (idle) power over the run
 
 
 def simulate_app(model: str, batch: int, arch=None):
@@ -170,5 +178,6 @@ def app_results() -> tuple[AppResult, ...]:
         note = (f"{_SHAPES}; the model has host input/output (PCIe), weight stall and shift, "
                 f"activation and pooling on the vector unit and layer-to-layer (RAW) waits; {_SYNC}")
         out.append(AppResult(name, batch, published, r.gops / 1e3, net.macs * batch / net.weight_bytes,
-                             r.stall_cycles / r.cycles, note, b.fractions()))
+                             r.stall_cycles / r.cycles, note, b.fractions(),
+                             (r.total_energy_pj - r.energy_pj.get("static", 0.0)) * 1e-12 / r.latency_s))
     return tuple(out)
