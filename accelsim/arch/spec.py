@@ -94,9 +94,13 @@ class EnergySpec:
 
     ``mac_pj``: one MAC at the array's native width, if set. ``static_power_w``: leakage and
     idle power, charged for every cycle of the run. ``vector_op_pj``: one vector-unit operation.
+    ``node_nm`` and ``vdd_v``: the chip's process node and core supply; the table's on-chip
+    energies are scaled there from 45 nm, 0.9 V (``accelsim.energy.scaling``), overrides are not.
     """
 
     mac_pj: float | None = None
     vector_op_pj: float | None = None
     static_power_w: float = 0.0
+    node_nm: float = 45.0
+    vdd_v: float = 0.9
     source: str = ""

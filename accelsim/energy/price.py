@@ -11,37 +11,45 @@ from typing import Any
 
 from accelsim.arch.spec import BufferSpec
 from accelsim.energy import table
+from accelsim.energy.scaling import scale_from_table
 
 
-def buffer_access_pj(buf: BufferSpec, write: bool) -> float:
-    """Energy (pJ) of one access of ``buf.width_bits`` (the spec's figure if given, else the table)."""
+def table_scale(arch: Any) -> float:
+    """Factor on the 45 nm, 0.9 V table's on-chip energies at the arch's ``energy.node_nm`` and
+    ``energy.vdd_v`` (1.0 there; Stillmaker & Baas 2017, :mod:`accelsim.energy.scaling`)."""
+    return scale_from_table(arch.energy.node_nm, arch.energy.vdd_v)
+
+
+def buffer_access_pj(buf: BufferSpec, write: bool, scale: float = 1.0) -> float:
+    """Energy (pJ) of one access of ``buf.width_bits`` (the spec's figure if given, else the table
+    times ``scale``, the arch's :func:`table_scale`)."""
     given = buf.write_pj if write else buf.read_pj
     if given is not None:
         return given
-    return table.sram_pj(max(1, buf.capacity_bytes // buf.banks), buf.width_bits)
+    return table.sram_pj(max(1, buf.capacity_bytes // buf.banks), buf.width_bits) * scale
 
 
 def mac_energy_pj(arch: Any, weight_bits: int, act_bits: int, acc_bits: int) -> float:
     """Energy (pJ) of one useful MAC at these widths.
 
     An ``energy.mac_pj`` override is the native-width figure; wider operands scale it by the
-    multiplier's quadratic growth (the table's rule).
+    multiplier's quadratic growth (the table's rule). The table's figure is scaled to the arch's node.
     """
     if arch.energy.mac_pj is not None:
         nb = arch.array.mac_bits
         return arch.energy.mac_pj * max(1.0, weight_bits * act_bits / (nb * nb))
-    return table.mac_pj(weight_bits, act_bits, acc_bits)
+    return table.mac_pj(weight_bits, act_bits, acc_bits) * table_scale(arch)
 
 
 def vector_op_energy_pj(arch: Any, acc_bits: int) -> float:
     """Energy (pJ) of one vector-unit element operation.
 
     Default (assumption): one 8x8 multiply (requantizing scale) plus one ``acc_bits`` add
-    (bias, compare or pool); overridden by ``energy.vector_op_pj``.
+    (bias, compare or pool), scaled to the arch's node; overridden by ``energy.vector_op_pj``.
     """
     if arch.energy.vector_op_pj is not None:
         return arch.energy.vector_op_pj
-    return table.mult_pj(8, 8) + table.add_pj(acc_bits)
+    return (table.mult_pj(8, 8) + table.add_pj(acc_bits)) * table_scale(arch)
 
 
 def dram_energy_pj(arch: Any, n_bytes: int) -> float:

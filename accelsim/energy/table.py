@@ -29,7 +29,8 @@ of the same bank four times that.
 
 A binary MAC (1-bit operands) is an XNOR plus a popcount share; the quadratic rule gives
 0.2/64 pJ for its multiply, which is the right order for a 1-gate XNOR. All figures are
-45 nm; presets at another node say so in their ``energy.source`` and may override them.
+45 nm, 0.9 V; a systolic preset at another node gives ``energy.node`` (and ``energy.vdd``) and its
+on-chip figures are scaled there by :mod:`accelsim.energy.scaling` (Stillmaker & Baas 2017).
 """
 
 from __future__ import annotations

@@ -8,7 +8,34 @@ from __future__ import annotations
 
 import pytest
 
-from accelsim.families.systolic.validate import lstm1_tile_latency_s
+from accelsim.families.systolic.validate import lstm1_tile_latency_s, tpu_checks as checks
+
+CHECKS = {c.name: c for c in checks() if c.name.startswith("TPU")}
+
+
+def test_every_table3_row_is_checked_or_bounded():
+    # 6 apps x 8 rows; a published 0.0 % has no relative error and is bounded in the test below
+    from accelsim.families.systolic.validate import TABLE3
+    rows = [n for n in CHECKS if CHECKS[n].unit == "% cycles"]
+    zeros = sum(v == 0.0 for values in TABLE3.values() for v in values)
+    assert len(rows) + zeros == 6 * 8
+
+
+def test_compute_bound_cnn0_barely_waits_for_weights():
+    # Table 3: CNN0 0.0 % weight stall and 0.0 % weight shift, LSTM0 0.0 % unused MACs. The model
+    # re-fetches CNN0's weights for its short 840-row accumulator tile and shifts each layer's first tile
+    # after the RAW wait (validate's CNN0 note), so it claims only "a small share", under 5 %
+    from accelsim.families.systolic.validate import app_results
+    apps = {a.name: a.breakdown for a in app_results()}
+    assert apps["CNN0"]["weight_stall"] < 0.05 and apps["CNN0"]["weight_shift"] < 0.05
+    assert apps["LSTM0"]["unused_macs"] < 0.01  # 1472 = 5.75 tiles: the padding is 4 % of the active cycles
+
+
+@pytest.mark.xfail(strict=True, reason="CNN0 layer shapes assumed: 236 channels pad to 256 (Table 3: 0.0 % unused)")
+def test_cnn0_uses_every_weight_register():
+    from accelsim.families.systolic.validate import app_results
+    apps = {a.name: a.breakdown for a in app_results()}
+    assert apps["CNN0"]["unused_macs"] < 0.02
 
 
 def test_bigger_array_is_slower_on_lstm1():

@@ -4,8 +4,9 @@ Spec and YAML: :mod:`.spec`, :mod:`.load`, presets in ``presets/`` (``tpu-v1``,
 ``systolic-32x32``), SCALE-Sim ``.cfg`` files: :mod:`.scalesim_cfg`. Lowering (folds, tiles,
 DMA): :mod:`.lower`, with SCALE-Sim's fold counting in :mod:`.scalesim_compat` and
 :mod:`.scalesim_lowering` and per-cycle bank conflicts in :mod:`.bank_conflicts`. Timing and
-accounting: :mod:`.sim`. SRAM address traces: :mod:`.sram_traces`. Published figures:
-:mod:`.validate`. Its kernels live in :mod:`accelsim.kernels` beside their twins.
+accounting: :mod:`.sim`, with the host link (PCIe input and output) in :mod:`.host_link` and
+Table 3's cycle categories in :mod:`.breakdown`. SRAM address traces: :mod:`.sram_traces`.
+Published figures: :mod:`.validate`. Its kernels live in :mod:`accelsim.kernels` beside their twins.
 """
 
 from __future__ import annotations

@@ -9,16 +9,18 @@ from __future__ import annotations
 from typing import Any
 
 from accelsim import schema
-from accelsim.arch.blocks import buffer_block, clock_hz as read_clock, dram_block
+from accelsim.arch.blocks import buffer_block, clock_hz as read_clock, convert, dram_block
 from accelsim.arch.spec import BufferSpec, EnergySpec, VectorUnitSpec
+from accelsim.energy.scaling import TABLE_NODE_NM, TABLE_VDD_V, energy_factor
 from accelsim.errors import AccelsimError
-from accelsim.families.systolic.spec import DATAFLOWS, WEIGHT_FORMATS, SystolicArraySpec, SystolicSpec
+from accelsim.units import parse_bandwidth
+from accelsim.families.systolic.spec import DATAFLOWS, WEIGHT_FORMATS, HostLinkSpec, SystolicArraySpec, SystolicSpec
 
 
 def systolic_from_dict(raw: Any, file: str = "") -> SystolicSpec:
     """Validate a parsed systolic arch mapping and build the spec; errors carry the dotted field."""
     schema.check_keys(raw, "", ("name", "family", "clock", "array", "memory", "dram"),
-                      ("source", "vector", "energy", "notes"))
+                      ("source", "vector", "energy", "notes", "host"))
     clock_hz = read_clock(raw["clock"])
 
     a = schema.check_keys(raw["array"], "array", ("rows", "cols"),
@@ -47,13 +49,16 @@ def systolic_from_dict(raw: Any, file: str = "") -> SystolicSpec:
 
     dram = dram_block(raw["dram"])
     e = schema.check_keys(raw.get("energy", {}), "energy", (),
-                          ("mac_pj", "vector_op_pj", "static_power_w", "source"))
+                          ("mac_pj", "vector_op_pj", "static_power_w", "node", "vdd", "source"))
     energy = EnergySpec(
         mac_pj=None if e.get("mac_pj") is None else schema.number(e["mac_pj"], "energy.mac_pj", lo=0),
         vector_op_pj=None if e.get("vector_op_pj") is None else
         schema.number(e["vector_op_pj"], "energy.vector_op_pj", lo=0),
         static_power_w=schema.number(e.get("static_power_w", 0.0), "energy.static_power_w", lo=0),
+        node_nm=schema.number(e.get("node", TABLE_NODE_NM), "energy.node", lo=0),
+        vdd_v=schema.number(e.get("vdd", TABLE_VDD_V), "energy.vdd", lo=0),
         source=str(e.get("source", "")))
+    energy_factor(energy.node_nm, energy.vdd_v)  # refuses a node or supply outside the scaling table
 
     spec = SystolicSpec(name=str(raw["name"]), family=raw["family"], clock_hz=clock_hz, array=array,
                         ifmap=bufs["ifmap"], filter=bufs["filter"], ofmap=bufs["ofmap"], vector=vector,
@@ -62,9 +67,20 @@ def systolic_from_dict(raw: Any, file: str = "") -> SystolicSpec:
                                                                 "memory.keep_activations_on_chip"),
                         weight_format=schema.choice(m.get("weight_format", "dense"), "memory.weight_format",
                                                     WEIGHT_FORMATS),
-                        source=str(raw.get("source", "")), file=file)
+                        host=_host_link(raw.get("host")), source=str(raw.get("source", "")), file=file)
     _check_minimums(spec)
     return spec
+
+
+def _host_link(raw: Any) -> HostLinkSpec | None:
+    """The optional ``host:`` block: ``bandwidth`` of the link the network input arrives over."""
+    if raw is None:
+        return None
+    h = schema.check_keys(raw, "host", ("bandwidth",), ("source",))
+    bw = convert(parse_bandwidth, h["bandwidth"], "host.bandwidth")
+    if not bw > 0:
+        raise AccelsimError(f"must be > 0, got {h['bandwidth']!r}", field="host.bandwidth")
+    return HostLinkSpec(bandwidth_bytes_per_s=bw, source=str(h.get("source", "")))
 
 
 def _check_buffer_names(bufs: dict[str, BufferSpec]) -> None:

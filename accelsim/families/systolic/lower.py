@@ -216,9 +216,9 @@ class _State:
 def lower_network(net: Network, arch: SystolicSpec, batch: int = 1, input_on_chip: bool = False) -> Trace:
     """Lower ``net`` at ``batch`` samples onto a systolic ``arch``; returns the trace (cycles come later).
 
-    ``input_on_chip``: the network input already sits in the ifmap buffer when the run starts
-    (TPU v1 brings it from the host over PCIe, not from the weight DRAM); otherwise the
-    first layer reads it from DRAM.
+    ``input_on_chip``: the network input already sits in the ifmap buffer when the run starts;
+    otherwise the first layer reads it from DRAM, or from host memory over the arch's host link
+    when it has one (TPU v1: PCIe, :mod:`accelsim.families.systolic.host_link`).
     """
     return _lower_network(net, arch, batch, input_on_chip, _lower_mac_layer_fast)
 
@@ -243,6 +243,9 @@ def _lower_network(net: Network, arch: SystolicSpec, batch: int, input_on_chip: 
     st.addr[INPUT] = st.alloc(batch * math.prod(net.input_shape))
     spill = _spilled_activations(net, arch, batch)
     n_samples = batch
+    if arch.host is not None:
+        from accelsim.families.systolic.host_link import HOST_ADDR
+        st.addr[INPUT] = HOST_ADDR  # the input is read from host memory over the host link
     for layer in net.layers:
         layer, batch = per_step(layer, n_samples)
         macs = layer.macs
@@ -266,8 +269,24 @@ def _lower_network(net: Network, arch: SystolicSpec, batch: int, input_on_chip: 
             lower_mac(tb, st, layer, li, arch, batch, resident)
         else:
             _lower_vector_layer(tb, st, layer, li, arch, batch, resident)
+    if arch.host is not None and not input_on_chip:
+        _write_outputs_to_host(tb, st, net, arch, batch)
     trace = tb.build()
     return _stored_weights(trace, net, arch) if arch.weight_format != "dense" else trace
+
+
+def _write_outputs_to_host(tb: TraceBuilder, st: _State, net: Network, arch: SystolicSpec, batch: int) -> None:
+    """Write each network output still on chip back to host memory over the host link (TPU v1's
+    Write_Host_Memory), once the layer that makes it is done."""
+    from accelsim.families.systolic.host_link import HOST_ADDR
+    used = {src for layer in net.layers for src in layer.inputs}
+    addr = HOST_ADDR + batch * math.prod(net.input_shape)
+    for li, layer in enumerate(net.layers):
+        if layer.name in used or not st.on_chip.get(layer.name) or layer.op in VIEW_OPS:
+            continue
+        nbytes = max(1, batch * layer.out_bytes)
+        tb.add(STORE, "dma_out", li, st.done_ops[layer.name], src=arch.ifmap.name, dst=DRAM, bytes=nbytes, addr=addr)
+        addr += nbytes
 
 
 def _stored_weights(trace: Trace, net: Network, arch: SystolicSpec) -> Trace:

@@ -90,6 +90,9 @@ def array_unit(overlap: bool, extra=None):
 def run(trace: Trace, arch: SystolicSpec, dram=None) -> engine.Timeline:
     """Simulate ``trace`` on ``arch``; returns when every op ran (cycles). ``dram``: a fresh model (default: the spec's)."""
     dram = dram if dram is not None else dram_for_run(arch.dram, arch.clock_hz)
+    if arch.host is not None:
+        from accelsim.families.systolic.host_link import HostRoutedDram
+        dram = HostRoutedDram(dram, arch.host.bandwidth_bytes_per_s, arch.clock_hz)
     overlap = arch.array.overlap_folds and arch.array.compat == "none"  # SCALE-Sim never overlaps folds
     return engine.run_events(trace, dram, arch.vector.lanes, overlap, conflict_cycles_per_op(trace))
 
@@ -350,7 +353,11 @@ def account(trace: Trace, arch: SystolicSpec, tl: engine.Timeline, dram_model=No
     end = _max_by_layer(tl.end, groups)
     nbytes = ops["bytes"].astype(np.int64)
     kind = ops["kind"]
-    per_op = np.stack([np.where(kind == LOAD, nbytes, 0), np.where(kind == STORE, nbytes, 0),
+    dram_side = np.ones(len(ops), bool)
+    if arch.host is not None:  # the input and output moved over the host link are not DRAM traffic
+        from accelsim.families.systolic.host_link import HOST_ADDR
+        dram_side = ops["addr"].astype(np.int64) < HOST_ADDR
+    per_op = np.stack([np.where((kind == LOAD) & dram_side, nbytes, 0), np.where((kind == STORE) & dram_side, nbytes, 0),
                        np.where(kind == VECTOR, ops["vops"], 0)], axis=1)
     dram_r, dram_w, vops = _sum_by_layer(per_op, groups).T
     r_l, w_l = _sum_by_layer(reads, groups), _sum_by_layer(writes, groups)
@@ -363,6 +370,7 @@ def account(trace: Trace, arch: SystolicSpec, tl: engine.Timeline, dram_model=No
     if dram_model is not None:
         dram_pj, dram_totals = dram_energy_by_layer(dram_model, nl, [b - a for a, b in bounds], horizon)
     layers = []
+    scale = price.table_scale(arch)
     for li, info in enumerate(trace.layers):
         start, horizon = bounds[li]
         cycles = horizon - start
@@ -371,8 +379,8 @@ def account(trace: Trace, arch: SystolicSpec, tl: engine.Timeline, dram_model=No
         energy = {"mac": info.macs * price.mac_energy_pj(arch, info.weight_bits, info.act_bits, info.acc_bits),
                   "vector": float(vops[li]) * price.vector_op_energy_pj(arch, info.acc_bits)}
         for b, j in buf_idx:
-            energy[b.name] = float(r_l[li, j] * price.buffer_access_pj(b, False)
-                                   + w_l[li, j] * price.buffer_access_pj(b, True))
+            energy[b.name] = float(r_l[li, j] * price.buffer_access_pj(b, False, scale)
+                                   + w_l[li, j] * price.buffer_access_pj(b, True, scale))
         energy["dram"] = dram_pj[li] if dram_pj is not None else price.dram_energy_pj(arch, int(dram_r[li] + dram_w[li]))
         energy["static"] = price.static_energy_pj(arch, cycles)
         if any(price.buffer_leakage_mw(b) for b in arch.buffers):
@@ -392,6 +400,16 @@ def account(trace: Trace, arch: SystolicSpec, tl: engine.Timeline, dram_model=No
         approx = tuple(a for a in approx if not a.startswith("buffer ports")) + (
             "bank conflicts: SCALE-Sim's per-cycle demand and address layout for one image (times the batch), "
             "spread over each layer's folds by the length of the phase they hold",)
+    if price.table_scale(arch) != 1.0:
+        e = arch.energy
+        approx = tuple(a for a in approx if not a.startswith("energy: 45 nm")) + (
+            f"energy: 45 nm Horowitz table (ISSCC 2014) scaled to {e.node_nm:g} nm, {e.vdd_v:g} V by Stillmaker & "
+            f"Baas 2017 (x{price.table_scale(arch):.3f} on MACs, vector ops and SRAM; DRAM not scaled) unless the preset "
+            "overrides it",)
+    if arch.host is not None:
+        effects = effects + (f"host link: the network input arrives and the output leaves over its own channel at "
+                             f"{arch.host.bandwidth_bytes_per_s / 1e9:g} GB/s (Table 3's input stalls)",)
+        approx = approx + ("host link: bandwidth only (no packet overhead or round trip), one channel for both directions",)
     if dram_model is not None:
         effects = effects + (f"DRAM timing ({arch.dram.name}: banks, rows, refresh, FR-FCFS)",)
         approx = tuple(a for a in approx if not a.startswith("DRAM is bandwidth"))

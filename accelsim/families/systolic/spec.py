@@ -44,6 +44,19 @@ class SystolicArraySpec:
 
 
 @dataclass(frozen=True)
+class HostLinkSpec:
+    """The link from the host's memory, over which the network input arrives (TPU v1: PCIe Gen3 x16).
+
+    With a host link the network input is read from host memory at ``bandwidth_bytes_per_s``
+    (its own channel, not the weight DRAM's) before the first layer can use it: the paper's
+    Read_Host_Memory, whose wait Table 3 counts as input stalls.
+    """
+
+    bandwidth_bytes_per_s: float
+    source: str = ""
+
+
+@dataclass(frozen=True)
 class SystolicSpec:
     """One accelerator: family, clock, compute, memories, DRAM and energy.
 
@@ -54,6 +67,7 @@ class SystolicSpec:
     layer when it fits; otherwise every layer reads its input from DRAM and writes its
     output back. ``weight_format`` says how weights sit in DRAM: ``dense``, or a sparse format whose
     real size (at each layer's density) the weight DMA moves, decompressing into the filter buffer.
+    ``host`` (optional) brings the network input from host memory over its own link.
     """
 
     name: str
@@ -68,6 +82,7 @@ class SystolicSpec:
     energy: EnergySpec = field(default_factory=EnergySpec)
     keep_activations_on_chip: bool = False
     weight_format: str = "dense"   # pruned weights in DRAM as csr/csc/bitmap/relative_index: fewer bytes to load
+    host: HostLinkSpec | None = None  # the network input comes from host memory over this link (None: from DRAM)
     source: str = ""
     file: str = ""
 
