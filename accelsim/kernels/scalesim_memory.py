@@ -183,15 +183,20 @@ def replay_layer(geom, R, C, df, fold_rows, fold_cols, ifmap_ptr, ifmap_sets, if
     stall = 0
     row = 0
     out_cycle = 0
+    # an operand whose sets all fit in the active half never misses: its rows need no replay
+    fits = read_params[:, 1] >= read_params[:, 0]
+    none = np.zeros((0, 0), np.int64)
     for fc in range(fold_cols):
         for fr in range(fold_rows):
-            ifm = demand_block(geom, R, C, df, fr, fc, 0)
-            fil = demand_block(geom, R, C, df, fr, fc, 1)
+            ifm = none if fits[0] else demand_block(geom, R, C, df, fr, fc, 0)
+            fil = none if fits[1] else demand_block(geom, R, C, df, fr, fc, 1)
             ofm = demand_block(geom, R, C, df, fr, fc, 2)
-            for i in range(ifm.shape[0]):
+            for i in range(ofm.shape[0]):
                 cycle = row + stall
                 worst = 0
                 for b in range(2):
+                    if fits[b]:
+                        continue
                     dem = ifm if b == 0 else fil
                     n_sets, act, pre, fill = (read_params[b, 0], read_params[b, 1], read_params[b, 2],
                                               read_params[b, 3])
@@ -315,6 +320,8 @@ class _ReadBuffer:
         self.refills = 0
 
     def hit(self, addr):
+        if self.act >= self.n_sets:   # the active half holds every set (their contents are then not passed)
+            return True
         start, end = self.limits
         ids = range(start, end) if start < end else list(range(start, self.n_sets)) + list(range(end))
         return any(addr in self.lines[k] for k in ids)
@@ -428,30 +435,50 @@ def prefetch_order(geom: tuple[int, ...], R: int, C: int, dataflow: str) -> tupl
     return slices(A.T, M, C).ravel(), _diagonal_order(slices(W.T, K, R))
 
 
-def read_buffer_inputs(seq: np.ndarray, size_bytes: int, bw_words: int):
+def prefetch_sizes(geom: tuple[int, ...], R: int, C: int, dataflow: str) -> tuple[tuple[int, int], tuple[int, int]]:
+    """``((length, words), (length, words))`` of the ifmap and filter prefetch sequences of
+    :func:`prefetch_order` (``length`` with the -1 padding, ``words`` without), without building them."""
+    from accelsim.kernels.sram_trace import Operands
+    ops = Operands(geom)
+    M, N, K = ops.M, ops.N, ops.K
+    a_words = int(np.count_nonzero(ops.A(0, M, 0, K) != -1))
+
+    def up(n, d):
+        return -(-n // d) * d
+    lengths = {"ws": (M * up(K, R), K * up(N, C)), "os": (K * up(M, R), K * up(N, C)),
+               "is": (K * up(M, C), N * up(K, R))}[dataflow]
+    return (lengths[0], a_words), (lengths[1], K * N)
+
+
+def read_buffer_inputs(seq, length: int, words: int, size_bytes: int, bw_words: int):
     """CSR of prefetch sets per address and the :data:`READ_PARAMS` of a read buffer.
 
-    SCALE-Sim's ``read_buffer.prepare_hashed_buffer``: the sequence's addresses (``-1``
-    skipped) go in sets of ``ceil(size / 100)``, the active half holds ``ceil(half / set)``
-    sets, the prefetch half the rest; a refill takes ``ceil(half / bw)`` lines, the initial
-    prefetch ``ceil(half / bw)`` lines or the whole sequence if shorter. 1-byte words.
+    SCALE-Sim's ``read_buffer.prepare_hashed_buffer``: the sequence's ``words`` addresses
+    (``-1`` skipped) go in sets of ``ceil(size / 100)``, the active half holds ``ceil(half /
+    set)`` sets, the prefetch half the rest; a refill takes ``ceil(half / bw)`` lines, the
+    initial prefetch ``ceil(half / bw)`` lines or the whole sequence (``length`` words with
+    padding) if shorter. 1-byte words. ``seq`` (the sequence itself) is a callable, called
+    only when the sets do not all fit in the active half (then no lookup is ever needed).
     """
     total = int(size_bytes)
     active = -(-total // 2)
     pre = total - active
     per_set = max(1, -(-total // 100))
-    valid = seq[seq != -1].astype(np.int64)
-    sid = np.arange(len(valid), dtype=np.int64) // per_set
-    n_sets = len(valid) // per_set + 1
+    n_sets = words // per_set + 1
     act_sets = min(-(-active // per_set), n_sets)
     pre_sets = min(-(-pre // per_set), n_sets - act_sets)
-    first = min(-(-active // bw_words), -(-len(seq) // bw_words))
+    first = min(-(-active // bw_words), -(-length // bw_words))
+    params = np.array([n_sets, act_sets, pre_sets, -(-pre // bw_words), first], np.int64)
+    if act_sets >= n_sets:
+        return np.zeros(1, np.int64), np.zeros(0, np.int64), 0, params
+    s = seq()
+    valid = s[s != -1].astype(np.int64)
+    sid = np.arange(len(valid), dtype=np.int64) // per_set
     base = int(valid.min()) if len(valid) else 0
     order = np.lexsort((sid, valid))
     size = int(valid.max()) - base + 1 if len(valid) else 0
     ptr = np.zeros(size + 1, np.int64)
     np.cumsum(np.bincount(valid - base, minlength=size), out=ptr[1:])
-    params = np.array([n_sets, act_sets, pre_sets, -(-pre // bw_words), first], np.int64)
     return ptr, sid[order], base, params
 
 
@@ -465,9 +492,17 @@ def replay_inputs(geom: tuple[int, ...], R: int, C: int, dataflow: str, sizes_by
     from accelsim.kernels.sram_trace import layer_mnk
     M, N, K = layer_mnk(geom)
     sr, sc = {"ws": (K, N), "os": (M, N), "is": (K, M)}[dataflow]
-    seq_i, seq_f = prefetch_order(geom, R, C, dataflow)
-    pi, si, bi, ri = read_buffer_inputs(seq_i, sizes_bytes[0], bws_words[0])
-    pf, sf, bf, rf = read_buffer_inputs(seq_f, sizes_bytes[1], bws_words[1])
+    seqs = []
+
+    def seq(b):
+        def get():
+            if not seqs:
+                seqs.extend(prefetch_order(geom, R, C, dataflow))
+            return seqs[b]
+        return get
+    (li, wi), (lf, wf) = prefetch_sizes(geom, R, C, dataflow)
+    pi, si, bi, ri = read_buffer_inputs(seq(0), li, wi, sizes_bytes[0], bws_words[0])
+    pf, sf, bf, rf = read_buffer_inputs(seq(1), lf, wf, sizes_bytes[1], bws_words[1])
     total = int(sizes_bytes[2])
     active = -(-total // 2)
     bw = int(bws_words[2])

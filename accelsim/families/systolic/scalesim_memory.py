@@ -27,7 +27,7 @@ The replay reproduces SCALE-Sim's figures exactly, its defects included (goldens
 1. **A read stall is counted twice.** ``read_buffer.service_reads`` does
    ``offset += potential_stall_cycles`` and then, when it is positive,
    ``offset += potential_stall_cycles`` again: a row that waits ``w`` cycles for a refill
-   is charged ``2 w``.
+   is charged ``2 w`` (reported upstream: scalesim-project/SCALE-Sim issue #130).
 2. **Early refills give cycles back.** When the refill ended before the request
    (``potential_stall_cycles < 0``) the same line *subtracts* it from the row's offset, so
    later misses on that row are under-charged and the row's ifmap/filter figure can be
@@ -42,6 +42,16 @@ The replay reproduces SCALE-Sim's figures exactly, its defects included (goldens
 5. **Drains over-credit space.** ``write_buffer.empty_drain_buf`` subtracts the empty slots
    of the *last* drained line only, so a part-filled line in the middle of a drain counts as
    full and the buffer believes it has more free space than it has.
+6. **A refill costs a whole half even when it brings in less.** When an operand is larger
+   than the active half but not than the whole SRAM, the window can advance only by the
+   few sets left (``prefetch_sets < ceil(half / set)``), yet each refill is still charged
+   ``ceil(half / bw) + 1`` cycles and ``ceil(half / bw) * bw`` DRAM words. Stall and DRAM
+   traffic then *grow* with the SRAM: IS ``conv_a`` of the goldens stalls 140 cycles with
+   1 KiB SRAMs and 7150 with 2 KiB (upstream users see DRAM traffic that does not follow
+   SRAM size and USER-mode stalls with bandwidth to spare: scalesim-project/SCALE-Sim #27).
+7. **A word missing from the prefetch order hangs the replay** (``while not hit:
+   new_prefetch()`` never ends; SCALE-Sim #130 reports such addresses). The replay stops
+   after one full turn of the window instead; no golden layer reaches it.
 
 :func:`layer_refill` with ``as_scalesim=False`` replays the same model with defects 1 and 2
 fixed (a refill wait charged once, nothing given back); ``tests/parity/test_scalesim_memory.py``
