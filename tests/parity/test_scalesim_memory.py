@@ -149,3 +149,37 @@ def test_scalesims_stall_is_not_monotone_in_sram_size():
     words = [layer_refill([GEOMS[0]], _arch(f"a8_k{k}", "is"))["scalesim_filter_dram_words"] for k in (1, 2)]
     assert words[1] > 4 * words[0]
     assert (s1, s2) == (stall[1], stall[2])
+
+
+def _lowbw_groups() -> dict[tuple[str, str], list[dict]]:
+    with open(HERE.parent / "scalesim_goldens.csv") as f:
+        rows = [r for r in csv.DictReader(line for line in f if not line.startswith("#"))
+                if r["config"] == "scale_user_lowbw.cfg"]
+    out = defaultdict(list)
+    for r in rows:
+        out[r["topology"], r["dataflow"]].append(r)
+    return dict(sorted(out.items()))
+
+
+LOWBW = _lowbw_groups()
+GEOMETRY = ("ifmap_h", "ifmap_w", "filt_h", "filt_w", "channels", "num_filters", "stride")
+
+
+@pytest.mark.parametrize("key", list(LOWBW), ids=["-".join(k) for k in LOWBW])
+def test_large_gemm_layers_equal_scalesims_user_mode_stalls(key, tmp_path):
+    """The 16 USER-mode rows of the older goldens (``../scalesim_goldens.csv``: GEMM topologies,
+    32x32, 4 KiB SRAMs, stalls up to 357 093 cycles) through the same path."""
+    rows = LOWBW[key]
+    cfg = tmp_path / "lowbw.cfg"
+    cfg.write_text((HERE.parent / "scale_user_lowbw.cfg").read_text().replace("Dataflow : ws", f"Dataflow : {key[1]}"))
+    topo = tmp_path / "t.csv"
+    topo.write_text("Layer name, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides,\n"
+                    + "".join(f"L{r['layer']}, " + ", ".join(r[k] for k in GEOMETRY) + ",\n" for r in rows))
+    spec = load_scalesim_cfg(cfg)
+    arch = arch_from_dict({**spec, "array": {**spec["array"], "compat": "scalesim"}}, file="lowbw.cfg")
+    result = simulate(load_scalesim_csv(topo), arch)
+    got = {l.name: (l.stall_cycles, l.cycles, result.dram["scalesim_cycles_incl_prefetch"][l.name])
+           for l in result.layers}
+    for r in rows:
+        assert got["L" + r["layer"]] == (int(r["stall_cycles"]), int(r["total_cycles"]),
+                                         int(r["total_cycles_incl_prefetch"])), (key, r["layer"])
