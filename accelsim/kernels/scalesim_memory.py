@@ -487,7 +487,7 @@ def replay_inputs(geom: tuple[int, ...], R: int, C: int, dataflow: str, sizes_by
 
     ``sizes_bytes``: ifmap, filter and ofmap SRAM bytes (1-byte words); ``bws_words``: ifmap and
     filter read and ofmap write words per cycle (SCALE-Sim USER mode: ``IfmapSRAMBankBandwidth``,
-    ``FilterSRAMBankBandwidth``, ``Bandwidth``).
+    ``FilterSRAMBankBandwidth``, ``Bandwidth``); a read bandwidth of 0 never stalls (CALC mode).
     """
     from accelsim.kernels.sram_trace import layer_mnk
     M, N, K = layer_mnk(geom)
@@ -501,8 +501,9 @@ def replay_inputs(geom: tuple[int, ...], R: int, C: int, dataflow: str, sizes_by
             return seqs[b]
         return get
     (li, wi), (lf, wf) = prefetch_sizes(geom, R, C, dataflow)
-    pi, si, bi, ri = read_buffer_inputs(seq(0), li, wi, sizes_bytes[0], bws_words[0])
-    pf, sf, bf, rf = read_buffer_inputs(seq(1), lf, wf, sizes_bytes[1], bws_words[1])
+    never = (np.zeros(1, np.int64), np.zeros(0, np.int64), 0, np.array([1, 1, 0, 0, 0], np.int64))
+    pi, si, bi, ri = read_buffer_inputs(seq(0), li, wi, sizes_bytes[0], bws_words[0]) if bws_words[0] else never
+    pf, sf, bf, rf = read_buffer_inputs(seq(1), lf, wf, sizes_bytes[1], bws_words[1]) if bws_words[1] else never
     total = int(sizes_bytes[2])
     active = -(-total // 2)
     bw = int(bws_words[2])
@@ -519,7 +520,7 @@ def example_args(seed: int):
                      int(rng.integers(1, 12)), s], np.int64)
     R, C, df = int(rng.integers(2, 9)), int(rng.integers(2, 9)), int(rng.integers(0, 3))
     kib = [int(rng.integers(1, 400)) for _ in range(3)]   # bytes, tiny on purpose: many refills
-    bws = (int(rng.integers(1, 12)), int(rng.integers(1, 12)), int(rng.integers(1, 12)))
+    bws = (int(rng.integers(0, 12)), int(rng.integers(0, 12)), int(rng.integers(1, 12)))
     replay = replay_inputs(tuple(int(x) for x in geom), R, C, ("ws", "os", "is")[df], kib, bws)[:-1] + (
         bool(rng.integers(0, 2)),)
     fr, fc = int(rng.integers(0, replay[4])), int(rng.integers(0, replay[5]))

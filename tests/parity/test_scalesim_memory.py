@@ -107,7 +107,7 @@ def test_scalesims_read_stall_is_counted_twice():
 def _refills(geom, df, kib):
     """``(stall, [ifmap, filter] refills, [ifmap, filter] whole?)`` of the replay at ``kib`` KiB SRAMs."""
     arch = _arch(f"a8_k{kib}", df)
-    args = replay_inputs(geom, 8, 8, df, [kib * 1024] * 3, arch.array.scalesim_user_bw_words)
+    args = replay_inputs(geom, 8, 8, df, [kib * 1024] * 3, arch.array.scalesim_refill_words)
     res = replay_layer(*args)
     read = args[12]
     # a refill brings a whole half only while the window has that many sets left to take in

@@ -5,7 +5,7 @@ output size rounded up, batch 1), cut into ``row_folds x col_folds`` folds that 
 another with no overlap; each fold streams ``T`` vectors and costs SCALE-Sim's fill and drain
 (:func:`scalesim_compat.scalesim_fold_fill_drain`). The whole ifmap and filter are loaded
 before the first fold and the ofmap stored after the last, so stalls come from the DRAM model,
-unless the arch carries SCALE-Sim's USER-mode bandwidths (``array.scalesim_user_bw_words``):
+unless the arch carries SCALE-Sim's USER-mode bandwidths (``array.scalesim_refill_words``):
 then the layer records SCALE-Sim's own stall figure, replayed through its double-buffered
 SRAMs (:mod:`.scalesim_memory`), the loads and store move the words its refills move, and
 the family times the layer as compute + that stall. No
@@ -64,7 +64,8 @@ def lower_mac_layer_scalesim(tb: TraceBuilder, layer: Layer, li: int, arch: Syst
         counts = layer_refill(scalesim_geometry(layer), arch)
         tb.layers[li] = replace(tb.layers[li], counts=tb.layers[li].counts + tuple(counts.items()))
         # the DRAM traffic SCALE-Sim's refills move (re-fetches included), 1-byte words
-        in_bytes, w_bytes, out_bytes = (counts[f"scalesim_{k}_dram_words"] for k in ("ifmap", "filter", "ofmap"))
+        in_bytes, w_bytes, out_bytes = (counts.get(f"scalesim_{k}_dram_words", d) for k, d in
+                                        (("ifmap", in_bytes), ("filter", w_bytes), ("ofmap", out_bytes)))
     ld_in = tb.add(LOAD, "dma_in", li, in_deps, src=dram, dst=arch.ifmap.name, bytes=max(1, in_bytes))
     ld_w = tb.add(LOAD, "dma_weights", li, in_deps, src=dram, dst=arch.filter.name, bytes=max(1, w_bytes))
     folds = []

@@ -1,7 +1,9 @@
 """``--compat scalesim`` memory: SCALE-Sim 3.0.0's USER-mode double-buffered SRAM refill, and where it is wrong.
 
-With ``array.scalesim_user_bw_words`` set (a SCALE-Sim cfg in ``InterfaceBandwidth: USER``
-sets it), each MAC layer's stall cycles are SCALE-Sim's, replayed demand row by demand row
+With ``array.scalesim_refill_words`` set (a SCALE-Sim cfg sets it: in ``InterfaceBandwidth:
+USER`` the refill bandwidths, in ``CALC`` reads that never stall and an ofmap draining
+``ArrayWidth`` words per cycle, as ``single_layer_sim.py`` sets them), each MAC layer's
+stall cycles are SCALE-Sim's, replayed demand row by demand row
 (:func:`accelsim.kernels.scalesim_memory.replay_layer`) through its memory model
 (``scalesim/memory/``: ``double_buffered_scratchpad_mem.py``, ``read_buffer.py``,
 ``write_buffer.py``, ``read_port.py``, ``write_port.py``):
@@ -74,8 +76,8 @@ STALL_CAUSE = "sram_refill"
 
 
 def refill_enabled(arch: SystolicSpec) -> bool:
-    """Does ``arch`` run SCALE-Sim's USER-mode SRAM refill (compat scalesim with bandwidths)?"""
-    return arch.array.compat == "scalesim" and bool(arch.array.scalesim_user_bw_words)
+    """Does ``arch`` replay SCALE-Sim's SRAM refill (compat scalesim with ``scalesim_refill_words``)?"""
+    return arch.array.compat == "scalesim" and bool(arch.array.scalesim_refill_words)
 
 
 def layer_refill(geometries: list[tuple[int, ...]], arch: SystolicSpec, as_scalesim: bool = True) -> dict[str, int]:
@@ -89,12 +91,12 @@ def layer_refill(geometries: list[tuple[int, ...]], arch: SystolicSpec, as_scale
     sizes = (arch.ifmap.capacity_bytes, arch.filter.capacity_bytes, arch.ofmap.capacity_bytes)
     out = dict.fromkeys(COUNTS, 0)
     for geom in geometries:
-        args = replay_inputs(tuple(geom), a.rows, a.cols, a.dataflow, sizes, a.scalesim_user_bw_words)[:-1] + (
+        args = replay_inputs(tuple(geom), a.rows, a.cols, a.dataflow, sizes, a.scalesim_refill_words)[:-1] + (
             as_scalesim,)
         res = replay_layer(*args)
         stall, _, _, if_refills, fi_refills, ofmap_words, stop = (int(x) for x in res)
         read = args[12]   # READ_PARAMS rows: ifmap, filter
-        bw_i, bw_f = a.scalesim_user_bw_words[:2]
+        bw_i, bw_f = a.scalesim_refill_words[:2]
         prefetch = int(max(read[0, 4], read[1, 4]))
         out["scalesim_stall_cycles"] += stall
         out["scalesim_prefetch_cycles"] += prefetch
@@ -102,6 +104,12 @@ def layer_refill(geometries: list[tuple[int, ...]], arch: SystolicSpec, as_scale
         out["scalesim_ifmap_dram_words"] += int(read[0, 4] + if_refills * read[0, 3]) * bw_i
         out["scalesim_filter_dram_words"] += int(read[1, 4] + fi_refills * read[1, 3]) * bw_f
         out["scalesim_ofmap_dram_words"] += ofmap_words
+    if not all(a.scalesim_refill_words[:2]):
+        # CALC mode: SCALE-Sim's bandwidth-estimating read buffers prefetch on their own schedule
+        # (read_buffer_estimate_bw.py, not replayed): no prefetch figure, and the reads move the operand
+        for k in ("scalesim_prefetch_cycles", "scalesim_cycles_incl_prefetch", "scalesim_ifmap_dram_words",
+                  "scalesim_filter_dram_words"):
+            del out[k]
     return out
 
 
@@ -129,16 +137,18 @@ def apply_refill(result, trace, arch: SystolicSpec):
                 energy["leakage"] = price.leakage_energy_pj(arch, cycles)
             layer = replace(layer, cycles=cycles, stall_cycles=stall, span_cycles=cycles, energy_pj=energy,
                             stall_causes={STALL_CAUSE: stall} if stall else {})
-            prefetch[layer.name] = c["scalesim_prefetch_cycles"]
-            incl[layer.name] = c["scalesim_cycles_incl_prefetch"]
+            if "scalesim_prefetch_cycles" in c:
+                prefetch[layer.name] = c["scalesim_prefetch_cycles"]
+                incl[layer.name] = c["scalesim_cycles_incl_prefetch"]
         layers.append(replace(layer, start_cycle=clock, end_cycle=clock + layer.cycles))
         clock += layer.cycles
     effects = tuple(e for e in result.effects if not e.startswith("DRAM transfers")) + (
-        "SCALE-Sim 3.0.0 USER-mode SRAM refill (double-buffered read SRAMs re-fetch what does not fit, "
+        "SCALE-Sim 3.0.0 SRAM refill (double-buffered read SRAMs re-fetch what does not fit, "
         "ofmap drains), replayed demand row by demand row; its stall figure's defects kept "
-        "(families/systolic/scalesim_memory.py)",
-        f"prefetch before cycle 0 not in the cycles: {sum(prefetch.values())} cycles in all "
-        "(dram.scalesim_prefetch_cycles per layer)")
+        "(families/systolic/scalesim_memory.py)",)
+    if prefetch:
+        effects += (f"prefetch before cycle 0 not in the cycles: {sum(prefetch.values())} cycles in all "
+                    "(dram.scalesim_prefetch_cycles per layer)",)
     return replace(result, layers=tuple(layers), effects=effects,
                    dram={**result.dram, "scalesim_prefetch_cycles": prefetch,
                          "scalesim_cycles_incl_prefetch": incl})
