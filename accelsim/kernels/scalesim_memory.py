@@ -86,6 +86,35 @@ def demand_block(geom, R, C, df, fr, fc, buf):
 
 
 @njit(cache=True)
+def ofmap_counts(geom, R, C, df, fr, fc):
+    """Words the ofmap demand rows of fold ``(fr, fc)`` write, row by row (int64): the ofmap block
+    of :func:`demand_block` counted without building it (the write buffer needs only counts)."""
+    h, w, fh, fw, ch, nf, s = geom[0], geom[1], geom[2], geom[3], geom[4], geom[5], geom[6]
+    oh, ow = -(-(h - fh + s) // s), -(-(w - fw + s) // s)
+    M, N, K = oh * ow, nf, fh * fw * ch
+    if df == 0:
+        br, bc, pr, lo, before = M, min(fc * C + C, N) - fc * C, M, 0, 2 * R - 1
+    elif df == 1:
+        br, bc, pr, before = min(fr * R + R, M) - fr * R, min(fc * C + C, N) - fc * C, R, K - 1
+        lo = pr - br   # flipped: the used rows sit at the bottom
+    else:
+        br, bc, pr, lo, before = N, min(fc * C + C, M) - fc * C, N, 0, 2 * R - 1
+    out = np.zeros(pr + before + C - 1, np.int64)
+    for t in range(len(out)):
+        d = t - before - lo   # row d - c of the block meets column c on this row
+        hi = min(bc - 1, d)
+        first = max(0, d - br + 1)
+        if hi >= first:
+            out[t] = hi - first + 1
+    return out
+
+
+def ofmap_counts_ref(geom, R, C, df, fr, fc):
+    """Twin: the non-empty cells of each row of the NumPy ofmap demand rows."""
+    return (demand_block_ref(geom, R, C, df, fr, fc, 2) != -1).sum(axis=1).astype(np.int64)
+
+
+@njit(cache=True)
 def _filter(r0, r1, c0, c1, K):
     """Filter operand addresses: window element ``r`` of filter ``c`` at ``FILTER_OFFSET + c*K + r``."""
     out = np.empty((r1 - r0, c1 - c0), np.int64)
@@ -190,8 +219,8 @@ def replay_layer(geom, R, C, df, fold_rows, fold_cols, ifmap_ptr, ifmap_sets, if
         for fr in range(fold_rows):
             ifm = none if fits[0] else demand_block(geom, R, C, df, fr, fc, 0)
             fil = none if fits[1] else demand_block(geom, R, C, df, fr, fc, 1)
-            ofm = demand_block(geom, R, C, df, fr, fc, 2)
-            for i in range(ofm.shape[0]):
+            ofm = ofmap_counts(geom, R, C, df, fr, fc)
+            for i in range(len(ofm)):
                 cycle = row + stall
                 worst = 0
                 for b in range(2):
@@ -225,10 +254,19 @@ def replay_layer(geom, R, C, df, fold_rows, fold_cols, ifmap_ptr, ifmap_sets, if
                 # the ofmap write buffer
                 cur = cycle
                 woff = 0
-                for j in range(ofm.shape[1]):
-                    e = ofm[i, j]
-                    if e == -1:
-                        continue
+                n = ofm[i]
+                if (cur < drain_end and free - n > 0) or (cur >= drain_end and free - n >= total - drain):
+                    # no word of the row waits or starts a drain: take them all at once
+                    free -= n
+                    line_idx += n
+                    while line_idx >= bw:
+                        if n_lines == len(line_valid):
+                            line_valid = np.concatenate((line_valid, np.zeros(len(line_valid), np.int64)))
+                        line_valid[n_lines] = bw
+                        n_lines += 1
+                        line_idx -= bw
+                    n = 0
+                for _ in range(n):   # which words they are does not matter, only how many
                     free -= 1
                     line_idx += 1
                     if line_idx == bw:
@@ -525,6 +563,7 @@ def example_args(seed: int):
         bool(rng.integers(0, 2)),)
     fr, fc = int(rng.integers(0, replay[4])), int(rng.integers(0, replay[5]))
     return {"demand_block": (geom, R, C, df, fr, fc, int(rng.integers(0, 3))), "replay_layer": replay,
+            "ofmap_counts": (geom, R, C, df, fr, fc),
             "_filter": (0, int(rng.integers(0, 5)), 1, int(rng.integers(1, 5)), int(rng.integers(1, 9))),
             "_ofmap": (1, int(rng.integers(1, 5)), 0, int(rng.integers(0, 5)), int(rng.integers(1, 9))),
             "_hit": (replay[6], replay[7], replay[8], int(replay[8]) + int(rng.integers(-2, 40)),
