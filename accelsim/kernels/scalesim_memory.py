@@ -1,10 +1,13 @@
 """SCALE-Sim 3.0.0's USER-mode memory replay: per-fold demand rows through double-buffered SRAMs.
 
-Two kernels, each with a plain twin ``<name>_ref`` that is its specification:
+Kernels, each with a plain twin ``<name>_ref`` that is its specification (``_filter``,
+``_ofmap`` and ``_hit`` are their helpers, twinned the same way):
 
 * :func:`demand_block`: one buffer's demand rows of one fold (SCALE-Sim's
   ``create_*_demand_mat``), the same rows :func:`accelsim.kernels.sram_trace.buffer_demand`
   builds with NumPy, computed in place so a whole layer replays inside one compiled call.
+* :func:`ofmap_counts`: how many words each ofmap demand row writes (all the write buffer
+  needs), without building the rows.
 * :func:`replay_layer`: SCALE-Sim's ``double_buffered_scratchpad.service_memory_requests`` over
   every fold of a layer: the ifmap and filter ``read_buffer`` (a window of address sets that
   moves by the prefetch half on every miss, each refill taking ``ceil(half / bw) + 1`` cycles
@@ -12,7 +15,8 @@ Two kernels, each with a plain twin ``<name>_ref`` that is its specification:
   ``ceil(half / bw)`` lines at a time). It reproduces SCALE-Sim's arithmetic, its defects
   included (see :mod:`accelsim.families.systolic.scalesim_memory`).
 
-Inputs are plain arrays; :mod:`accelsim.families.systolic.scalesim_memory` builds them.
+Inputs are plain arrays, built by :func:`replay_inputs` (SCALE-Sim's prefetch order and its
+sets, NumPy) for :mod:`accelsim.families.systolic.scalesim_memory`.
 """
 
 from __future__ import annotations
