@@ -451,8 +451,14 @@ def _pad_cols(block: np.ndarray, cols: int) -> np.ndarray:
 def _diagonal_order(mat: np.ndarray) -> np.ndarray:
     """``mat``'s elements anti-diagonal by anti-diagonal, bottom row first within one (SCALE-Sim's
     roll-out "to account for temporal locality when there is a skew in demand")."""
+    m, n = mat.shape
+    d = np.arange(m + n - 1)
+    # diagonal d holds rows min(d, m-1) down to max(0, d-n+1); element (r, c) sits at its start + top - r
+    start = np.concatenate(([0], np.cumsum(np.minimum(d, m - 1) - np.maximum(0, d - n + 1) + 1)[:-1]))
     r, c = np.indices(mat.shape)
-    return mat.ravel()[np.lexsort((-r.ravel(), (r + c).ravel()))]
+    out = np.empty(m * n, mat.dtype)
+    out[(start[r + c] + np.minimum(r + c, m - 1) - r).ravel()] = mat.ravel()
+    return out
 
 
 def prefetch_order(geom: tuple[int, ...], R: int, C: int, dataflow: str) -> tuple[np.ndarray, np.ndarray]:
@@ -517,7 +523,7 @@ def read_buffer_inputs(seq, length: int, words: int, size_bytes: int, bw_words: 
     valid = s[s != -1].astype(np.int64)
     sid = np.arange(len(valid), dtype=np.int64) // per_set
     base = int(valid.min()) if len(valid) else 0
-    order = np.lexsort((sid, valid))
+    order = np.argsort(valid, kind="stable")   # by address, then by set (sid grows with position)
     size = int(valid.max()) - base + 1 if len(valid) else 0
     ptr = np.zeros(size + 1, np.int64)
     np.cumsum(np.bincount(valid - base, minlength=size), out=ptr[1:])

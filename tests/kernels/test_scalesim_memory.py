@@ -33,3 +33,13 @@ def test_sets_hold_the_sequence_in_order():
     assert base == 5
     by_addr = {a + base: sets[ptr[a]:ptr[a + 1]].tolist() for a in range(len(ptr) - 1)}
     assert by_addr == {5: [0, 2], 6: [4], 7: [1], 8: [5], 9: [3]}
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.integers(1, 12), st.integers(1, 12), st.integers(0, 2**31))
+def test_diagonal_order_is_scalesims_roll_out(m, n, seed):
+    """SCALE-Sim's loop: diagonal d from row min(d, M-1) down to max(0, d-N+1), column d - row."""
+    from accelsim.kernels.scalesim_memory import _diagonal_order
+    mat = np.random.default_rng(seed).integers(-1, 1000, (m, n))
+    want = [mat[r, d - r] for d in range(m + n) for r in range(min(d, m - 1), max(0, d - n + 1) - 1, -1)]
+    assert _diagonal_order(mat).tolist() == want
