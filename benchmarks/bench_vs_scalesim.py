@@ -11,7 +11,8 @@ SCALE-Sim 3.0.0 insists on) and the first ``--layers`` rows of the topology (def
 own API (``save_disk_space`` unless ``--traces``), accelsim as ``accelsim simulate
 --scalesim-config CFG --compat scalesim`` (plus ``--sram-traces`` with ``--traces``). Printed:
 per-layer stall-free cycles side by side (SCALE-Sim's Total minus Stall Cycles; accelsim's
-``compute_cycles``), the mismatch count, both wall times and their ratio, and both peak
+``compute_cycles``) and stall cycles (equal in USER mode, where accelsim replays SCALE-Sim's
+SRAM refill), the mismatch counts, both wall times and their ratio, and both peak
 resident memories. Asserts nothing.
 """
 
@@ -102,16 +103,22 @@ def compare(topo: Path, cfg: Path, layers: int, traces: bool, scalesim_python: s
     wall_s, rss_s, _ = _run(scalesim_python, SCALESIM_BODY.format(nodisk=not traces, cfg=str(scalesim_cfg(cfg, tmp)),
                                                                    topo=str(t), layout=str(layout), out=str(ss_out)))
     report = next(ss_out.rglob("COMPUTE_REPORT.csv"))
-    ss = [int(r[2]) - int(r[3]) for r in list(csv.reader(open(report), skipinitialspace=True))[1:] if r]
+    report_rows = [r for r in list(csv.reader(open(report), skipinitialspace=True))[1:] if r]
+    ss = [int(r[2]) - int(r[3]) for r in report_rows]
+    ss_stall = [int(r[3]) for r in report_rows]
     j = tmp / "accelsim.json"
     argv = ["simulate", "--scalesim-config", str(cfg), "--compat", "scalesim", "--model", str(t), "--json", str(j), "-q"]
     if traces:
         argv += ["--sram-traces", str(tmp / "accelsim_traces")]
     wall_a, rss_a, _ = _run(sys.executable, ACCELSIM_BODY.format(argv=argv))
-    acc = [l["compute_cycles"] for l in json.loads(j.read_text())["layers"]]
+    acc_layers = json.loads(j.read_text())["layers"]
+    acc = [l["compute_cycles"] for l in acc_layers]
+    acc_stall = [l["stall_cycles"] for l in acc_layers]
     subprocess.run(["rm", "-rf", str(tmp)])
     return dict(cfg=cfg.name, layers=len(ss), traces=traces, scalesim=ss, accelsim=acc,
                 mismatches=sum(a != b for a, b in zip(ss, acc)) + abs(len(ss) - len(acc)),
+                stall_scalesim=ss_stall, stall_accelsim=acc_stall,
+                stall_mismatches=sum(a != b for a, b in zip(ss_stall, acc_stall)),
                 wall_scalesim=wall_s, wall_accelsim=wall_a, rss_scalesim=rss_s, rss_accelsim=rss_a)
 
 
@@ -131,10 +138,13 @@ def main() -> None:
                         args.scalesim_python)
             print(f"\n{r['cfg']} (first {r['layers']} layers of {Path(args.topology).name}), traces "
                   f"{'on' if traces else 'off'}")
-            print(f"  {'layer':>5s} {'SCALE-Sim':>12s} {'accelsim':>12s}")
-            for i, (a, b) in enumerate(zip(r["scalesim"], r["accelsim"])):
-                print(f"  {i:5d} {a:12,d} {b:12,d}{'' if a == b else '  MISMATCH'}")
-            print(f"  mismatches: {r['mismatches']}")
+            print(f"  {'layer':>5s} {'SCALE-Sim':>12s} {'accelsim':>12s}   stall: {'SCALE-Sim':>10s} {'accelsim':>10s}")
+            for i, (a, b, c, d) in enumerate(zip(r["scalesim"], r["accelsim"], r["stall_scalesim"],
+                                                 r["stall_accelsim"])):
+                print(f"  {i:5d} {a:12,d} {b:12,d}{'' if a == b else '  MISMATCH'}          {c:10,d} {d:10,d}"
+                      f"{'' if c == d else '  MISMATCH'}")
+            print(f"  mismatches: {r['mismatches']} (compute), {r['stall_mismatches']} (stall; accelsim replays "
+                  "SCALE-Sim's refill in USER mode only)")
             print(f"  wall: SCALE-Sim {r['wall_scalesim']:.1f} s, accelsim {r['wall_accelsim']:.2f} s, "
                   f"ratio {r['wall_scalesim'] / r['wall_accelsim']:.0f}x")
             print(f"  peak RSS: SCALE-Sim {r['rss_scalesim']:.0f} MiB, accelsim {r['rss_accelsim']:.0f} MiB, "

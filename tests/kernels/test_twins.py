@@ -211,6 +211,13 @@ def _cambricon_args(seed):
     return example_args(seed)
 
 
+def _scalesim_memory(name):
+    def args(seed):
+        from accelsim.kernels.scalesim_memory import example_args
+        return list(example_args(seed)[name])
+    return (lambda: st.integers(0, 2**31), args)
+
+
 CASES = {"fold_schedule": (_fold_inputs, _fold_args),
          "cambricon_core": (lambda: st.integers(0, 2**31), _cambricon_args),
          "spmv_schedule": (_spmv_inputs, _spmv_args),
@@ -227,7 +234,9 @@ CASES = {"fold_schedule": (_fold_inputs, _fold_args),
          "event_loop": (lambda: st.integers(0, 2**31), lambda seed: _event_args(seed)),
          "event_loop_dram": (lambda: st.integers(0, 2**31), lambda seed: _event_dram_args(seed)),
          "spread_bins": (_bins_inputs, _bins_args),
-         "dcc_sweep": (lambda: st.integers(0, 2**31), lambda seed: _dcc_args(seed))}
+         "dcc_sweep": (lambda: st.integers(0, 2**31), lambda seed: _dcc_args(seed)),
+         **{k: _scalesim_memory(k) for k in ("demand_block", "ofmap_counts", "replay_layer", "_filter", "_ofmap",
+                                                       "_hit")}}
 
 
 def _dcc_args(seed):

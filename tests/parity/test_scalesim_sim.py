@@ -2,14 +2,17 @@
 
 ``test_scalesim_formula.py`` holds the closed form to the goldens; this runs the whole path a
 user runs (topology CSV -> network -> compat lowering -> trace -> SimPy engine -> Result) and
-holds each layer's ``compute_cycles`` to SCALE-Sim's Total Cycles minus Stall Cycles. Every
-(topology, config, dataflow) group of the goldens becomes a SCALE-Sim-format topology file and
-cfg written here from the goldens' own layer dimensions, so the test needs no SCALE-Sim file.
+holds each layer's ``compute_cycles`` to SCALE-Sim's Total Cycles minus Stall Cycles and its
+``stall_cycles`` to SCALE-Sim's Stall Cycles (the SRAM refill replay of
+``families/systolic/scalesim_memory.py``, under each golden's own memory config). Every
+(topology, config, dataflow) group of the goldens becomes a SCALE-Sim-format topology file
+written here from the goldens' own layer dimensions, so the test needs no SCALE-Sim file.
 """
 
 from __future__ import annotations
 
 import csv
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -36,11 +39,16 @@ def _groups() -> dict[tuple[str, str, str], list[dict]]:
 GROUPS = _groups()
 
 
-def _cfg_text(rows: int, cols: int, dataflow: str) -> str:
-    return ("[general]\nrun_name = parity\n\n[architecture_presets]\n"
-            f"ArrayHeight: {rows}\nArrayWidth: {cols}\nIfmapSramSzkB: 64\nFilterSramSzkB: 64\n"
-            "OfmapSramSzkB: 64\nIfmapOffset: 0\nFilterOffset: 10000000\nOfmapOffset: 20000000\n"
-            f"Bandwidth: 10\nDataflow: {dataflow}\n\n[run_presets]\nInterfaceBandwidth: CALC\n")
+ROOT = Path(__file__).resolve().parents[2]
+#: the goldens' configs: SCALE-Sim's own (accelsim's copies in models/scalesim have the same array,
+#: SRAM sizes, Bandwidth and InterfaceBandwidth as upstream's at the goldens' commit) and the starved one here
+CONFIGS = {"scale.cfg": ROOT / "models" / "scalesim" / "scale.cfg", "eyeriss.cfg": ROOT / "models" / "scalesim" /
+           "eyeriss.cfg", "google.cfg": ROOT / "models" / "scalesim" / "google.cfg",
+           "scale_user_lowbw.cfg": Path(__file__).resolve().parent / "scale_user_lowbw.cfg"}
+
+
+def _cfg_text(config: str, dataflow: str) -> str:
+    return re.sub(r"(?im)^Dataflow\s*:.*$", f"Dataflow: {dataflow}", CONFIGS[config].read_text())
 
 
 def _topology_text(rows: list[dict]) -> str:
@@ -56,16 +64,18 @@ def test_simulator_compute_cycles_equal_scalesims(key, tmp_path):
     rows = GROUPS[key]
     r0 = rows[0]
     cfg = tmp_path / "a.cfg"
-    cfg.write_text(_cfg_text(int(r0["rows"]), int(r0["cols"]), r0["dataflow"]))
+    cfg.write_text(_cfg_text(r0["config"], r0["dataflow"]))
     topo = tmp_path / "t.csv"
     topo.write_text(_topology_text(rows))
     spec = load_scalesim_cfg(cfg)
     arch = arch_from_dict({**spec, "array": {**spec["array"], "compat": "scalesim"}}, file="a.cfg")
     result = simulate(load_scalesim_csv(topo), arch)
-    got = {l.name: l.compute_cycles for l in result.layers}
+    assert (spec["array"]["rows"], spec["array"]["cols"]) == (int(r0["rows"]), int(r0["cols"]))
+    got = {l.name: (l.compute_cycles, l.stall_cycles) for l in result.layers}
     wrong = []
     for r in rows:
         mine = got["L" + r["layer"]]
-        if mine != int(r["compute_cycles"]):
-            wrong.append(f"layer {r['layer']} {r['layer_name']}: SCALE-Sim {r['compute_cycles']}, accelsim {mine}")
+        if mine != (int(r["compute_cycles"]), int(r["stall_cycles"])):
+            wrong.append(f"layer {r['layer']} {r['layer_name']}: SCALE-Sim compute, stall "
+                         f"{r['compute_cycles']}, {r['stall_cycles']}; accelsim {mine}")
     assert not wrong, f"{key}: " + "; ".join(wrong[:10])

@@ -30,7 +30,11 @@ def _evaluate(trace, spec):
     if missing:
         raise AccelsimError(f"trace has no memory {missing[0]!r} of arch {spec.name}; it was lowered "
                             f"for another arch ({trace.arch})", field="memories")
-    return evaluate(trace, spec)
+    result = evaluate(trace, spec)
+    if spec.array.compat == "scalesim":
+        from accelsim.families.systolic.scalesim_memory import apply_refill
+        result = apply_refill(result, trace, spec)
+    return result
 
 
 def _list_row(a):

@@ -17,6 +17,14 @@ from accelsim.units import parse_bandwidth
 from accelsim.families.systolic.spec import DATAFLOWS, WEIGHT_FORMATS, HostLinkSpec, SystolicArraySpec, SystolicSpec
 
 
+def _user_bw(value: Any) -> tuple[int, ...]:
+    field = "array.scalesim_refill_words"
+    if not isinstance(value, (list, tuple)) or len(value) not in (0, 3):
+        raise AccelsimError("must be [ifmap, filter, ofmap] words per cycle (SCALE-Sim's refills; 0 = reads never "
+                            "stall) or []", field=field)
+    return tuple(schema.pos_int(v, f"{field}[{i}]", minimum=0 if i < 2 else 1) for i, v in enumerate(value))
+
+
 def systolic_from_dict(raw: Any, file: str = "") -> SystolicSpec:
     """Validate a parsed systolic arch mapping and build the spec; errors carry the dotted field."""
     schema.check_keys(raw, "", ("name", "family", "clock", "array", "memory", "dram"),
@@ -25,7 +33,7 @@ def systolic_from_dict(raw: Any, file: str = "") -> SystolicSpec:
 
     a = schema.check_keys(raw["array"], "array", ("rows", "cols"),
                           ("dataflow", "mac_bits", "overlap_folds", "pad_weight_tiles", "compat", "bank_conflicts",
-                           "structured", "source"))
+                           "structured", "scalesim_refill_words", "source"))
     array = SystolicArraySpec(
         rows=schema.pos_int(a["rows"], "array.rows"), cols=schema.pos_int(a["cols"], "array.cols"),
         dataflow=schema.choice(a.get("dataflow", "ws"), "array.dataflow", DATAFLOWS),
@@ -34,7 +42,8 @@ def systolic_from_dict(raw: Any, file: str = "") -> SystolicSpec:
         pad_weight_tiles=schema.boolean(a.get("pad_weight_tiles", False), "array.pad_weight_tiles"),
         bank_conflicts=schema.boolean(a.get("bank_conflicts", False), "array.bank_conflicts"),
         compat=schema.choice(a.get("compat", "none"), "array.compat", ("none", "scalesim")),
-        structured=schema.choice(str(a.get("structured", "none")), "array.structured", ("none", "2:4", "1:4", "2:8")))
+        structured=schema.choice(str(a.get("structured", "none")), "array.structured", ("none", "2:4", "1:4", "2:8")),
+        scalesim_refill_words=_user_bw(a.get("scalesim_refill_words", [])))
     if array.structured != "none" and (array.compat == "scalesim" or array.bank_conflicts):
         raise AccelsimError("the N:M sparse mode is not modelled with compat scalesim or bank_conflicts",
                             field="array.structured")

@@ -39,7 +39,10 @@ Conversions, and what SCALE-Sim does not say:
 * DRAM: ``Bandwidth`` words/cycle x 1 byte x 1 GHz. In USER mode SCALE-Sim limits only the
   OFMAP write-back by ``Bandwidth`` (the first value of a list); its IFMAP and filter reads are
   limited by ``[layout] IfmapSRAMBankBandwidth`` / ``FilterSRAMBankBandwidth`` (default 10)
-  instead, a quirk of ``single_layer_sim.py``. In CALC mode SCALE-Sim never stalls on DRAM;
+  instead, a quirk of ``single_layer_sim.py``. The three go to ``array.scalesim_refill_words``,
+  which turns on the SRAM refill replay under ``--compat scalesim``
+  (:mod:`.scalesim_memory`); in CALC mode its reads never stall (``0``) and the ofmap drains
+  at ``ArrayWidth`` words per cycle. In CALC mode SCALE-Sim never stalls on DRAM;
   accelsim has no unlimited DRAM, so it uses ``Bandwidth`` when the file gives one and
   otherwise ``rows + 2 * cols`` words/cycle (every array edge fed every cycle). The dict's
   ``notes`` say which.
@@ -179,12 +182,26 @@ def load_scalesim_cfg(path: str | Path) -> dict[str, Any]:
         return {"name": f"{role}_sram", "capacity": arch[key] * 1024 * WORD_BYTES,
                 "width_bits": 8 * WORD_BYTES * width_words, "double_buffered": True}
 
+    user = run["InterfaceBandwidth"] == "USER"
+    if user:
+        # SCALE-Sim 3.0.0 (single_layer_sim.py) refills the ifmap and filter SRAMs at the [layout]
+        # bank bandwidths (its default 10 when absent) and writes the ofmap back at Bandwidth
+        read = (layout.get("IfmapSRAMBankBandwidth", 10), layout.get("FilterSRAMBankBandwidth", 10))
+        notes.append(f"SRAM refill as SCALE-Sim's USER mode: ifmap {read[0]}, filter {read[1]}, "
+                     f"ofmap {words} words/cycle")
+    else:
+        # CALC: SCALE-Sim's read buffers only estimate bandwidth (never stall); the ofmap drains at
+        # ArrayWidth words/cycle (single_layer_sim.py)
+        read = (0, 0)
+        notes.append(f"SRAM refill as SCALE-Sim's CALC mode: reads never stall, ofmap drains {cols} words/cycle")
+    array = {"rows": rows, "cols": cols, "dataflow": dataflow, "mac_bits": 8 * WORD_BYTES,
+             "scalesim_refill_words": [read[0], read[1], words if user else cols]}
     return {
         "name": f"scalesim-{path.stem}",
         "family": "systolic",
         "source": f"SCALE-Sim 3.0.0 config {path.name}; clock assumed 1 GHz",
         "clock": CLOCK_HZ,
-        "array": {"rows": rows, "cols": cols, "dataflow": dataflow, "mac_bits": 8 * WORD_BYTES},
+        "array": array,
         "memory": {
             "keep_activations_on_chip": False,   # SCALE-Sim reads every layer's ifmap from DRAM
             "ifmap": sram("IfmapSramSzkB", "ifmap", ifmap_words),

@@ -4,8 +4,11 @@ Each layer becomes SCALE-Sim's GEMM (:func:`scalesim_compat.scalesim_gemm_dims`:
 output size rounded up, batch 1), cut into ``row_folds x col_folds`` folds that run one after
 another with no overlap; each fold streams ``T`` vectors and costs SCALE-Sim's fill and drain
 (:func:`scalesim_compat.scalesim_fold_fill_drain`). The whole ifmap and filter are loaded
-before the first fold and the ofmap stored after the last, so stalls come from the DRAM model
-(SCALE-Sim's own stall figure comes from its scratchpad replay and is not reproduced). No
+before the first fold and the ofmap stored after the last, so stalls come from the DRAM model,
+unless the arch carries SCALE-Sim's USER-mode bandwidths (``array.scalesim_refill_words``):
+then the layer records SCALE-Sim's own stall figure, replayed through its double-buffered
+SRAMs (:mod:`.scalesim_memory`), the loads and store move the words its refills move, and
+the family times the layer as compute + that stall. No
 vector op is emitted: SCALE-Sim models no activation unit. The accounting subtracts one cycle
 per layer for SCALE-Sim's 0-based end-of-layer convention (see that module's docstring).
 """
@@ -13,11 +16,13 @@ per layer for SCALE-Sim's 0-based end-of-layer convention (see that module's doc
 from __future__ import annotations
 
 import math
+from dataclasses import replace
 
 from accelsim.families.systolic.spec import SystolicSpec
 from accelsim.errors import AccelsimError
 from accelsim.families.systolic.scalesim_compat import (scalesim_fold_counts, scalesim_fold_fill_drain, scalesim_gemm_dims,
                                             scalesim_spatiotemporal)
+from accelsim.families.systolic.scalesim_memory import layer_refill, refill_enabled
 from accelsim.trace import COMPUTE, LOAD, STORE, TraceBuilder
 from accelsim.workload.layer import Layer
 
@@ -54,8 +59,15 @@ def lower_mac_layer_scalesim(tb: TraceBuilder, layer: Layer, li: int, arch: Syst
         raise AccelsimError("SCALE-Sim simulates batch 1 only; drop --batch or --compat scalesim", field="--batch")
     R, C, df = arch.array.rows, arch.array.cols, arch.array.dataflow
     gemms = scalesim_gemms(layer)
-    ld_in = tb.add(LOAD, "dma_in", li, in_deps, src=dram, dst=arch.ifmap.name, bytes=max(1, layer.in_bytes))
-    ld_w = tb.add(LOAD, "dma_weights", li, in_deps, src=dram, dst=arch.filter.name, bytes=max(1, layer.weight_bytes))
+    in_bytes, w_bytes, out_bytes = layer.in_bytes, layer.weight_bytes, layer.out_bytes
+    if refill_enabled(arch):
+        counts = layer_refill(scalesim_geometry(layer), arch)
+        tb.layers[li] = replace(tb.layers[li], counts=tb.layers[li].counts + tuple(counts.items()))
+        # the DRAM traffic SCALE-Sim's refills move (re-fetches included), 1-byte words
+        in_bytes, w_bytes, out_bytes = (counts.get(f"scalesim_{k}_dram_words", d) for k, d in
+                                        (("ifmap", in_bytes), ("filter", w_bytes), ("ofmap", out_bytes)))
+    ld_in = tb.add(LOAD, "dma_in", li, in_deps, src=dram, dst=arch.ifmap.name, bytes=max(1, in_bytes))
+    ld_w = tb.add(LOAD, "dma_weights", li, in_deps, src=dram, dst=arch.filter.name, bytes=max(1, w_bytes))
     folds = []
     for M, N, K in gemms:
         rf, cf = scalesim_fold_counts(M, N, K, R, C, df)
@@ -69,5 +81,5 @@ def lower_mac_layer_scalesim(tb: TraceBuilder, layer: Layer, li: int, arch: Syst
     for (rows, cols, t, extra), mc in zip(folds, macs):
         deps = [ld_in, ld_w] if last is None else [last]
         last = tb.add(COMPUTE, "array", li, deps, rows=rows, cols=cols, stream=t, preload=0, drain=extra, macs=mc)
-    st = tb.add(STORE, "dma_out", li, [last], src=arch.ofmap.name, dst=dram, bytes=max(1, layer.out_bytes))
+    st = tb.add(STORE, "dma_out", li, [last], src=arch.ofmap.name, dst=dram, bytes=max(1, out_bytes))
     return [st]

@@ -36,6 +36,9 @@ class SystolicArraySpec:
     compat: str = "none"   # "scalesim": count folds exactly as SCALE-Sim 3.0.0 does (families/systolic/scalesim_compat.py)
     bank_conflicts: bool = False  # price each cycle's requests against banks and ports (families/systolic/bank_conflicts.py)
     structured: str = "none"  # "2:4": N:M sparse mode (half the reduction per fold, 2-bit indices; tiles.array_dims)
+    #: compat scalesim: words/cycle of SCALE-Sim's ifmap and filter refills (0: never stall, its CALC mode)
+    #: and ofmap write-back (families/systolic/scalesim_memory.py); () = no SRAM refill model
+    scalesim_refill_words: tuple[int, ...] = ()
 
     @property
     def macs(self) -> int:

@@ -48,10 +48,32 @@ def test_values_in_scalesim_units(tmp_path):
     p = tmp_path / "t.cfg"
     p.write_text(GOOD.replace("Dataflow : ws", "Dataflow : IS"))
     d = load_scalesim_cfg(p)
-    assert d["array"] == {"rows": 8, "cols": 4, "dataflow": "is", "mac_bits": 8}
+    # USER mode: refills at the [layout] bank bandwidths (SCALE-Sim's 10 when absent), write-back at Bandwidth
+    assert d["array"] == {"rows": 8, "cols": 4, "dataflow": "is", "mac_bits": 8, "scalesim_refill_words": [10, 10, 10]}
     assert d["memory"]["filter"]["capacity"] == 32 * 1024
     assert d["memory"]["ifmap"]["width_bits"] == 4 * 8     # IS streams filters by row, inputs by column
     assert "1 GHz" in d["notes"]
+
+
+def test_user_mode_refill_bandwidths_come_from_layout_and_bandwidth(tmp_path):
+    p = tmp_path / "t.cfg"
+    p.write_text(GOOD.replace("Bandwidth : 10", "Bandwidth : 3") +
+                 "\n[layout]\nIfmapSRAMBankBandwidth: 7\nFilterSRAMBankBandwidth: 5\n")
+    spec = arch_from_dict(load_scalesim_cfg(p), file="t.cfg")
+    assert spec.array.scalesim_refill_words == (7, 5, 3)
+    p.write_text(GOOD.replace("USER", "CALC"))
+    # CALC: SCALE-Sim's reads never stall (0), the ofmap drains ArrayWidth words/cycle
+    assert arch_from_dict(load_scalesim_cfg(p), file="t.cfg").array.scalesim_refill_words == (0, 0, 4)
+
+
+@pytest.mark.parametrize("value", [[10, 10], [10, 10, 0], [-1, 10, 10], "10"])
+def test_bad_refill_bandwidths_name_the_field(tmp_path, value):
+    p = tmp_path / "t.cfg"
+    p.write_text(GOOD)
+    d = load_scalesim_cfg(p)
+    d["array"]["scalesim_refill_words"] = value
+    with pytest.raises(AccelsimError, match="scalesim_refill_words"):
+        arch_from_dict(d, file="t.cfg")
 
 
 def test_calc_mode_without_bandwidth_is_said_in_notes(tmp_path):
