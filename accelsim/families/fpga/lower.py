@@ -71,7 +71,7 @@ def engine_shape(net: Network, spec: FpgaSpec, batch: int) -> tuple[int, int]:
             rows += [[N, M, E, F, R, S, H, W]] * min(g, 4)  # a few groups stand for many
     dsp = int(spec.device.dsp * spec.dsp_fraction)
     budget = np.array([dsp, spec.kernel, spec.macs_per_dsp, 64, 64], np.int64)
-    tm, tn, _ = tile_search(np.array(rows, np.int64), budget, spec.dram.bandwidth_bytes_per_s / spec.clock_hz,
+    tm, tn, _ = tile_search(np.array(rows, np.int64), budget, spec.stream_bytes_per_s / spec.clock_hz,
                             spec.word_bytes)
     if tm < 1:
         raise AccelsimError(f"no {spec.kernel}x{spec.kernel} convolver fits {dsp} DSPs", file=spec.file, field="engine")
