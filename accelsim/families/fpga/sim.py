@@ -77,5 +77,8 @@ def evaluate(trace: Trace, spec: FpgaSpec, pe_count: int) -> Result:
                     f"{a.bandwidth_bytes_per_s(spec.clock_hz) / 1e9:.3g} GB/s each way, below the DDR's "
                     f"{spec.dram.bandwidth_bytes_per_s / 1e9:.3g} GB/s ({a.burst_beats}-beat bursts; per-burst "
                     "handshakes not modelled)",)
+    if spec.weight_format != "dense":
+        effects += (f"weights stored in DRAM as {spec.weight_format} at each layer's density (compress.prune sizes), "
+                    "decompressed into the dense weight buffer",)
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=pe_count,
                   layers=tuple(layers), effects=effects, approximations=APPROXIMATIONS, dram=tr.dram)

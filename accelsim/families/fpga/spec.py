@@ -23,6 +23,7 @@ from accelsim.families.fpga.axi import AxiPorts
 
 
 FUSION = ("none", "fused", "block")
+WEIGHT_FORMATS = ("dense", "csr", "csc", "bitmap", "relative_index")
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class FpgaSpec:
     dsp_fraction: float = 1.0  # share of the device's DSPs the engine may use
     bram_fraction: float = 1.0
     axi: AxiPorts | None = None  # the design's ports to DDR; None: the DDR's own rate is the limit
+    weight_format: str = "dense"  # weights in DRAM: dense, or a sparse format the weight DMA moves at its real size
     source: str = ""
     file: str = ""
 
@@ -99,7 +101,7 @@ DEVICES = {
 def fpga_from_dict(raw: Any, file: str = "") -> FpgaSpec:
     """Validate a parsed FPGA arch mapping and build the spec; errors carry the dotted field."""
     schema.check_keys(raw, "", ("name", "family", "clock", "device", "engine", "dram"),
-                      ("source", "notes", "fusion", "block", "static_power_w", "axi"))
+                      ("source", "notes", "fusion", "block", "static_power_w", "axi", "weight_format"))
     clock_hz = read_clock(raw["clock"])
     dev = raw["device"]
     if isinstance(dev, str):
@@ -130,7 +132,8 @@ def fpga_from_dict(raw: Any, file: str = "") -> FpgaSpec:
         static_power_w=schema.number(raw.get("static_power_w", 0.0), "static_power_w", lo=0),
         dsp_fraction=schema.number(e.get("dsp_fraction", 1.0), "engine.dsp_fraction", lo=0, hi=1, lo_open=True),
         bram_fraction=schema.number(e.get("bram_fraction", 1.0), "engine.bram_fraction", lo=0, hi=1, lo_open=True),
-        axi=axi, source=str(raw.get("source", "")), file=file)
+        axi=axi, weight_format=schema.choice(raw.get("weight_format", "dense"), "weight_format", WEIGHT_FORMATS),
+        source=str(raw.get("source", "")), file=file)
     if spec.fusion != "none" and spec.block < 1:
         raise AccelsimError("fused and block modes need a block size (output pixels per side), got 0", field="block")
     return spec
