@@ -32,6 +32,14 @@ def dram_model(spec: FpgaSpec):
     return PortLimitedDram(inner, spec.axi) if spec.axi is not None else inner
 
 
+def approximations(spec: FpgaSpec) -> tuple[str, ...]:
+    """What the model leaves out, for this spec's DRAM model."""
+    if spec.dram.timing is None:
+        return APPROXIMATIONS
+    return ("DDR is the preset's timing model (banks, rows, refresh, FR-FCFS); each DMA transfer is one "
+            "sequential run of bursts",) + APPROXIMATIONS[1:]
+
+
 def run(trace: Trace, spec: FpgaSpec, dram=None) -> engine.Timeline:
     """Simulate ``trace`` on ``spec``; returns when every op ran (cycles)."""
     dram = dram if dram is not None else dram_model(spec)
@@ -81,4 +89,4 @@ def evaluate(trace: Trace, spec: FpgaSpec, pe_count: int) -> Result:
         effects += (f"weights stored in DRAM as {spec.weight_format} at each layer's density (compress.prune sizes), "
                     "decompressed into the dense weight buffer",)
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=pe_count,
-                  layers=tuple(layers), effects=effects, approximations=APPROXIMATIONS, dram=tr.dram)
+                  layers=tuple(layers), effects=effects, approximations=approximations(spec), dram=tr.dram)

@@ -17,8 +17,8 @@ from accelsim.workload import load_model
 FPGA_KNOWN = {
     "block": "block size (2x2) and 8-bit data are assumptions; the fused conv group is compute-bound at "
              "1548 MACs/cycle (the tile search's engine, not Li et al.'s, which the references do not give) and the "
-             "FC layers stream 8-bit weights at the board's 4.2 GB/s (the design's AXI ports are not in the "
-             "references); the published convolver organisation and port count would settle it",
+             "FC layers stream 8-bit weights at the board DDR's rate (DDR3-1066 timing model, 4.27 GB/s peak; the "
+             "design's AXI ports are not in the references); the published convolver organisation and port count would settle it",
 }
 
 #: what the Qiu16 rows rest on, printed with them
