@@ -37,7 +37,7 @@ def candidates(layer, arch) -> int:
 def main() -> None:
     arch = load_arch("eyeriss")
     a, c = _arch_vectors(arch)
-    d = np.ones(3)
+    d = np.ones(4)
     for model, batch in (("alexnet", 4), ("vgg16", 3), ("resnet50", 1)):
         net = load_model(model)
         probs = [conv_problem(l, batch).as_array() for l in net.layers if l.op == "conv2d"]

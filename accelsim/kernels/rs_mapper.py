@@ -9,7 +9,8 @@ Array arguments (all int64 unless noted):
 - ``arch``  = ``[pe_rows, pe_cols, filter_spad, ifmap_spad, psum_spad, glb_words,
   ifmap_gin, filter_gin, psum_gin, psum_gon, pipeline]``;
 - ``cost``  (float64) = ``[alu, filter_spad, ifmap_spad, psum_spad, noc, glb, dram]`` pJ/word;
-- ``dens``  (float64) = ``[ifmap density, ifmap DRAM words per word, ofmap DRAM words per word]``;
+- ``dens``  (float64) = ``[ifmap density, ifmap DRAM words per word, ofmap DRAM words per word,
+  filter DRAM words per word]`` (the DRAM formats' words per raw word: 1 raw, less when run-length coded);
 - ``objective``: 0 = energy first (then cycles), 1 = cycles first (then energy).
 """
 
@@ -32,10 +33,10 @@ def rs_eval(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, cost, 
     kmax = (M + pt - 1) // pt
     room = glb - ifm
     if room <= 0:
-        return -1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
+        return -1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
     k = min(kmax, room // (n * pt * e * F))
     if k < 1:
-        return -1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
+        return -1.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0
     m = pt * k
     nb = (N + n - 1) // n
     mb = (M + m - 1) // m
@@ -55,8 +56,10 @@ def rs_eval(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, cost, 
     useful = float(N) * M * C * E * F * R * S
     psum_words = float(n) * pt * e * F
     d_in = dens[0]
-    dram = (float(groups) * n * C * rows * W * dens[1] + float(nb) * strips * M * C * R * S
-            + float(N) * M * E * F * dens[2])
+    dram_if = float(groups) * n * C * rows * W * dens[1]
+    dram_fl = float(nb) * strips * M * C * R * S * dens[3]
+    dram_of = float(N) * M * E * F * dens[2]
+    dram = dram_if + dram_fl + dram_of
     glb_acc = (float(passes) * n * q * r * rows * W + float(passes) * pt * q * r * R * S
                + float(passes) * psum_words + float(passes - groups * k) * psum_words
                + float(N) * M * E * F + float(groups) * n * C * rows * W * dens[1]
@@ -66,7 +69,8 @@ def rs_eval(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, cost, 
     fspad = useful * d_in + float(passes) * active * p * q * S
     ispad = useful + float(passes) * active * n * q * W
     pspad = 2.0 * useful
-    return float(passes), float(cycles), float(m), useful * d_in, fspad, ispad, pspad, noc, glb_acc, dram
+    return (float(passes), float(cycles), float(m), useful * d_in, fspad, ispad, pspad, noc, glb_acc, dram,
+            dram_if, dram_fl, dram_of)
 
 
 @njit(cache=True)
@@ -106,7 +110,7 @@ def rs_search(layer, arch, cost, dens, objective):
                         r = min(cap // t, (C + q - 1) // q)
                         if r < 1:
                             continue
-                        passes, cycles, m, c0, c1, c2, c3, c4, c5, c6 = rs_eval(
+                        passes, cycles, m, c0, c1, c2, c3, c4, c5, c6, _, _, _ = rs_eval(
                             N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, cost, dens, n, p, q, e, r, t)
                         if passes < 0:
                             continue
@@ -160,7 +164,8 @@ def rs_search_ref(layer, arch, cost, dens, objective):
     reads back; GLB ifmap reads ``passes x n*q*r*rows*W``, filter reads ``passes x
     p*t*q*r*R*S``, psum writes (every pass) and reads (all but the first channel block),
     the ofmap read out once and the DRAM fills; DRAM ifmaps ``blocks x n*C*rows*W x
-    dens[1]``, filters ``nb*strips*M*C*R*S``, ofmap ``N*M*E*F x dens[2]``.
+    dens[1]``, filters ``nb*strips*M*C*R*S x dens[3]``, ofmap ``N*M*E*F x dens[2]`` (the DRAM
+    total is their sum; the GLB's filter fill stays ``nb*strips*M*C*R*S`` raw words).
 
     Enumeration order: n, then strip sizes e = ceil(E/k) for k = 1.., then p, q, t; the first
     mapping with the lowest (primary, secondary) cost wins. Returns ``(best, values)``:
@@ -195,7 +200,7 @@ def rs_search_ref(layer, arch, cost, dens, objective):
     n, p, q, e, r, t = (np.array(c, np.int64) for c in zip(*cand))
     passes, cycles, m, *counts = rs_eval_ref(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, cost,
                                              dens, n, p, q, e, r, t)
-    c0, c1, c2, c3, c4, c5, c6 = counts
+    c0, c1, c2, c3, c4, c5, c6 = counts[:7]
     energy = c0 * cost[0] + c1 * cost[1] + c2 * cost[2] + c3 * cost[3] + c4 * cost[4] + c5 * cost[5] + c6 * cost[6]
     ok = passes >= 0
     active = R * e * r * t
@@ -214,8 +219,9 @@ def rs_search_ref(layer, arch, cost, dens, objective):
 def rs_eval_ref(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, cost, dens, n, p, q, e, r, t):
     """The model of :func:`rs_search_ref` for mapping(s) ``(n, p, q, e, r, t)``, vectorized.
 
-    Returns ``(passes, cycles, m, alu, filter_spad, ifmap_spad, psum_spad, noc, glb, dram)``:
-    the word counts per level (energy = counts . cost). ``passes`` is -1 (and the rest 0)
+    Returns ``(passes, cycles, m, alu, filter_spad, ifmap_spad, psum_spad, noc, glb, dram,
+    dram_ifmap, dram_filter, dram_ofmap)``: the word counts per level (energy = counts . cost,
+    over the first seven), then the DRAM words split by data type (they sum to ``dram``). ``passes`` is -1 (and the rest 0)
     where the GLB cannot hold one ifmap block and the psums of ``p*t`` filters.
     """
     scalar = np.ndim(n) == 0
@@ -241,8 +247,10 @@ def rs_eval_ref(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, co
     psum_words = n.astype(float) * pt * e * F
     acc_passes = (passes - groups * k).astype(float)
     d_in = float(dens[0])
-    dram = (groups.astype(float) * n * C * rows * W * dens[1] + nb.astype(float) * strips * M * C * R * S
-            + float(N) * M * E * F * dens[2])
+    dram_if = groups.astype(float) * n * C * rows * W * dens[1]
+    dram_fl = nb.astype(float) * strips * M * C * R * S * dens[3]
+    dram_of = float(N) * M * E * F * dens[2] + 0 * fpasses
+    dram = dram_if + dram_fl + dram_of
     glb_acc = (fpasses * n * q * r * rows * W + fpasses * pt * q * r * R * S + fpasses * psum_words
                + acc_passes * psum_words + float(N) * M * E * F + groups.astype(float) * n * C * rows * W * dens[1]
                + nb.astype(float) * strips * M * C * R * S)
@@ -251,7 +259,8 @@ def rs_eval_ref(N, M, C, H, W, R, S, E, F, U, fsp, glb, gi, gf, gp, go, pipe, co
     fspad = useful * d_in + fpasses * active * p * q * S
     ispad = useful + fpasses * active * n * q * W
     pspad = 2.0 * useful
-    counts = [useful * d_in + 0 * fpasses, fspad, ispad, pspad + 0 * fpasses, noc, glb_acc, dram]
+    counts = [useful * d_in + 0 * fpasses, fspad, ispad, pspad + 0 * fpasses, noc, glb_acc, dram, dram_if, dram_fl,
+              dram_of]
     out = [np.where(ok, passes, -1).astype(float), np.where(ok, cycles, 0).astype(float),
            np.where(ok, m, 0).astype(float)] + [np.where(ok, c, 0.0) for c in counts]
     return tuple(float(x[0]) for x in out) if scalar else tuple(out)

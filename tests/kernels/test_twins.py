@@ -86,7 +86,7 @@ def _rs_dims(x):
     arch = _RS_ARCH.copy()
     arch[5] = glb
     return (np.array([N, M, C, H, H, R, R, E, E, U], np.int64), arch, _RS_COST,
-            np.array([dens, 1.0, 1.0]), obj)
+            np.array([dens, 0.6 if glb % 2 else 1.0, 0.8 if glb % 3 == 0 else 1.0, 1.0 if x[8] % 3 else 0.5]), obj)
 
 
 def _rs_eval_args(x):

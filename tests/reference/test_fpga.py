@@ -22,8 +22,12 @@ def test_fc_memory_bound_conv_compute_bound():
         if l.op == "linear":
             assert l.stall_cycles > l.compute_cycles, l.name
     conv = [l for l in QIU.layers if l.op == "conv2d"]
-    # CONV as a whole is compute-bound (conv1_1, with 3 input maps, is the one transfer-heavy layer)
-    assert sum(l.compute_cycles for l in conv) > 0.9 * sum(l.cycles for l in conv)
+    # CONV as a whole is compute-bound; the transfer-heavy ones are conv1_1 (3 input maps) and conv5_x
+    # (14x14 maps re-read per group of output maps and 4.7 MB of weights each, over one 1.2 GB/s AXI port)
+    assert sum(l.compute_cycles for l in conv) > 0.85 * sum(l.cycles for l in conv)
+    for l in conv:
+        if l.name not in ("conv1_1", "conv5_1", "conv5_2", "conv5_3"):
+            assert l.compute_cycles > 0.9 * l.cycles, l.name
 
 
 def test_block_convolution_keeps_intermediate_maps_on_chip():

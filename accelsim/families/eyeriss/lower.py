@@ -18,6 +18,10 @@ processing time (the paper's "total latency").
 Feature maps in DRAM are run-length coded when ``rlc`` is set (5-bit run, 16-bit level, three
 pairs per 64-bit word): a value costs ``4/3 x (d + (1 - d)/32)`` words at density ``d``
 (a non-zero takes a pair; a run of 31 zeros fills one). The network input is stored raw.
+Filters are stored raw (JSSC 2017 §IV-B codes only feature maps) unless ``weight_rlc`` is set;
+then a pruned layer's filters take the same RLC words at its ``weight_density``. The mapper
+kernel returns the DRAM words split by data type (ifmap, filter, ofmap), so each type's
+format prices its own words; :attr:`Mapping.dram_words` keeps the split.
 """
 
 from __future__ import annotations
@@ -65,7 +69,8 @@ class ConvProblem:
 class Mapping:
     """A row-stationary mapping and what the model makes of it (for one group, whole batch).
 
-    ``counts`` are words per level in :data:`LEVELS` order; ``active_pes`` = ``R*e*r*t``.
+    ``counts`` are words per level in :data:`LEVELS` order; ``active_pes`` = ``R*e*r*t``;
+    ``dram_words`` the DRAM words of ``counts`` split into (ifmap, filter, ofmap).
     """
 
     n: int
@@ -79,6 +84,7 @@ class Mapping:
     cycles: int
     active_pes: int
     counts: tuple[float, ...]
+    dram_words: tuple[float, float, float] = (0.0, 0.0, 0.0)
 
     def label(self) -> str:
         """``n=1 p=16 q=1 e=7 r=1 t=2 (m=96)``: the paper's Table III columns."""
@@ -119,16 +125,17 @@ def _arch_vectors(arch: EyerissSpec) -> tuple[np.ndarray, np.ndarray]:
     return a, c
 
 
-def map_layer(prob: ConvProblem, arch: EyerissSpec, dens: tuple[float, float, float],
+def map_layer(prob: ConvProblem, arch: EyerissSpec, dens: tuple[float, ...],
               fixed: tuple[int, ...] | None = None) -> Mapping:
     """The mapper's choice for ``prob`` (or the ``fixed`` ``(n, p, q, e, r, t)``), with its model figures.
 
     ``dens`` = (ifmap non-zero density for zero gating, DRAM words per ifmap word, DRAM words
-    per ofmap word). An illegal ``fixed`` mapping or a layer with no legal mapping is an error.
+    per ofmap word[, DRAM words per filter word, default 1: raw]). An illegal ``fixed``
+    mapping or a layer with no legal mapping is an error.
     """
     from accelsim.kernels.rs_mapper import rs_eval, rs_search
     a, c = _arch_vectors(arch)
-    d = np.array(dens, float)
+    d = np.array(tuple(dens) + (1.0,) * (4 - len(dens)), float)
     if fixed is None:
         best, _ = rs_search(prob.as_array(), a, c, d, 0 if arch.objective == "energy" else 1)
         if best[0] < 0:
@@ -144,7 +151,8 @@ def map_layer(prob: ConvProblem, arch: EyerissSpec, dens: tuple[float, float, fl
     if v[0] < 0:
         raise AccelsimError(f"mapping n={n} p={p} q={q} e={e} r={r} t={t} does not fit the GLB", field="mapping")
     return Mapping(n, p, q, e, r, t, m=int(v[2]), passes=int(v[0]), cycles=int(v[1]),
-                   active_pes=prob.R * e * r * t, counts=tuple(float(x) for x in v[3:]))
+                   active_pes=prob.R * e * r * t, counts=tuple(float(x) for x in v[3:10]),
+                   dram_words=(float(v[10]), float(v[11]), float(v[12])))
 
 
 def lower_network(net: Network, arch: EyerissSpec, batch: int = 1, densities: dict[str, float] | None = None,
@@ -175,7 +183,8 @@ def lower_network(net: Network, arch: EyerissSpec, batch: int = 1, densities: di
             first = not layer.inputs or layer.inputs == (INPUT,)
             dens = (d_in if arch.zero_gating else 1.0,
                     1.0 if first or not arch.rlc else rlc_words_per_word(d_in),
-                    rlc_words_per_word(d_out) if arch.rlc else 1.0)
+                    rlc_words_per_word(d_out) if arch.rlc else 1.0,
+                    rlc_words_per_word(layer.weight_density) if arch.weight_rlc else 1.0)
             mp = map_layer(prob, arch, dens, mappings.get(layer.name))
             chosen[layer.name] = mp
             g = prob.groups
@@ -185,7 +194,7 @@ def lower_network(net: Network, arch: EyerissSpec, batch: int = 1, densities: di
             blocks = -(-prob.N // mp.n) * -(-prob.M // mp.m) * -(-prob.E // mp.e) * g
             n_chunks = min(MAX_CHUNKS, blocks)
             ofmap_words = batch * layer.out_elements * dens[2]
-            dram_in_words = mp.counts[6] * g - ofmap_words - _raw_saving(layer, prob, mp, dens[1])
+            dram_in_words = (mp.dram_words[0] + mp.dram_words[1]) * g - _raw_saving(layer, prob, mp, dens[1])
             done[layer.name] = _emit_blocks(tb, li, arch, deps, last_store, n_chunks, int(round(dram_in_words * wb)),
                                             int(round(ofmap_words * wb)), mp.cycles * g, layer.macs * batch,
                                             mp.active_pes)

@@ -69,6 +69,8 @@ def evaluate(trace: Trace, arch: EyerissSpec) -> Result:
                                                                           + counts.get("ifmap_spad", 0)
                                                                           + counts.get("psum_spad", 0))},
             buffer_writes={}, energy_pj=energy, pe_count=arch.pe_count, span_cycles=int(tr.span[li])))
+    effects = EFFECTS + (("filters run-length coded in DRAM at each layer's weight density (weight_rlc)",)
+                         if arch.weight_rlc else ())
     return Result(arch=arch.name, model=trace.model, batch=trace.batch, clock_hz=arch.clock_hz,
-                  pe_count=arch.pe_count, layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS,
+                  pe_count=arch.pe_count, layers=tuple(layers), effects=effects, approximations=APPROXIMATIONS,
                   dram=tr.dram)

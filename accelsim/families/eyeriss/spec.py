@@ -50,7 +50,9 @@ class EyerissSpec:
     1), ``filter_gin_words`` and ``psum_gin_words`` (64-bit, 4), ``psum_gon_words`` (64-bit,
     4). ``zero_gating`` skips the MAC's and the filter read's energy (not its cycle) when the
     ifmap value is zero; ``rlc`` stores feature maps in DRAM run-length coded (5-bit run,
-    16-bit level, 3 pairs per 64-bit word). ``overlap_dram`` lets DRAM transfers overlap
+    16-bit level, 3 pairs per 64-bit word); ``weight_rlc`` stores filters that way too (the
+    chip does not: JSSC 2017 §IV-B codes feature maps only; a switch for pruned networks).
+    ``overlap_dram`` lets DRAM transfers overlap
     processing (the paper's "processing latency"); off, they add to it ("total latency").
     """
 
@@ -74,6 +76,7 @@ class EyerissSpec:
     energy: EyerissEnergySpec
     zero_gating: bool = True
     rlc: bool = True
+    weight_rlc: bool = False
     overlap_dram: bool = True
     objective: str = "energy"
     source: str = ""
@@ -103,7 +106,7 @@ class EyerissSpec:
 def eyeriss_from_dict(raw: Any, file: str = "") -> EyerissSpec:
     """Validate a parsed Eyeriss-family arch mapping and build the spec; errors carry the dotted field."""
     schema.check_keys(raw, "", ("name", "family", "clock", "array", "spads", "glb", "noc", "dram", "energy"),
-                      ("source", "notes", "zero_gating", "rlc", "overlap_dram", "objective"))
+                      ("source", "notes", "zero_gating", "rlc", "weight_rlc", "overlap_dram", "objective"))
     clock_hz = read_clock(raw["clock"])
     a = schema.check_keys(raw["array"], "array", ("rows", "cols"), ("word_bits", "pipeline_cycles", "source"))
     s = schema.check_keys(raw["spads"], "spads", ("filter_words", "ifmap_words", "psum_words"), ("source",))
@@ -147,6 +150,7 @@ def eyeriss_from_dict(raw: Any, file: str = "") -> EyerissSpec:
         dram=dram, energy=energy,
         zero_gating=schema.boolean(raw.get("zero_gating", True), "zero_gating"),
         rlc=schema.boolean(raw.get("rlc", True), "rlc"),
+        weight_rlc=schema.boolean(raw.get("weight_rlc", False), "weight_rlc"),
         overlap_dram=schema.boolean(raw.get("overlap_dram", True), "overlap_dram"),
         objective=schema.choice(raw.get("objective", "energy"), "objective", OBJECTIVES),
         source=str(raw.get("source", "")), file=file)

@@ -32,7 +32,8 @@ def _list_row(a):
     engine = f"{a.tm}x{a.tn} {a.kernel}x{a.kernel} convolvers" if a.tm and a.tn else \
         f"{a.kernel}x{a.kernel} convolvers, Tm x Tn from the tile search"
     return (engine, f"tiled, fusion {a.fusion}",
-            f"{a.clock_hz / 1e6:g} MHz", f"{a.device.name} BRAM", format_bandwidth(a.dram.bandwidth_bytes_per_s))
+            f"{a.clock_hz / 1e6:g} MHz", f"{a.device.name} BRAM", format_bandwidth(a.dram.bandwidth_bytes_per_s)
+            + (f" (AXI {format_bandwidth(a.stream_bytes_per_s)})" if a.axi else ""))
 
 
 FAMILY = Family(

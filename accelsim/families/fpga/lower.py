@@ -71,7 +71,7 @@ def engine_shape(net: Network, spec: FpgaSpec, batch: int) -> tuple[int, int]:
             rows += [[N, M, E, F, R, S, H, W]] * min(g, 4)  # a few groups stand for many
     dsp = int(spec.device.dsp * spec.dsp_fraction)
     budget = np.array([dsp, spec.kernel, spec.macs_per_dsp, 64, 64], np.int64)
-    tm, tn, _ = tile_search(np.array(rows, np.int64), budget, spec.dram.bandwidth_bytes_per_s / spec.clock_hz,
+    tm, tn, _ = tile_search(np.array(rows, np.int64), budget, spec.stream_bytes_per_s / spec.clock_hz,
                             spec.word_bytes)
     if tm < 1:
         raise AccelsimError(f"no {spec.kernel}x{spec.kernel} convolver fits {dsp} DSPs", file=spec.file, field="engine")
@@ -142,9 +142,23 @@ def _layer_cost(layer: Layer, batch: int, tm: int, tn: int, spec: FpgaSpec, rows
     cycles = batch * g * tiles_rc * mb * -(-N // tn) * tr * tc * passes
     in_rows, in_cols = (tr - 1) * st + R, (tc - 1) * st + S
     in_words = batch * g * tiles_rc * mb * N * min(in_rows, H) * min(in_cols, W)
-    w_words = batch * g * tiles_rc * M * N * R * S  # weights of every (m, n) pair, once per output tile
+    w_words = batch * g * tiles_rc * M * N * R * S * stored_weight_ratio(layer, spec)  # every (m, n) pair, per tile
     out_words = batch * g * M * E * F
     return cycles, in_words, w_words, out_words, batch * g * tiles_rc * mb
+
+
+def stored_weight_ratio(layer: Layer, spec: FpgaSpec) -> float:
+    """DRAM bytes of ``layer``'s weights in ``spec.weight_format`` over their dense bytes at the engine's width.
+
+    Sizes come from :func:`accelsim.compress.prune.sparse_sizes` at ``data_bits`` per value and
+    the layer's ``weight_density`` (a dense layer stored sparse costs its index on top); the
+    engine decompresses into its dense weight buffer, so compute is unchanged.
+    """
+    if spec.weight_format == "dense" or not layer.weight_count:
+        return 1.0
+    from accelsim.compress.prune import sparse_sizes
+    as_built = layer.with_(weight_bits=spec.data_bits)
+    return sparse_sizes(as_built)[spec.weight_format] / (layer.weight_count * spec.data_bits / 8)
 
 
 def lower_network(net: Network, spec: FpgaSpec, batch: int = 1) -> tuple[Trace, dict]:
@@ -236,7 +250,7 @@ def _lower_group(tb, li, net, names, spec, batch, tm, tn, deps, pes, report) -> 
             c, _, ww, _, _ = _layer_cost(l, batch, tm, tn, spec, rows_out=min(b, l.out_shape[1]),
                                          cols_out=min(b, l.out_shape[2]))
             cycles += c * nblocks
-            w_words += l.weight_count * nblocks * batch
+            w_words += l.weight_count * nblocks * batch * stored_weight_ratio(l, spec)
             macs += l.macs * batch
             onchip = max(onchip, int((l.in_shapes[0][0] + l.out_shape[0]) * b * b * wb))
         else:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from accelsim.families.fpga.axi import PortLimitedDram
 from accelsim.families.fpga.spec import FpgaSpec
 from accelsim.energy import table
 from accelsim.result import LayerResult, Result
@@ -25,9 +26,23 @@ APPROXIMATIONS = ("DDR is bandwidth + latency; burst efficiency is taken as the 
                   "energy: 45 nm Horowitz figures, not a 28 nm FPGA power model")
 
 
+def dram_model(spec: FpgaSpec):
+    """A fresh DRAM model for a run, seen through the design's AXI ports when the spec names them."""
+    inner = dram_for_run(spec.dram, spec.clock_hz)
+    return PortLimitedDram(inner, spec.axi) if spec.axi is not None else inner
+
+
+def approximations(spec: FpgaSpec) -> tuple[str, ...]:
+    """What the model leaves out, for this spec's DRAM model."""
+    if spec.dram.timing is None:
+        return APPROXIMATIONS
+    return ("DDR is the preset's timing model (banks, rows, refresh, FR-FCFS); each DMA transfer is one "
+            "sequential run of bursts",) + APPROXIMATIONS[1:]
+
+
 def run(trace: Trace, spec: FpgaSpec, dram=None) -> engine.Timeline:
     """Simulate ``trace`` on ``spec``; returns when every op ran (cycles)."""
-    dram = dram if dram is not None else dram_for_run(spec.dram, spec.clock_hz)
+    dram = dram if dram is not None else dram_model(spec)
     return engine.run_events(trace, dram, 64, True)
 
 
@@ -39,7 +54,7 @@ def evaluate_trace(trace: Trace, spec: FpgaSpec) -> Result:
 
 def evaluate(trace: Trace, spec: FpgaSpec, pe_count: int) -> Result:
     """Simulate ``trace`` on ``spec`` and account cycles, DRAM bytes and energy per layer."""
-    dram = dram_for_run(spec.dram, spec.clock_hz)
+    dram = dram_model(spec)
     tl = run(trace, spec, dram)
     ops = trace.ops
     nl = len(trace.layers)
@@ -63,5 +78,15 @@ def evaluate(trace: Trace, spec: FpgaSpec, pe_count: int) -> Result:
                                   compute_cycles=compute, stall_cycles=cycles - compute, macs=info.macs,
                                   dram_read_bytes=int(tr.dram_read[li]), dram_write_bytes=int(tr.dram_write[li]),
                                   energy_pj=energy, pe_count=pe_count, span_cycles=int(tr.span[li])))
+    effects = EFFECTS
+    if spec.axi is not None:
+        a = spec.axi
+        effects += (f"the design's AXI ports: {a.count} x {a.width_bits}-bit at the fabric clock, "
+                    f"{a.bandwidth_bytes_per_s(spec.clock_hz) / 1e9:.3g} GB/s each way, below the DDR's "
+                    f"{spec.dram.bandwidth_bytes_per_s / 1e9:.3g} GB/s ({a.burst_beats}-beat bursts; per-burst "
+                    "handshakes not modelled)",)
+    if spec.weight_format != "dense":
+        effects += (f"weights stored in DRAM as {spec.weight_format} at each layer's density (compress.prune sizes), "
+                    "decompressed into the dense weight buffer",)
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=pe_count,
-                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS, dram=tr.dram)
+                  layers=tuple(layers), effects=effects, approximations=approximations(spec), dram=tr.dram)

@@ -19,9 +19,11 @@ from accelsim import schema
 from accelsim.arch.blocks import clock_hz as read_clock, dram_block
 from accelsim.arch.spec import DramSpec
 from accelsim.errors import AccelsimError
+from accelsim.families.fpga.axi import AxiPorts
 
 
 FUSION = ("none", "fused", "block")
+WEIGHT_FORMATS = ("dense", "csr", "csc", "bitmap", "relative_index")
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,16 @@ class FpgaSpec:
     static_power_w: float = 0.0
     dsp_fraction: float = 1.0  # share of the device's DSPs the engine may use
     bram_fraction: float = 1.0
+    axi: AxiPorts | None = None  # the design's ports to DDR; None: the DDR's own rate is the limit
+    weight_format: str = "dense"  # weights in DRAM: dense, or a sparse format the weight DMA moves at its real size
     source: str = ""
     file: str = ""
+
+    @property
+    def stream_bytes_per_s(self) -> float:
+        """The rate one direction can stream at: the DDR's, or the design's AXI ports' if lower (bytes/s)."""
+        bw = self.dram.bandwidth_bytes_per_s
+        return min(bw, self.axi.bandwidth_bytes_per_s(self.clock_hz)) if self.axi else bw
 
     @property
     def macs_per_dsp(self) -> int:
@@ -91,7 +101,7 @@ DEVICES = {
 def fpga_from_dict(raw: Any, file: str = "") -> FpgaSpec:
     """Validate a parsed FPGA arch mapping and build the spec; errors carry the dotted field."""
     schema.check_keys(raw, "", ("name", "family", "clock", "device", "engine", "dram"),
-                      ("source", "notes", "fusion", "block", "static_power_w"))
+                      ("source", "notes", "fusion", "block", "static_power_w", "axi", "weight_format"))
     clock_hz = read_clock(raw["clock"])
     dev = raw["device"]
     if isinstance(dev, str):
@@ -110,6 +120,7 @@ def fpga_from_dict(raw: Any, file: str = "") -> FpgaSpec:
     if bits not in (1, 2, 4, 8, 16):
         raise AccelsimError(f"must be one of 1, 2, 4, 8, 16, got {bits}", field="engine.data_bits")
     dram = dram_block(raw["dram"])
+    axi = _axi_block(raw["axi"]) if raw.get("axi") is not None else None
     spec = FpgaSpec(
         name=str(raw["name"]), family="fpga", clock_hz=clock_hz, device=device, data_bits=bits,
         kernel=schema.pos_int(e.get("kernel", 3), "engine.kernel"),
@@ -121,7 +132,21 @@ def fpga_from_dict(raw: Any, file: str = "") -> FpgaSpec:
         static_power_w=schema.number(raw.get("static_power_w", 0.0), "static_power_w", lo=0),
         dsp_fraction=schema.number(e.get("dsp_fraction", 1.0), "engine.dsp_fraction", lo=0, hi=1, lo_open=True),
         bram_fraction=schema.number(e.get("bram_fraction", 1.0), "engine.bram_fraction", lo=0, hi=1, lo_open=True),
+        axi=axi, weight_format=schema.choice(raw.get("weight_format", "dense"), "weight_format", WEIGHT_FORMATS),
         source=str(raw.get("source", "")), file=file)
     if spec.fusion != "none" and spec.block < 1:
         raise AccelsimError("fused and block modes need a block size (output pixels per side), got 0", field="block")
     return spec
+
+
+def _axi_block(raw: Any) -> AxiPorts:
+    """The ``axi:`` block: ``width_bits`` (32, 64 or 128), ``ports``, ``burst_beats`` (AXI3: 1-16, AXI4: up to 256)."""
+    a = schema.check_keys(raw, "axi", ("width_bits", "ports"), ("burst_beats", "source"))
+    width = schema.pos_int(a["width_bits"], "axi.width_bits")
+    if width not in (32, 64, 128):
+        raise AccelsimError(f"must be 32, 64 or 128, got {width}", field="axi.width_bits")
+    beats = schema.pos_int(a.get("burst_beats", 16), "axi.burst_beats")
+    if beats > 256:
+        raise AccelsimError(f"must be 1..256 (AXI4 INCR bursts), got {beats}", field="axi.burst_beats")
+    return AxiPorts(width_bits=width, count=schema.pos_int(a["ports"], "axi.ports"), burst_beats=beats,
+                    source=str(a.get("source", "")))
