@@ -48,3 +48,31 @@ def json_rows(checks: list[Check]) -> list[dict]:
              "unit": c.unit, "tolerance": c.tolerance, "error": c.error, "ok": c.ok, "source": c.source,
              "confidence": c.confidence, "note": c.note, "known": c.known,
              "assumptions": [list(a) for a in c.assumptions]} for c in checks]
+
+
+def markdown_row(c: Check) -> str:
+    """One check as a row of docs/references.md's tables (figure, published, tolerance, kind, confidence, status)."""
+    tol = "report only" if c.tolerance is None else f"{100 * c.tolerance:g} %"
+    return f"| {c.name} | {c.published_text.strip()} | {tol} | {c.kind} | {c.confidence} | {c.status} |"
+
+
+def refresh_markdown(text: str, checks: list[Check]) -> str:
+    """``text`` (docs/references.md) with every table row naming a check rewritten from the check, and the rows of
+    checks no table names appended to the table holding their family's first row (by name prefix)."""
+    rows = {c.name: markdown_row(c) for c in checks}
+    lines = text.splitlines()
+    seen = set()
+    for i, line in enumerate(lines):
+        name = line.split("|")[1].strip() if line.startswith("| ") else None
+        if name in rows:
+            lines[i] = rows[name]
+            seen.add(name)
+    for c in checks:  # a new figure joins the table after the last row sharing its first word
+        if c.name in seen:
+            continue
+        prefix = c.name.split()[0]
+        at = max((i for i, line in enumerate(lines) if line.startswith(f"| {prefix} ")), default=None)
+        if at is not None:
+            lines.insert(at + 1, rows[c.name])
+            seen.add(c.name)
+    return "\n".join(lines) + ("\n" if text.endswith("\n") else "")

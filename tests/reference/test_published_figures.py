@@ -126,3 +126,15 @@ def test_the_assumed_preset_values_say_how_far_they_move_their_figure():
 def test_sensitivity_is_the_relative_change_of_the_figure():
     from accelsim.check import sensitivity
     assert sensitivity(10.0, [("x0.5", 8.0), ("x2", 12.5)]) == "x0.5: -20.0 %, x2: +25.0 %"
+
+
+def test_docs_references_tables_match_the_checks():
+    """docs/references.md lists every figure with its tolerance, kind, confidence and status as validate computes
+    them: a closed miss, a new row or a changed tolerance shows here until the docs follow (refresh them with
+    ``accelsim.validate.refresh_markdown``)."""
+    from pathlib import Path
+    doc = Path(__file__).resolve().parents[2] / "docs" / "references.md"
+    text = doc.read_text()
+    stale = [line for line, fresh in zip(text.splitlines(), validate.refresh_markdown(text, CHECKS).splitlines())
+             if line != fresh]
+    assert validate.refresh_markdown(text, CHECKS) == text, f"stale rows in docs/references.md: {stale[:5]}"
