@@ -147,14 +147,17 @@ def _spawn() -> None:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(jobs, f)
         cmd = [sys.executable, "-m", "accelsim.kernels.coldstart", job]
+        # run from the folder holding this accelsim, so that `-m` imports this copy and not one in the cwd
+        root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
         sh = shutil.which("sh")
         if sh:
             # sh backgrounds the compiler and exits at once; once reaped here, the compiler's parent
             # is init, so it never lingers as a zombie of this process, however long this one lives
-            subprocess.run([sh, "-c", '"$@" </dev/null >/dev/null 2>&1 &', "sh", *cmd], timeout=30, check=False)
+            subprocess.run([sh, "-c", '"$@" </dev/null >/dev/null 2>&1 &', "sh", *cmd], cwd=root, timeout=30,
+                           check=False)
         else:
-            subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                             start_new_session=True)
+            subprocess.Popen(cmd, cwd=root, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, start_new_session=True)
     except Exception:
         for spec in jobs:
             _unlock(spec["lock"])

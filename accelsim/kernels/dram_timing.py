@@ -1,11 +1,14 @@
 """DRAM request scheduling: banks, rows, refresh and the data bus, one request (burst) at a time.
 
 Kernel :func:`dram_schedule` and its twin :func:`dram_schedule_ref` compute the same integers;
-the twin's docstring is the specification. The kernel's helpers (``_decode``, ``_timing``,
-``_serve``, ``_refresh``) are ``register_jitable``: pieces of the one kernel, compiled into
-it and held to the twin through it, not kernels of their own. The closed form for long
-sequential streams (the fast path) is :mod:`accelsim.sim.dram_stream`, held to this kernel
-by ``tests/sim/test_dram_timing.py``.
+the twin's docstring is the specification. The kernel's helpers are ``register_jitable``: pieces
+of the one kernel, compiled into it and held to the twin through it, not kernels of their own.
+Two of them are the bank/row state machine's one step, which every compiled DRAM path shares
+(this kernel, the event loop's transfers in :mod:`accelsim.kernels.dram_transfer`, the Cambricon
+core): :func:`_time_fields` times a request (kind, PRE, ACT, CAS) and :func:`_step` serves it
+(refresh when due, ACT, column command, state). The closed form for long sequential streams
+(the fast path) is :mod:`accelsim.sim.dram_stream`, held to this kernel by
+``tests/sim/test_dram_timing.py``.
 
 Everything is an int64 array. ``params`` packs the organisation, the address mapping, the
 timing (DRAM clock cycles) and the controller settings at the indices named below;
