@@ -52,6 +52,7 @@ from numba.extending import register_jitable
 
 from accelsim.kernels import dram_timing as D
 from accelsim.kernels.cambricon_dram import _book, _schedule, _trim
+from accelsim.kernels.dram_transfer import _transfer
 from accelsim.kernels.event_loop import spread_one as _spread
 from accelsim.kernels.cambricon_layout import (BAD_DMA, BIN_CYCLES, BURST_BYTES, CB, COLS, DRAM_KIND, EPS, E_ADDS,
                                                E_DADDR, E_DMA, E_DRB, E_DROWS, E_DSTRIDE, E_DWRITE, E_LAT,
@@ -236,7 +237,7 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
     nlog = 0
     e = np.zeros(20, np.int64)
     v = np.zeros(7, np.int64)
-    cnt = np.zeros(4, np.int64)
+    cnt = np.zeros(5, np.int64)  # one transfer's DRAM counts (dram_timing.COUNT_NAMES)
     ws = np.zeros((64, 8), np.int64)   # DRAM scratch: the bursts of one transfer (_schedule)
     # the DRAM address mapping, least significant field first: sizes, and where each field sits
     dg = np.zeros(6, np.int64)
@@ -362,15 +363,28 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
             elif nbytes <= 0 and (rows <= 1 or stride == rb):
                 t = start
                 done = start
+            elif rows <= 1 or stride == rb:
+                # one contiguous range of bursts: the event loop's transfer step, which serves a run of
+                # row hits in one step (dram_transfer), so a long transfer costs per row, not per burst
+                t_d = int(math.ceil(start / ratio - EPS))
+                cnt[:] = 0
+                nburst = (addr + nbytes - 1) // b - addr // b + 1
+                cas_max, dn_max = _transfer(t_d, addr // b, (addr + nbytes - 1) // b, write, dparams, bank, group,
+                                            rank, chan, cnt)
+                t = max(start, int(math.ceil(cas_max * ratio - EPS)))
+                done = int(math.ceil(dn_max * ratio - EPS)) + frontend
+                bus = int(math.ceil(nbytes * clock_hz / peak))
+                _book(led, li, write, start, done, nbytes, nburst, cnt[0], cnt[1], cnt[2], cnt[3])
+                bins, width = _spread(bins, width, max(start, done - frontend - bus), done - frontend, nbytes,
+                                      cfg[MAX_BINS])
             else:
-                # the transfer's bursts, decoded (dram_timing._decode) into ws[:, 0:5]: each row's
+                # a strided transfer's bursts, decoded (dram_timing._decode) into ws[:, 0:5]: each row's
                 # first by division, the next ones by counting in the address mapping's mixed radix
-                contiguous = rows <= 1 or stride == rb
                 nburst = 0
-                for r in range(1 if contiguous else rows):
+                for r in range(rows):
                     s0 = addr + r * stride
                     x = s0 // b
-                    cnt_r = (s0 + (nbytes if contiguous else rb) - 1) // b - x + 1
+                    cnt_r = (s0 + rb - 1) // b - x + 1
                     if nburst + cnt_r > ws.shape[0]:
                         ws = _grow(ws, nburst + cnt_r)
                     for k in range(6):
@@ -388,8 +402,7 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                             dg[k] = 0
                     nburst += cnt_r
                 t_d = int(math.ceil(start / ratio - EPS))
-                cas_max, dn_max, cnt[0], cnt[1], cnt[2], cnt[3] = _schedule(t_d, nburst, write, dparams, bank, group,
-                                                                            rank, chan, ws)
+                cas_max, dn_max = _schedule(t_d, nburst, write, dparams, bank, group, rank, chan, ws, cnt)
                 t = max(start, int(math.ceil(cas_max * ratio - EPS)))
                 done = int(math.ceil(dn_max * ratio - EPS)) + frontend
                 bus = int(math.ceil(nbytes * clock_hz / peak))

@@ -390,7 +390,11 @@ def example_args(seed: int) -> tuple:
     cfg[[Q_MATRIX, Q_VECTOR, Q_DMA, PENALTY, FREE_CONTROL]] = (*rng.integers(1, 5, 3), rng.integers(0, 4),
                                                                rng.random() < 0.2)
     cfg[[N_LAYERS, SP_BASE, SP_SPAN, MAX_STEPS, LOG]] = len(starts), base, span, 10**6, 1
-    params, *state = dram_args(int(rng.integers(0, 2**31)), [], closed_page=bool(rng.random() < 0.3))[3:]
+    if rng.random() < 0.5:
+        params, *state = dram_args(int(rng.integers(0, 2**31)), [], closed_page=bool(rng.random() < 0.3))[3:]
+    else:  # often a DRAM where contiguous transfers run row hits in bulk (dram_transfer's hit runs)
+        from accelsim.kernels.dram_transfer import example_args as transfer_args
+        params, *state = transfer_args(int(rng.integers(0, 2**31)), 0, 1, False, 0)[4:]
     cfg[[DRAM_KIND, FRONTEND, LATENCY, BURST_BYTES]] = timed, rng.integers(0, 8), rng.integers(0, 40), \
         params[D.P_BURST]
     cfg[[BIN_CYCLES, MAX_BINS]] = rng.integers(1, 64), rng.integers(1, 16)

@@ -1,11 +1,14 @@
 """DRAM request scheduling: banks, rows, refresh and the data bus, one request (burst) at a time.
 
 Kernel :func:`dram_schedule` and its twin :func:`dram_schedule_ref` compute the same integers;
-the twin's docstring is the specification. The kernel's helpers (``_decode``, ``_timing``,
-``_serve``, ``_refresh``) are ``register_jitable``: pieces of the one kernel, compiled into
-it and held to the twin through it, not kernels of their own. The closed form for long
-sequential streams (the fast path) is :mod:`accelsim.sim.dram_stream`, held to this kernel
-by ``tests/sim/test_dram_timing.py``.
+the twin's docstring is the specification. The kernel's helpers are ``register_jitable``: pieces
+of the one kernel, compiled into it and held to the twin through it, not kernels of their own.
+Two of them are the bank/row state machine's one step, which every compiled DRAM path shares
+(this kernel, the event loop's transfers in :mod:`accelsim.kernels.dram_transfer`, the Cambricon
+core): :func:`_time_fields` times a request (kind, PRE, ACT, CAS) and :func:`_step` serves it
+(refresh when due, ACT, column command, state). The closed form for long sequential streams
+(the fast path) is :mod:`accelsim.sim.dram_stream`, held to this kernel by
+``tests/sim/test_dram_timing.py``.
 
 Everything is an int64 array. ``params`` packs the organisation, the address mapping, the
 timing (DRAM clock cycles) and the controller settings at the indices named below;
@@ -118,46 +121,76 @@ def _refresh(r, first, params, bank, rank, counts):
 
 
 @register_jitable
-def _timing(i, t0, dec, is_write, params, bank, group, rank, chan):
-    """(kind, PRE, ACT, CAS) of request ``i`` enqueued at ``t0`` if served next (-1: no such command)."""
-    c, r, g, b, row = dec[i, 0], dec[i, 1], dec[i, 2], dec[i, 3], dec[i, 4]
-    w = is_write[i]
-    lat = params[T_CWL] if w else params[T_CL]
+def _time_fields(t0, w, b_row, b_act, b_cas, b_pre, r_act, r_faw0, r_cas, r_rd, r_wr, g_act, g_cas, g_wr, c_cas,
+                 c_bus, c_rank, row, r, p_rp, p_rrd_s, p_rrd_l, p_faw, p_rcd, p_ccd_s, p_ccd_l, p_rtw, p_wtr_s, p_wtr_l,
+                 p_rtrs, lat):
+    """(kind, PRE, ACT, CAS) of a request for ``row`` in rank ``r`` (a write if ``w``) enqueued at ``t0``,
+    if served next (-1: no such command), from its bank's, group's, rank's and channel's fields
+    (``B_*``, ``G_*``, ``R_*``, ``C_*``), the timings ``p_*`` (``params[T_*]``) and the CAS-to-data
+    latency ``lat`` (tCWL for a write, tCL for a read). DRAM cycles.
+
+    The one timing step of the bank/row state machine: every compiled DRAM path (the request
+    kernel, the event loop's transfers, the Cambricon core) times a request here. It takes the
+    fields, not the tables, so a loop that times many requests per decision reads each table
+    entry once and passes no array (a call with array arguments pays reference counting: 2.4x
+    the Cambricon core's time on AlexNet's classifier when this took ``params``).
+    """
     pre = -1
     act = -1
-    if bank[b, B_ROW] == row:
+    if b_row == row:
         kind = HIT
-        ready = max(t0, bank[b, B_CAS])
+        ready = max(t0, b_cas)
     else:
-        if bank[b, B_ROW] < 0:
+        if b_row < 0:
             kind = MISS
-            earliest = max(t0, bank[b, B_ACT])
+            earliest = max(t0, b_act)
         else:
             kind = CONFLICT
-            pre = max(t0, bank[b, B_PRE])
-            earliest = max(pre + params[T_RP], bank[b, B_ACT])
-        act = max(earliest, rank[r, R_ACT] + params[T_RRD_S], group[g, G_ACT] + params[T_RRD_L],
-                  rank[r, R_FAW0] + params[T_FAW])
-        ready = act + params[T_RCD]
-    cas = max(ready, chan[c, C_CAS], rank[r, R_CAS] + params[T_CCD_S], group[g, G_CAS] + params[T_CCD_L])
+            pre = max(t0, b_pre)
+            earliest = max(pre + p_rp, b_act)
+        act = max(earliest, r_act + p_rrd_s, g_act + p_rrd_l, r_faw0 + p_faw)
+        ready = act + p_rcd
+    cas = max(ready, c_cas, r_cas + p_ccd_s, g_cas + p_ccd_l)
     if w:
-        cas = max(cas, rank[r, R_RD_CAS] + params[T_RTW])
+        cas = max(cas, r_rd + p_rtw)
     else:
-        cas = max(cas, rank[r, R_WR_END] + params[T_WTR_S], group[g, G_WR_END] + params[T_WTR_L])
-    gap = params[T_RTRS] if (chan[c, C_RANK] >= 0 and chan[c, C_RANK] != r) else 0
-    cas = max(cas, chan[c, C_BUS] + gap - lat)
-    return kind, pre, act, cas
+        cas = max(cas, r_wr + p_wtr_s, g_wr + p_wtr_l)
+    gap = p_rtrs if (c_rank >= 0 and c_rank != r) else 0
+    return kind, pre, act, max(cas, c_bus + gap - lat)
 
 
 @register_jitable
-def _serve(i, t0, dec, is_write, params, bank, group, rank, chan, done, cas_out, kind_out, counts):
-    """Schedule request ``i`` (enqueued at ``t0``), refreshing its rank first when due; returns its CAS."""
-    c, r, g, b, row = dec[i, 0], dec[i, 1], dec[i, 2], dec[i, 3], dec[i, 4]
-    kind, pre, act, cas = _timing(i, t0, dec, is_write, params, bank, group, rank, chan)
+def _time(t0, w, c, r, g, b, row, params, bank, group, rank, chan):
+    """:func:`_time_fields` of a request for ``row`` of bank ``b`` (group ``g``, rank ``r``, channel ``c``)."""
+    lat = params[T_CWL] if w else params[T_CL]
+    return _time_fields(t0, w, bank[b, B_ROW], bank[b, B_ACT], bank[b, B_CAS], bank[b, B_PRE], rank[r, R_ACT],
+                        rank[r, R_FAW0], rank[r, R_CAS], rank[r, R_RD_CAS], rank[r, R_WR_END], group[g, G_ACT],
+                        group[g, G_CAS], group[g, G_WR_END], chan[c, C_CAS], chan[c, C_BUS], chan[c, C_RANK], row, r,
+                        params[T_RP], params[T_RRD_S], params[T_RRD_L], params[T_FAW], params[T_RCD], params[T_CCD_S],
+                        params[T_CCD_L], params[T_RTW], params[T_WTR_S], params[T_WTR_L], params[T_RTRS], lat)
+
+
+@register_jitable
+def _timing(i, t0, dec, is_write, params, bank, group, rank, chan):
+    """:func:`_time` of request ``i`` of the decoded table ``dec`` (channel, rank, group, bank, row)."""
+    return _time(t0, is_write[i], dec[i, 0], dec[i, 1], dec[i, 2], dec[i, 3], dec[i, 4], params, bank, group, rank,
+                 chan)
+
+
+@register_jitable(inline="always")
+def _step(t0, w, c, r, g, b, row, kind, pre, act, cas, params, bank, group, rank, chan, counts):
+    """Serve a request (as for :func:`_time`) that :func:`_time` timed ``(kind, pre, act, cas)``: returns
+    ``(kind, CAS, data end)``, DRAM cycles, with the tables advanced and ``counts`` (``COUNT_NAMES``) added to.
+
+    The one state step of the bank/row state machine, shared by every compiled DRAM path: the
+    rank refreshes first when its refresh falls due by the request's first command (then the
+    request is timed again), an ACT opens the row, the column command and its data burst move
+    the bank, group, rank and channel on; a closed page closes the row behind it.
+    """
     first = pre if pre >= 0 else (act if act >= 0 else cas)
     if first >= rank[r, R_REF_DUE]:
         _refresh(r, first, params, bank, rank, counts)
-        kind, pre, act, cas = _timing(i, t0, dec, is_write, params, bank, group, rank, chan)
+        kind, pre, act, cas = _time(t0, w, c, r, g, b, row, params, bank, group, rank, chan)
     if kind != HIT:
         bank[b, B_ROW] = row
         bank[b, B_ACT] = act + params[T_RC]
@@ -170,7 +203,7 @@ def _serve(i, t0, dec, is_write, params, bank, group, rank, chan, done, cas_out,
         rank[r, R_FAW2] = rank[r, R_FAW3]
         rank[r, R_FAW3] = act
         counts[3] += 1
-    if is_write[i]:
+    if w:
         end = cas + params[T_CWL] + params[T_BL]
         bank[b, B_PRE] = max(bank[b, B_PRE], end + params[T_WR])
         rank[r, R_WR_END] = end
@@ -187,10 +220,20 @@ def _serve(i, t0, dec, is_write, params, bank, group, rank, chan, done, cas_out,
     if params[P_CLOSED]:
         bank[b, B_ACT] = max(bank[b, B_ACT], bank[b, B_PRE] + params[T_RP])
         bank[b, B_ROW] = -1
+    counts[kind] += 1
+    return kind, cas, end
+
+
+@register_jitable
+def _serve(i, t0, dec, is_write, params, bank, group, rank, chan, done, cas_out, kind_out, counts):
+    """Schedule request ``i`` (enqueued at ``t0``), refreshing its rank first when due; returns its CAS."""
+    c, r, g, b, row = dec[i, 0], dec[i, 1], dec[i, 2], dec[i, 3], dec[i, 4]
+    w = is_write[i]
+    kind, pre, act, cas = _time(t0, w, c, r, g, b, row, params, bank, group, rank, chan)
+    kind, cas, end = _step(t0, w, c, r, g, b, row, kind, pre, act, cas, params, bank, group, rank, chan, counts)
     done[i] = end
     cas_out[i] = cas
     kind_out[i] = kind
-    counts[kind] += 1
     return cas
 
 

@@ -15,6 +15,11 @@ building a request per burst:
   ``cas, cas + interval, ...`` and leaves state that follows in closed form. This holds when
   every request of a channel shares one rank and one bank group (their bound is then common),
   with an open page, and the run stops before a refresh falls due.
+- a run that empties the queue goes on into the next rows (:func:`_rows`): when a row's first
+  burst, the oldest request left, can issue its column command in the very next slot (its PRE
+  and ACT hidden behind the run) before a refresh is due, FR-FCFS takes it then, through the
+  state machine's own step, and the rest of its row hits as before. The queue after the run
+  follows in closed form, so a long sequential stream costs a few steps per row it opens.
 
 In the FR-FCFS scan, a request for the same row of the same bank as the one queued before it
 (and requested no earlier) is skipped: it cannot come first, nor win a tie. A request entering
@@ -30,11 +35,12 @@ import numpy as np
 from numba import njit
 from numba.extending import register_jitable
 
-from accelsim.kernels.dram_timing import (B_PRE, C_BUS, C_CAS, C_RANK, CONFLICT, F_BA, F_BG, F_CH, F_COL, F_RK,
+from accelsim.kernels.dram_timing import (B_CAS, B_PRE, C_BUS, C_CAS, C_RANK, CONFLICT, F_BA, F_BG, F_CH, F_COL, F_RK,
                                           F_ROW, G_CAS, G_WR_END, HIT, P_BA, P_BG, P_BURST, P_CH, P_CLOSED, P_COLS,
                                           P_ORDER, P_QUEUE, P_RK, P_ROWS, R_CAS, R_RD_CAS, R_REF_DUE, R_WR_END, T_BL,
                                           T_CCD_L, T_CCD_S, T_CL, T_CWL, T_RTP, T_RTRS, T_RTW, T_WR, T_WTR_L, T_WTR_S,
-                                          _serve, _timing, dram_schedule, dram_schedule_ref)
+                                          _serve, _step, _time, _timing, dram_schedule,
+                                          dram_schedule_ref)
 
 
 @register_jitable
@@ -113,6 +119,78 @@ def _bound(c, r, g, write, params, group, rank, chan):
 
 
 @register_jitable
+def _hits(c, r, g, b, write, cas, k, interval, lat, params, bank, group, rank, chan):
+    """State after ``k`` row hits to bank ``b`` issued ``interval`` apart from column command ``cas``:
+    returns (last column command, last data end), DRAM cycles."""
+    cas_k = cas + (k - 1) * interval
+    end = cas_k + lat + params[T_BL]
+    if write:
+        bank[b, B_PRE] = max(bank[b, B_PRE], end + params[T_WR])
+        rank[r, R_WR_END] = end
+        group[g, G_WR_END] = end
+    else:
+        bank[b, B_PRE] = max(bank[b, B_PRE], cas_k + params[T_RTP])
+        rank[r, R_RD_CAS] = cas_k
+    rank[r, R_CAS] = cas_k
+    group[g, G_CAS] = cas_k
+    chan[c, C_CAS] = cas_k
+    chan[c, C_BUS] = end
+    chan[c, C_RANK] = r
+    return cas_k, end
+
+
+@register_jitable
+def _rows(k, cas0, cas_k, c, x0, step, nxt, n_c, qlen, t0, write, interval, lat, cols, params, sizes, val, dec,
+          bank, group, rank, chan, counts):
+    """A hit run of ``k`` requests from column command ``cas0`` (the whole queue of ``qlen`` and more) carried
+    on across rows; returns (requests served in all, last column command, last data end).
+
+    After the run, the oldest request is the next row's first burst, admitted when the run's
+    ``(k - qlen)``-th request left, so at ``max(t0, cas0 + (k - qlen) * interval)``; every
+    queued request is in its row (checked). If its column command falls on the next slot,
+    ``cas_k + interval``, which is also the channel's common bound, before any refresh is due,
+    FR-FCFS serves it (nothing can go earlier, a tie goes to the oldest) exactly as the
+    decision path would (same step, ``_step``); the rest of its row then hits slot after slot
+    as in the first run. So every request of the run issues ``interval`` after the one before
+    and the queue afterwards follows in closed form.
+    """
+    end = cas_k + lat + params[T_BL]
+    while True:
+        i = nxt - qlen + k  # channel index of the next request
+        if i >= n_c:
+            break
+        cn = _decode_one(x0 + i * step, params, sizes, val, dec, dec.shape[0] - 1)
+        if cn + min(qlen, n_c - i) > cols:
+            break
+        slot = dec.shape[0] - 1
+        r, g, b, row = dec[slot, 1], dec[slot, 2], dec[slot, 3], dec[slot, 4]
+        t_enq = max(t0, cas0 + (k - qlen) * interval)
+        kind, pre, act, cas = _time(t_enq, write, c, r, g, b, row, params, bank, group, rank, chan)
+        first = pre if pre >= 0 else (act if act >= 0 else cas)
+        due = rank[r, R_REF_DUE]
+        if cas != cas_k + interval or first >= due or cas != _bound(c, r, g, write, params, group, rank, chan):
+            break
+        kind, cas, end = _step(t_enq, write, c, r, g, b, row, kind, pre, act, cas, params, bank, group, rank, chan,
+                               counts)
+        k += 1
+        cas_k = cas
+        rest = min(cols - cn - 1, n_c - i - 1)
+        if rest <= 0:
+            continue
+        if bank[b, B_CAS] > cas + interval or _bound(c, r, g, write, params, group, rank, chan) != cas + interval:
+            break
+        h = min(rest, (due - (cas + interval) - 1) // interval + 1)
+        if h <= 0:
+            break
+        cas_k, end = _hits(c, r, g, b, write, cas + interval, h, interval, lat, params, bank, group, rank, chan)
+        counts[HIT] += h
+        k += h
+        if h < rest:
+            break
+    return k, cas_k, end
+
+
+@register_jitable
 def _transfer(t0, first, last, write, params, bank, group, rank, chan, counts):
     """Schedule bursts ``first..last`` (burst indices), requested at DRAM cycle ``t0``; state advanced in place.
 
@@ -184,23 +262,17 @@ def _transfer(t0, first, last, write, params, bank, group, rank, chan, counts):
                         if dec[qcap, 3] == b and dec[qcap, 4] == dec[s0, 4]:
                             k += min(cols - cn, n_c - nxt)
                     k = min(k, (due - cas - 1) // interval + 1)
-                    cas_k = cas + (k - 1) * interval
-                    end = cas_k + lat + params[T_BL]
-                    if write:
-                        bank[b, B_PRE] = max(bank[b, B_PRE], end + params[T_WR])
-                        rank[r, R_WR_END] = end
-                        group[g, G_WR_END] = end
-                    else:
-                        bank[b, B_PRE] = max(bank[b, B_PRE], cas_k + params[T_RTP])
-                        rank[r, R_RD_CAS] = cas_k
-                    rank[r, R_CAS] = cas_k
-                    group[g, G_CAS] = cas_k
-                    chan[c, C_CAS] = cas_k
-                    chan[c, C_BUS] = end
-                    chan[c, C_RANK] = r
+                    cas_k, end = _hits(c, r, g, b, write, cas, k, interval, lat, params, bank, group, rank, chan)
                     counts[HIT] += k
                     cas_max = max(cas_max, cas_k)
                     done_max = max(done_max, end)
+                    if k >= qlen and col_runs:
+                        # the whole queue went: the run goes on through the following rows while each
+                        # row's first burst issues in the next column slot (its ACT hidden)
+                        k, cas_k, end = _rows(k, cas, cas_k, c, x0, step, nxt, n_c, qlen, t0, write, interval, lat,
+                                              cols, params, sizes, val, dec, bank, group, rank, chan, counts)
+                        cas_max = max(cas_max, cas_k)
+                        done_max = max(done_max, end)
                     # the queue now holds the unserved old entries, then the bursts admitted as
                     # each of the k left (the u-th at the u-th column command)
                     admitted = min(k, n_c - nxt)

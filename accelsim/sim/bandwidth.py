@@ -30,8 +30,9 @@ class BandwidthSeries:
             for s, d, b in zip(start.tolist(), done.tolist(), n_bytes.tolist()):
                 self.add(s, d, b)
             return
+        from accelsim.kernels.coldstart import call
         from accelsim.kernels.event_loop import spread_bins
-        bins, self.bin_cycles = spread_bins(np.asarray(start, np.int64), np.asarray(done, np.int64),
+        bins, self.bin_cycles = call(spread_bins, np.asarray(start, np.int64), np.asarray(done, np.int64),
                                             np.asarray(n_bytes, np.int64), self.bin_cycles, self.max_bins)
         self.bins = {b: v for b, v in enumerate(bins.tolist()) if v}
 

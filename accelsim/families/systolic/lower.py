@@ -499,6 +499,7 @@ def _lower_mac_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: 
 def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: SystolicSpec, batch: int,
                           resident: bool) -> None:
     """:func:`_lower_mac_layer` in one kernel call (:mod:`accelsim.kernels.systolic_lowering`): same ops."""
+    from accelsim.kernels.coldstart import call
     from accelsim.kernels.systolic_lowering import FIELDS, systolic_layer_ops
     M1, K, N, G, wbits = array_dims(layer, arch)
     M = M1 * batch
@@ -527,8 +528,8 @@ def _lower_mac_layer_fast(tb: TraceBuilder, st: _State, layer: Layer, li: int, a
                       out_halves, region_full, region_tail, not arch.array.bank_conflicts], np.int64)
     addrs = np.array([src_addr, st.addr[layer.name], w_base], np.int64)
     terms = port_terms(arch, df, wbits, layer.act_bits, layer.acc_bits)
-    fields, dep_ptr, dep_idx, last = systolic_layer_ops(shape, tiles, terms, addrs, np.array(in_deps, np.int64),
-                                                        len(tb))
+    fields, dep_ptr, dep_idx, last = call(systolic_layer_ops, shape, tiles, terms, addrs, np.array(in_deps, np.int64),
+                                          len(tb))
     tb.extend(li, dep_ptr, dep_idx, **dict(zip(FIELDS, fields)))
     if arch.array.bank_conflicts:
         _add_conflict_cycles(tb, li, layer, arch, batch)

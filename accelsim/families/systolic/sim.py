@@ -192,6 +192,7 @@ def ideal_layer_cycles(trace: Trace, arch: SystolicSpec,
     vector op of the last output tile. Other layers: their vector ops back to back. ``extra``
     (``(preload, stream)`` cycles per op, :func:`conflict_cycles_per_op`) lengthens the folds.
     """
+    from accelsim.kernels.coldstart import call
     from accelsim.kernels.folds import fold_schedule
     ops = trace.ops
     out = np.zeros(len(trace.layers), np.int64)
@@ -212,7 +213,7 @@ def ideal_layer_cycles(trace: Trace, arch: SystolicSpec,
         v0, v1 = v_bounds[li], v_bounds[li + 1]
         if c1 > c0:
             z = np.zeros(c1 - c0, np.int64)
-            _, _, done = fold_schedule(z, pre[c0:c1], busy[c0:c1], np.ones_like(z), drain[c0:c1], overlap)
+            _, _, done = call(fold_schedule, z, pre[c0:c1], busy[c0:c1], np.ones_like(z), drain[c0:c1], overlap)
             out[li] = int(done[-1]) + (engine.vector_cycles(int(vops[v1 - 1]), lanes) if v1 > v0 else 0)
             if arch.array.compat == "scalesim":
                 out[li] -= SCALESIM_END_OF_LAYER_OFFSET
