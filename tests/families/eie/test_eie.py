@@ -115,6 +115,10 @@ def test_published_figures():
     assert checks["EIE peak on the compressed network"].ok
     # within 25 %: the layer densities are the paper's, the non-zero patterns are drawn
     assert checks["EIE AlexNet FC layers frame rate"].ok, checks["EIE AlexNet FC layers frame rate"].measured_text
+    # Table IV's measured time per layer, within the same 25 % (same densities)
+    for layer in ("FC6", "FC7", "FC8"):
+        check = checks[f"EIE AlexNet {layer} time"]
+        assert check.tolerance == 0.25 and check.ok, (layer, check.measured)
 
 
 def test_deeper_queues_hide_imbalance():
