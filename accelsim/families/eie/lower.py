@@ -67,7 +67,7 @@ def _check(net: Network) -> None:
                                 "of an LSTM; give a model of those such as alexnet_fc or tpu_lstm0", field="--model")
 
 
-def _patterns(net: Network, activations: str, weights, batch: int) -> dict[str, np.ndarray] | None:
+def _patterns(net: Network, activations: str, weights, batch: int, seed: int) -> dict[str, np.ndarray] | None:
     """Each matrix layer's non-zero inputs from a functional run, or ``None`` (then drawn at act_density).
 
     A functional run needs weights for every matrix layer: the given ones (``--weights``, after
@@ -78,10 +78,10 @@ def _patterns(net: Network, activations: str, weights, batch: int) -> dict[str, 
     from accelsim.compress.functional import input_patterns
     matrices = [l.name for l in net.layers if l.op in MATRIX_OPS]
     if weights is not None and all(n in weights for n in matrices):
-        return input_patterns(net, weights, batch=batch)
+        return input_patterns(net, weights, seed=seed, batch=batch)
     if activations == "functional":
         from accelsim.compress import synthetic_weights
-        return input_patterns(net, synthetic_weights(net, seed=0), batch=batch)
+        return input_patterns(net, synthetic_weights(net, seed=seed), seed=seed, batch=batch)
     return None
 
 
@@ -99,7 +99,7 @@ def lower_network(net: Network, spec: EieSpec, batch: int = 1, activations: str 
     layer: ``ops`` and ``cycles``.
     """
     _check(net)
-    patterns = _patterns(net, activations, weights, batch)
+    patterns = _patterns(net, activations, weights, batch, seed)
     tb = TraceBuilder(spec.name, net.name, batch, UNITS, ("dram", "spmat"))
     report: dict[str, dict] = {}
     last: list[int] = []
