@@ -241,3 +241,26 @@ def activation_densities(net: Network, weights, seed: int = 0, batch: int = 1) -
         out[layer.name] = float(np.mean([np.count_nonzero(a) / a.size for a in xs]))
         vals[layer.name] = layer_forward(layer, weights.get(layer.name) if weights else None, *xs)
     return out
+
+
+def input_patterns(net: Network, weights, seed: int = 0, batch: int = 1) -> dict[str, np.ndarray]:
+    """Which inputs of each linear and gemm layer are non-zero in a functional run: ``{layer: bool array}``.
+
+    The run is :func:`activation_densities`' (the same seeded input, uniform [0, 1), in float,
+    with ``weights``). A linear layer's pattern is ``(batch, in_features)``; a gemm's
+    ``(batch * M, K)``, one row per column of its input. For chips that skip zero inputs one
+    by one (EIE): where the zeros fall, not only how many.
+    """
+    rng = np.random.default_rng(seed)
+    x = rng.random((batch, *net.input_shape), dtype=np.float64).astype(np.float32)
+    vals: dict[str, np.ndarray] = {INPUT: x}
+    out: dict[str, np.ndarray] = {}
+    for layer in net.layers:
+        xs = [vals[s] for s in layer.inputs] if layer.inputs else [x]
+        if layer.op == "linear":
+            out[layer.name] = xs[0].reshape(xs[0].shape[0], -1) != 0
+        elif layer.op == "gemm":
+            a = xs[0].reshape(xs[0].shape[0], xs[0].shape[1], -1)
+            out[layer.name] = np.swapaxes(a, 1, 2).reshape(-1, a.shape[1]) != 0
+        vals[layer.name] = layer_forward(layer, weights.get(layer.name) if weights else None, *xs)
+    return out

@@ -97,6 +97,36 @@ def sparse_sizes(layer: Layer, mask: np.ndarray | None = None, seed: int = 0) ->
             "bitmap": bitmap_bytes(rows, cols, nnz, vb), "relative_index": relative_index_bytes(mask, vb, rel_bits)}
 
 
+#: the formats a chip's DRAM may hold weights in (:func:`stored_bytes`)
+WEIGHT_FORMATS = ("dense", "csr", "csc", "bitmap", "relative_index")
+
+
+def stored_bytes(layer: Layer, fmt: str, value_bits: int | None = None, seed: int = 0) -> int:
+    """Bytes of ``layer``'s weights stored in ``fmt`` (one of :data:`WEIGHT_FORMATS`) at ``value_bits`` a value.
+
+    ``value_bits`` defaults to ``layer.weight_bits`` (a chip with its own word width passes
+    that). The non-zero count is ``round(weight_count * weight_density)``; only
+    ``relative_index`` needs where they fall, drawn as :func:`sparse_sizes` draws them.
+    """
+    vb = value_bits if value_bits is not None else layer.weight_bits
+    rows = layer.out_shape[0] if layer.op != "gemm" else layer.gemm_dims()[2]
+    cols = layer.weight_count // rows
+    nnz = int(round(layer.weight_count * layer.weight_density))
+    if fmt == "dense":
+        return math.ceil(layer.weight_count * vb / 8)
+    if fmt == "csr":
+        return csr_bytes(rows, cols, nnz, vb)
+    if fmt == "csc":
+        return csc_bytes(rows, cols, nnz, vb)
+    if fmt == "bitmap":
+        return bitmap_bytes(rows, cols, nnz, vb)
+    if fmt == "relative_index":
+        flat = np.zeros(layer.weight_count, dtype=bool)
+        flat[layer_rng(seed, layer.name).choice(layer.weight_count, nnz, replace=False)] = True
+        return relative_index_bytes(flat, vb, 8 if layer.op == "conv2d" else 5)
+    raise AccelsimError(f"must be one of {', '.join(WEIGHT_FORMATS)}, got {fmt!r}", field="weight_format")
+
+
 # ---------------------------------------------------------------------------------------------
 # magnitude pruning
 

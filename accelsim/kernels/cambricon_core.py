@@ -62,7 +62,7 @@ from accelsim.kernels.cambricon_layout import (BAD_DMA, BIN_CYCLES, BURST_BYTES,
                                                OK, OPR, PENALTY, Q_DMA, Q_MATRIX, Q_VECTOR, RAN_OFF, ROWS, SADD,
                                                SADDI, SLI, SLT, SMUL, SP_SPAN, SSUB, TOO_LONG, VACT, VADDW, VAS,
                                                VAV, VCLR, VGT, VLOAD, VMAW, VMAX, VMM, VMOVE, VMV, VPWL, VSTORE,
-                                               VSV, V_STAGES)
+                                               VSV, V_STAGES, VLOADZ)
 from accelsim.kernels.cambricon_ref import cambricon_core_ref, example_args  # noqa: F401  (the twin, its inputs)
 
 
@@ -107,9 +107,11 @@ def _effects(o, v, acc, cfg, e):
     e[E_LAT] = cfg[V_STAGES]
     e[E_MULTS] = 0
     e[E_ADDS] = 0
-    if o == VLOAD or o == VSTORE or o == MLOAD or o == MSTORE:
+    if o == VLOAD or o == VSTORE or o == MLOAD or o == MSTORE or o == VLOADZ:
         if o == VLOAD or o == VSTORE:
             rows, rb, stride, n = 1, v[2], v[2], v[2]
+        elif o == VLOADZ:  # DRAM moves the v[3] stored bytes; the scratchpad takes v[2]
+            rows, rb, stride, n = 1, v[3], v[3], v[2]
         else:
             rows, rb, stride, n = v[2], v[3], v[4], v[2] * v[3]
         e[E_DMA] = 1
@@ -118,7 +120,7 @@ def _effects(o, v, acc, cfg, e):
         e[E_DSTRIDE] = stride
         e[E_OCC] = 0
         e[E_LAT] = 0
-        if o == VLOAD or o == MLOAD:
+        if o == VLOAD or o == MLOAD or o == VLOADZ:
             e[E_W0], e[E_W1] = v[0], v[0] + n
             e[E_DWRITE], e[E_DADDR] = 0, v[1]
         else:
@@ -316,8 +318,8 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
         for k in range(7):
             v[k] = R[regs[pc, k]]
         _effects(o, v, acc[pc], cfg, e)
-        if o <= MSTORE:
-            sp = _space(e[E_W0] if (o == VLOAD or o == MLOAD) else e[E_R0], sb1, sb2, sb3, span)
+        if o <= VLOADZ:
+            sp = _space(e[E_W0] if (o == VLOAD or o == MLOAD or o == VLOADZ) else e[E_R0], sb1, sb2, sb3, span)
             if sp == 0:
                 status = BAD_DMA
                 break

@@ -6,11 +6,11 @@ ledger columns, and the kernel's status codes.
 
 from __future__ import annotations
 
-#: the ISA's mnemonics, grouped by unit: scalar 0..9, DMA 10..13, matrix 14..16, vector 17..28
+#: the ISA's mnemonics, grouped by unit: scalar 0..9, DMA 10..14, matrix 15..17, vector 18..29
 OPS = ("NOP", "HALT", "SLI", "SADDI", "SADD", "SSUB", "SMUL", "SLT", "JUMP", "CB",
-       "VLOAD", "VSTORE", "MLOAD", "MSTORE", "MMV", "VMM", "OP",
+       "VLOAD", "VSTORE", "MLOAD", "MSTORE", "VLOADZ", "MMV", "VMM", "OP",
        "VMOVE", "VCLR", "VAV", "VSV", "VMV", "VAS", "VMAX", "VGT", "VADDW", "VACT", "VPWL", "VMAW")
-(NOP, HALT, SLI, SADDI, SADD, SSUB, SMUL, SLT, JUMP, CB, VLOAD, VSTORE, MLOAD, MSTORE, MMV, VMM, OPR,
+(NOP, HALT, SLI, SADDI, SADD, SSUB, SMUL, SLT, JUMP, CB, VLOAD, VSTORE, MLOAD, MSTORE, VLOADZ, MMV, VMM, OPR,
  VMOVE, VCLR, VAV, VSV, VMV, VAS, VMAX, VGT, VADDW, VACT, VPWL, VMAW) = range(len(OPS))
 N_OPS = len(OPS)
 UNITS = ("matrix", "vector", "dma_nbin", "dma_sb", "dma_nbout")

@@ -16,7 +16,7 @@ from accelsim.kernels.cambricon_layout import (BAD_DMA, BIN_CYCLES, BURST_BYTES,
                                                NO_LAYER, N_LAYERS, N_OPS, OK, OPR, OPS, PENALTY, Q_DMA, Q_MATRIX,
                                                Q_VECTOR, RAN_OFF, ROWS, SADD, SADDI, SLI, SLT, SMUL, SP_BASE,
                                                SP_SPAN, SSUB, TOO_LONG, VACT, VADDW, VAS, VAV, VCLR, VGT, VLOAD,
-                                               VMAW, VMAX, VMM, VMOVE, VMV, VPWL, VSTORE, VSV, V_STAGES)
+                                               VLOADZ, VMAW, VMAX, VMM, VMOVE, VMV, VPWL, VSTORE, VSV, V_STAGES)
 from accelsim.kernels.dram_timing import dram_schedule_ref
 from accelsim.kernels.spread import spread_into
 
@@ -24,6 +24,8 @@ from accelsim.kernels.spread import spread_into
 def _ref_effects(o: int, v: list[int], acc: int, R: int, C: int, L: int, ms: int, vs: int):
     """``(reads, writes, dma, occupancy, latency, mults, adds)`` of op ``o`` on register values ``v``."""
     ceil = lambda a, b: -(-a // b)  # noqa: E731
+    if o == VLOADZ:  # the transfer is the v[3] stored bytes; the scratchpad range the v[2] decompressed ones
+        return [], [(v[0], v[0] + v[2])], (0, 1, v[3], v[3], v[1]), 0, 0, 0, 0
     if o in (VLOAD, VSTORE, MLOAD, MSTORE):
         rows, rb, stride = (1, v[2], v[2]) if o in (VLOAD, VSTORE) else (v[2], v[3], v[4])
         n = rows * rb
@@ -154,7 +156,7 @@ def cambricon_core_ref(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparam
     issue slot of its first instruction before any penalty.
 
     **Units.** Each other op goes to the matrix unit (``MMV``, ``VMM``, ``OP``), the vector
-    unit, or the DMA engine of the scratchpad a ``VLOAD``/``MLOAD`` writes or a
+    unit, or the DMA engine of the scratchpad a ``VLOAD``/``MLOAD``/``VLOADZ`` writes or a
     ``VSTORE``/``MSTORE`` reads (``sp_bases``: space = the ``sp_span``-aligned window above
     ``sp_base`` holding the address). A unit's queue holds the start cycles of its last
     ``q`` instructions; when it is full, issue waits for the oldest of them to have started.
@@ -165,7 +167,8 @@ def cambricon_core_ref(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparam
     ``ceil(out/rows) * ceil(in/cols)``, ``OP`` ``ceil(la/rows) * ceil(lb/cols)``, each plus
     ``m_stages`` of latency; a vector op ``ceil(n/lanes)`` (``VMOVE``/``VCLR``
     ``ceil(bytes/(2 lanes))``) plus ``v_stages``; the unit is free again after the
-    occupancy. A DMA moves ``rows * row_bytes`` bytes: contiguous (one row, or stride equal
+    occupancy. A DMA moves ``rows * row_bytes`` bytes (``VLOADZ rd, rs, n, z``: one row of ``z``
+    bytes from DRAM, while its scratchpad range is the ``n`` bytes at ``rd``): contiguous (one row, or stride equal
     to the row) as one transfer, else row by row on the channel or as one batch of every
     row's bursts on the timing model; the engine is free again when the memory has taken the
     last request, the instruction done when the data is in.
@@ -248,7 +251,7 @@ def cambricon_core_ref(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparam
         reads, writes, dma, occ, lat, mults, adds = _ref_effects(o, v, int(acc[pc]), cfg[ROWS], cfg[COLS],
                                                                  cfg[LANES], cfg[M_STAGES], cfg[V_STAGES])
         if dma is not None:
-            s = space(writes[0][0] if o in (VLOAD, MLOAD) else reads[0][0])
+            s = space(writes[0][0] if o in (VLOAD, MLOAD, VLOADZ) else reads[0][0])
             if s == 0:
                 status = BAD_DMA
                 break
@@ -307,9 +310,9 @@ def cambricon_core_ref(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparam
 # ---- random programs (tests) -------------------------------------------------------------------
 
 #: register operands per op (the ISA table's ``r`` fields)
-N_REGS_OF = (0, 0, 1, 2, 3, 3, 3, 3, 0, 1, 3, 3, 5, 5, 7, 5, 5, 3, 2, 4, 4, 4, 4, 4, 4, 3, 4, 3, 4)
+N_REGS_OF = (0, 0, 1, 2, 3, 3, 3, 3, 0, 1, 3, 3, 5, 5, 4, 7, 5, 5, 3, 2, 4, 4, 4, 4, 4, 4, 3, 4, 3, 4)
 #: of which the leading ones are scratchpad addresses (compute ops)
-N_ADDR_OF = (0,) * 14 + (3, 3, 3, 2, 1, 3, 3, 3, 2, 3, 3, 2, 2, 2, 3)
+N_ADDR_OF = (0,) * 15 + (3, 3, 3, 2, 1, 3, 3, 3, 2, 3, 3, 2, 2, 2, 3)
 
 
 def random_program(rng: np.random.Generator, sp_bases, max_blocks: int = 4):
@@ -323,7 +326,7 @@ def random_program(rng: np.random.Generator, sp_bases, max_blocks: int = 4):
     """
     rows: list[tuple[int, list[int], int, int]] = []
     starts = []
-    dma_sp = (VLOAD, MLOAD)
+    dma_sp = (VLOAD, MLOAD, VLOADZ)
     for _ in range(int(rng.integers(1, max_blocks + 1))):
         starts.append(len(rows))
         for r in range(1, 5):
@@ -345,6 +348,8 @@ def random_program(rng: np.random.Generator, sp_bases, max_blocks: int = 4):
                 load = o in dma_sp
                 if o in (VLOAD, VSTORE):
                     regs = [sp, dram, int(rng.integers(7, 11))] if load else [dram, sp, int(rng.integers(7, 11))]
+                elif o == VLOADZ:
+                    regs = [sp, dram, int(rng.integers(7, 11)), int(rng.integers(7, 11))]
                 else:
                     rb = int(rng.integers(7, 11))
                     stride = 11 if rng.random() < 0.7 else rb

@@ -38,14 +38,16 @@ _URGENT, _NORMAL = 0, 1          # SimPy's priorities: a process start before an
 _RESUME, _COMPLETION = 0, 1      # a start or timeout resumes one process; a completion wakes its waiters
 
 
-def _make_run(transfer):
+def _make_run(transfer, name):
     """The shared loop body with ``transfer`` as the DRAM timing model's one-transfer step.
 
     Built twice: with the real step for the timing kernel and with a stub for the bandwidth kernel,
     so that compiling the bandwidth kernel does not compile the timing model (about 14 s of a cold
     first run). A closure, not an argument: a kernel taking a function argument cannot be cached.
+    Each copy is named apart (``name``): two cached kernels whose inlined bodies share a qualified
+    name can get the same symbol, and a process that loads both from the cache then runs the first
+    one's body in the second (the timing kernel ran the stub, skipping every DRAM transfer).
     """
-    @register_jitable
     def _run(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held, held, vops,
              lanes, overlap, bytes_per_cycle, latency, timing, addr, write, params, bank, group, rank, chan, ratio,
              frontend, xcounts):
@@ -198,7 +200,8 @@ def _make_run(transfer):
                 break
         return ready, start, end, chan_start, issued, order[:n_xfer], busy, stuck
 
-    return _run
+    _run.__name__ = _run.__qualname__ = f"_run_{name}"
+    return register_jitable(_run)
 
 
 @register_jitable
@@ -207,8 +210,8 @@ def _no_transfer(t0, first, last, write, params, bank, group, rank, chan, counts
     return 0, 0
 
 
-_run_bandwidth = _make_run(_no_transfer)
-_run_timing = _make_run(_transfer)
+_run_bandwidth = _make_run(_no_transfer, "bandwidth")
+_run_timing = _make_run(_transfer, "timing")
 
 
 @njit(cache=True)

@@ -83,4 +83,25 @@ def account(model: str, layers_in: tuple[tuple[str, str, int], ...], spec: Cambr
             buffer_writes={k: v // 2 for k, v in t.sp_write.items() if k != "dram"}, energy_pj=energy,
             pe_count=spec.pe_count, span_cycles=max(0, t.end - t.start) if t.start >= 0 else 0))
     return Result(arch=spec.name, model=model, batch=batch, clock_hz=spec.clock_hz, pe_count=spec.pe_count,
-                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS, dram=dram_totals)
+                  layers=tuple(layers), effects=EFFECTS + format_effects(spec.weight_format),
+                  approximations=APPROXIMATIONS + format_approximations(spec), dram=dram_totals)
+
+
+def format_effects(weight_format: str) -> tuple[str, ...]:
+    """The effect a sparse DRAM weight format adds to a run (none for ``dense``)."""
+    if weight_format == "dense":
+        return ()
+    return (f"weights stored {weight_format} in DRAM: each conv/FC weight load (VLOADZ) moves the layer's stored "
+            "bytes and decompresses into SB; the NFU still multiplies every weight, zeros included",)
+
+
+def format_approximations(spec: CambriconSpec) -> tuple[str, ...]:
+    """What the sparse weight format leaves out, and whether the preset's chip could do it."""
+    if spec.weight_format == "dense":
+        return ()
+    chip = ("DianNao's DMA only copies bytes (Chen et al., ASPLOS 2014 describe no decompressor): this run "
+            "assumes one added to the SB's DMA" if spec.variant == "diannao" else
+            "Cambricon's DMA only copies bytes: this run assumes a decompressor added to the SB's DMA")
+    return (chip, "decompression costs no cycles or energy beyond the DRAM bytes; a layer's stored bytes are shared "
+            "over its weight blocks in proportion to their size; depthwise layers still load dense weights; "
+            "tiles are chosen as for dense weights")

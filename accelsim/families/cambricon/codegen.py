@@ -58,6 +58,7 @@ R_ROWS, R_RB, R_STR, R_N, R_ONE, R_ONES, R_BIAS = 20, 21, 22, 29, 30, 31, 32
 R_BYTES = 33
 R_G, R_CO, R_CI, R_WADDR, R_BADDR, R_INB, R_OUTB, R_INB_G, R_OUTB_G, R_SBSUM = range(41, 51)
 R_CY, R_CX, R_CNB, R_MORE = range(51, 55)
+R_Z = 55                                   # stored (compressed) bytes of a weight block: VLOADZ
 R_INS = (1, 34, 35, 36, 37, 38, 39, 40)   # element-wise inputs
 
 

@@ -21,7 +21,7 @@ from accelsim.families.cambricon.codegen import (
     ACTS, NBIN, NBOUT, R_BADDR, R_BIAS, R_CI, R_CO, R_D, R_G, R_IN, R_INB, R_INB_G, R_INN, R_N, R_NBSUM,
     R_ONE, R_ONES, R_OUT, R_OUTB, R_OUTB_G, R_OUTN, R_PSUM, R_SBSUM, R_SEG, R_SSTR, R_TI, R_TY,
     R_V, R_W, R_WADDR, SB, T1, T2, T3, T4, T5, Alloc, Emitter, addr, load_tile, loop_close,
-    loop_open, store_tile, prefetched_tiles, R_CY, R_CX, R_CNB)
+    loop_open, store_tile, prefetched_tiles, R_CY, R_CX, R_CNB, R_Z)
 from accelsim.families.cambricon.layout import (ALIGN, PSUM, WORD, BiasBlock, ConvTiling, TensorAlloc, WeightBlock, _ceil,
                                              conv_tiling)
 from accelsim.families.cambricon.depthwise import depthwise, is_depthwise
@@ -58,11 +58,14 @@ class CompiledNetwork:
 
 
 def compile_network(net: Network, sp_bytes: dict[str, int], rows: int, cols: int, batch: int = 1,
-                    weight_frac: dict[str, int] | None = None, bytes_per_cycle: float = 16.0) -> CompiledNetwork:
+                    weight_frac: dict[str, int] | None = None, bytes_per_cycle: float = 16.0,
+                    weight_format: str = "dense") -> CompiledNetwork:
     """Compile ``net`` for scratchpads of ``sp_bytes`` and a ``rows x cols`` matrix unit.
 
     ``bytes_per_cycle`` (DRAM bytes per core cycle) weighs DRAM time against NFU time in
-    the tile choice. ``weight_frac`` gives each weighted layer's weight fraction bits (default 12, i.e. Q3.12);
+    the tile choice. With a sparse ``weight_format`` (``accelsim.compress.prune.WEIGHT_FORMATS``)
+    conv and FC weight blocks load with ``VLOADZ``: each block moves its share of the layer's
+    stored bytes (:func:`stored_block_bytes`) and lands dense in SB. ``weight_frac`` gives each weighted layer's weight fraction bits (default 12, i.e. Q3.12);
     the functional runner picks them from the real weights. Raises :class:`AccelsimError`
     naming the layer for an op the compiler does not support or a scratchpad too small.
     """
@@ -85,7 +88,8 @@ def compile_network(net: Network, sp_bytes: dict[str, int], rows: int, cols: int
                 w, b, o = depthwise(e, layer, tensors, sp_bytes, batch, alloc, fw)
                 dw.add(layer.name)
             else:
-                w, b, o = _conv(e, layer, net, tensors, sp_bytes, rows, cols, batch, alloc, fw, bytes_per_cycle)
+                w, b, o = _conv(e, layer, net, tensors, sp_bytes, rows, cols, batch, alloc, fw, bytes_per_cycle,
+                                weight_format)
             weights[layer.name], biases[layer.name], ones[layer.name] = w, b, o
         elif layer.op in ("maxpool", "avgpool"):
             pool(e, layer, tensors, sp_bytes, batch)
@@ -152,8 +156,21 @@ def _allocate_tensors(net: Network, batch: int) -> tuple[dict[str, TensorAlloc],
 
 # ----------------------------------------------------------------------------- conv and linear
 
+def stored_block_bytes(layer: Layer, block_bytes: int, weight_format: str) -> int:
+    """DRAM bytes of one ``block_bytes`` dense weight block of ``layer`` stored in ``weight_format``.
+
+    The layer's stored size at 16-bit values (:func:`accelsim.compress.prune.stored_bytes`),
+    shared out over its blocks in proportion to their dense bytes (rounded up, at least 1).
+    """
+    if weight_format == "dense":
+        return block_bytes
+    from accelsim.compress.prune import stored_bytes
+    dense = stored_bytes(layer, "dense", 8 * WORD)
+    return max(1, -(-block_bytes * stored_bytes(layer, weight_format, 8 * WORD) // dense))
+
+
 def _conv(e: Emitter, layer: Layer, net: Network, tensors, sp, rows, cols, batch, alloc: Alloc, fw: int,
-          bytes_per_cycle: float):
+          bytes_per_cycle: float, weight_format: str = "dense"):
     tin, tout = tensors[layer.inputs[0]], tensors[layer.name]
     if layer.op == "linear":
         kh = kw = s = 1
@@ -208,6 +225,10 @@ def _conv(e: Emitter, layer: Layer, net: Network, tensors, sp, rows, cols, batch
     e.li(R_WADDR, w_base)
     if layer.bias:
         e.li(R_BADDR, bblocks[0].addr)
+    if weight_format != "dense":
+        e.comment(f"weights stored {weight_format} in DRAM: {stored_block_bytes(layer, wblock, weight_format)} B a "
+                  f"block, {wblock} B in SB")
+        e.li(R_Z, stored_block_bytes(layer, wblock, weight_format))
     whole = cg == view.c and ci == cg
     for b in range(batch):
         e.comment(f"image {b}")
@@ -225,7 +246,7 @@ def _conv(e: Emitter, layer: Layer, net: Network, tensors, sp, rows, cols, batch
         ci_top = loop_open(e, R_CI)
         e(f"SSUB r{R_W}, r{R_SBSUM}, r{R_W}")     # the other SB half: this block loads under the last one
         e.li(R_N, wblock)
-        e(f"VLOAD r{R_W}, r{R_WADDR}, r{R_N}")
+        e(f"VLOAD r{R_W}, r{R_WADDR}, r{R_N}" if weight_format == "dense" else f"VLOADZ r{R_W}, r{R_WADDR}, r{R_N}, r{R_Z}")
         e(f"SADDI r{R_WADDR}, r{R_WADDR}, {wblock}")
         _conv_tile_loop(e, til, view, tout, kh, kw, s, ho, wo, to, ci, whole, n_ci, layer.bias, scratch, fw, func,
                         psum_at, out_at, ones_at, bias_at)

@@ -125,7 +125,7 @@ def run_core(stream, spec: CambriconSpec, layer_starts: list[int], dram, log: bo
             continue
         reads, writes, dma, occ, lat, mults, adds = _effects(op, insn, vals, R, C, L, m_stages, v_stages)
         if unit == "dma":
-            sp_addr = writes[0][0] if op in ("VLOAD", "MLOAD") else reads[0][0]
+            sp_addr = writes[0][0] if op in ("VLOAD", "MLOAD", "VLOADZ") else reads[0][0]
             unit = "dma_" + _sp(sp_addr)
         q = starts[unit]
         if len(q) >= queue[unit]:
@@ -180,6 +180,9 @@ def _effects(op, insn, v, R, C, L, m_stages, v_stages):
         if op == "VLOAD":
             return [], [(d, d + n)], (False, 1, n, n, s), 0, 0, 0, 0
         return [(s, s + n)], [], (True, 1, n, n, d), 0, 0, 0, 0
+    if op == "VLOADZ":   # DRAM gives the stored bytes, the scratchpad takes the decompressed ones
+        d, s, n, z = v
+        return [], [(d, d + n)], (False, 1, z, z, s), 0, 0, 0, 0
     if op in ("MLOAD", "MSTORE"):
         d, s, rows, rb, stride = v
         if op == "MLOAD":

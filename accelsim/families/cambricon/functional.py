@@ -202,7 +202,7 @@ def run_functional(net: Network, spec, weights=None, seed: int = 0, batch: int =
     qw, fracs = quantize_weights(net, weights)
     compiled = compile_network(net, dict(spec.scratchpad_bytes), spec.matrix.rows, spec.matrix.cols, batch,
                                bytes_per_cycle=spec.dram.bandwidth_bytes_per_s / spec.clock_hz,
-                               weight_frac=fracs)
+                               weight_frac=fracs, weight_format=spec.weight_format)
     rng = np.random.default_rng(seed)
     x_q = quantize_act(rng.uniform(-1.0, 1.0, size=(batch,) + tuple(net.input_shape)))
     machine = Machine.create(dict(spec.scratchpad_bytes), np.zeros(compiled.dram_bytes, np.uint8))

@@ -96,7 +96,7 @@ def _copy(m: Machine, dst: int, src: int, n: int, dst_sp: bool | None, src_sp: b
 def _execute(m: Machine, insn, v: tuple[int, ...]) -> None:
     """The data semantics of one non-scalar instruction with register values ``v``."""
     op = insn.op
-    if op == "VLOAD":
+    if op in ("VLOAD", "VLOADZ"):  # VLOADZ: the image keeps the decompressed block (isa.py)
         _copy(m, v[0], v[1], v[2], True, False)
     elif op == "VSTORE":
         _copy(m, v[0], v[1], v[2], False, True)

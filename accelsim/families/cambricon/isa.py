@@ -57,6 +57,7 @@ Instruction table
 | VSTORE | R | rd, rs, rn | dma | copy rn bytes scratchpad [rs] -> DRAM [rd] |
 | MLOAD | R | rd, rs, rrows, rbytes, rstride | dma | rrows rows of rbytes bytes from DRAM [rs + i*rstride], packed at [rd + i*rbytes] |
 | MSTORE | R | rd, rs, rrows, rbytes, rstride | dma | rrows rows of rbytes bytes from [rs + i*rbytes] to DRAM [rd + i*rstride] |
+| VLOADZ | R | rd, rs, rn, rz | dma | fill rn bytes of scratchpad [rd] from a block stored compressed in rz bytes at DRAM [rs]: the DMA moves rz bytes and its decompressor writes rn (see below) |
 | VMOVE | R | rd, rs, rn | vector | copy rn bytes scratchpad -> scratchpad |
 | VCLR | R | rd, rn | vector | zero rn bytes of scratchpad |
 | MMV | R | rd, rm, rv, rout, rin, rseg, rstride; acc | matrix | y[i] = sum_j M[i, j] x[j], i < rout, j < rin; M i16 row-major at rm; x i16 gathered as rseg segments of rin/rseg elements, segment s at rv + s*rstride bytes; y i32 at rd, written (acc=0) or added (acc=1) |
@@ -71,6 +72,11 @@ Instruction table
 | VACT | R | rd, ra, rn, rmul; shift, func | vector | d = f(sat16(rshift(a * rmul, shift))); a i32, d i16; f in :data:`FUNCS` |
 | VPWL | R | rd, ra, rn; func | vector | d = f(a), i16 -> i16, f a piecewise-linear transcendental (:data:`FUNCS`, Q8.8) |
 | VMAW | R | rd, ra, rb, rn | vector | d = sat32(d + a * b) elementwise; a, b i16, d i32 (depthwise convolution) |
+
+``VLOADZ`` is how a program loads weights kept in DRAM in a sparse format (CSR, CSC, bitmap,
+relative indices): the transfer costs the ``rz`` stored bytes, the scratchpad receives the ``rn``
+decompressed ones. The format is lossless, so accelsim's DRAM image holds the block's
+decompressed bytes at ``rs`` and the data semantics are those of ``VLOAD rd, rs, rn``.
 
 ``f`` for ``VACT``/``VPWL``: ``none`` (identity), ``relu`` (max(x, 0)), ``relu6`` (clamp to
 [0, 6.0] in Q8.8), ``leaky`` (``rshift(x * 26, 8)`` below zero), and the piecewise-linear
@@ -118,6 +124,7 @@ OPCODES: dict[str, OpInfo] = {
     "VSTORE": OpInfo(0x11, "R", ("r", "r", "r"), "dma"),
     "MLOAD": OpInfo(0x12, "R", ("r", "r", "r", "r", "r"), "dma"),
     "MSTORE": OpInfo(0x13, "R", ("r", "r", "r", "r", "r"), "dma"),
+    "VLOADZ": OpInfo(0x14, "R", ("r", "r", "r", "r"), "dma"),
     "MMV": OpInfo(0x20, "R", ("r",) * 7, "matrix", ("acc",)),
     "VMM": OpInfo(0x21, "R", ("r",) * 5, "matrix", ("acc",)),
     "OP": OpInfo(0x22, "R", ("r",) * 5, "matrix", ("acc",)),

@@ -22,7 +22,8 @@ from accelsim.workload import Network
 def compile_program(net: Network, spec: CambriconSpec, batch: int = 1):
     """The compiled program (``.text`` assembly, ``.labels`` one per layer) for ``net`` at ``batch``."""
     return compile_network(net, dict(spec.scratchpad_bytes), spec.matrix.rows, spec.matrix.cols, batch,
-                           bytes_per_cycle=spec.dram.bandwidth_bytes_per_s / spec.clock_hz)
+                           bytes_per_cycle=spec.dram.bandwidth_bytes_per_s / spec.clock_hz,
+                           weight_format=spec.weight_format)
 
 
 def run_cambricon(net: Network | str, spec: CambriconSpec | str, batch: int = 1, log: bool = False,

@@ -6,7 +6,10 @@ engines (one per scratchpad, each with a request queue into the shared DRAM mode
 unit (DianNao's NFU-1/NFU-2: ``matrix.rows`` output lanes x ``matrix.cols`` input lanes of
 16-bit multipliers feeding adder trees) and the vector unit (NFU-3 / Cambricon's vector
 function unit: ``vector.lanes`` 16-bit lanes). Scratchpads: ``nbin`` (input neurons),
-``sb`` (synapses), ``nbout`` (outputs and partial sums).
+``sb`` (synapses), ``nbout`` (outputs and partial sums). ``dma.weight_format`` says how
+weights sit in DRAM: ``dense``, or a sparse format (CSR, CSC, bitmap, relative indices) whose
+stored bytes the SB's DMA moves (``VLOADZ``) and decompresses into SB; the NFU still
+multiplies every weight, zeros included.
 """
 
 from __future__ import annotations
@@ -60,6 +63,7 @@ class CambriconSpec:
     dram: DramSpec
     energy: CambriconEnergySpec
     published: dict[str, float]     # the chip's published figures (validate compares)
+    weight_format: str = "dense"    # how weights sit in DRAM; a sparse one is loaded with VLOADZ (decompressed)
     source: str = ""
     file: str = ""
 
@@ -80,6 +84,8 @@ class CambriconSpec:
 
 
 SCRATCHPAD_NAMES = ("nbin", "sb", "nbout")
+#: accelsim.compress.prune.WEIGHT_FORMATS, named here so loading a spec stays light
+WEIGHT_FORMATS = ("dense", "csr", "csc", "bitmap", "relative_index")
 #: the ISA's address map: scratchpad name -> base byte address; DRAM is every address below SP_BASE
 SCRATCHPADS = {"nbin": 0x8000_0000, "sb": 0x9000_0000, "nbout": 0xA000_0000}
 SP_BASE = 0x8000_0000
@@ -124,7 +130,7 @@ def cambricon_from_dict(raw: Any, file: str = "") -> CambriconSpec:
     for k, n in sizes.items():
         if n >= 0x1000_0000:
             raise AccelsimError(f"must be < 256 MiB (the ISA's scratchpad window), got {n}", field=f"scratchpads.{k}")
-    dma = schema.check_keys(raw["dma"], "dma", ("queue",), ("source",))
+    dma = schema.check_keys(raw["dma"], "dma", ("queue",), ("weight_format", "source"))
     e = schema.check_keys(raw["energy"], "energy", ("mult_pj", "add_pj", "sram_pj_per_byte", "static_power_w"),
                           ("source",))
     sram = schema.check_keys(e["sram_pj_per_byte"], "energy.sram_pj_per_byte", SCRATCHPAD_NAMES)
@@ -144,4 +150,5 @@ def cambricon_from_dict(raw: Any, file: str = "") -> CambriconSpec:
         dma=UnitSpec(len(SCRATCHPAD_NAMES), 1, 1, schema.pos_int(dma["queue"], "dma.queue")),
         scratchpad_bytes=sizes, dram=dram_block(raw["dram"]), energy=energy,
         published={str(k): schema.number(v, f"published.{k}") for k, v in published.items()},
+        weight_format=schema.choice(dma.get("weight_format", "dense"), "dma.weight_format", WEIGHT_FORMATS),
         source=str(raw.get("source", "")), file=file)

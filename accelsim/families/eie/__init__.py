@@ -3,7 +3,8 @@
 Spec and YAML: :mod:`.spec`, preset in ``presets/``. Layout (rows interleaved over PEs, CSC
 columns with relative indices and padding entries) and passes: :mod:`.lower`, with the
 broadcast/queue schedule in :mod:`accelsim.kernels.sparse_mv`. Timing and energy: :mod:`.sim`.
-Published figures: :mod:`.validate`. Only fully connected layers run here.
+Published figures: :mod:`.validate`. Fully connected layers run here, and the element-wise add,
+mul and activation layers of an LSTM (on the PEs, over their own rows).
 """
 
 from __future__ import annotations

@@ -22,11 +22,29 @@ EFFECTS = ("zero activations skipped: only non-zero inputs are broadcast, one a 
            "one cycle per stored entry (padding included) of the PE's rows, at least one per broadcast input",
            "load imbalance: a full activation queue holds the broadcast, from the real non-zero pattern",
            "passes of pes x act_regs outputs; weights streamed from DRAM only when they do not fit on chip")
-APPROXIMATIONS = ("activation non-zeros drawn at each layer's act_density (seeded), not from real inputs",
-                  "energy: 45 nm Horowitz figures at the PE's SRAM sizes, not the chip's layout",
+APPROXIMATIONS = ("energy: 45 nm Horowitz figures at the PE's SRAM sizes, not the chip's layout",
                   "the codebook lookup and the leading-non-zero detection tree cost no energy",
                   "weights are taken as shared into the preset's codebook (Deep Compression): entries are "
                   "weight_bits + index_bits wide whatever the layer's own bit width")
+
+
+DRAWN_ACTS = ("activation non-zeros drawn at each layer's act_density (seeded), not from a run of the network: "
+              "give --weights (or --activations functional) for the pattern of a functional run")
+FUNCTIONAL_ACTS = ("activation non-zeros from a functional run of the network (its weights, a seeded input "
+                   "uniform in [0, 1)): where the zeros fall, layer by layer and sample by sample",)
+ELTWISE = ("element-wise layers (an LSTM's gate products and sums, sigmoid/tanh) on the PEs: one operation a "
+           "cycle per PE over its own rows; an assumption, the paper's text on them was not checked",)
+
+
+def notes(trace: Trace) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """``(effects, approximations)`` this trace adds: where its activation patterns came from, element-wise layers."""
+    counts = [dict(l.counts) for l in trace.layers]
+    matrix = [c for c in counts if "real_pattern" in c]
+    functional = bool(matrix) and all(c.get("functional_acts") for c in matrix)
+    effects = (FUNCTIONAL_ACTS if functional else ()) + (ELTWISE if any("eltwise_ops" in c for c in counts) else ())
+    approximations = (() if functional or not matrix else (DRAWN_ACTS,)) + drawn_note(c["real_pattern"]
+                                                                                     for c in matrix)
+    return effects, approximations
 
 
 def run(trace: Trace, spec: EieSpec, dram=None) -> engine.Timeline:
@@ -36,14 +54,17 @@ def run(trace: Trace, spec: EieSpec, dram=None) -> engine.Timeline:
 
 
 def action_pj(spec: EieSpec) -> dict[str, float]:
-    """Energy (pJ) of one of each counted action: entry (multiply-accumulate), SpMat read, pointer read, register."""
+    """Energy (pJ) of one of each counted action: entry (multiply-accumulate), SpMat read, pointer read, register.
+
+    An element-wise operation is priced as an entry (the PE's multiply-accumulate unit does it).
+    """
     e = spec.energy
     return {"entries": e.mac_pj if e.mac_pj is not None else table.mac_pj(spec.act_bits, spec.act_bits, spec.act_bits),
             "spmat_reads": e.spmat_read_pj if e.spmat_read_pj is not None
             else table.sram_pj(spec.spmat_bytes, spec.spmat_width_bits),
             "ptr_reads": e.ptr_read_pj if e.ptr_read_pj is not None
             else table.sram_pj(max(1, spec.ptr_bytes // 2), spec.ptr_bits),
-            "act_reads": e.act_pj * spec.pes, "act_writes": e.act_pj}
+            "act_reads": e.act_pj * spec.pes, "act_writes": e.act_pj, "eltwise_reads": e.act_pj}
 
 
 def evaluate(trace: Trace, spec: EieSpec) -> Result:
@@ -60,11 +81,12 @@ def evaluate(trace: Trace, spec: EieSpec) -> Result:
         start, stop = tr.bounds[li]
         cycles = stop - start
         counts = dict(info.counts)
-        energy = {"mac": counts.get("entries", 0) * price["entries"],
+        energy = {"mac": (counts.get("entries", 0) + counts.get("eltwise_ops", 0)) * price["entries"],
                   "spmat": counts.get("spmat_reads", 0) * price["spmat_reads"],
                   "pointers": counts.get("ptr_reads", 0) * price["ptr_reads"],
                   "activations": counts.get("act_reads", 0) * price["act_reads"]
-                  + counts.get("act_writes", 0) * price["act_writes"],
+                  + counts.get("act_writes", 0) * price["act_writes"]
+                  + counts.get("eltwise_reads", 0) * price["eltwise_reads"],
                   "dram": tr.dram_energy_pj(li, spec.dram.energy_pj_per_byte),
                   "static": spec.energy.static_power_w * cycles / spec.clock_hz * 1e12}
         compute = min(int(busy[li]), cycles)
@@ -74,8 +96,8 @@ def evaluate(trace: Trace, spec: EieSpec) -> Result:
                                   buffer_reads={"spmat": int(counts.get("spmat_reads", 0)),
                                                 "pointers": int(counts.get("ptr_reads", 0))},
                                   energy_pj=energy, pe_count=spec.pes, span_cycles=int(tr.span[li])))
+    effects, approximations = notes(trace)
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=spec.pes,
-                  layers=tuple(layers), effects=EFFECTS, approximations=APPROXIMATIONS + drawn_note(
-                      dict(l.counts)["real_pattern"] for l in trace.layers if dict(l.counts).get("real_pattern") is not None),
+                  layers=tuple(layers), effects=EFFECTS + effects, approximations=APPROXIMATIONS + approximations,
                   dram=tr.dram)
 

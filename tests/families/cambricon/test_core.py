@@ -14,7 +14,9 @@ import pytest
 from accelsim.families.cambricon.run import run_cambricon
 from accelsim.registry import load_arch
 from accelsim.families.cambricon.asm import assemble
-from accelsim.families.cambricon.interp import Machine, iter_dynamic
+from accelsim.families.cambricon.interp import Machine, iter_dynamic, read_i16
+from accelsim.families.cambricon.interp import run as interpret
+from accelsim.families.cambricon.spec import SCRATCHPADS
 from accelsim.families.cambricon.core import run_core
 from accelsim.sim.dram import BandwidthChannel, SimpleDram
 
@@ -185,3 +187,33 @@ def test_energy_and_traffic_add_up():
     assert sum(l.dram_read_bytes for l in r.layers) >= 431_080 * 2     # every weight read at least once
     assert all(l.energy_pj["mac"] > 0 for l in r.layers if l.op in ("conv2d", "linear"))
     assert run.dynamic_insns == sum(run.by_op.values())
+
+
+def test_vloadz_moves_the_stored_bytes_and_guards_the_whole_decompressed_range():
+    # 4096 bytes land in SB from 512 stored in DRAM; an MMV reading the end of that range waits for it
+    src = """
+    SLI r1, sb
+    SLI r2, 0
+    SLI r3, 4096
+    SLI r4, 512
+    VLOADZ r1, r2, r3, r4
+    SLI r11, nbout
+    SLI r12, sb+4064
+    SLI r13, nbin
+    SLI r14, 16
+    SLI r15, 1
+    MMV r11, r12, r13, r15, r14, r15, r0
+    HALT
+"""
+    dram = FixedDram(latency=300)
+    run = _run(src, dram)
+    assert [c[2] for c in dram.calls] == [512]                       # the transfer is the stored size
+    load = next(x for x in run.log if x[1] == "VLOADZ")
+    mmv = next(x for x in run.log if x[1] == "MMV")
+    assert load[2] == "dma_sb" and mmv[4] >= load[5]                # RAW on the last SB bytes it wrote
+    t = run.layers[0]
+    assert (t.dram_read, t.sp_write["sb"]) == (512, 4096)
+    image = (np.arange(1 << 13) % 251).astype(np.uint8)
+    m = Machine.create(dict(SPEC.scratchpad_bytes), image.copy())
+    interpret(assemble(src), m, functional=True)                     # data: the decompressed image's bytes
+    assert np.array_equal(read_i16(m, SCRATCHPADS["sb"], 2048), image[:4096].view("<i2"))
