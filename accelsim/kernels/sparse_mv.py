@@ -7,7 +7,8 @@ stored entry of that input's column among its own rows (at least one, to read th
 pointers). A PE whose queue is full holds the broadcast, so one busy PE stalls the rest: this is
 the load imbalance the pattern of non-zeros decides.
 
-Kernel :func:`spmv_schedule` and its twin :func:`spmv_schedule_ref` compute the same integers.
+Kernel :func:`spmv_schedule` and its twin :func:`spmv_schedule_ref` compute the same integers;
+so do :func:`csc_entries` and :func:`csc_entries_ref`, the stored entries of each PE's columns.
 """
 
 from __future__ import annotations
@@ -68,3 +69,47 @@ def spmv_schedule_ref(entries, queue_depth):
         start[:, j] = np.maximum(before, b)
         end[:, j] = start[:, j] + work[:, j]
     return (int(end[:, -1].max()) if n else 0), work.sum(axis=1).astype(np.int64)
+
+
+@njit(cache=True)
+def csc_entries(mask, pes, index_bits):
+    """Numba kernel of :func:`csc_entries_ref`; same arguments, same results."""
+    rows, cols = mask.shape
+    out = np.zeros((pes, cols), np.int64)
+    prev = np.full((pes, cols), -1, np.int64)  # last non-zero's row within the PE, per PE and column
+    for r in range(rows):
+        i, p = r // pes, r % pes
+        o, q, m = out[p], prev[p], mask[r]
+        for c in range(cols):
+            # branch-free (the mask is random): a gap is >= 0, so the shift is the floor division by 2**index_bits
+            nz = np.int64(m[c])
+            o[c] += nz * (1 + ((i - q[c] - 1) >> index_bits))
+            q[c] += nz * (i - q[c])
+    return out
+
+
+def csc_entries_ref(mask, pes, index_bits):
+    """Stored entries per PE and column (``(pes, cols)`` int64) for a bool ``(rows, cols)`` non-zero mask.
+
+    Row ``r`` lives on PE ``r % pes`` as its row ``r // pes``. A PE's entries of a column are
+    its non-zeros there plus ``gap // 2**index_bits`` padding entries for every run of ``gap``
+    zeros before a non-zero (rows counted within the PE; a column starts at row -1).
+    """
+    mask = np.asarray(mask, bool)
+    rows, cols = mask.shape
+    k = -(-rows // pes)
+    local = np.zeros((k * pes, cols), bool)
+    local[:rows] = mask
+    local = local.reshape(k, pes, cols)
+    out = local.sum(axis=0, dtype=np.int64)
+    span = 1 << index_bits
+    if k <= span:
+        return out  # no gap within a PE's column can reach 2**index_bits zeros
+    for p in range(pes):
+        col, row = np.nonzero(local[:, p, :].T)
+        prev = np.empty_like(row)
+        prev[0:1] = -1
+        prev[1:] = row[:-1]
+        prev[np.r_[True, col[1:] != col[:-1]] if col.size else []] = -1
+        out[p] += np.bincount(col, weights=(row - prev - 1) // span, minlength=cols).astype(np.int64)
+    return out

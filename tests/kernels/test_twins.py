@@ -206,6 +206,17 @@ def _spmv_args(x):
     return entries.astype(np.int64), depth
 
 
+def _csc_inputs():
+    return st.tuples(st.integers(0, 300), st.integers(0, 12), st.integers(1, 9), st.integers(1, 5),
+                     st.integers(0, 2**31))
+
+
+def _csc_args(x):
+    rows, cols, pes, index_bits, seed = x
+    rng = np.random.default_rng(seed)
+    return rng.random((rows, cols)) < rng.random() * 0.3, pes, index_bits
+
+
 def _cambricon_args(seed):
     from accelsim.kernels.cambricon_ref import example_args
     return example_args(seed)
@@ -221,6 +232,7 @@ def _scalesim_memory(name):
 CASES = {"fold_schedule": (_fold_inputs, _fold_args),
          "cambricon_core": (lambda: st.integers(0, 2**31), _cambricon_args),
          "spmv_schedule": (_spmv_inputs, _spmv_args),
+         "csc_entries": (_csc_inputs, _csc_args),
          "systolic_layer_ops": (_systolic_layer, _systolic_layer_args),
          "bank_conflict_rows": (lambda: st.integers(0, 2**31), _banks_args),
          "ifmap_addresses": _sram("ifmap_addresses"),

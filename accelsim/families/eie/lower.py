@@ -23,7 +23,7 @@ import numpy as np
 from accelsim.compress.patterns import active_inputs, weight_mask
 from accelsim.errors import AccelsimError
 from accelsim.families.eie.spec import EieSpec
-from accelsim.kernels.sparse_mv import spmv_schedule
+from accelsim.kernels.sparse_mv import csc_entries, spmv_schedule
 from accelsim.trace import COMPUTE, LOAD, STORE, LayerInfo, Trace, TraceBuilder
 from accelsim.workload.layer import Layer
 from accelsim.workload.network import Network
@@ -40,23 +40,8 @@ def column_entries(mask: np.ndarray, pes: int, index_bits: int) -> np.ndarray:
     A PE's entries of a column are its non-zeros there plus ``gap // 2**index_bits`` padding
     entries for every run of ``gap`` zeros before a non-zero (rows counted within the PE).
     """
-    rows, cols = mask.shape
-    k = -(-rows // pes)
-    local = np.zeros((k * pes, cols), bool)
-    local[:rows] = mask
-    local = local.reshape(k, pes, cols)
-    out = local.sum(axis=0, dtype=np.int64)
-    span = 1 << index_bits
-    if k <= span:
-        return out  # no gap within a PE's column can reach 2**index_bits zeros
-    for p in range(pes):
-        col, row = np.nonzero(local[:, p, :].T)
-        prev = np.empty_like(row)
-        prev[0:1] = -1
-        prev[1:] = row[:-1]
-        prev[np.r_[True, col[1:] != col[:-1]] if col.size else []] = -1
-        out[p] += np.bincount(col, weights=(row - prev - 1) // span, minlength=cols).astype(np.int64)
-    return out
+    # a compiled pass over the mask (:func:`accelsim.kernels.sparse_mv.csc_entries`, held to its twin)
+    return csc_entries(np.ascontiguousarray(mask, dtype=np.bool_), pes, index_bits)
 
 
 def _check(net: Network) -> None:
