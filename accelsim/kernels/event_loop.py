@@ -33,6 +33,9 @@ from numba.extending import register_jitable
 from accelsim.kernels.dram_timing import P_BURST
 from accelsim.kernels.dram_transfer import _transfer
 
+#: ``host_addr`` of a run without a host link: above any address a trace holds
+NO_HOST = 1 << 62
+
 DMA, VECTOR, ARRAY = 0, 1, 2
 _URGENT, _NORMAL = 0, 1          # SimPy's priorities: a process start before anything else at that cycle
 _RESUME, _COMPLETION = 0, 1      # a start or timeout resumes one process; a completion wakes its waiters
@@ -50,8 +53,9 @@ def _make_run(transfer, name):
     """
     def _run(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held, held, vops,
              lanes, overlap, bytes_per_cycle, latency, timing, addr, write, params, bank, group, rank, chan, ratio,
-             frontend, xcounts):
-        """The loop of both kernels: a bandwidth channel, or (``timing``) the DRAM timing model advanced in place."""
+             frontend, xcounts, host_addr):
+        """The loop of both kernels: a bandwidth channel, or (``timing``) the DRAM timing model advanced in place,
+        with transfers at ``addr >= host_addr`` on the bandwidth channel (a host link beside the DRAM)."""
         n = dep_ptr.shape[0] - 1
         cnt = np.zeros(5, np.int64)
         n_proc = kinds.shape[0]
@@ -129,7 +133,7 @@ def _make_run(transfer, name):
                                 break
                     # the op runs now
                     wake = now
-                    if kinds[p] == DMA and timing:
+                    if kinds[p] == DMA and timing and addr[i] < host_addr:
                         start[i] = now
                         done = now
                         if nbytes[i] > 0:
@@ -157,8 +161,9 @@ def _make_run(transfer, name):
                         busy += burst
                         chan_start[i] = s
                         issued[i] = bus_free
-                        order[n_xfer] = i
-                        n_xfer += 1
+                        if not timing:  # with timing, ``order`` lists the DRAM's transfers only
+                            order[n_xfer] = i
+                            n_xfer += 1
                         done = bus_free + latency
                         wake = bus_free
                     elif kinds[p] == VECTOR:
@@ -223,12 +228,13 @@ def event_loop(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, str
     return _run_bandwidth(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain,
                           pre_held, held,
                 vops, lanes, overlap, bytes_per_cycle, latency, False, z1, np.zeros(1, np.bool_), z1, z2, z2, z2,
-                z2, 1.0, 0, z2)
+                z2, 1.0, 0, z2, NO_HOST)
 
 
 @njit(cache=True)
 def event_loop_dram(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held,
-                    held, vops, lanes, overlap, addr, write, params, bank, group, rank, chan, ratio, frontend):
+                    held, vops, lanes, overlap, addr, write, params, bank, group, rank, chan, ratio, frontend,
+                    host_addr, host_bytes_per_cycle):
     """Numba kernel of :func:`event_loop_dram_ref`; same arguments, same results."""
     bank = bank.copy()
     group = group.copy()
@@ -237,12 +243,14 @@ def event_loop_dram(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload
     xcounts = np.zeros((dep_ptr.shape[0] - 1, 4), np.int64)
     ready, start, end, _, issued, order, _, stuck = _run_timing(
         kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held, held, vops, lanes,
-        overlap, 1.0, 0, True, addr, write, params, bank, group, rank, chan, ratio, frontend, xcounts)
+        overlap, host_bytes_per_cycle, 0, True, addr, write, params, bank, group, rank, chan, ratio, frontend, xcounts,
+        host_addr)
     return ready, start, end, issued, order, xcounts, stuck, bank, group, rank, chan
 
 
 def event_loop_dram_ref(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held,
-                        held, vops, lanes, overlap, addr, write, params, bank, group, rank, chan, ratio, frontend):
+                        held, vops, lanes, overlap, addr, write, params, bank, group, rank, chan, ratio, frontend,
+                        host_addr=None, host_bytes_per_cycle=1.0):
     """The units against the DRAM timing model; times in accelerator cycles unless said.
 
     As :func:`event_loop_ref`, but a transfer of ``b > 0`` bytes at byte ``addr`` moves bursts
@@ -252,7 +260,10 @@ def event_loop_dram_ref(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, pre
     ratio)`` (``ratio``: accelerator cycles per DRAM cycle); the unit may issue its next transfer
     at ``max(now, ceil(last column command * ratio))``, and the op completes at ``ceil(last data
     end * ratio) + frontend``. An empty transfer issues and completes at ``now``. This is
-    :meth:`accelsim.sim.dram_timing.DramModel.transfer` on the request path.
+    :meth:`accelsim.sim.dram_timing.DramModel.transfer` on the request path. A transfer at
+    ``addr >= host_addr`` goes instead to a host link beside the DRAM: a channel of
+    ``host_bytes_per_cycle`` and no latency, as :class:`accelsim.sim.dram.BandwidthChannel` serves it
+    (it is in neither ``order`` nor ``counts``).
 
     Returns ``(ready, start, end, issued, order, counts, stuck, bank, group, rank, chan)``: per
     op cycles, per transfer the cycle it issued, the transfers (non-empty) in the order they
@@ -267,8 +278,16 @@ def event_loop_dram_ref(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, pre
     st = [bank, group, rank, chan]
     burst = int(params[P_BURST])
 
+    host = NO_HOST if host_addr is None else int(host_addr)
+    link_free = [0]
+
     def transfer(i: int, now: int) -> tuple[int, int]:
         b = int(nbytes[i])
+        if int(addr[i]) >= host:
+            s = max(now, link_free[0])
+            link_free[0] = s + (math.ceil(b / host_bytes_per_cycle - 1e-9) if b > 0 else 0)
+            issued[i] = link_free[0]
+            return link_free[0], link_free[0]
         if b <= 0:
             issued[i] = now
             return now, now
@@ -497,5 +516,7 @@ def example_dram_args(seed: int) -> tuple:
     addr = rng.integers(0, 4000, n).astype(np.int64)
     write = rng.random(n) < 0.5
     nbytes = (rng.integers(0, 600, n) * (rng.random(n) < 0.9)).astype(np.int64)
+    host = int(rng.choice([NO_HOST, 3000, 0]))  # none, the top quarter of the addresses, everything
     return (*base[:5], nbytes, *base[6:15], addr, write, params, bank, group, rank, chan,
-            float(rng.choice([0.5, 0.7, 1.0, 1.3])), int(rng.integers(0, 10)))
+            float(rng.choice([0.5, 0.7, 1.0, 1.3])), int(rng.integers(0, 10)), host,
+            float(rng.choice([0.5, 1.0, 3.7, 16.0])))

@@ -195,6 +195,13 @@ def run_events(trace: Trace, dram, lanes: int, overlap: bool,
     args = (np.array(kinds, np.int64), unit_ptr, unit_ops, trace.dep_ptr.astype(np.int64),
             trace.dep_idx.astype(np.int64))
     fresh = isinstance(dram, BandwidthChannel) and dram.bus_free == 0 and not dram.series.bins
+    # a memory side that routes an address window to a link beside the DRAM (TPU v1's PCIe) says so
+    inner, link, host_addr = dram, None, ev.NO_HOST
+    if getattr(dram, "route", None) is not None:
+        inner, link, host_addr = dram.route()
+        if not (isinstance(link, BandwidthChannel) and link.bus_free == 0 and not link.series.bins
+                and link.dram.latency_cycles == 0):
+            inner = None  # a link this loop does not model: the Python loop below
     if fresh:
         ready, start, end, chan_start, issued, order, busy, stuck = call(
             ev.event_loop, *args, col["bytes"], col["preload"], col["stream"], col["div"], col["drain"],
@@ -204,17 +211,20 @@ def run_events(trace: Trace, dram, lanes: int, overlap: bool,
             dram.bus_free = int(issued[order[-1]])
         dram.busy_cycles += int(busy)
         dram.series.add_all(chan_start[order], issued[order], col["bytes"][order])
-    elif isinstance(dram, DramModel) and dram.path == "request":
+    elif isinstance(inner, DramModel) and inner.path == "request":
         write = ops["kind"] == STORE
         addr = ops["addr"].astype(np.int64)
-        params, state, ratio, frontend = dram.kernel_args()
+        params, state, ratio, frontend = inner.kernel_args()
         small = n <= COLD_PYTHON_OPS and int(col["bytes"].sum()) <= COLD_PYTHON_BYTES
+        host_bpc = float(link.dram.bytes_per_cycle) if link is not None else 1.0
         ready, start, end, issued, order, counts, stuck, *state = call(
             ev.event_loop_dram, *args, col["bytes"], col["preload"], col["stream"], col["div"], col["drain"],
             np.asarray(pre_held, np.int64), np.asarray(held, np.int64), col["vops"], int(lanes), bool(overlap),
-            addr, write, params, *state, ratio, frontend, small=small)
-        dram.book(tuple(state), start[order], end[order], addr[order], col["bytes"][order], write[order],
-                  ops["layer"][order].astype(np.int64), counts[order])
+            addr, write, params, *state, ratio, frontend, int(host_addr), host_bpc, small=small)
+        inner.book(tuple(state), start[order], end[order], addr[order], col["bytes"][order], write[order],
+                   ops["layer"][order].astype(np.int64), counts[order])
+        if link is not None:
+            _book_link(link, kinds, per_proc, addr >= host_addr, issued, col["bytes"], write)
     else:
         addr, nbytes, layer = ops["addr"].tolist(), col["bytes"].tolist(), ops["layer"].tolist()
         write = (ops["kind"] == STORE).tolist()
@@ -225,6 +235,26 @@ def run_events(trace: Trace, dram, lanes: int, overlap: bool,
     if stuck >= 0:
         raise RuntimeError(f"trace deadlocked: op {int(stuck)} never ran")
     return Timeline(ready, start, end)
+
+
+def _book_link(link, kinds, per_proc, window, issued, nbytes, write) -> None:
+    """Leave ``link`` (a :class:`accelsim.sim.dram.BandwidthChannel`) as serving the DMA ops in its address
+    ``window`` one by one would: the compiled loop timed them (``issued``); here its bus, busy cycles and
+    bandwidth series follow."""
+    from accelsim.kernels.event_loop import DMA
+    dma = np.zeros(len(window), bool)
+    for kind, sel in zip(kinds, per_proc):
+        if kind == DMA:
+            dma[sel] = True
+    ops = np.flatnonzero(dma & window)
+    if not ops.size:
+        return
+    burst = np.array([link.dram.burst_cycles(int(b), bool(w)) for b, w in zip(nbytes[ops], write[ops])], np.int64)
+    begin = issued[ops] - burst
+    order = np.argsort(begin, kind="stable")  # one bus: served in the order they started
+    link.bus_free = int(issued[ops][order][-1])
+    link.busy_cycles += int(burst.sum())
+    link.series.add_all(begin[order], issued[ops][order], nbytes[ops][order])
 
 
 def run(trace: Trace, dram, lanes: int, compute: UnitProcess) -> Timeline:

@@ -149,3 +149,46 @@ def test_deadlock_is_reported_like_simpy():
         engine.run(trace, BandwidthChannel(SimpleDram(1.0, 0)), 4, systolic.array_unit(True))
     with pytest.raises(RuntimeError, match="deadlocked: op 1"):
         engine.run_events(trace, BandwidthChannel(SimpleDram(1.0, 0)), 4, True)
+
+
+def _host_routed(seed: int, bytes_per_s: float):
+    from accelsim.families.systolic.host_link import HostRoutedDram
+    return HostRoutedDram(_timing_dram(seed), bytes_per_s, 1e9)
+
+
+def _random_host_trace(seed: int):
+    """A random trace whose transfers fall in the host window about half the time."""
+    from accelsim.families.systolic.host_link import HOST_ADDR
+    trace = _random_trace(seed)
+    rng = np.random.default_rng(seed + 1)
+    ops = trace.ops.copy()
+    moved = rng.random(len(ops)) < 0.5
+    ops["addr"] = np.where(moved, ops["addr"] + HOST_ADDR, ops["addr"])
+    from dataclasses import replace
+    return replace(trace, ops=ops)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**31), st.integers(1, 16), st.booleans(), st.sampled_from([0.5e9, 3e9, 15.75e9]))
+def test_host_link_beside_timing_dram_matches_simpy(seed, lanes, overlap, link):
+    # TPU v1's PCIe window: its transfers take the link inside the compiled loop, the rest the DRAM model;
+    # the timeline, the DRAM's statistics and the link's bus, busy cycles and series agree with SimPy
+    trace = _random_host_trace(seed)
+    ref, fast, d_ref, d_fast = _both(trace, lambda: _host_routed(seed, link), lanes, overlap)
+    _assert_same(ref, fast, d_ref.dram, d_fast.dram)
+    _assert_same(ref, fast, d_ref.link, d_fast.link)
+
+
+def test_tpu_v1_runs_its_host_link_in_the_compiled_loop(monkeypatch):
+    # the preset's memory side (DDR3 timing model + PCIe) never falls back to the Python loop, and agrees with SimPy
+    from accelsim.families.systolic.host_link import HostRoutedDram
+    from accelsim.kernels import event_loop as ev
+    spec = load_arch("tpu-v1")
+    trace = lower("resnet18", spec, 2)
+    make = lambda: HostRoutedDram(dram_for_run(spec.dram, spec.clock_hz), spec.host.bandwidth_bytes_per_s,  # noqa: E731
+                                  spec.clock_hz)
+    monkeypatch.setattr(ev, "event_loop_py", None)  # the Python loop would now fail
+    ref, fast, d_ref, d_fast = _both(trace, make, spec.vector.lanes, True, systolic.conflict_cycles_per_op(trace))
+    _assert_same(ref, fast, d_ref.dram, d_fast.dram)
+    _assert_same(ref, fast, d_ref.link, d_fast.link)
+    assert d_fast.link.busy_cycles > 0

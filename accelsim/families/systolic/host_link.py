@@ -25,6 +25,10 @@ class HostRoutedDram:
         # latency 0: the link's round trip is small next to a transfer of a batch of inputs (assumed)
         self.link = BandwidthChannel(SimpleDram(bandwidth_bytes_per_s / clock_hz, 0))
 
+    def route(self):
+        """``(dram, link, first host address)``: how the compiled event loop splits this memory side."""
+        return self.dram, self.link, HOST_ADDR
+
     def transfer(self, now: int, addr: int, n_bytes: int, write: bool, tag: int = 0) -> tuple[int, int]:
         """Queue a transfer at cycle ``now`` on the link (``addr >= HOST_ADDR``) or the DRAM; ``(issued, done)``."""
         if addr >= HOST_ADDR:
