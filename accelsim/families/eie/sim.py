@@ -101,6 +101,14 @@ def evaluate(trace: Trace, spec: EieSpec) -> Result:
                                   energy_pj=energy, pe_count=spec.pes, span_cycles=int(tr.span[li])))
     effects, approximations = notes(trace)
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=spec.pes,
-                  layers=tuple(layers), effects=EFFECTS + effects, approximations=APPROXIMATIONS + approximations,
+                  layers=tuple(layers), effects=EFFECTS + effects, approximations=APPROXIMATIONS + approximations + _scaling_note(spec),
                   dram=tr.dram)
 
+
+def _scaling_note(spec: EieSpec) -> tuple[str, ...]:
+    """The note stating the node scaling of the table's figures (none at the table's 45 nm, 0.9 V)."""
+    k = scale_from_table(spec.energy.node_nm, spec.energy.vdd_v)
+    if k == 1.0:
+        return ()
+    return (f"energy: the 45 nm table's MAC and SRAM figures (Horowitz ISSCC 2014) scaled to {spec.energy.node_nm:g} nm, "
+            f"{spec.energy.vdd_v:g} V by Stillmaker & Baas 2017 (x{k:.3f}; preset figures, registers and DRAM not)",)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from accelsim.api import simulate
 from accelsim.energy.scaling import scale_from_table
 from accelsim.errors import AccelsimError
 from accelsim.families.eie.sim import action_pj
@@ -21,6 +22,8 @@ def test_the_preset_is_at_the_tables_node_and_another_node_scales_table_figures_
     for action in ("act_reads", "act_writes", "eltwise_reads"):
         assert scaled[action] == base[action]
     assert moved.dram == eie.dram
+    assert any(f"x{factor:.3f}" in n for n in simulate("alexnet_fc", moved).approximations)
+    assert not any("Stillmaker" in n for n in simulate("alexnet_fc", eie).approximations)
 
 
 def test_a_node_outside_the_scaling_table_is_one_line():
