@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from accelsim.energy.scaling import scale_from_table
 from accelsim.families.cambricon.spec import CambriconSpec
 from accelsim.result import LayerResult, Result
 from accelsim.sim.layers import attributed
@@ -64,6 +65,7 @@ def account(model: str, layers_in: tuple[tuple[str, str, int], ...], spec: Cambr
     from accelsim.sim.bandwidth import series_of
     dram_totals = {**dram_totals, "bandwidth_over_time": series_of(dram)}
     e = spec.energy
+    scale = scale_from_table(e.node_nm, e.vdd_v)  # the preset's table figures moved to its node (DRAM, static not)
     layers = []
     for li, ((lname, lop, lmacs), t) in enumerate(zip(layers_in, run.layers)):
         start, stop = bounds[li]
@@ -71,9 +73,9 @@ def account(model: str, layers_in: tuple[tuple[str, str, int], ...], spec: Cambr
         busy = t.busy.get("matrix", 0) + t.busy.get("vector", 0)
         compute = min(busy, cycles)
         moved = t.dram_read + t.dram_write
-        energy = {"mac": t.mults * e.mult_pj, "add": t.adds * e.add_pj}
+        energy = {"mac": t.mults * e.mult_pj * scale, "add": t.adds * e.add_pj * scale}
         for sp in spec.scratchpad_bytes:
-            energy[sp] = (t.sp_read.get(sp, 0) + t.sp_write.get(sp, 0)) * e.sram_pj_per_byte[sp]
+            energy[sp] = (t.sp_read.get(sp, 0) + t.sp_write.get(sp, 0)) * e.sram_pj_per_byte[sp] * scale
         energy["dram"] = dram_pj[li] if dram_pj is not None else moved * spec.dram.energy_pj_per_byte
         energy["static"] = e.static_power_w * cycles / spec.clock_hz * 1e12
         layers.append(LayerResult(
@@ -84,7 +86,17 @@ def account(model: str, layers_in: tuple[tuple[str, str, int], ...], spec: Cambr
             pe_count=spec.pe_count, span_cycles=max(0, t.end - t.start) if t.start >= 0 else 0))
     return Result(arch=spec.name, model=model, batch=batch, clock_hz=spec.clock_hz, pe_count=spec.pe_count,
                   layers=tuple(layers), effects=EFFECTS + format_effects(spec.weight_format),
-                  approximations=APPROXIMATIONS + format_approximations(spec), dram=dram_totals)
+                  approximations=APPROXIMATIONS + format_approximations(spec) + scaling_note(spec), dram=dram_totals)
+
+
+def scaling_note(spec: CambriconSpec) -> tuple[str, ...]:
+    """The note stating the node scaling applied to the preset's per-action energies (none at 45 nm, 0.9 V)."""
+    e = spec.energy
+    scale = scale_from_table(e.node_nm, e.vdd_v)
+    if scale == 1.0:
+        return ()
+    return (f"energy: the preset's 45 nm figures (Horowitz ISSCC 2014) scaled to {e.node_nm:g} nm, {e.vdd_v:g} V by "
+            f"Stillmaker & Baas 2017 (x{scale:.3f} on multiplies, adds and scratchpads; DRAM and static power not scaled)",)
 
 
 def format_effects(weight_format: str) -> tuple[str, ...]:

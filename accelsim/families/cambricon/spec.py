@@ -20,6 +20,7 @@ from typing import Any
 from accelsim import schema
 from accelsim.arch.blocks import clock_hz as read_clock, dram_block
 from accelsim.arch.spec import DramSpec
+from accelsim.energy.scaling import TABLE_NODE_NM, TABLE_VDD_V, energy_factor
 from accelsim.errors import AccelsimError
 from accelsim.units import parse_bytes
 
@@ -43,6 +44,8 @@ class CambriconEnergySpec:
     sram_pj_per_byte: dict[str, float]   # per scratchpad, read or write
     static_power_w: float
     source: str = ""
+    node_nm: float = TABLE_NODE_NM   # the mult, add and SRAM figures are at this node and supply;
+    vdd_v: float = TABLE_VDD_V       # they are priced there by accelsim.energy.scaling (static power is not)
 
 
 @dataclass(frozen=True)
@@ -132,13 +135,16 @@ def cambricon_from_dict(raw: Any, file: str = "") -> CambriconSpec:
             raise AccelsimError(f"must be < 256 MiB (the ISA's scratchpad window), got {n}", field=f"scratchpads.{k}")
     dma = schema.check_keys(raw["dma"], "dma", ("queue",), ("weight_format", "source"))
     e = schema.check_keys(raw["energy"], "energy", ("mult_pj", "add_pj", "sram_pj_per_byte", "static_power_w"),
-                          ("source",))
+                          ("node", "vdd", "source"))
     sram = schema.check_keys(e["sram_pj_per_byte"], "energy.sram_pj_per_byte", SCRATCHPAD_NAMES)
     energy = CambriconEnergySpec(
         mult_pj=schema.number(e["mult_pj"], "energy.mult_pj", lo=0), add_pj=schema.number(e["add_pj"], "energy.add_pj",
                                                                                           lo=0),
         sram_pj_per_byte={k: schema.number(sram[k], f"energy.sram_pj_per_byte.{k}", lo=0) for k in SCRATCHPAD_NAMES},
-        static_power_w=schema.number(e["static_power_w"], "energy.static_power_w", lo=0), source=str(e.get("source", "")))
+        static_power_w=schema.number(e["static_power_w"], "energy.static_power_w", lo=0), source=str(e.get("source", "")),
+        node_nm=schema.number(e.get("node", TABLE_NODE_NM), "energy.node", lo=0),
+        vdd_v=schema.number(e.get("vdd", TABLE_VDD_V), "energy.vdd", lo=0))
+    energy_factor(energy.node_nm, energy.vdd_v)  # refuses a node or supply outside the scaling table
     published = raw.get("published", {}) or {}
     if not isinstance(published, dict):
         raise AccelsimError("must be a mapping of figure name to number", field="published")

@@ -14,6 +14,7 @@ from typing import Any
 from accelsim import schema
 from accelsim.arch.blocks import clock_hz as read_clock, convert, dram_block
 from accelsim.arch.spec import DramSpec
+from accelsim.energy.scaling import TABLE_NODE_NM, TABLE_VDD_V, energy_factor
 from accelsim.errors import AccelsimError
 from accelsim.units import parse_bytes
 
@@ -32,6 +33,8 @@ class CambriconXEnergySpec:
     index_pj: float
     static_power_w: float = 0.0
     source: str = ""
+    node_nm: float = TABLE_NODE_NM   # mult, add and buffer figures are 45 nm table figures priced at this node
+    vdd_v: float = TABLE_VDD_V       # and supply (accelsim.energy.scaling); index, DRAM and static are not
 
 
 @dataclass(frozen=True)
@@ -83,12 +86,15 @@ def cambricon_x_from_dict(raw: Any, file: str = "") -> CambriconXSpec:
         if sizes[key] <= 0:
             raise AccelsimError(f"must be > 0, got {b[key]!r}", field=f"buffers.{key}")
     e = schema.check_keys(raw["energy"], "energy", ("mult_pj", "add_pj", "nbin_pj_per_byte", "nbout_pj_per_byte",
-                                                   "sb_pj_per_byte", "index_pj"), ("static_power_w", "source"))
+                                                   "sb_pj_per_byte", "index_pj"), ("static_power_w", "node", "vdd", "source"))
     energy = CambriconXEnergySpec(**{k: schema.number(e[k], f"energy.{k}", lo=0) for k in
                                      ("mult_pj", "add_pj", "nbin_pj_per_byte", "nbout_pj_per_byte", "sb_pj_per_byte",
                                       "index_pj")},
                                   static_power_w=schema.number(e.get("static_power_w", 0.0), "energy.static_power_w",
-                                                               lo=0), source=str(e.get("source", "")))
+                                                               lo=0), source=str(e.get("source", "")),
+                                  node_nm=schema.number(e.get("node", TABLE_NODE_NM), "energy.node", lo=0),
+                                  vdd_v=schema.number(e.get("vdd", TABLE_VDD_V), "energy.vdd", lo=0))
+    energy_factor(energy.node_nm, energy.vdd_v)  # refuses a node or supply outside the scaling table
     v = schema.check_keys(raw.get("vector", {"lanes": 16}), "vector", ("lanes",), ("source",))
     data_bits = schema.pos_int(p.get("data_bits", 16), "pe.data_bits")
     if data_bits % 8:

@@ -22,8 +22,9 @@ PRUNE = "magnitude:0.9"
 KNOWN = {
     "peak": "accelsim counts 16 PEs x 16 multiply-adds (32 ops) a cycle; 544 GOP/s is 34 ops a PE a cycle, and the "
             "abstract does not say what the other 2 are. Would close: the paper's text on what a PE counts",
-    "energy": "both presets are priced with the scaled 45 nm table, and DianNao's energy is mostly its SB reads at an "
-              "assumed 5 pJ/B (its own power check is +78 %), which inflates the saving; the paper averages its own "
+    "energy": "both presets are priced with the 45 nm table scaled to 65 nm, 1.0 V (Stillmaker & Baas 2017, x1.906), "
+              "and DianNao's energy is mostly its SB reads at an assumed 4.8 pJ/B (its own power check is +70 %), "
+              "which inflates the saving; the paper averages its own "
               "benchmarks. Would close: technology-scaled energy with a cited SB access energy (issue 24) and the "
               "paper's per-benchmark savings",
     "power": "the chip's 954 mW includes leakage, clock tree and control, none modelled, at its benchmarks' load; "

@@ -10,6 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from accelsim.energy import table
+from accelsim.energy.scaling import scale_from_table
 from accelsim.compress.patterns import drawn_note
 from accelsim.families.eie.spec import EieSpec
 from accelsim.result import LayerResult, Result
@@ -59,11 +60,13 @@ def action_pj(spec: EieSpec) -> dict[str, float]:
     An element-wise operation is priced as an entry (the PE's multiply-accumulate unit does it).
     """
     e = spec.energy
-    return {"entries": e.mac_pj if e.mac_pj is not None else table.mac_pj(spec.act_bits, spec.act_bits, spec.act_bits),
+    k = scale_from_table(e.node_nm, e.vdd_v)  # the table's figures at the preset's node; overrides are the preset's
+    return {"entries": e.mac_pj if e.mac_pj is not None
+            else table.mac_pj(spec.act_bits, spec.act_bits, spec.act_bits) * k,
             "spmat_reads": e.spmat_read_pj if e.spmat_read_pj is not None
-            else table.sram_pj(spec.spmat_bytes, spec.spmat_width_bits),
+            else table.sram_pj(spec.spmat_bytes, spec.spmat_width_bits) * k,
             "ptr_reads": e.ptr_read_pj if e.ptr_read_pj is not None
-            else table.sram_pj(max(1, spec.ptr_bytes // 2), spec.ptr_bits),
+            else table.sram_pj(max(1, spec.ptr_bytes // 2), spec.ptr_bits) * k,
             "act_reads": e.act_pj * spec.pes, "act_writes": e.act_pj, "eltwise_reads": e.act_pj}
 
 
@@ -98,6 +101,14 @@ def evaluate(trace: Trace, spec: EieSpec) -> Result:
                                   energy_pj=energy, pe_count=spec.pes, span_cycles=int(tr.span[li])))
     effects, approximations = notes(trace)
     return Result(arch=spec.name, model=trace.model, batch=trace.batch, clock_hz=spec.clock_hz, pe_count=spec.pes,
-                  layers=tuple(layers), effects=EFFECTS + effects, approximations=APPROXIMATIONS + approximations,
+                  layers=tuple(layers), effects=EFFECTS + effects, approximations=APPROXIMATIONS + approximations + _scaling_note(spec),
                   dram=tr.dram)
 
+
+def _scaling_note(spec: EieSpec) -> tuple[str, ...]:
+    """The note stating the node scaling of the table's figures (none at the table's 45 nm, 0.9 V)."""
+    k = scale_from_table(spec.energy.node_nm, spec.energy.vdd_v)
+    if k == 1.0:
+        return ()
+    return (f"energy: the 45 nm table's MAC and SRAM figures (Horowitz ISSCC 2014) scaled to {spec.energy.node_nm:g} nm, "
+            f"{spec.energy.vdd_v:g} V by Stillmaker & Baas 2017 (x{k:.3f}; preset figures, registers and DRAM not)",)

@@ -13,6 +13,7 @@ from typing import Any
 from accelsim import schema
 from accelsim.arch.blocks import clock_hz as read_clock, convert, dram_block
 from accelsim.arch.spec import DramSpec
+from accelsim.energy.scaling import TABLE_NODE_NM, TABLE_VDD_V, energy_factor
 from accelsim.errors import AccelsimError
 from accelsim.units import parse_bytes
 
@@ -32,6 +33,8 @@ class EieEnergySpec:
     act_pj: float = 0.1
     static_power_w: float = 0.0
     source: str = ""
+    node_nm: float = TABLE_NODE_NM   # the table's figures (not the overrides) are priced at this node and
+    vdd_v: float = TABLE_VDD_V       # supply by accelsim.energy.scaling
 
 
 @dataclass(frozen=True)
@@ -94,11 +97,15 @@ def eie_from_dict(raw: Any, file: str = "") -> EieSpec:
         if sizes[key] <= 0:
             raise AccelsimError(f"must be > 0, got {p[key]!r}", field=f"pe.{key}")
     e = schema.check_keys(raw.get("energy", {}), "energy", (),
-                          ("mac_pj", "spmat_read_pj", "ptr_read_pj", "act_pj", "static_power_w", "source"))
+                          ("mac_pj", "spmat_read_pj", "ptr_read_pj", "act_pj", "static_power_w", "node", "vdd",
+                           "source"))
     opt = {k: schema.number(e[k], f"energy.{k}", lo=0) for k in ("mac_pj", "spmat_read_pj", "ptr_read_pj", "act_pj")
            if e.get(k) is not None}
     energy = EieEnergySpec(**opt, static_power_w=schema.number(e.get("static_power_w", 0.0), "energy.static_power_w",
-                                                                lo=0), source=str(e.get("source", "")))
+                                                                lo=0), source=str(e.get("source", "")),
+                           node_nm=schema.number(e.get("node", TABLE_NODE_NM), "energy.node", lo=0),
+                           vdd_v=schema.number(e.get("vdd", TABLE_VDD_V), "energy.vdd", lo=0))
+    energy_factor(energy.node_nm, energy.vdd_v)  # refuses a node or supply outside the scaling table
     bits = {k: schema.pos_int(p.get(k, d), f"pe.{k}") for k, d in (("weight_bits", 4), ("index_bits", 4),
                                                                      ("act_bits", 16), ("ptr_bits", 16),
                                                                      ("spmat_width_bits", 64))}
