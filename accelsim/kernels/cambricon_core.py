@@ -365,46 +365,40 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
             elif nbytes <= 0 and (rows <= 1 or stride == rb):
                 t = start
                 done = start
-            elif rows <= 1 or stride == rb:
-                # one contiguous range of bursts: the event loop's transfer step, which serves a run of
-                # row hits in one step (dram_transfer), so a long transfer costs per row, not per burst
-                t_d = int(math.ceil(start / ratio - EPS))
-                cnt[:] = 0
-                nburst = (addr + nbytes - 1) // b - addr // b + 1
-                cas_max, dn_max = _transfer(t_d, addr // b, (addr + nbytes - 1) // b, write, dparams, bank, group,
-                                            rank, chan, cnt)
-                t = max(start, int(math.ceil(cas_max * ratio - EPS)))
-                done = int(math.ceil(dn_max * ratio - EPS)) + frontend
-                bus = int(math.ceil(nbytes * clock_hz / peak))
-                _book(led, li, write, start, done, nbytes, nburst, cnt[0], cnt[1], cnt[2], cnt[3])
-                bins, width = _spread(bins, width, max(start, done - frontend - bus), done - frontend, nbytes,
-                                      cfg[MAX_BINS])
             else:
-                # a strided transfer's bursts, decoded (dram_timing._decode) into ws[:, 0:5]: each row's
-                # first by division, the next ones by counting in the address mapping's mixed radix
-                nburst = 0
-                for r in range(rows):
-                    s0 = addr + r * stride
-                    x = s0 // b
-                    cnt_r = (s0 + rb - 1) // b - x + 1
-                    if nburst + cnt_r > ws.shape[0]:
-                        ws = _grow(ws, nburst + cnt_r)
-                    for k in range(6):
-                        dg[k] = x % sz[k]
-                        x //= sz[k]
-                    for i in range(nburst, nburst + cnt_r):
-                        rk_g = dg[pos[0]] * dparams[D.P_RK] + dg[pos[1]]
-                        g_g = rk_g * dparams[D.P_BG] + dg[pos[2]]
-                        ws[i, 0], ws[i, 1], ws[i, 2] = dg[pos[0]], rk_g, g_g
-                        ws[i, 3], ws[i, 4] = g_g * dparams[D.P_BA] + dg[pos[3]], dg[pos[4]]
-                        for k in range(6):
-                            dg[k] += 1
-                            if dg[k] < sz[k]:
-                                break
-                            dg[k] = 0
-                    nburst += cnt_r
                 t_d = int(math.ceil(start / ratio - EPS))
-                cas_max, dn_max = _schedule(t_d, nburst, write, dparams, bank, group, rank, chan, ws, cnt)
+                if rows <= 1 or stride == rb:
+                    # one contiguous range of bursts: the event loop's transfer step, which serves a run of
+                    # row hits in one step (dram_transfer), so a long transfer costs per row, not per burst
+                    cnt[:] = 0
+                    nburst = (addr + nbytes - 1) // b - addr // b + 1
+                    cas_max, dn_max = _transfer(t_d, addr // b, (addr + nbytes - 1) // b, write, dparams, bank,
+                                                group, rank, chan, cnt)
+                else:
+                    # a strided transfer's bursts, decoded (dram_timing._decode) into ws[:, 0:5]: each row's
+                    # first by division, the next ones by counting in the address mapping's mixed radix
+                    nburst = 0
+                    for r in range(rows):
+                        s0 = addr + r * stride
+                        x = s0 // b
+                        cnt_r = (s0 + rb - 1) // b - x + 1
+                        if nburst + cnt_r > ws.shape[0]:
+                            ws = _grow(ws, nburst + cnt_r)
+                        for k in range(6):
+                            dg[k] = x % sz[k]
+                            x //= sz[k]
+                        for i in range(nburst, nburst + cnt_r):
+                            rk_g = dg[pos[0]] * dparams[D.P_RK] + dg[pos[1]]
+                            g_g = rk_g * dparams[D.P_BG] + dg[pos[2]]
+                            ws[i, 0], ws[i, 1], ws[i, 2] = dg[pos[0]], rk_g, g_g
+                            ws[i, 3], ws[i, 4] = g_g * dparams[D.P_BA] + dg[pos[3]], dg[pos[4]]
+                            for k in range(6):
+                                dg[k] += 1
+                                if dg[k] < sz[k]:
+                                    break
+                                dg[k] = 0
+                        nburst += cnt_r
+                    cas_max, dn_max = _schedule(t_d, nburst, write, dparams, bank, group, rank, chan, ws, cnt)
                 t = max(start, int(math.ceil(cas_max * ratio - EPS)))
                 done = int(math.ceil(dn_max * ratio - EPS)) + frontend
                 bus = int(math.ceil(nbytes * clock_hz / peak))

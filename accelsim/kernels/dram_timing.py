@@ -178,6 +178,25 @@ def _timing(i, t0, dec, is_write, params, bank, group, rank, chan):
 
 
 @register_jitable(inline="always")
+def _column_issued(c, r, g, b, w, cas, end, params, bank, group, rank, chan):
+    """The state a column command at ``cas`` leaves behind, its data ending at ``end`` (DRAM cycles): the
+    bank's earliest precharge, the rank's and group's last column command and write end, the channel's bus.
+    The one serve step and a run of row hits (dram_transfer) both end with it."""
+    if w:
+        bank[b, B_PRE] = max(bank[b, B_PRE], end + params[T_WR])
+        rank[r, R_WR_END] = end
+        group[g, G_WR_END] = end
+    else:
+        bank[b, B_PRE] = max(bank[b, B_PRE], cas + params[T_RTP])
+        rank[r, R_RD_CAS] = cas
+    rank[r, R_CAS] = cas
+    group[g, G_CAS] = cas
+    chan[c, C_CAS] = cas
+    chan[c, C_BUS] = end
+    chan[c, C_RANK] = r
+
+
+@register_jitable(inline="always")
 def _step(t0, w, c, r, g, b, row, kind, pre, act, cas, params, bank, group, rank, chan, counts):
     """Serve a request (as for :func:`_time`) that :func:`_time` timed ``(kind, pre, act, cas)``: returns
     ``(kind, CAS, data end)``, DRAM cycles, with the tables advanced and ``counts`` (``COUNT_NAMES``) added to.
@@ -203,20 +222,8 @@ def _step(t0, w, c, r, g, b, row, kind, pre, act, cas, params, bank, group, rank
         rank[r, R_FAW2] = rank[r, R_FAW3]
         rank[r, R_FAW3] = act
         counts[3] += 1
-    if w:
-        end = cas + params[T_CWL] + params[T_BL]
-        bank[b, B_PRE] = max(bank[b, B_PRE], end + params[T_WR])
-        rank[r, R_WR_END] = end
-        group[g, G_WR_END] = end
-    else:
-        end = cas + params[T_CL] + params[T_BL]
-        bank[b, B_PRE] = max(bank[b, B_PRE], cas + params[T_RTP])
-        rank[r, R_RD_CAS] = cas
-    rank[r, R_CAS] = cas
-    group[g, G_CAS] = cas
-    chan[c, C_CAS] = cas
-    chan[c, C_BUS] = end
-    chan[c, C_RANK] = r
+    end = cas + (params[T_CWL] if w else params[T_CL]) + params[T_BL]
+    _column_issued(c, r, g, b, w, cas, end, params, bank, group, rank, chan)
     if params[P_CLOSED]:
         bank[b, B_ACT] = max(bank[b, B_ACT], bank[b, B_PRE] + params[T_RP])
         bank[b, B_ROW] = -1

@@ -35,11 +35,11 @@ import numpy as np
 from numba import njit
 from numba.extending import register_jitable
 
-from accelsim.kernels.dram_timing import (B_CAS, B_PRE, C_BUS, C_CAS, C_RANK, CONFLICT, F_BA, F_BG, F_CH, F_COL, F_RK,
-                                          F_ROW, G_CAS, G_WR_END, HIT, P_BA, P_BG, P_BURST, P_CH, P_CLOSED, P_COLS,
-                                          P_ORDER, P_QUEUE, P_RK, P_ROWS, R_CAS, R_RD_CAS, R_REF_DUE, R_WR_END, T_BL,
-                                          T_CCD_L, T_CCD_S, T_CL, T_CWL, T_RTP, T_RTRS, T_RTW, T_WR, T_WTR_L, T_WTR_S,
-                                          _serve, _step, _time, _timing, dram_schedule,
+from accelsim.kernels.dram_timing import (_column_issued, B_CAS, C_BUS, C_CAS, C_RANK, CONFLICT, F_BA, F_BG, F_CH,
+                                          F_COL, F_RK, F_ROW, G_CAS, G_WR_END, HIT, P_BA, P_BG, P_BURST, P_CH,
+                                          P_CLOSED, P_COLS, P_ORDER, P_QUEUE, P_RK, P_ROWS, R_CAS, R_RD_CAS,
+                                          R_REF_DUE, R_WR_END, T_BL, T_CCD_L, T_CCD_S, T_CL, T_CWL, T_RTRS, T_RTW,
+                                          T_WTR_L, T_WTR_S, _serve, _step, _time, _timing, dram_schedule,
                                           dram_schedule_ref)
 
 
@@ -124,18 +124,7 @@ def _hits(c, r, g, b, write, cas, k, interval, lat, params, bank, group, rank, c
     returns (last column command, last data end), DRAM cycles."""
     cas_k = cas + (k - 1) * interval
     end = cas_k + lat + params[T_BL]
-    if write:
-        bank[b, B_PRE] = max(bank[b, B_PRE], end + params[T_WR])
-        rank[r, R_WR_END] = end
-        group[g, G_WR_END] = end
-    else:
-        bank[b, B_PRE] = max(bank[b, B_PRE], cas_k + params[T_RTP])
-        rank[r, R_RD_CAS] = cas_k
-    rank[r, R_CAS] = cas_k
-    group[g, G_CAS] = cas_k
-    chan[c, C_CAS] = cas_k
-    chan[c, C_BUS] = end
-    chan[c, C_RANK] = r
+    _column_issued(c, r, g, b, write, cas_k, end, params, bank, group, rank, chan)
     return cas_k, end
 
 

@@ -1,7 +1,7 @@
 """SCALE-Sim 3.0.0's USER-mode memory replay: per-fold demand rows through double-buffered SRAMs.
 
-Kernels, each with a plain twin ``<name>_ref`` that is its specification (``_filter``,
-``_ofmap`` and ``_hit`` are their helpers, twinned the same way):
+Kernels, each with a plain twin ``<name>_ref`` that is its specification (``_affine``
+and ``_hit`` are their helpers, twinned the same way):
 
 * :func:`demand_block`: one buffer's demand rows of one fold (SCALE-Sim's
   ``create_*_demand_mat``), the same rows :func:`accelsim.kernels.sram_trace.buffer_demand`
@@ -50,10 +50,10 @@ def demand_block(geom, R, C, df, fr, fc, buf):
             base = ifmap_addresses(0, M, r0, r1 - r0, h, w, fw, ch, s, ow, 0)
             pr, pc, flip, before, after, sk = base.shape[0], R, False, R, C - 1, True
         elif buf == 1:
-            base = _filter(r0, r1, c0, c1, K)
+            base = _affine(FILTER_OFFSET, r0, r1, c0, c1, 1, K)
             pr, pc, flip, before, after, sk = R, C, True, 0, R + C + M - 2, False
         else:
-            base = _ofmap(0, M, c0, c1, N)
+            base = _affine(OFMAP_OFFSET, 0, M, c0, c1, N, 1)
             pr, pc, flip, before, after, sk = M, C, False, 2 * R - 1, 0, True
     elif df == 1:
         r0, r1, c0, c1 = fr * R, min(fr * R + R, M), fc * C, min(fc * C + C, N)
@@ -61,10 +61,10 @@ def demand_block(geom, R, C, df, fr, fc, buf):
             base = ifmap_addresses(r0, r1 - r0, 0, K, h, w, fw, ch, s, ow, 0).T.copy()
             pr, pc, flip, before, after, sk = K, R, False, 0, C - 1, True
         elif buf == 1:
-            base = _filter(0, K, c0, c1, K)
+            base = _affine(FILTER_OFFSET, 0, K, c0, c1, 1, K)
             pr, pc, flip, before, after, sk = K, C, False, 0, R - 1, True
         else:
-            base = _ofmap(r0, r1, c0, c1, N)
+            base = _affine(OFMAP_OFFSET, r0, r1, c0, c1, N, 1)
             pr, pc, flip, before, after, sk = R, C, True, K - 1, 0, True
     else:
         r0, r1, c0, c1 = fr * R, min(fr * R + R, K), fc * C, min(fc * C + C, M)
@@ -72,10 +72,10 @@ def demand_block(geom, R, C, df, fr, fc, buf):
             base = ifmap_addresses(c0, c1 - c0, r0, r1 - r0, h, w, fw, ch, s, ow, 0).T.copy()
             pr, pc, flip, before, after, sk = R, C, True, 0, R + C + N - 2, False
         elif buf == 1:
-            base = _filter(r0, r1, 0, N, K).T.copy()
+            base = _affine(FILTER_OFFSET, r0, r1, 0, N, 1, K).T.copy()
             pr, pc, flip, before, after, sk = N, R, False, R, C - 1, True
         else:
-            base = _ofmap(c0, c1, 0, N, N).T.copy()
+            base = _affine(OFMAP_OFFSET, c0, c1, 0, N, N, 1).T.copy()
             pr, pc, flip, before, after, sk = N, C, False, 2 * R - 1, 0, True
     rows = pr + before + after + (pc - 1 if sk else 0)
     out = np.full((rows, pc), -1, np.int64)
@@ -119,33 +119,20 @@ def ofmap_counts_ref(geom, R, C, df, fr, fc):
 
 
 @njit(cache=True)
-def _filter(r0, r1, c0, c1, K):
-    """Filter operand addresses: window element ``r`` of filter ``c`` at ``FILTER_OFFSET + c*K + r``."""
+def _affine(offset, r0, r1, c0, c1, row_step, col_step):
+    """Operand addresses ``offset + r*row_step + c*col_step`` over rows ``r0..r1`` and columns ``c0..c1``: the
+    filter (window element ``r`` of filter ``c`` at ``FILTER_OFFSET + c*K + r``) and the ofmap (pixel ``r`` of
+    filter ``c`` at ``OFMAP_OFFSET + r*N + c``)."""
     out = np.empty((r1 - r0, c1 - c0), np.int64)
     for i in range(r1 - r0):
         for j in range(c1 - c0):
-            out[i, j] = FILTER_OFFSET + (c0 + j) * K + r0 + i
+            out[i, j] = offset + (r0 + i) * row_step + (c0 + j) * col_step
     return out
 
 
-def _filter_ref(r0, r1, c0, c1, K):
-    """Twin: ``FILTER_OFFSET + c*K + r`` over the block, by broadcasting."""
-    return (FILTER_OFFSET + np.arange(c0, c1)[None, :] * K + np.arange(r0, r1)[:, None]).astype(np.int64)
-
-
-@njit(cache=True)
-def _ofmap(r0, r1, c0, c1, N):
-    """Ofmap operand addresses: pixel ``r`` of filter ``c`` at ``OFMAP_OFFSET + r*N + c``."""
-    out = np.empty((r1 - r0, c1 - c0), np.int64)
-    for i in range(r1 - r0):
-        for j in range(c1 - c0):
-            out[i, j] = OFMAP_OFFSET + (r0 + i) * N + c0 + j
-    return out
-
-
-def _ofmap_ref(r0, r1, c0, c1, N):
-    """Twin: ``OFMAP_OFFSET + r*N + c`` over the block, by broadcasting."""
-    return (OFMAP_OFFSET + np.arange(r0, r1)[:, None] * N + np.arange(c0, c1)[None, :]).astype(np.int64)
+def _affine_ref(offset, r0, r1, c0, c1, row_step, col_step):
+    """Twin: ``offset + r*row_step + c*col_step`` over the block, by broadcasting."""
+    return (offset + np.arange(r0, r1)[:, None] * row_step + np.arange(c0, c1)[None, :] * col_step).astype(np.int64)
 
 
 def demand_block_ref(geom, R, C, df, fr, fc, buf):
@@ -574,8 +561,8 @@ def example_args(seed: int):
     fr, fc = int(rng.integers(0, replay[4])), int(rng.integers(0, replay[5]))
     return {"demand_block": (geom, R, C, df, fr, fc, int(rng.integers(0, 3))), "replay_layer": replay,
             "ofmap_counts": (geom, R, C, df, fr, fc),
-            "_filter": (0, int(rng.integers(0, 5)), 1, int(rng.integers(1, 5)), int(rng.integers(1, 9))),
-            "_ofmap": (1, int(rng.integers(1, 5)), 0, int(rng.integers(0, 5)), int(rng.integers(1, 9))),
+            "_affine": (int(rng.choice([FILTER_OFFSET, OFMAP_OFFSET])), 0, int(rng.integers(0, 5)), 1,
+                        int(rng.integers(1, 5)), int(rng.integers(1, 9)), int(rng.integers(1, 9))),
             "_hit": (replay[6], replay[7], replay[8], int(replay[8]) + int(rng.integers(-2, 40)),
                      int(rng.integers(0, replay[12][0, 0])), int(rng.integers(0, replay[12][0, 0])),
                      int(replay[12][0, 0]))}
