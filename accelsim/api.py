@@ -248,7 +248,7 @@ DEFAULT_STUDY = ("w8a8", "w4a8", "magnitude:0.9", "channel:0.3", "svd:0.25", "tu
 
 def compare(model: Network | str | Path, archs: tuple[Any, ...],
             passes: tuple[str, ...] = DEFAULT_STUDY, batch: int = 1, weights: str | Path | None = None,
-            seed: int = 0) -> list[dict]:
+            seed: int = 0, train: bool = False, optimizer: str | None = None) -> list[dict]:
     """Each pass alone against the uncompressed network, on each arch: paper gains vs simulated gains.
 
     One row per (pass, arch): ``param_reduction``, ``weight_bytes_reduction`` and
@@ -256,8 +256,11 @@ def compare(model: Network | str | Path, archs: tuple[Any, ...],
     simulated on the arch), ``cycles`` (the compressed run's) and ``error``. ``weights``
     (``"synthetic"`` or a ``.npz``) make the passes compute real masks and factors, which
     chips that run on the non-zero pattern (``uses_weights``) then see. A run the arch cannot
-    do (no legal mapping, an op it does not support) gets its error in ``error``.
+    do (no legal mapping, an op it does not support) gets its error in ``error``. ``train``,
+    ``optimizer``: both runs are training steps (see :func:`simulate`); the paper ratios stay the
+    inference network's, and ``speedup``/``energy_saving`` are per step.
     """
+    _check_train(train, optimizer)
     net = _network(model)
     check_memory(net, check_batch(batch), weights=weights is not None and not isinstance(weights, dict),
                  activations=False)
@@ -266,7 +269,7 @@ def compare(model: Network | str | Path, archs: tuple[Any, ...],
     base: dict[str, Result | str] = {}
     for s in specs:
         try:
-            base[s.name] = simulate(net, s, batch, weights=w0)
+            base[s.name] = simulate(net, s, batch, weights=w0, train=train, optimizer=optimizer)
         except AccelsimError as e:
             base[s.name] = str(e)
     rows = []
@@ -283,7 +286,7 @@ def compare(model: Network | str | Path, archs: tuple[Any, ...],
                 rows.append(row)
                 continue
             try:
-                r = simulate(small, s, batch, weights=w)
+                r = simulate(small, s, batch, weights=w, train=train, optimizer=optimizer)
                 row.update(cycles=r.cycles, speedup=base[s.name].cycles / r.cycles,
                            energy_saving=base[s.name].total_energy_pj / r.total_energy_pj)
             except AccelsimError as e:

@@ -137,6 +137,8 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--weights", metavar="synthetic|FILE.npz",
                    help="real weights: passes compute real masks, which sparse chips then run on")
     c.add_argument("--batch", type=int, default=1)
+    c.add_argument("--train", action="store_true", help="compare training steps (forward, backward, update)")
+    c.add_argument("--optimizer", metavar="sgd|adam", help="the training step's update (default sgd)")
     c.add_argument("--json", metavar="FILE", help="write the rows as JSON")
     _family_options(fams, {"simulate": s, "lower": l, "run-trace": r})
     for sp in (s, l, r, v, w, pl, c):
@@ -478,11 +480,13 @@ def _cmd_compare(args) -> None:
     from accelsim.trace import atomic_write_text
     from accelsim.errors import AccelsimError
     passes = tuple(args.passes or ()) + _passes(args)
-    rows = compare(args.model, tuple(args.arch), passes or DEFAULT_STUDY, args.batch, args.weights)
+    rows = compare(args.model, tuple(args.arch), passes or DEFAULT_STUDY, args.batch, args.weights,
+                   train=args.train, optimizer=args.optimizer)
     if args.json:
         atomic_write_text(args.json, json.dumps(rows, indent=1) + "\n")
     t = Table("pass", "arch", "params ÷", "weight bytes ÷", "MACs ÷ (paper)", "speedup (simulated)", "energy ÷ (simulated)",
-              title=f"{args.model}: what each compression buys on each chip, batch {args.batch}")
+              title=f"{args.model}: what each compression buys on each chip, batch {args.batch}"
+                    + (f", training step ({args.optimizer or 'sgd'})" if args.train else ""))
     for r in rows:
         fmt = (lambda v: "-" if v is None else f"{v:.2f}x")
         t.add_row(r["pass"], r["arch"], fmt(r["param_reduction"]), fmt(r["weight_bytes_reduction"]),

@@ -41,8 +41,9 @@ def run_point(point: Point) -> dict:
     row = {"id": point.id, "model": point.model, "arch": point.arch, "batch": point.batch, "config": point.config(),
            "version": __version__, "arch_resolved": resolved_arch(point.arch, point.arch_overrides())[0]}
     try:
+        train, optimizer = point.step()
         r = simulate(_network(point.model), load_arch(point.arch, point.arch_overrides()), point.batch,
-                     passes=point.passes())
+                     passes=point.passes(), train=train, optimizer=optimizer)
         s = r.summary()
         row.update(status="ok", error="", cycles=r.cycles, latency_s=r.latency_s, energy_pj=r.total_energy_pj,
                    utilization=r.utilization, dram_bytes=r.dram_read_bytes + r.dram_write_bytes,

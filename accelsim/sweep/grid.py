@@ -15,7 +15,8 @@ A spec file::
 
 Compression settings sweep like arch fields, under the simulate flags' names (``decompose``,
 ``prune``, ``quantize``, ``block-conv``; ``none`` for no pass), e.g. ``quantize: [none, w8a8,
-w4a8]``; they run in that order before lowering.
+w4a8]``; they run in that order before lowering. ``step: [inference, train:sgd, train:adam]``
+sweeps what is run: an inference, or a training step with that optimizer (``train`` alone: sgd).
 
 A design point is a dict of dotted overrides (the ``--set`` keys). Its id hashes the base
 arch, the overrides, the model and the batch, so a rerun finds the points already done.
@@ -64,8 +65,15 @@ class Point:
         return dict(self.overrides)
 
     def arch_overrides(self) -> dict:
-        """The arch fields of the point (``--set`` keys), without the compression keys."""
-        return {k: v for k, v in self.overrides if k not in PASS_KEYS}
+        """The arch fields of the point (``--set`` keys), without the compression and step keys."""
+        return {k: v for k, v in self.overrides if k not in PASS_KEYS and k != STEP_KEY}
+
+    def step(self) -> tuple[bool, str | None]:
+        """``(train, optimizer)`` of the point: an inference is ``(False, None)``."""
+        value = dict(self.overrides).get(STEP_KEY)
+        if value is None:
+            return False, None
+        return True, value.split(":", 1)[1] if ":" in value else None
 
     def passes(self) -> tuple[str, ...]:
         """The compression pass specs of the point, in pipeline order (decompose, prune, quantize, block)."""
@@ -125,6 +133,25 @@ def _file_digest(path: str, mtime_ns: int, size: int) -> str:
 MAX_RANDOM = 10**7
 #: sweep keys that are compression passes (as the simulate flags), in the order they run
 PASS_KEYS = ("decompose", "prune", "quantize", "block-conv")
+#: the sweep key choosing an inference or a training step
+STEP_KEY = "step"
+
+
+def _check_step(value: Any, field: str) -> str | None:
+    """``inference`` (None), ``train`` or ``train:OPTIMIZER``; anything else is the spec's error."""
+    text = str(value).strip().lower()
+    if text in ("inference", "none", ""):
+        return None
+    head, _, opt = text.partition(":")
+    if head != "train":
+        raise AccelsimError(f"must be inference, train or train:sgd|adam, got {value!r}", field=field)
+    if opt:
+        from accelsim.workload.training import check_optimizer
+        try:
+            check_optimizer(opt)
+        except AccelsimError as e:
+            raise AccelsimError(e.message, field=field) from None
+    return text
 
 
 def _no_pass(value: Any) -> bool:
@@ -153,6 +180,8 @@ def _expand(key: str, value: Any, field: str) -> list[tuple[str, Any]]:
     if key in PASS_KEYS:
         _check_pass(key, value, f"{field}.{key}")
         return [(key, None if _no_pass(value) else str(value))]
+    if key == STEP_KEY:
+        return [(key, _check_step(value, f"{field}.{key}"))]
     if key == "pe":
         text = str(value)
         parts = text.lower().split("x")
@@ -273,7 +302,7 @@ def _check_arch_keys(arch: str, designs: list[tuple[tuple[str, Any], ...]], wher
     tried: set[str] = set()
     for design in designs:
         for key, value in design:
-            if key in tried or key in PASS_KEYS:
+            if key in tried or key in PASS_KEYS or key == STEP_KEY:
                 continue
             tried.add(key)
             try:
