@@ -99,6 +99,7 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--batch", type=int, default=1)
     w.add_argument("--set", action="append", default=[], metavar="KEY=V1,V2",
                    help="grid over an arch field (repeatable), e.g. --set pe=16x16,32x32")
+    w.add_argument("--weights", metavar="synthetic|FILE.npz", help="weights for the passes when no spec file is given")
     w.add_argument("--store", required=True, metavar="FILE.db", help="SQLite result store (resumed if it exists)")
     w.add_argument("--workers", type=int, default=1, help="local worker processes")
     w.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask distributed scheduler")
@@ -507,7 +508,7 @@ def _cmd_sweep(args) -> None:
     from accelsim.trace import atomic_write_text
     check_workers(args.workers)
     spec = args.spec or (example_path(args.example) if args.example else None)
-    plan = plan_for(spec, args.model, args.arch, args.batch, args.set)
+    plan = plan_for(spec, args.model, args.arch, args.batch, args.set, args.weights)
     with open_store(args.store) as store:
         line = preamble(plan, store, args.workers, confirmed=args.yes, time_points=not args.quiet)
         if args.quiet:

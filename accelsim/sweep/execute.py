@@ -31,10 +31,31 @@ def _parsed(model: str, digest: str):
     return load_model(model)
 
 
+@functools.lru_cache(maxsize=4)
+def _compressed(model: str, digest: str, passes: tuple[str, ...], weights: str, weights_digest: str):
+    """``(network, weights, records)`` after ``passes`` on ``weights``: computed once per worker for every
+    point (arch, batch, step) that shares them, as factors and masks do not depend on the chip."""
+    from accelsim.api import _compress
+    return _compress(_parsed(model, digest), passes, weights, 0)
+
+
+def _simulate(point: Point, spec, train: bool, optimizer: str | None):
+    """The point's Result; with weights, the compressed network and its arrays come from :func:`_compressed`."""
+    from dataclasses import replace
+    from accelsim.api import simulate
+    from accelsim.sweep.grid import model_digest
+    if point.weights is None:
+        return simulate(_network(point.model), spec, point.batch, passes=point.passes(), train=train,
+                        optimizer=optimizer)
+    w_digest = point.weights if point.weights == "synthetic" else model_digest(point.weights)
+    net, w, records = _compressed(point.model, model_digest(point.model), point.passes(), point.weights, w_digest)
+    r = simulate(net, spec, point.batch, weights=w, train=train, optimizer=optimizer)
+    return replace(r, compression=records) if records else r
+
+
 def run_point(point: Point) -> dict:
     """Simulate one point; returns its row (metrics or error)."""
     from accelsim import __version__
-    from accelsim.api import simulate
     from accelsim.registry import load_arch
     from accelsim.sweep.grid import resolved_arch
     t0 = time.perf_counter()
@@ -42,8 +63,7 @@ def run_point(point: Point) -> dict:
            "version": __version__, "arch_resolved": resolved_arch(point.arch, point.arch_overrides())[0]}
     try:
         train, optimizer = point.step()
-        r = simulate(_network(point.model), load_arch(point.arch, point.arch_overrides()), point.batch,
-                     passes=point.passes(), train=train, optimizer=optimizer)
+        r = _simulate(point, load_arch(point.arch, point.arch_overrides()), train, optimizer)
         s = r.summary()
         row.update(status="ok", error="", cycles=r.cycles, latency_s=r.latency_s, energy_pj=r.total_energy_pj,
                    utilization=r.utilization, dram_bytes=r.dram_read_bytes + r.dram_write_bytes,

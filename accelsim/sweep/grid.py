@@ -17,6 +17,9 @@ Compression settings sweep like arch fields, under the simulate flags' names (``
 ``prune``, ``quantize``, ``block-conv``; ``none`` for no pass), e.g. ``quantize: [none, w8a8,
 w4a8]``; they run in that order before lowering. ``step: [inference, train:sgd, train:adam]``
 sweeps what is run: an inference, or a training step with that optimizer (``train`` alone: sgd).
+``weights: synthetic`` (or a ``.npz`` file) makes the passes compute real factors and masks, which
+the chips that run on the non-zero pattern then see; the factors of a (model, passes) pair are
+computed once per worker and shared by every arch point that uses them.
 
 A design point is a dict of dotted overrides (the ``--set`` keys). Its id hashes the base
 arch, the overrides, the model and the batch, so a rerun finds the points already done.
@@ -47,6 +50,8 @@ class Point:
     arch: str
     batch: int
     overrides: tuple[tuple[str, Any], ...]
+    #: ``synthetic``, a ``.npz`` path, or None: the weights the compression passes run on
+    weights: str | None = None
 
     @property
     def id(self) -> str:
@@ -54,10 +59,14 @@ class Point:
 
         It covers the resolved arch (every field after the overrides, so an edited arch file or
         DRAM preset gives a new id), the model file's content, the batch, the compression passes
-        and accelsim's version; a stored row is reused only when all of them are the same.
+        and accelsim's version, and the weights when given (a file by its content); a stored row is reused only when
+        all of them are the same.
         """
-        key = json.dumps([model_digest(self.model), resolved_arch(self.arch, self.arch_overrides())[1], self.batch,
-                          list(self.overrides), _version()], sort_keys=True, default=str)
+        parts = [model_digest(self.model), resolved_arch(self.arch, self.arch_overrides())[1], self.batch,
+                 list(self.overrides), _version()]
+        if self.weights is not None:
+            parts.append(self.weights if self.weights == "synthetic" else model_digest(self.weights))
+        key = json.dumps(parts, sort_keys=True, default=str)
         return hashlib.sha1(key.encode()).hexdigest()[:16]
 
     def config(self) -> dict:
@@ -213,6 +222,7 @@ class Plan:
     grid: tuple[tuple[str, tuple], ...]
     random_designs: tuple[tuple[tuple[str, Any], ...], ...]
     count: int
+    weights: str | None = None
 
     def points(self) -> Iterator[Point]:
         """Every point of the plan, lazily, duplicates (same id) dropped."""
@@ -224,7 +234,7 @@ class Plan:
         first = next(designs, None)
         for d in itertools.chain([() if first is None else first], designs):
             for m in self.models:
-                p = Point(m, self.arch, self.batch, d)
+                p = Point(m, self.arch, self.batch, d, self.weights)
                 if p.id not in seen:
                     seen.add(p.id)
                     yield p
@@ -233,7 +243,7 @@ class Plan:
 def plan_from_dict(raw: Any, file: str | None = None) -> Plan:
     """Validate a parsed sweep spec; returns its :class:`Plan` (every value checked, no point listed)."""
     try:
-        schema.check_keys(raw, "", ("models", "arch"), ("batch", "grid", "random", "source"))
+        schema.check_keys(raw, "", ("models", "arch"), ("batch", "grid", "random", "source", "weights"))
         models = raw["models"]
         if isinstance(models, str):
             models = [models]
@@ -270,10 +280,24 @@ def plan_from_dict(raw: Any, file: str | None = None) -> Plan:
         _check_arch_keys(arch, [_combine([(k, v[0]) for k, v in grid.items()], "grid")] if grid else [], "grid")
         n_grid = math.prod(len(v) for v in grid.values()) if grid else 0
         count = len(models) * max(1, n_grid + len(random_designs))
+        weights = _check_weights(raw.get("weights"))
         return Plan(tuple(str(m) for m in models), arch, batch, tuple((k, tuple(v)) for k, v in grid.items()),
-                    tuple(random_designs), count)
+                    tuple(random_designs), count, weights)
     except AccelsimError as e:
         raise e.located(file=file) from None
+
+
+def _check_weights(value: Any) -> str | None:
+    """``synthetic`` or an existing ``.npz`` file (a relative path from the working folder, as models are)."""
+    if value is None:
+        return None
+    text = str(value)
+    if text == "synthetic":
+        return text
+    path = Path(text)
+    if path.suffix != ".npz" or not path.is_file():
+        raise AccelsimError(f"must be synthetic or an existing .npz file, got {text!r}", field="weights")
+    return str(path)
 
 
 def points_from_dict(raw: Any, file: str | None = None) -> list[Point]:
@@ -345,16 +369,20 @@ def points_from_flags(models: list[str], arch: str, batch: int, sets: list[str])
     return list(plan_from_flags(models, arch, batch, sets).points())
 
 
-def plan_for(spec: str | Path | None, models: list[str], arch: str | None, batch: int, sets: list[str]) -> Plan:
-    """The plan of ``accelsim sweep``: a spec file, or ``--model``/``--arch``/``--set`` flags."""
+def plan_for(spec: str | Path | None, models: list[str], arch: str | None, batch: int, sets: list[str],
+             weights: str | None = None) -> Plan:
+    """The plan of ``accelsim sweep``: a spec file, or ``--model``/``--arch``/``--set`` (``--weights``) flags."""
     if spec:
+        if weights is not None:
+            raise AccelsimError("goes with --model/--arch flags; a spec file gives weights: in the file",
+                                field="--weights")
         return load_plan(spec)
     if not models or not arch:
         raise AccelsimError("give a spec file, or --model and --arch (with --set grids)", field="sweep")
-    return plan_from_flags(models, arch, batch, sets)
+    return plan_from_flags(models, arch, batch, sets, weights)
 
 
-def plan_from_flags(models: list[str], arch: str, batch: int, sets: list[str]) -> Plan:
+def plan_from_flags(models: list[str], arch: str, batch: int, sets: list[str], weights: str | None = None) -> Plan:
     """The :class:`Plan` of ``--set key=v1,v2`` flags (a grid over every listed value)."""
     grid: dict[str, list] = {}
     for text in sets:
@@ -362,4 +390,10 @@ def plan_from_flags(models: list[str], arch: str, batch: int, sets: list[str]) -
             raise AccelsimError(f"must be key=v1,v2,..., got {text!r}", field="--set")
         key, values = text.split("=", 1)
         grid[key.strip()] = [schema.yaml_value(v, f"--set {key}") for v in values.split(",")]
-    return plan_from_dict({"models": models, "arch": arch, "batch": batch, "grid": grid})
+    raw = {"models": models, "arch": arch, "batch": batch, "grid": grid}
+    try:
+        return plan_from_dict(raw | ({"weights": weights} if weights is not None else {}))
+    except AccelsimError as e:
+        if e.field == "weights":
+            raise AccelsimError(e.message, field="--weights") from None
+        raise

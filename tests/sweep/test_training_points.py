@@ -65,3 +65,33 @@ def test_compare_train_on_the_command_line(tmp_path):
     assert p.returncode == 0, p.stderr
     assert "training step (sgd)" in " ".join(p.stdout.split())
     assert json.loads(out.read_text())[0]["pass"] == "w4a8"
+
+
+def test_sweep_with_weights_computes_factors_once_and_matches_simulate(tmp_path):
+    from accelsim.sweep import execute
+    execute._compressed.cache_clear()
+    plan = plan_from_dict({"models": ["alexnet_fc"], "arch": "eie", "weights": "synthetic",
+                           "grid": {"prune": ["magnitude:0.9"], "pe.count": [32, 64]}})
+    points = list(plan.points())
+    assert [p.weights for p in points] == ["synthetic", "synthetic"]
+    rows = [run_point(p) for p in points]
+    assert all(r["status"] == "ok" for r in rows), [r["error"] for r in rows]
+    info = execute._compressed.cache_info()
+    assert (info.misses, info.hits) == (1, 1)  # the mask of (alexnet_fc, magnitude:0.9) was computed once
+    for p, row in zip(points, rows):
+        want = simulate("alexnet_fc", load_arch("eie", p.arch_overrides()), passes=("magnitude:0.9",),
+                        weights="synthetic")
+        assert row["cycles"] == want.cycles
+    # the same points without weights run on layer densities: other points (ids)
+    bare = list(plan_from_dict({"models": ["alexnet_fc"], "arch": "eie",
+                                "grid": {"prune": ["magnitude:0.9"], "pe.count": [32, 64]}}).points())
+    assert {p.id for p in bare}.isdisjoint(p.id for p in points)
+
+
+def test_sweep_weights_bad_values(tmp_path):
+    with pytest.raises(AccelsimError) as e:
+        plan_from_dict({"models": ["lenet5"], "arch": "tpu-v1", "weights": "random"})
+    assert e.value.field == "weights" and "synthetic or an existing .npz" in e.value.message
+    with pytest.raises(AccelsimError) as e:
+        plan_from_flags(["lenet5"], "tpu-v1", 1, [], str(tmp_path / "missing.npz"))
+    assert e.value.field == "--weights"
