@@ -65,11 +65,13 @@ def _training(net: Network, train: bool, optimizer: str | None) -> Network:
 def _with_phases(result: Result, net: Network, batch: int) -> Result:
     """``result`` with each layer's phase, and the step's bytes (weights, master copy, gradients, optimizer state,
     saved activations) in ``training``, for a training step."""
-    from accelsim.workload.training import APPROXIMATIONS, training_record
+    from accelsim.workload.layer import TRANSFORMER_OPS
+    from accelsim.workload.training import APPROXIMATIONS, TRANSFORMER_APPROXIMATIONS, training_record
     phase = {l.name: l.phase for l in net.layers}
     layers = tuple(replace(l, phase=phase.get(l.name, "forward")) for l in result.layers)
+    extra = TRANSFORMER_APPROXIMATIONS if any(l.op in TRANSFORMER_OPS for l in net.layers) else ()
     return replace(result, layers=layers, training=training_record(net, batch),
-                   approximations=result.approximations + APPROXIMATIONS)
+                   approximations=result.approximations + APPROXIMATIONS + extra)
 
 
 def lower(model: Network | str | Path, arch: Any, batch: int = 1, input_on_chip: bool = False,

@@ -12,7 +12,8 @@ Token layout: transformer layers hold a sequence of T tokens of D features as ``
 ``gemm`` with ``m = T`` is a projection applied to every token. ``embedding`` gathers T rows of a
 ``vocab x dim`` table from DRAM; ``kv_cache`` appends T new keys or values to ``past`` cached tokens,
 a tensor that persists across decode steps (output ``(C, past + T, 1)``); ``slice`` keeps the last
-``tokens`` tokens (a decoder's logits need only the last one).
+``tokens`` tokens (a decoder's logits need only the last one). ``embedding_grad`` (a training step's) adds each
+token's gradient row into its row of the table's gradient, which stays in DRAM like the table.
 
 ``lrn`` is AlexNet's and GoogLeNet's local response normalisation across channels: each output element
 divides its input by ``(k + alpha * sum of squares)^beta`` over a window of ``size`` neighbouring channels at
@@ -58,7 +59,7 @@ PHASES = ("forward", "backward", "update")
 NORM_OPS = frozenset({"softmax", "layernorm", "rmsnorm"})
 #: a new view of the same bytes: no data moves
 VIEW_OPS = frozenset({"flatten", "reshape", "slice"})
-TRANSFORMER_OPS = NORM_OPS | frozenset({"embedding", "kv_cache", "transpose", "reshape", "slice"})
+TRANSFORMER_OPS = NORM_OPS | frozenset({"embedding", "embedding_grad", "kv_cache", "transpose", "reshape", "slice"})
 OPS = MAC_OPS | POOL_OPS | TRANSFORMER_OPS | frozenset({"add", "mul", "activation", "concat", "upsample", "flatten",
                                                        "lrn"})
 
@@ -115,6 +116,7 @@ class Layer:
     vocab: int = 0            # embedding: rows of the table
     past: int = 0             # kv_cache: tokens already cached before this step
     size: int = 0             # lrn: channels in each normalisation window
+    tied: str = ""            # gemm/linear: the embedding whose table these weights are (a tied LM head)
     phase: str = "forward"    # forward | backward | update (a training step's part this layer belongs to)
     per_batch: bool = False   # runs once per batch: an optimizer update, or a weight gradient summed over samples
 
@@ -231,8 +233,8 @@ class Layer:
             return self.out_elements
         if self.op in NORM_OPS:
             return self.out_elements * VECTOR_PASSES[self.op]
-        if self.op == "transpose":
-            return self.out_elements  # a copy through the vector unit, one element per op
+        if self.op in ("transpose", "embedding_grad"):
+            return self.out_elements  # a copy (or a row added in place) through the vector unit, one element per op
         if self.op == "lrn":
             return self.out_elements * self.size
         if self.op in UPDATE_OPS:  # and one more per weight to round the working copy, when it is narrower

@@ -24,8 +24,8 @@ _COMMON = ("name", "op", "inputs", "in_shape", "weight_bits", "act_bits", "acc_b
            "weight_density", "act_density")
 _OP_KEYS = {
     "conv2d": ("out", "kernel", "stride", "pad", "dilation", "groups", "bias", "activation"),
-    "linear": ("out", "bias", "activation"),
-    "gemm": ("m", "k", "n", "bias", "activation"),
+    "linear": ("out", "bias", "activation", "tied"),
+    "gemm": ("m", "k", "n", "bias", "activation", "tied"),
     "matmul": ("m", "k", "n", "heads"),
     "maxpool": ("kernel", "stride", "pad", "ceil_mode", "global"),
     "avgpool": ("kernel", "stride", "pad", "ceil_mode", "global"),
@@ -210,6 +210,10 @@ def _build_layer(raw: Any, prev: str, shapes: dict[str, Shape], dflt: dict) -> L
     if n_in is None and len(inputs) < 2:
         raise AccelsimError(f"{op} takes two or more inputs", field="inputs")
 
+    if "tied" in raw:  # the embedding whose table these weights are (checked where it matters: a training step)
+        if not isinstance(raw["tied"], str) or raw["tied"] not in shapes or raw["tied"] == INPUT:
+            raise AccelsimError(f"must name an earlier embedding layer, got {raw['tied']!r}", field="tied")
+        attrs["tied"] = raw["tied"]
     out_shape, extra = _infer(op, raw, in_shapes)
     attrs.update(extra)
     return Layer(name=name, op=op, inputs=inputs, in_shapes=in_shapes, out_shape=out_shape,

@@ -15,8 +15,16 @@ Every new layer is an op the chips already run, so a training step goes down the
 * pooling, upsampling and concatenation: the gradient routed back (``mul`` by the saved input's max mask,
   ``upsample`` for average pooling, ``avgpool`` for upsampling, views for concat slices); adds and views pass it on;
   a tensor read by several layers sums its gradients (``add``);
-* the update: ``sgd_update`` (SGD with momentum) or ``adam_update`` over each weighted layer's parameters (see
-  :mod:`accelsim.workload.layer`), once per batch.
+* transformer layers: a ``matmul`` of two activations (attention) gets both operand gradients as matmuls,
+  ``dA = dY B^T`` and ``dB = A^T dY`` (each the forward's MACs); ``softmax`` one vector layer reading the saved
+  output and the gradient (``y (dy - sum(dy y))``: three passes, as the forward's); ``layernorm``/``rmsnorm`` one
+  layer of the same op reading the saved input and the gradient, at the forward's passes per element (the
+  backward's two means in place of the forward's statistics); an element-wise ``mul`` (a gated MLP) one ``mul``
+  per operand; ``transpose`` a transpose back; ``slice`` writes its gradient into the full input (zeros
+  elsewhere) as an ``upsample``; ``kv_cache`` on a prefill (no past tokens) passes it on; ``embedding`` adds
+  each token's gradient row into the table's gradient (``embedding_grad``), and the whole table is updated;
+* the update: ``sgd_update`` (SGD with momentum) or ``adam_update`` over each weighted layer's parameters and each
+  embedding table (see :mod:`accelsim.workload.layer`), once per batch.
 
 A strided convolution's dgrad (a transposed convolution) runs here as one stride-1 convolution at the output
 gradient's resolution, with the forward MACs and weights exactly (the transposed convolution's ``s x s`` phases
@@ -43,9 +51,16 @@ APPROXIMATIONS = (
     "training: gradients travel at the layer's activation width; the update works in float32 on every parameter "
     "(pruned weights included); bias gradients are not computed apart",
 )
+#: what a transformer's training step adds to :data:`APPROXIMATIONS` (a Result with those ops states them)
+TRANSFORMER_APPROXIMATIONS = (
+    "training: a norm's backward runs at the forward's passes per element and its scale/shift gradients are not "
+    "computed apart; an activation's derivative reads the saved output; an embedding table is updated whole "
+    "(dense, as Adam and SGD with momentum do)",
+)
 #: forward ops whose backward pass this module writes
 TRAINABLE = frozenset({"conv2d", "linear", "gemm", "maxpool", "avgpool", "add", "activation", "concat", "flatten",
-                       "reshape", "upsample"})
+                       "reshape", "upsample", "matmul", "softmax", "layernorm", "rmsnorm", "mul", "transpose",
+                       "slice", "kv_cache", "embedding"})
 
 
 def check_optimizer(optimizer: str) -> str:
@@ -59,7 +74,7 @@ def training_step(net: Network, optimizer: str = "sgd") -> Network:
     """``net`` followed by its backward pass and ``optimizer``'s update: one training step, per sample.
 
     Its MACs per sample are 3x the forward's less the dgrad of layers reading the network input. An op without a
-    backward pass here (attention, normalisation, LRN, embeddings) is an :class:`AccelsimError` on ``--train``.
+    backward pass here (LRN, a KV cache with past tokens: a decode step) is an :class:`AccelsimError` on ``--train``.
     """
     update_op = check_optimizer(optimizer)
     for layer in net.layers:
@@ -69,6 +84,9 @@ def training_step(net: Network, optimizer: str = "sgd") -> Network:
         if layer.op not in TRAINABLE:
             raise AccelsimError(f"layer {layer.name} is {layer.op}, which has no backward pass here; training steps "
                                 f"run {', '.join(sorted(TRAINABLE))}", field="--train")
+        if layer.op == "kv_cache" and layer.past:
+            raise AccelsimError(f"layer {layer.name} reads {layer.past} cached tokens: a decode step is not trained; "
+                                "train on a prefill (--phase prefill)", field="--train")
     b = _Builder({l.name for l in net.layers} | {INPUT})
     read = {s for l in net.layers for s in l.inputs}
     grads: dict[str, list[str]] = {}
@@ -89,12 +107,30 @@ def training_step(net: Network, optimizer: str = "sgd") -> Network:
         for src, gx in _backward(layer, gy, b, weighted):
             if src != INPUT:
                 grads.setdefault(src, []).append(gx)
+    tables = _tied_tables(net)
     for layer, wgrad in weighted:
-        n = layer.params
+        if layer.name in tables:
+            continue  # the head tied to this table updates the one tensor (its gradient holds both parts)
+        n = layer.params or layer.vocab * layer.out_shape[0]  # an embedding: its whole table
         b.layers.append(Layer(name=b.fresh(f"{layer.name}.update"), op=update_op, inputs=(wgrad,),
                               in_shapes=((n, 1, 1),), out_shape=(n, 1, 1), weight_bits=layer.weight_bits,
                               act_bits=layer.act_bits, acc_bits=MASTER_BITS, phase="update", per_batch=True))
     return net.with_layers(net.layers + tuple(b.layers), name=f"{net.name}+train:{optimizer}")
+
+
+def _tied_tables(net: Network) -> set[str]:
+    """Embeddings whose table a gemm/linear layer shares (``tied``); an :class:`AccelsimError` if the tie does not fit."""
+    by = {l.name: l for l in net.layers}
+    out = set()
+    for l in net.layers:
+        if not l.tied:
+            continue
+        t = by.get(l.tied)
+        if t is None or t.op != "embedding" or t.vocab * t.out_shape[0] != l.weight_count:
+            raise AccelsimError(f"layer {l.name} is tied to {l.tied!r}, which is not an embedding of its "
+                                f"{l.weight_count:,} weights", field=f"layers.{l.name}.tied")
+        out.add(t.name)
+    return out
 
 
 class _Builder:
@@ -145,6 +181,36 @@ def _backward(layer: Layer, gy: str, b: _Builder, weighted: list) -> list[tuple[
     if layer.op == "activation":
         return [(src, b.add(layer, f"{layer.name}.grad", "mul", (gy, layer.name), (layer.out_shape,) * 2,
                             x_shape))]
+    if layer.op == "matmul":  # Y = A B per head: dA = dY B^T, dB = A^T dY, each the forward's MACs
+        m, k, n = layer.gemm_mkn
+        a_shape, b_shape = layer.in_shapes
+        a, bb = layer.inputs
+        da = b.add(layer, f"{layer.name}.grad_a", "matmul", (gy, bb), (layer.out_shape, b_shape), a_shape,
+                   gemm_mkn=(m, n, k), groups=layer.groups)
+        db = b.add(layer, f"{layer.name}.grad_b", "matmul", (a, gy), (a_shape, layer.out_shape), b_shape,
+                   gemm_mkn=(k, m, n), groups=layer.groups)
+        return [(a, da), (bb, db)]
+    if layer.op == "softmax":  # y (dy - sum(dy y)): reads the saved output
+        return [(src, b.add(layer, f"{layer.name}.grad", "softmax", (gy, layer.name), (layer.out_shape,) * 2,
+                            x_shape))]
+    if layer.op in ("layernorm", "rmsnorm"):  # reads the saved input (its statistics recomputed)
+        return [(src, b.add(layer, f"{layer.name}.grad", layer.op, (gy, src), (layer.out_shape, x_shape), x_shape))]
+    if layer.op == "mul":  # d(a b) = dy b, dy a
+        return [(s, b.add(layer, f"{layer.name}.grad{i}", "mul", (gy, other), (layer.out_shape, oshape), shp))
+                for i, (s, shp, other, oshape) in enumerate(zip(layer.inputs, layer.in_shapes,
+                                                                reversed(layer.inputs), reversed(layer.in_shapes)))]
+    if layer.op == "transpose":
+        return [(src, b.add(layer, f"{layer.name}.grad", "transpose", (gy,), (layer.out_shape,), x_shape))]
+    if layer.op == "slice":  # the kept tokens' gradient, zeros for the others, written at the input's size
+        c, t, w = layer.out_shape
+        kern = (max(1, x_shape[1] // t), max(1, x_shape[2] // w))
+        return [(src, b.add(layer, f"{layer.name}.grad", "upsample", (gy,), (layer.out_shape,), x_shape,
+                            kernel=kern, stride=kern))]
+    if layer.op == "embedding":  # each token's row of the table's gradient gets its gradient added
+        g = b.add(layer, f"{layer.name}.grad", "embedding_grad", (gy,), (layer.out_shape,), layer.out_shape,
+                  vocab=layer.vocab, per_batch=False)
+        weighted.append((layer, g))
+        return []
     if layer.op == "concat":  # each input's gradient is its slice of the output's: a view
         return [(s, b.add(layer, f"{layer.name}.grad{i}", "reshape", (gy,), (layer.out_shape,), shp))
                 for i, (s, shp) in enumerate(zip(layer.inputs, layer.in_shapes))]

@@ -37,7 +37,7 @@ PHASES = ("prefill", "decode")
 #: blocks a model may stack (the largest published models have ~100-200); each block is ~20 layers
 MAX_BLOCKS = 10_000
 _KEYS = ("kind", "layers", "d_model", "heads", "kv_heads", "d_ff", "vocab", "max_seq", "norm", "norm_position",
-         "act", "mlp", "seq", "context", "patch", "image", "classes", "bias")
+         "act", "mlp", "seq", "context", "patch", "image", "classes", "bias", "tied")
 
 
 @dataclass(frozen=True)
@@ -67,6 +67,7 @@ class TransformerSpec:
     image: tuple[int, int, int] = (3, 224, 224)
     classes: int = 1000
     bias: bool = True
+    tied: bool = False  # a decoder's LM head is the token table (GPT-2): one tensor, updated once in training
 
     @property
     def head_dim(self) -> int:
@@ -163,7 +164,8 @@ def read_spec(raw: Any) -> TransformerSpec:
         act=schema.choice(raw.get("act", "gelu"), f + "act", ("gelu", "silu", "relu")),
         mlp=schema.choice(raw.get("mlp", "standard"), f + "mlp", ("standard", "gated")),
         classes=_bounded(raw.get("classes", 1000), f + "classes"),
-        bias=schema.boolean(raw.get("bias", True), f + "bias"), **ints)
+        bias=schema.boolean(raw.get("bias", True), f + "bias"),
+        tied=schema.boolean(raw.get("tied", False), f + "tied"), **ints)
 
 
 def _bounded(value: Any, fld: str, minimum: int = 1) -> int:
@@ -267,7 +269,7 @@ def build_transformer(name: str, spec: TransformerSpec, tokens: Tokens | None = 
     if spec.kind == "decoder":
         if T > 1:
             x = add(name="last", op="slice", tokens=1, inputs=[x])
-        add(name="lm_head", op="gemm", m=1, k=d, n=spec.vocab, inputs=[x])
+        add(name="lm_head", op="gemm", m=1, k=d, n=spec.vocab, inputs=[x], **({"tied": "embed"} if spec.tied else {}))
     elif spec.kind == "vision":
         x = add(name="pool", op="avgpool", **{"global": True}, inputs=[x])
         add(name="head", op="linear", out=spec.classes, inputs=[x], **b)

@@ -335,9 +335,10 @@ VIEW_OPS = _VIEWS | {"concat"}  # a new view of data already laid out channel-co
 
 def _lower_vector_layer(tb: TraceBuilder, st: _State, layer: Layer, li: int, arch: SystolicSpec, batch: int,
                         resident: bool) -> None:
-    if layer.op in ("embedding", "kv_cache"):
-        from accelsim.families.systolic.lower_tokens import lower_embedding, lower_kv_cache
-        (lower_embedding if layer.op == "embedding" else lower_kv_cache)(tb, st, layer, li, arch, batch, resident)
+    if layer.op in ("embedding", "embedding_grad", "kv_cache"):
+        from accelsim.families.systolic import lower_tokens
+        {"embedding": lower_tokens.lower_embedding, "embedding_grad": lower_tokens.lower_embedding_grad,
+         "kv_cache": lower_tokens.lower_kv_cache}[layer.op](tb, st, layer, li, arch, batch, resident)
         return
     deps = _input_deps(st, layer)
     # an optimizer update reads its master weights and state from DRAM, whatever else is on chip

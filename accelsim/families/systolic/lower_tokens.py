@@ -5,6 +5,8 @@
   address (token ids are not known, so row ``i`` is spread over the table by a fixed hash), which a DRAM
   timing model sees as row misses, as a real gather does. Above ``MAX_GATHERS`` tokens a DMA carries a
   run of rows, so a huge batch cannot grow the trace without bound.
+- ``embedding_grad`` (training): each token's gradient row is added into its row of the table's gradient,
+  which stays in DRAM: a read, an add on the vector unit and a write back per row, at the same hashed rows.
 - ``kv_cache``: the new keys or values are appended to the cache in DRAM (one store). The cached tokens
   themselves are read by the attention matmul that consumes them: on a systolic array a matmul's
   stationary operand goes through the weight path, which starts in DRAM, so the whole cache streams
@@ -17,7 +19,7 @@ from __future__ import annotations
 import math
 
 from accelsim.families.systolic.spec import SystolicSpec
-from accelsim.trace import LOAD, STORE, TraceBuilder
+from accelsim.trace import LOAD, STORE, VECTOR, TraceBuilder
 from accelsim.workload.layer import Layer
 from accelsim.workload.network import INPUT
 
@@ -48,6 +50,31 @@ def lower_embedding(tb: TraceBuilder, st, layer: Layer, li: int, arch: SystolicS
                        addr=st.addr[layer.name])]
     st.done_ops[layer.name] = done
     st.on_chip[layer.name] = resident
+
+
+def lower_embedding_grad(tb: TraceBuilder, st, layer: Layer, li: int, arch: SystolicSpec, batch: int,
+                         resident: bool) -> None:
+    """Per token row (``dim x act_bits / 8`` bytes): read the table gradient's row, add the token's gradient on the
+    vector unit, write the row back; the output gradient comes from the ifmap buffer (or DRAM if it was spilled)."""
+    deps = [d for s in layer.inputs for d in st.done_ops.get(s, [])]
+    if layer.inputs and not st.on_chip.get(layer.inputs[0], False):
+        deps = [tb.add(LOAD, "dma_in", li, deps, src=DRAM, dst=arch.ifmap.name, bytes=max(1, batch * layer.in_bytes),
+                       addr=st.addr.get(layer.inputs[0], 0))]
+    row = max(1, math.ceil(layer.out_shape[0] * layer.act_bits / 8))
+    table = st.alloc(layer.vocab * row)
+    tokens = layer.out_shape[1] * batch
+    n = min(tokens, MAX_GATHERS)
+    done = []
+    for i in range(n):
+        rows = (i + 1) * tokens // n - i * tokens // n
+        addr = table + (i * _SPREAD % layer.vocab) * row
+        rd = tb.add(LOAD, "dma_in", li, deps, src=DRAM, dst=arch.ifmap.name, bytes=row * rows, addr=addr)
+        add = tb.add(VECTOR, "vector", li, [rd], vops=rows * layer.out_shape[0], src=arch.ifmap.name,
+                     dst=arch.ifmap.name, bytes=row * rows)
+        done.append(tb.add(STORE, "dma_out", li, [add], src=arch.ifmap.name, dst=DRAM, bytes=row * rows, addr=addr))
+    st.addr[layer.name] = table
+    st.done_ops[layer.name] = done
+    st.on_chip[layer.name] = False
 
 
 def lower_kv_cache(tb: TraceBuilder, st, layer: Layer, li: int, arch: SystolicSpec, batch: int,
