@@ -28,3 +28,16 @@ def test_a_layer_that_fits_nowhere_still_names_its_layer():
     for name in ("conv_a", "conv_b"):  # the second call of the same shape is not answered from a cache
         with pytest.raises(AccelsimError, match=name):
             layout.conv_tiling(4, 4, 8, 8, 3, 3, 1, sp, 16, 16, name)
+
+
+def test_register_numbers_from_the_assemblers_cache_are_the_parsed_ones():
+    from accelsim.errors import AccelsimError
+    from accelsim.families.cambricon.asm import assemble
+    from accelsim.families.cambricon.isa import N_REGS
+    text = "start: SLI r3, 7 ; a comment\n SADD r4, r3 , r3\n# only a comment\nloop: end: SADDI  r4,r4, 1\nHALT\n"
+    for _ in range(2):  # the second time every register text comes from the cache
+        p = assemble(text)
+        assert [i.regs for i in p.insns] == [(3,), (4, 3, 3), (4, 4), ()]
+        assert p.labels == (("start", 0), ("loop", 2), ("end", 2))
+        with pytest.raises(AccelsimError, match="bad register"):
+            assemble(f"SLI r{N_REGS}, 1\nHALT\n")
