@@ -51,7 +51,7 @@ from numba import njit
 from numba.extending import register_jitable
 
 from accelsim.kernels import dram_timing as D
-from accelsim.kernels.cambricon_dram import _book, _schedule, _trim
+from accelsim.kernels.cambricon_dram import _book, _row_ok, _row_transfer, _schedule, _trim
 from accelsim.kernels.dram_transfer import _scratch, _transfer_in
 from accelsim.kernels.event_loop import spread_one as _spread
 from accelsim.kernels.cambricon_layout import (BAD_DMA, BIN_CYCLES, BURST_BYTES, CB, COLS, DRAM_KIND, EPS, E_ADDS,
@@ -254,6 +254,7 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
             sz[k] = dparams[(D.P_CH, D.P_RK, D.P_BG, D.P_BA, D.P_ROWS, D.P_COLS)[f]]
     bank, group, rank, chan = bank.copy(), group.copy(), rank.copy(), chan.copy()
     scratch = _scratch(dparams)  # a contiguous transfer's queue tables, allocated once
+    row_ok = cfg[DRAM_KIND] == 1 and _row_ok(dparams, scratch[0])
     bus_free = 0
     bus_busy = 0
     ratio, clock_hz, peak, bpc = fcfg[0], fcfg[1], fcfg[2], fcfg[3]
@@ -385,8 +386,13 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                     # row hits in one step (dram_transfer), so a long transfer costs per row, not per burst
                     cnt[:] = 0
                     nburst = (addr + nbytes - 1) // b - addr // b + 1
-                    cas_max, dn_max = _transfer_in(t_d, addr // b, (addr + nbytes - 1) // b, write, dparams, bank,
-                                                   group, rank, chan, cnt, scratch)
+                    one_row = False
+                    if row_ok:
+                        one_row, cas_max, dn_max = _row_transfer(t_d, addr // b, nburst, write, dparams, bank, group,
+                                                                 rank, chan, cnt, scratch[0], scratch[4], scratch[1])
+                    if not one_row:
+                        cas_max, dn_max = _transfer_in(t_d, addr // b, (addr + nbytes - 1) // b, write, dparams,
+                                                       bank, group, rank, chan, cnt, scratch)
                 else:
                     # a strided transfer's bursts, decoded (dram_timing._decode) into ws[:, 0:5]: each row's
                     # first by division, the next ones by counting in the address mapping's mixed radix
