@@ -51,8 +51,8 @@ from numba import njit
 from numba.extending import register_jitable
 
 from accelsim.kernels import dram_timing as D
-from accelsim.kernels.cambricon_dram import _book, _schedule, _trim
-from accelsim.kernels.dram_transfer import _transfer
+from accelsim.kernels.cambricon_dram import _book, _row_ok, _row_transfer, _schedule, _trim
+from accelsim.kernels.dram_transfer import _scratch, _transfer_in
 from accelsim.kernels.event_loop import spread_one as _spread
 from accelsim.kernels.cambricon_layout import (BAD_DMA, BIN_CYCLES, BURST_BYTES, CB, COLS, DRAM_KIND, EPS, E_ADDS,
                                                E_DADDR, E_DMA, E_DRB, E_DROWS, E_DSTRIDE, E_DWRITE, E_LAT,
@@ -64,6 +64,10 @@ from accelsim.kernels.cambricon_layout import (BAD_DMA, BIN_CYCLES, BURST_BYTES,
                                                VAV, VCLR, VGT, VLOAD, VMAW, VMAX, VMM, VMOVE, VMV, VPWL, VSTORE,
                                                VSV, V_STAGES, VLOADZ)
 from accelsim.kernels.cambricon_ref import cambricon_core_ref, example_args  # noqa: F401  (the twin, its inputs)
+
+
+#: an empty operand range no range overlaps (``NO_LO < hi`` never holds)
+NO_LO, NO_HI = 1 << 62, -(1 << 62)
 
 
 @register_jitable
@@ -217,10 +221,8 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
     qhead = np.zeros(5, np.int64)
     qlen = np.zeros(5, np.int64)
     free = np.zeros(5, np.int64)
-    fl_lo = np.zeros(256, np.int64)
-    fl_hi = np.zeros(256, np.int64)
-    fl_w = np.zeros(256, np.int64)
-    fl_done = np.zeros(256, np.int64)
+    # ranges in flight, one row each: (first byte, end byte, 1 if written, done cycle)
+    fl = np.zeros((256, 4), np.int64)
     nin = 0
     tally = np.zeros((n_layers, 7), np.int64)
     tally[:, 5] = -1
@@ -251,6 +253,8 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
             pos[f] = k
             sz[k] = dparams[(D.P_CH, D.P_RK, D.P_BG, D.P_BA, D.P_ROWS, D.P_COLS)[f]]
     bank, group, rank, chan = bank.copy(), group.copy(), rank.copy(), chan.copy()
+    scratch = _scratch(dparams)  # a contiguous transfer's queue tables, allocated once
+    row_ok = cfg[DRAM_KIND] == 1 and _row_ok(dparams, scratch[0])
     bus_free = 0
     bus_busy = 0
     ratio, clock_hz, peak, bpc = fcfg[0], fcfg[1], fcfg[2], fcfg[3]
@@ -330,18 +334,28 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
             issue = max(issue, qbuf[u, qhead[u]])
             qhead[u] = qhead[u] + 1 if qhead[u] + 1 < qcap[u] else 0
             qlen[u] -= 1
-        ready = issue + 1
+        ready0 = issue + 1
+        ready = ready0
         nr, nw = e[E_NR], e[E_NW]
+        # operand ranges, the unused ones (NO_LO, NO_HI), which overlap nothing
+        r0a, r0b = (e[E_R0], e[E_R0 + 1]) if nr > 0 else (NO_LO, NO_HI)
+        r1a, r1b = (e[E_R0 + 2], e[E_R0 + 3]) if nr > 1 else (NO_LO, NO_HI)
+        r2a, r2b = (e[E_R0 + 4], e[E_R0 + 5]) if nr > 2 else (NO_LO, NO_HI)
+        wa, wb = (e[E_W0], e[E_W1]) if nw else (NO_LO, NO_HI)
+        # one pass: wait for every write in flight this reads and everything in flight this writes; drop
+        # the entries done by ready0, which no later instruction can wait for (issue never goes back)
+        k2 = 0
         for k in range(nin):
-            dk = fl_done[k]
-            if dk > ready:
-                lo, hi = fl_lo[k], fl_hi[k]
-                if fl_w[k]:
-                    for j in range(nr):
-                        if e[E_R0 + 2 * j] < hi and lo < e[E_R0 + 2 * j + 1]:
-                            ready = dk
-                if nw and e[E_W0] < hi and lo < e[E_W1]:
+            dk = fl[k, 3]
+            if dk > ready0:
+                lo, hi = fl[k, 0], fl[k, 1]
+                if (wa < hi and lo < wb) or (fl[k, 2] != 0 and ((r0a < hi and lo < r0b) or (r1a < hi and lo < r1b)
+                                                                 or (r2a < hi and lo < r2b))):
                     ready = max(ready, dk)
+                if k2 != k:
+                    fl[k2, 0], fl[k2, 1], fl[k2, 2], fl[k2, 3] = lo, hi, fl[k, 2], dk
+                k2 += 1
+        nin = k2
         start = max(ready, free[u])
         if e[E_DMA]:
             write, rows, rb, stride, addr = e[E_DWRITE], e[E_DROWS], e[E_DRB], e[E_DSTRIDE], e[E_DADDR]
@@ -372,8 +386,13 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                     # row hits in one step (dram_transfer), so a long transfer costs per row, not per burst
                     cnt[:] = 0
                     nburst = (addr + nbytes - 1) // b - addr // b + 1
-                    cas_max, dn_max = _transfer(t_d, addr // b, (addr + nbytes - 1) // b, write, dparams, bank,
-                                                group, rank, chan, cnt)
+                    one_row = False
+                    if row_ok:
+                        one_row, cas_max, dn_max = _row_transfer(t_d, addr // b, nburst, write, dparams, bank, group,
+                                                                 rank, chan, cnt, scratch[0], scratch[4], scratch[1])
+                    if not one_row:
+                        cas_max, dn_max = _transfer_in(t_d, addr // b, (addr + nbytes - 1) // b, write, dparams,
+                                                       bank, group, rank, chan, cnt, scratch)
                 else:
                     # a strided transfer's bursts, decoded (dram_timing._decode) into ws[:, 0:5]: each row's
                     # first by division, the next ones by counting in the address mapping's mixed radix
@@ -418,13 +437,7 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
         tail = qhead[u] + qlen[u]
         qbuf[u, tail - qcap[u] if tail >= qcap[u] else tail] = start
         qlen[u] += 1
-        if nin + nr + nw > fl_lo.shape[0]:
-            m = 2 * fl_lo.shape[0]
-            fl_lo2, fl_hi2, fl_w2, fl_done2 = np.zeros(m, np.int64), np.zeros(m, np.int64), np.zeros(m, np.int64), \
-                np.zeros(m, np.int64)
-            fl_lo2[:nin], fl_hi2[:nin], fl_w2[:nin], fl_done2[:nin] = fl_lo[:nin], fl_hi[:nin], fl_w[:nin], \
-                fl_done[:nin]
-            fl_lo, fl_hi, fl_w, fl_done = fl_lo2, fl_hi2, fl_w2, fl_done2
+        fl = _grow(fl, nin + nr + nw)
         for j in range(nr + nw):
             if j < nr:
                 a, c, w, side = e[E_R0 + 2 * j], e[E_R0 + 2 * j + 1], 0, 0
@@ -435,18 +448,10 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                 n_sp_seen[li, side] += 1
                 sp_seen[li, side, s] = n_sp_seen[li, side]
             sp_bytes[li, side, s] += c - a
-            fl_lo[nin], fl_hi[nin], fl_w[nin], fl_done[nin] = a, c, w, done
+            fl[nin, 0], fl[nin, 1], fl[nin, 2], fl[nin, 3] = a, c, w, done
             nin += 1
         tally[li, 3] += e[E_MULTS]
         tally[li, 4] += e[E_ADDS]
-        # an entry finished by the next instruction's earliest start (issue + 2) can never hold it
-        if nin > 12:
-            k2 = 0
-            for k in range(nin):
-                if fl_done[k] > issue + 1:
-                    fl_lo[k2], fl_hi[k2], fl_w[k2], fl_done[k2] = fl_lo[k], fl_hi[k], fl_w[k], fl_done[k]
-                    k2 += 1
-            nin = k2
         t_next = issue + 1
         end = max(end, done)
         tally[li, 6] = max(tally[li, 6], done)

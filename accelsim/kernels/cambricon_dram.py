@@ -5,7 +5,8 @@ and held to its twin through it: :func:`_schedule` is
 :func:`accelsim.kernels.dram_timing.dram_schedule` for one strided transfer whose bursts all
 arrive together, on the state tables in place, through the bank/row state machine's shared steps
 (``dram_timing._time_fields``, ``_step``); a contiguous transfer goes through the event loop's
-own step, :func:`accelsim.kernels.dram_transfer._transfer`. The bandwidth series uses
+own step, :func:`accelsim.kernels.dram_transfer._transfer`, or, when it stays in one row,
+:func:`_row_transfer`, that step's outcome for this case without its queue. The bandwidth series uses
 :func:`accelsim.kernels.event_loop.spread_one`, the step the event loop's series takes too.
 """
 
@@ -14,6 +15,7 @@ from __future__ import annotations
 from numba.extending import register_jitable
 
 from accelsim.kernels import dram_timing as D
+from accelsim.kernels.dram_transfer import _bound, _decode_one, _hits, _layout
 
 
 @register_jitable
@@ -116,3 +118,52 @@ def _schedule(t0, n, write, P, bank, group, rank, chan, w, counts):
                 nxt += 1
                 qlen += 1
     return cas_max, done_max
+
+
+@register_jitable
+def _row_ok(P, sizes):
+    """Whether :func:`_row_transfer` applies to the DRAM ``P``: one channel, one rank and group, open page, the
+    column the fastest field (the conditions of ``dram_transfer``'s hit runs, channel stepping by one burst)."""
+    step_kind, col_runs = _layout(P, sizes)
+    return step_kind == 1 and col_runs and P[D.P_RK] == 1 and P[D.P_BG] == 1 and P[D.P_CLOSED] == 0
+
+
+@register_jitable
+def _row_transfer(t0, first, n, write, P, bank, group, rank, chan, counts, sizes, val, dec):
+    """``dram_transfer._transfer`` of bursts ``first .. first + n - 1`` (``n >= 1``) at DRAM cycle ``t0``, on a
+    DRAM where :func:`_row_ok` holds, if they lie in one row and fit the queue: returns ``(done, last CAS, last
+    data end)``, or ``done = False`` with the tables untouched (then use ``_transfer``).
+
+    Why it is the same: all ``n`` requests enter the queue at ``t0`` and nothing enters later;
+    they share bank and row, so in every FR-FCFS decision the later ones are skipped behind the
+    oldest, which is served; and whenever the oldest is a row hit on the channel's common bound
+    before a refresh falls due, ``_transfer``'s hit run serves up to the refresh cut-off in
+    closed form (``_hits``), its carry-on into later rows finding none. ``val`` and ``dec``
+    are scratch (6 and at least 1 x 5 int64).
+    """
+    if n > P[D.P_QUEUE]:
+        return False, 0, 0
+    slot = dec.shape[0] - 1
+    col = _decode_one(first, P, sizes, val, dec, slot)
+    if col + n > P[D.P_COLS]:
+        return False, 0, 0
+    c, r, g, b, row = dec[slot, 0], dec[slot, 1], dec[slot, 2], dec[slot, 3], dec[slot, 4]
+    interval = max(P[D.T_CCD_S], P[D.T_CCD_L], P[D.T_BL], 0)
+    lat = P[D.T_CWL] if write else P[D.T_CL]
+    cas_max = done_max = -(1 << 62)
+    rem = n
+    while rem > 0:
+        kind, pre, act, cas = D._time(t0, write, c, r, g, b, row, P, bank, group, rank, chan)
+        due = rank[r, D.R_REF_DUE]
+        if kind == D.HIT and cas < due and cas == _bound(c, r, g, write, P, group, rank, chan):
+            k = min(rem, (due - cas - 1) // interval + 1)
+            cas_k, end = _hits(c, r, g, b, write, cas, k, interval, lat, P, bank, group, rank, chan)
+            counts[D.HIT] += k
+        else:
+            k = 1
+            kind, cas_k, end = D._step(t0, write, c, r, g, b, row, kind, pre, act, cas, P, bank, group, rank, chan,
+                                       counts)
+        cas_max = max(cas_max, cas_k)
+        done_max = max(done_max, end)
+        rem -= k
+    return True, cas_max, done_max

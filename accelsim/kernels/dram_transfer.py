@@ -90,18 +90,20 @@ def _admit(x, prev, slot, col_runs, params, sizes, val, dec, col):
 @register_jitable
 def _layout(params, sizes):
     """(channel steps by one burst index: 1 / by ``channels``: 2 / neither: 0, a column run follows: bool)."""
-    eff = np.empty(6, np.int64)
-    n = 0
+    # the two least significant fields of more than one value (-1: none)
+    eff0 = eff1 = -1
     for k in range(6):
         f = params[P_ORDER + k]
         if sizes[f] > 1:
-            eff[n] = f
-            n += 1
+            if eff0 < 0:
+                eff0 = f
+            elif eff1 < 0:
+                eff1 = f
     nch = params[P_CH]
     if nch == 1:
-        return 1, n > 0 and eff[0] == F_COL
-    if eff[0] == F_CH:
-        return 2, n > 1 and eff[1] == F_COL
+        return 1, eff0 == F_COL
+    if eff0 == F_CH:
+        return 2, eff1 == F_COL
     return 0, False
 
 
@@ -186,7 +188,24 @@ def _transfer(t0, first, last, write, params, bank, group, rank, chan, counts):
     Returns ``(last column command, last data end)`` in DRAM cycles and adds to ``counts``
     (``COUNT_NAMES`` order), as :func:`dram_transfer_ref` specifies.
     """
-    sizes = _sizes(params)
+    return _transfer_in(t0, first, last, write, params, bank, group, rank, chan, counts, _scratch(params))
+
+
+@register_jitable
+def _scratch(params):
+    """The scratch tables of :func:`_transfer_in` for a DRAM of ``params``, allocated once per run by a caller
+    that makes many transfers (the Cambricon core: allocating them per transfer cost a quarter of its time)."""
+    qcap = params[P_QUEUE]
+    return (_sizes(params), np.zeros((qcap + 1, 5), np.int64), np.zeros(qcap, np.int64), np.zeros(qcap + 1, np.int64),
+            np.zeros(6, np.int64), np.zeros(qcap, np.int64), np.zeros(qcap, np.int64), np.zeros(qcap, np.int64),
+            np.zeros(qcap, np.int64), np.zeros(qcap, np.int64), np.zeros(qcap, np.int64))
+
+
+@register_jitable
+def _transfer_in(t0, first, last, write, params, bank, group, rank, chan, counts, scratch):
+    """:func:`_transfer` on the scratch tables ``scratch`` (from :func:`_scratch` for the same ``params``), whose
+    contents on entry do not matter."""
+    sizes, dec, enq, col, val, is_write, done_s, cas_s, kind_s, queue, fresh = scratch
     step_kind, col_runs = _layout(params, sizes)
     cas_max = -(1 << 62)
     done_max = -(1 << 62)
@@ -209,16 +228,8 @@ def _transfer(t0, first, last, write, params, bank, group, rank, chan, counts):
     lat = params[T_CWL] if write else params[T_CL]
     cols = params[P_COLS]
     qcap = params[P_QUEUE]
-    dec = np.zeros((qcap + 1, 5), np.int64)  # the last row: scratch for a burst not yet queued
-    enq = np.zeros(qcap, np.int64)
-    col = np.zeros(qcap + 1, np.int64)
-    val = np.empty(6, np.int64)
-    is_write = np.full(qcap, write)
-    done_s = np.zeros(qcap, np.int64)
-    cas_s = np.zeros(qcap, np.int64)
-    kind_s = np.zeros(qcap, np.int64)
-    queue = np.empty(qcap, np.int64)
-    fresh = np.empty(qcap, np.int64)
+    # dec's last row: scratch for a burst not yet queued
+    is_write[:] = write
     for c in range(nch if step_kind == 2 else 1):
         x0 = first + ((c - first % nch) % nch) if step_kind == 2 else first
         n_c = (last - x0) // step + 1 if x0 <= last else 0

@@ -54,10 +54,17 @@ def _imm(text: str, where: str) -> int:
 
 
 def _reg(text: str, where: str) -> int:
-    m = _REG.match(text.strip())
-    if not m or int(m.group(1)) >= N_REGS:
-        raise AccelsimError(f"{where}: bad register {text.strip()!r}; expected r0..r{N_REGS - 1}")
-    return int(m.group(1))
+    num = _REG_NUM.get(text)
+    if num is None:
+        m = _REG.match(text.strip())
+        if not m or int(m.group(1)) >= N_REGS:
+            raise AccelsimError(f"{where}: bad register {text.strip()!r}; expected r0..r{N_REGS - 1}")
+        num = _REG_NUM[text] = int(m.group(1))
+    return num
+
+
+#: register operand text -> number, for the texts seen valid (a program names few registers, many times)
+_REG_NUM: dict[str, int] = {}
 
 
 def assemble(text: str, file: str = "<asm>") -> Program:
@@ -65,8 +72,8 @@ def assemble(text: str, file: str = "<asm>") -> Program:
     pending: list[tuple[int, str, list[str], list[str]]] = []
     labels: dict[str, int] = {}
     for n, raw in enumerate(text.splitlines(), 1):
-        line = re.split(r"[;#]", raw, maxsplit=1)[0].strip()
-        while line:
+        line = (re.split(r"[;#]", raw, maxsplit=1)[0] if ";" in raw or "#" in raw else raw).strip()
+        while line and ":" in line:  # a label needs its colon
             m = _LABEL.match(line)
             if not m:
                 break

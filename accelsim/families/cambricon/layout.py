@@ -12,6 +12,7 @@ tile) that an outer product turns into the bias-initialised partial sums.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from accelsim.errors import AccelsimError
 
@@ -120,7 +121,22 @@ def conv_tiling(cg: int, og: int, ho: int, wo: int, kh: int, kw: int, s: int, sp
     outputs. Raises :class:`AccelsimError` naming the scratchpad when not even a 1-pixel tile
     of one input and one output channel fits.
     """
-    nbin, sb, nbout = sp["nbin"] // 2, sp["sb"] // 2, sp["nbout"]
+    best = _best_tiling(cg, og, ho, wo, kh, kw, s, sp["nbin"], sp["sb"], sp["nbout"], rows, cols, bytes_per_cycle)
+    if best is None:
+        need = {"sb": 2 * kh * kw * WORD, "nbin": 2 * kh * kw * WORD, "nbout": PSUM + WORD}
+        short = [k for k, v in need.items() if sp[k] < v]
+        name = short[0] if short else "nbin"
+        raise AccelsimError(f"scratchpad {name} ({sp[name]} B) cannot hold one tile of layer {layer!r}; "
+                            f"needs at least {need[name]} B", field=f"scratchpads.{name}")
+    return best
+
+
+@lru_cache(maxsize=4096)
+def _best_tiling(cg, og, ho, wo, kh, kw, s, nbin_bytes, sb_bytes, nbout_bytes_, rows, cols,
+                 bytes_per_cycle) -> ConvTiling | None:
+    """:func:`conv_tiling`'s search (``None``: nothing fits), once per layer shape and scratchpad sizes (bytes):
+    a network repeats shapes (ResNet-50's 54 convolutions have few distinct ones)."""
+    nbin, sb, nbout = nbin_bytes // 2, sb_bytes // 2, nbout_bytes_
     best = None
     # divisors, so every block of a layer has one shape and the program loops over them
     to_choices, ci_choices = divisors(og), divisors(cg)
@@ -135,13 +151,7 @@ def conv_tiling(cg: int, og: int, ho: int, wo: int, kh: int, kw: int, s: int, sp
                     cost = tile_cost(cg, og, ho, wo, kh, kw, s, rb, wb, to, ci, rows, cols, bytes_per_cycle)
                     if best is None or cost < best[0]:
                         best = (cost, ConvTiling(rb, wb, to, ci))
-    if best is None:
-        need = {"sb": 2 * kh * kw * WORD, "nbin": 2 * kh * kw * WORD, "nbout": PSUM + WORD}
-        short = [k for k, v in need.items() if sp[k] < v]
-        name = short[0] if short else "nbin"
-        raise AccelsimError(f"scratchpad {name} ({sp[name]} B) cannot hold one tile of layer {layer!r}; "
-                            f"needs at least {need[name]} B", field=f"scratchpads.{name}")
-    return best[1]
+    return None if best is None else best[1]
 
 
 def divisors(n: int) -> list[int]:
