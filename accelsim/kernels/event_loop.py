@@ -53,9 +53,10 @@ def _make_run(transfer, name):
     """
     def _run(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held, held, vops,
              lanes, overlap, bytes_per_cycle, latency, timing, addr, write, params, bank, group, rank, chan, ratio,
-             frontend, xcounts, host_addr):
+             frontend, xcounts, host_addr, port_bytes_per_cycle, port_free):
         """The loop of both kernels: a bandwidth channel, or (``timing``) the DRAM timing model advanced in place,
-        with transfers at ``addr >= host_addr`` on the bandwidth channel (a host link beside the DRAM)."""
+        with transfers at ``addr >= host_addr`` on the bandwidth channel (a host link beside the DRAM); with
+        ``port_bytes_per_cycle > 0`` every transfer also holds a port channel (``port_free``: read, write)."""
         n = dep_ptr.shape[0] - 1
         cnt = np.zeros(5, np.int64)
         n_proc = kinds.shape[0]
@@ -64,8 +65,10 @@ def _make_run(transfer, name):
         end = np.zeros(n, np.int64)
         chan_start = np.zeros(n, np.int64)
         issued = np.zeros(n, np.int64)
+        mem_end = np.zeros(n, np.int64)
         order = np.empty(n, np.int64)
         n_xfer = 0
+        port_bound = 0
         sched = np.zeros(n, np.bool_)
         has_waiter = np.zeros(n, np.bool_)
         pos = unit_ptr[:-1].copy()
@@ -186,6 +189,19 @@ def _make_run(transfer, name):
                         st[p, 1] = se
                         st[p, 2] = done
                         st[p, 3] = shift_end
+                    if kinds[p] == DMA:
+                        mem_end[i] = done
+                        if port_bytes_per_cycle > 0.0 and nbytes[i] > 0:
+                            # the port's channel for this direction holds the bytes from when it is free;
+                            # the memory's own times (issued, mem_end) stay as it served them
+                            w = 1 if write[i] else 0
+                            port_end = max(now, port_free[w]) + int(math.ceil(nbytes[i] / port_bytes_per_cycle
+                                                                              - 1e-9))
+                            port_free[w] = port_end
+                            if port_end > wake:
+                                port_bound += 1
+                                wake = port_end
+                            done = max(done, port_end)
                     end[i] = done
                     sched[i] = True
                     if has_waiter[i]:
@@ -203,7 +219,7 @@ def _make_run(transfer, name):
             if not sched[i]:
                 stuck = i
                 break
-        return ready, start, end, chan_start, issued, order[:n_xfer], busy, stuck
+        return ready, start, end, chan_start, issued, order[:n_xfer], busy, stuck, mem_end, port_bound
 
     _run.__name__ = _run.__qualname__ = f"_run_{name}"
     return register_jitable(_run)
@@ -225,32 +241,34 @@ def event_loop(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, str
     """Numba kernel of :func:`event_loop_ref`; same arguments, same results."""
     z1 = np.zeros(1, np.int64)
     z2 = np.zeros((1, 1), np.int64)
-    return _run_bandwidth(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain,
-                          pre_held, held,
-                vops, lanes, overlap, bytes_per_cycle, latency, False, z1, np.zeros(1, np.bool_), z1, z2, z2, z2,
-                z2, 1.0, 0, z2, NO_HOST)
+    ready, start, end, chan_start, issued, order, busy, stuck, _, _ = _run_bandwidth(
+        kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held, held, vops, lanes,
+        overlap, bytes_per_cycle, latency, False, z1, np.zeros(1, np.bool_), z1, z2, z2, z2, z2, 1.0, 0, z2, NO_HOST,
+        0.0, np.zeros(2, np.int64))
+    return ready, start, end, chan_start, issued, order, busy, stuck
 
 
 @njit(cache=True)
 def event_loop_dram(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held,
                     held, vops, lanes, overlap, addr, write, params, bank, group, rank, chan, ratio, frontend,
-                    host_addr, host_bytes_per_cycle):
+                    host_addr, host_bytes_per_cycle, port_bytes_per_cycle, port_free):
     """Numba kernel of :func:`event_loop_dram_ref`; same arguments, same results."""
+    port_free = port_free.copy()
     bank = bank.copy()
     group = group.copy()
     rank = rank.copy()
     chan = chan.copy()
     xcounts = np.zeros((dep_ptr.shape[0] - 1, 4), np.int64)
-    ready, start, end, _, issued, order, _, stuck = _run_timing(
+    ready, start, end, _, issued, order, _, stuck, mem_end, port_bound = _run_timing(
         kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held, held, vops, lanes,
         overlap, host_bytes_per_cycle, 0, True, addr, write, params, bank, group, rank, chan, ratio, frontend, xcounts,
-        host_addr)
-    return ready, start, end, issued, order, xcounts, stuck, bank, group, rank, chan
+        host_addr, port_bytes_per_cycle, port_free)
+    return ready, start, end, issued, order, xcounts, stuck, bank, group, rank, chan, mem_end, port_free, port_bound
 
 
 def event_loop_dram_ref(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, preload, stream, div, drain, pre_held,
                         held, vops, lanes, overlap, addr, write, params, bank, group, rank, chan, ratio, frontend,
-                        host_addr=None, host_bytes_per_cycle=1.0):
+                        host_addr=None, host_bytes_per_cycle=1.0, port_bytes_per_cycle=0.0, port_free=None):
     """The units against the DRAM timing model; times in accelerator cycles unless said.
 
     As :func:`event_loop_ref`, but a transfer of ``b > 0`` bytes at byte ``addr`` moves bursts
@@ -265,10 +283,20 @@ def event_loop_dram_ref(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, pre
     ``host_bytes_per_cycle`` and no latency, as :class:`accelsim.sim.dram.BandwidthChannel` serves it
     (it is in neither ``order`` nor ``counts``).
 
-    Returns ``(ready, start, end, issued, order, counts, stuck, bank, group, rank, chan)``: per
-    op cycles, per transfer the cycle it issued, the transfers (non-empty) in the order they
-    ran, per op ``(row hits, misses, conflicts, activates)``, the first op that never ran or
-    -1, and the advanced state tables.
+    Ports in front of the memory (``port_bytes_per_cycle > 0``; an FPGA's AXI ports, as
+    ``accelsim.families.fpga.axi.PortLimitedDram`` models them): each transfer of ``b > 0`` bytes,
+    once the memory has taken it at ``now``, also holds the port's read or write channel for
+    ``ceil(b / port_bytes_per_cycle)`` cycles from ``max(now, that channel free)`` (``port_free``:
+    read, write; both 0 if None) to ``port_end``; the unit issues its next transfer at
+    ``max(issued, port_end)`` and the op completes at ``max(done, port_end)``. A transfer with
+    ``port_end`` after the memory's issue cycle is port-bound.
+
+    Returns ``(ready, start, end, issued, order, counts, stuck, bank, group, rank, chan, mem_end,
+    port_free, port_bound)``: per op cycles, per transfer the cycle the memory (DRAM or link)
+    issued it, the transfers (non-empty) in the order they ran, per op ``(row hits, misses,
+    conflicts, activates)``, the first op that never ran or -1, the advanced state tables, per
+    transfer the cycle the memory completed it (before the port), the ports' channels free at
+    (read, write) and the number of port-bound transfers.
     """
     from accelsim.kernels.dram_transfer import dram_transfer_ref
     n = len(dep_ptr) - 1
@@ -280,8 +308,21 @@ def event_loop_dram_ref(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, pre
 
     host = NO_HOST if host_addr is None else int(host_addr)
     link_free = [0]
+    mem_end = np.zeros(n, np.int64)
+    ports = [0, 0, 0] if port_free is None else [int(port_free[0]), int(port_free[1]), 0]  # read, write, bound
 
     def transfer(i: int, now: int) -> tuple[int, int]:
+        issued_at, done = memory(i, now)
+        mem_end[i] = done
+        b = int(nbytes[i])
+        if port_bytes_per_cycle <= 0 or b <= 0:
+            return issued_at, done
+        w = int(bool(write[i]))
+        ports[w] = max(now, ports[w]) + math.ceil(b / port_bytes_per_cycle - 1e-9)
+        ports[2] += ports[w] > issued_at
+        return max(issued_at, ports[w]), max(done, ports[w])
+
+    def memory(i: int, now: int) -> tuple[int, int]:
         b = int(nbytes[i])
         if int(addr[i]) >= host:
             s = max(now, link_free[0])
@@ -302,7 +343,8 @@ def event_loop_dram_ref(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, nbytes, pre
 
     ready, start, end, stuck = event_loop_py(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, preload, stream, div,
                                              drain, pre_held, held, vops, lanes, overlap, transfer)
-    return ready, start, end, issued, np.array(order, np.int64), counts, stuck, *st
+    return (ready, start, end, issued, np.array(order, np.int64), counts, stuck, *st, mem_end,
+            np.array(ports[:2], np.int64), ports[2])
 
 
 def event_loop_py(kinds, unit_ptr, unit_ops, dep_ptr, dep_idx, preload, stream, div, drain, pre_held, held, vops,
@@ -517,6 +559,7 @@ def example_dram_args(seed: int) -> tuple:
     write = rng.random(n) < 0.5
     nbytes = (rng.integers(0, 600, n) * (rng.random(n) < 0.9)).astype(np.int64)
     host = int(rng.choice([NO_HOST, 3000, 0]))  # none, the top quarter of the addresses, everything
+    port = float(rng.choice([0.0, 0.5, 3.0, 8.0, 64.0]))  # none, ports slower and faster than the memory
     return (*base[:5], nbytes, *base[6:15], addr, write, params, bank, group, rank, chan,
             float(rng.choice([0.5, 0.7, 1.0, 1.3])), int(rng.integers(0, 10)), host,
-            float(rng.choice([0.5, 1.0, 3.7, 16.0])))
+            float(rng.choice([0.5, 1.0, 3.7, 16.0])), port, rng.integers(0, 50, 2).astype(np.int64))

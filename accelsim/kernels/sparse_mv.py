@@ -8,7 +8,9 @@ pointers). A PE whose queue is full holds the broadcast, so one busy PE stalls t
 the load imbalance the pattern of non-zeros decides.
 
 Kernel :func:`spmv_schedule` and its twin :func:`spmv_schedule_ref` compute the same integers;
-so do :func:`csc_entries` and :func:`csc_entries_ref`, the stored entries of each PE's columns.
+so do :func:`csc_entries` and :func:`csc_entries_ref`, the stored entries of each PE's columns, and,
+block by block of rows in one pass over the mask, :func:`csc_blocks` and :func:`csc_fullest` (the
+fullest PE of each block only, what choosing the block size needs) with their twins.
 """
 
 from __future__ import annotations
@@ -24,22 +26,32 @@ def spmv_schedule(entries, queue_depth):
     free = np.zeros(pes, np.int64)
     busy = np.zeros(pes, np.int64)
     started = np.zeros((queue_depth, pes), np.int64)  # ring of the last queue_depth start cycles per PE
+    # inputs a tile at a time, copied input-major: the loops over PEs then read memory in order
+    # (about 2.5x faster on AlexNet's fc6 than reading entries[p, j] down a column)
+    tile = 64
+    work = np.empty((tile, pes), np.int64)
     last = -1
-    for j in range(n):
-        b = last + 1
-        if j >= queue_depth:
-            slot = j % queue_depth
-            for p in range(pes):
-                if started[slot, p] > b:
-                    b = started[slot, p]
-        slot = j % queue_depth
+    for j0 in range(0, n, tile):
+        m = min(tile, n - j0)
         for p in range(pes):
-            s = free[p] if free[p] > b else b
-            work = entries[p, j] if entries[p, j] > 1 else 1
-            started[slot, p] = s
-            free[p] = s + work
-            busy[p] += work
-        last = b
+            row = entries[p]
+            for t in range(m):
+                x = row[j0 + t]
+                work[t, p] = x if x > 1 else 1
+        for t in range(m):
+            j = j0 + t
+            b = last + 1
+            st = started[j % queue_depth]
+            if j >= queue_depth:  # the slot still holds input j - queue_depth's start cycles
+                for p in range(pes):
+                    b = max(b, st[p])
+            w = work[t]
+            for p in range(pes):
+                s = max(free[p], b)
+                st[p] = s
+                free[p] = s + w[p]
+                busy[p] += w[p]
+            last = b
     end = 0
     for p in range(pes):
         if free[p] > end:
@@ -113,3 +125,88 @@ def csc_entries_ref(mask, pes, index_bits):
         prev[np.r_[True, col[1:] != col[:-1]] if col.size else []] = -1
         out[p] += np.bincount(col, weights=(row - prev - 1) // span, minlength=cols).astype(np.int64)
     return out
+
+
+@njit(cache=True)
+def csc_blocks(mask, pes, index_bits, step):
+    """Numba kernel of :func:`csc_blocks_ref`; same arguments, same results."""
+    rows, cols = mask.shape
+    nb = -(-rows // step)
+    ent = np.zeros((nb, pes, cols), np.int64)
+    nz = np.zeros((nb, cols), np.int64)
+    prev = np.empty((pes, cols), np.int64)  # last non-zero's row within the PE, per PE and column
+    # a PE holding at most 2**index_bits rows of a block has no gap long enough to pad: count non-zeros
+    padless = -(-step // pes) <= (1 << index_bits)
+    for b in range(nb):
+        prev[:] = -1
+        r0 = b * step
+        z = nz[b]
+        for r in range(r0, min(rows, r0 + step)):
+            i, p = (r - r0) // pes, (r - r0) % pes
+            o, q, m = ent[b, p], prev[p], mask[r]
+            if padless:
+                for c in range(cols):
+                    x = np.int64(m[c])
+                    o[c] += x
+                    z[c] += x
+            else:
+                for c in range(cols):
+                    # branch-free, as in csc_entries: a gap is >= 0, so the shift is the floor division
+                    x = np.int64(m[c])
+                    o[c] += x * (1 + ((i - q[c] - 1) >> index_bits))
+                    q[c] += x * (i - q[c])
+                    z[c] += x
+    return ent, nz
+
+
+def csc_blocks_ref(mask, pes, index_bits, step):
+    """Blocks of ``step`` rows of a bool ``(rows, cols)`` mask, each laid out on ``pes`` PEs on its own.
+
+    Block ``b`` is rows ``b * step .. (b + 1) * step - 1``; its row ``r`` (counted in the block)
+    lives on PE ``r % pes``. Returns ``(entries, nonzeros)``: int64 ``(blocks, pes, cols)``, each
+    block's :func:`csc_entries_ref`, and int64 ``(blocks, cols)``, each block's non-zeros per column.
+    """
+    mask = np.asarray(mask, bool)
+    rows, cols = mask.shape
+    parts = [mask[r:r + step] for r in range(0, rows, step)]
+    ent = np.array([csc_entries_ref(m, pes, index_bits) for m in parts], np.int64).reshape(len(parts), pes, cols)
+    nz = np.array([m.sum(axis=0) for m in parts], np.int64).reshape(len(parts), cols)
+    return ent, nz
+
+
+@njit(cache=True)
+def csc_fullest(mask, pes, index_bits, step):
+    """Numba kernel of :func:`csc_fullest_ref`; same arguments, same results."""
+    rows, cols = mask.shape
+    nb = -(-rows // step)
+    out = np.zeros(nb, np.int64)
+    per_pe = np.zeros(pes, np.int64)
+    prev = np.empty((pes, cols), np.int64)
+    # a PE holding at most 2**index_bits rows of a block has no gap long enough to pad: count non-zeros
+    padless = -(-step // pes) <= (1 << index_bits)
+    for b in range(nb):
+        per_pe[:] = 0
+        prev[:] = -1
+        r0 = b * step
+        for r in range(r0, min(rows, r0 + step)):
+            i, p = (r - r0) // pes, (r - r0) % pes
+            m = mask[r]
+            acc = np.int64(0)
+            if padless:
+                for c in range(cols):
+                    acc += np.int64(m[c])
+            else:
+                q = prev[p]
+                for c in range(cols):
+                    x = np.int64(m[c])
+                    acc += x * (1 + ((i - q[c] - 1) >> index_bits))
+                    q[c] += x * (i - q[c])
+            per_pe[p] += acc
+        out[b] = per_pe.max()
+    return out
+
+
+def csc_fullest_ref(mask, pes, index_bits, step):
+    """Per block of :func:`csc_blocks_ref`, the stored entries of its fullest PE (int64 ``(blocks,)``)."""
+    ent, _ = csc_blocks_ref(mask, pes, index_bits, step)
+    return ent.sum(axis=2).max(axis=1, initial=0).astype(np.int64)

@@ -175,10 +175,12 @@ def run_events(trace: Trace, dram, lanes: int, overlap: bool,
 
     ``overlap`` and ``extra`` are those of :func:`accelsim.families.systolic.sim.array_unit`. A fresh
     bandwidth + latency channel runs inside the Numba kernel, and so does the DRAM timing
-    model on its request path (banks, rows, refresh; any state); any other DRAM model (the
-    timing model's stream path) is called op by op from the same loop in Python. Either way the DRAM model
-    ends in the state the SimPy run leaves it in (``bus_free``, busy cycles, bandwidth series,
-    or the timing model's own statistics). ``tests/sim/test_event_loop.py`` holds the two engines equal.
+    model on its request path (banks, rows, refresh; any state), with a host link beside it
+    (``route()``) and ports in front of it (``port_args()``, ``book_ports()``) if the memory side
+    has them; any other DRAM model (the timing model's stream path, ports in front of a bandwidth
+    channel) is called op by op from the same loop in Python. Either way the DRAM model ends in the
+    state the SimPy run leaves it in (``bus_free``, busy cycles, bandwidth series, the timing
+    model's own statistics, the ports' channels and port-bound count). ``tests/sim/test_event_loop.py`` holds the two engines equal.
     """
     from accelsim.kernels import event_loop as ev
     from accelsim.kernels.coldstart import call
@@ -195,13 +197,19 @@ def run_events(trace: Trace, dram, lanes: int, overlap: bool,
     args = (np.array(kinds, np.int64), unit_ptr, unit_ops, trace.dep_ptr.astype(np.int64),
             trace.dep_idx.astype(np.int64))
     fresh = isinstance(dram, BandwidthChannel) and dram.bus_free == 0 and not dram.series.bins
+    # ports in front of the memory (an FPGA's AXI ports) say so; the timing kernel holds them as channels
+    behind, port_bpc, port_free = dram, 0.0, np.zeros(2, np.int64)
+    if getattr(dram, "port_args", None) is not None:
+        behind, port_bpc, port_free = dram.port_args()
     # a memory side that routes an address window to a link beside the DRAM (TPU v1's PCIe) says so
-    inner, link, host_addr = dram, None, ev.NO_HOST
-    if getattr(dram, "route", None) is not None:
-        inner, link, host_addr = dram.route()
+    inner, link, host_addr = behind, None, ev.NO_HOST
+    if getattr(behind, "route", None) is not None:
+        inner, link, host_addr = behind.route()
         if not (isinstance(link, BandwidthChannel) and link.bus_free == 0 and not link.series.bins
                 and link.dram.latency_cycles == 0):
             inner = None  # a link this loop does not model: the Python loop below
+    if getattr(behind, "port_args", None) is not None:
+        inner = None  # ports behind ports: the Python loop below
     if fresh:
         ready, start, end, chan_start, issued, order, busy, stuck = call(
             ev.event_loop, *args, col["bytes"], col["preload"], col["stream"], col["div"], col["drain"],
@@ -217,14 +225,17 @@ def run_events(trace: Trace, dram, lanes: int, overlap: bool,
         params, state, ratio, frontend = inner.kernel_args()
         small = n <= COLD_PYTHON_OPS and int(col["bytes"].sum()) <= COLD_PYTHON_BYTES
         host_bpc = float(link.dram.bytes_per_cycle) if link is not None else 1.0
-        ready, start, end, issued, order, counts, stuck, *state = call(
+        ready, start, end, issued, order, counts, stuck, *state, mem_end, port_free, port_bound = call(
             ev.event_loop_dram, *args, col["bytes"], col["preload"], col["stream"], col["div"], col["drain"],
             np.asarray(pre_held, np.int64), np.asarray(held, np.int64), col["vops"], int(lanes), bool(overlap),
-            addr, write, params, *state, ratio, frontend, int(host_addr), host_bpc, small=small)
-        inner.book(tuple(state), start[order], end[order], addr[order], col["bytes"][order], write[order],
+            addr, write, params, *state, ratio, frontend, int(host_addr), host_bpc, float(port_bpc),
+            np.asarray(port_free, np.int64), small=small)
+        inner.book(tuple(state), start[order], mem_end[order], addr[order], col["bytes"][order], write[order],
                    ops["layer"][order].astype(np.int64), counts[order])
         if link is not None:
             _book_link(link, kinds, per_proc, addr >= host_addr, issued, col["bytes"], write)
+        if behind is not dram:
+            dram.book_ports(port_free, int(port_bound))
     else:
         addr, nbytes, layer = ops["addr"].tolist(), col["bytes"].tolist(), ops["layer"].tolist()
         write = (ops["kind"] == STORE).tolist()

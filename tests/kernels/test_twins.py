@@ -217,6 +217,15 @@ def _csc_args(x):
     return rng.random((rows, cols)) < rng.random() * 0.3, pes, index_bits
 
 
+def _csc_block_inputs():
+    return st.tuples(_csc_inputs(), st.integers(1, 80))
+
+
+def _csc_block_args(x):
+    csc, step = x
+    return (*_csc_args(csc), step)
+
+
 def _cambricon_args(seed):
     from accelsim.kernels.cambricon_ref import example_args
     return example_args(seed)
@@ -233,6 +242,8 @@ CASES = {"fold_schedule": (_fold_inputs, _fold_args),
          "cambricon_core": (lambda: st.integers(0, 2**31), _cambricon_args),
          "spmv_schedule": (_spmv_inputs, _spmv_args),
          "csc_entries": (_csc_inputs, _csc_args),
+         "csc_blocks": (_csc_block_inputs, _csc_block_args),
+         "csc_fullest": (_csc_block_inputs, _csc_block_args),
          "systolic_layer_ops": (_systolic_layer, _systolic_layer_args),
          "bank_conflict_rows": (lambda: st.integers(0, 2**31), _banks_args),
          "ifmap_addresses": _sram("ifmap_addresses"),

@@ -192,3 +192,50 @@ def test_tpu_v1_runs_its_host_link_in_the_compiled_loop(monkeypatch):
     _assert_same(ref, fast, d_ref.dram, d_fast.dram)
     _assert_same(ref, fast, d_ref.link, d_fast.link)
     assert d_fast.link.busy_cycles > 0
+
+
+def _ported(seed: int, bytes_per_cycle: float):
+    """A random small DRAM timing model behind ``bytes_per_cycle`` of AXI ports (64-bit ports: 8 B each)."""
+    from accelsim.families.fpga.axi import AxiPorts, PortLimitedDram
+    count = max(1, round(bytes_per_cycle / 8))
+    return PortLimitedDram(_timing_dram(seed), AxiPorts(64 if bytes_per_cycle >= 8 else 32, count))
+
+
+def _assert_same_ports(ref, fast, d_ref, d_fast):
+    _assert_same(ref, fast, d_ref.inner, d_fast.inner)
+    assert d_ref._free == d_fast._free
+    assert d_ref.port_bound_transfers == d_fast.port_bound_transfers
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 2**31), st.integers(1, 16), st.booleans(), st.sampled_from([4.0, 8.0, 32.0, 128.0]))
+def test_ports_in_front_of_timing_dram_match_simpy(seed, lanes, overlap, port_bpc):
+    # an FPGA's AXI ports run inside the compiled loop: the timeline, the DRAM's statistics, the ports'
+    # channels and the port-bound count agree with SimPy running PortLimitedDram.transfer
+    trace = _random_trace(seed)
+    _assert_same_ports(*_both(trace, lambda: _ported(seed, port_bpc), lanes, overlap))
+
+
+def test_ports_bind_on_a_random_trace_and_still_match(monkeypatch):
+    # a narrow port (4 B/cycle) under a fast DRAM: many transfers wait for it, none of them on the Python loop
+    from accelsim.kernels import event_loop as ev
+    trace = _random_trace(7)
+    monkeypatch.setattr(ev, "event_loop_py", None)
+    d_ref, d_fast = _ported(7, 4.0), _ported(7, 4.0)
+    ref = engine.run(trace, d_ref, 4, systolic.array_unit(True))
+    fast = engine.run_events(trace, d_fast, 4, True)
+    _assert_same_ports(ref, fast, d_ref, d_fast)
+    assert d_fast.port_bound_transfers > 0
+    assert d_fast.port_bound_transfers <= (trace.ops["bytes"][np.isin(trace.ops["kind"], (LOAD, STORE))] > 0).sum()
+
+
+def test_ports_carry_over_between_runs():
+    # ports already busy (channels free later than 0) are taken as they are by the compiled loop
+    trace = _random_trace(11)
+    d_ref, d_fast = _ported(11, 8.0), _ported(11, 8.0)
+    for d in (d_ref, d_fast):
+        d.transfer(0, 0, 4000, False)
+        d.transfer(0, 0, 2000, True)
+    ref = engine.run(trace, d_ref, 4, systolic.array_unit(True))
+    fast = engine.run_events(trace, d_fast, 4, True)
+    _assert_same_ports(ref, fast, d_ref, d_fast)

@@ -23,7 +23,7 @@ import numpy as np
 from accelsim.compress.patterns import active_inputs, weight_mask
 from accelsim.errors import AccelsimError
 from accelsim.families.eie.spec import EieSpec
-from accelsim.kernels.sparse_mv import csc_entries, spmv_schedule
+from accelsim.kernels.sparse_mv import csc_blocks, csc_entries, csc_fullest, spmv_schedule
 from accelsim.trace import COMPUTE, LOAD, STORE, LayerInfo, Trace, TraceBuilder
 from accelsim.workload.layer import Layer
 from accelsim.workload.network import Network
@@ -145,18 +145,19 @@ def _lower_eltwise(tb: TraceBuilder, layer: Layer, spec: EieSpec, batch: int, de
 def _lower_layer(tb: TraceBuilder, layer: Layer, spec: EieSpec, batch: int, weights, seed: int,
                  deps: list[int], in_bytes: int, pattern: np.ndarray | None = None) -> tuple[list[int], dict]:
     mask, real = weight_mask(layer, weights, seed)
+    mask = np.ascontiguousarray(mask, dtype=np.bool_)
     rows, cols = mask.shape
     vectors = batch * (layer.gemm_mkn[0] if layer.op == "gemm" else 1)
     step = spec.pes * spec.act_regs
-    blocks = _blocks(mask, spec, step)
-    fits = (spec.weights_on_chip and sum(b[2] for b in blocks) <= spec.spmat_bytes
-            and math.ceil((cols + 1) * spec.ptr_bits / 8) * len(blocks) <= spec.ptr_bytes)
+    fullest = _fullest_bytes(mask, spec, step)
+    fits = (spec.weights_on_chip and sum(fullest) <= spec.spmat_bytes
+            and math.ceil((cols + 1) * spec.ptr_bits / 8) * len(fullest) <= spec.ptr_bytes)
     if not fits:  # stream: blocks whose fullest PE's share fits half the SRAM (the other half loads the next)
-        while max(b[2] for b in blocks) > spec.spmat_bytes // 2 and step > spec.pes:
+        while max(fullest) > spec.spmat_bytes // 2 and step > spec.pes:
             step = max(spec.pes, step // 2 // spec.pes * spec.pes)
-            blocks = _blocks(mask, spec, step)
-        if max(b[2] for b in blocks) > spec.spmat_bytes // 2:
-            raise AccelsimError(f"layer {layer.name}: one row per PE needs {max(b[2] for b in blocks)} B, more than "
+            fullest = _fullest_bytes(mask, spec, step)
+        if max(fullest) > spec.spmat_bytes // 2:
+            raise AccelsimError(f"layer {layer.name}: one row per PE needs {max(fullest)} B, more than "
                                 f"half the {spec.spmat_bytes} B sparse-matrix SRAM", field="pe.spmat")
     li = tb.add_layer(LayerInfo(layer.name, layer.op, spec.weight_bits, spec.act_bits, spec.act_bits, 0))
     if in_bytes:
@@ -167,19 +168,24 @@ def _lower_layer(tb: TraceBuilder, layer: Layer, spec: EieSpec, batch: int, weig
         active = [active_inputs(layer, cols, v, seed) for v in range(vectors)]
     per_read = max(1, spec.spmat_width_bits // spec.entry_bits)
     counts = dict.fromkeys(("entries", "spmat_reads", "ptr_reads", "act_reads", "act_writes"), 0)
-    macs, prev, block_end = 0, deps, []
-    for ent, nz, pe_bytes in blocks:
+    macs, prev, block_end, entries, nonzeros = 0, deps, [], 0, 0
+    for ent, nz, pe_bytes in _blocks(mask, spec, step, fullest):
         gate = list(prev)
         if not fits:  # a block's weights load once all vectors are done with the block two before it
             load = tb.add(LOAD, "dma_in", li, block_end[-2:-1], src="dram", dst="spmat", bytes=pe_bytes * spec.pes)
             gate.append(load)
+        # per column over the PEs, once a block: entries and SpMat reads (a vector reads its inputs' columns)
+        col_entries, col_reads = ent.sum(axis=0), (-(-ent // per_read)).sum(axis=0)
+        entries += int(col_entries.sum())
+        nonzeros += int(nz.sum())
         for act in active:
-            work = np.ascontiguousarray(ent[:, act])
+            whole = len(act) == cols  # every input non-zero: the block's columns as they are, no copy
+            work = ent if whole else np.ascontiguousarray(ent[:, act])
             cycles, _ = spmv_schedule(work, spec.queue_depth)
-            done = int(nz[act].sum())
+            done = int(nz.sum() if whole else nz[act].sum())
             macs += done
-            counts["entries"] += int(work.sum())
-            counts["spmat_reads"] += int(np.ceil(work / per_read).sum())
+            counts["entries"] += int(col_entries.sum() if whole else col_entries[act].sum())
+            counts["spmat_reads"] += int(col_reads.sum() if whole else col_reads[act].sum())
             counts["ptr_reads"] += 2 * spec.pes * len(act)
             counts["act_reads"] += len(act)
             prev = [tb.add(COMPUTE, "pes", li, gate, rows=spec.pes, cols=1, stream=int(cycles),
@@ -197,17 +203,22 @@ def _lower_layer(tb: TraceBuilder, layer: Layer, spec: EieSpec, batch: int, weig
     counts["functional_acts"] = int(pattern is not None)
     tb.layers[li] = LayerInfo(layer.name, layer.op, spec.weight_bits, spec.act_bits, spec.act_bits, macs,
                               tuple(sorted(counts.items())))
-    entries = sum(int(b[0].sum()) for b in blocks)
-    return prev, {"passes": len(blocks) * vectors, "entries": entries, "padding": entries - int(mask.sum()),
-                  "spmat_bytes_per_pe": max(b[2] for b in blocks), "streamed": not fits, "real_pattern": real,
+    return prev, {"passes": len(fullest) * vectors, "entries": entries, "padding": entries - nonzeros,
+                  "spmat_bytes_per_pe": max(fullest), "streamed": not fits, "real_pattern": real,
                   "functional_acts": pattern is not None}
 
 
-def _blocks(mask: np.ndarray, spec: EieSpec, step: int) -> list[tuple[np.ndarray, np.ndarray, int]]:
-    """Row blocks of ``step`` rows: (entries per PE and column, non-zeros per column, bytes of the fullest PE)."""
-    out = []
-    for r in range(0, mask.shape[0], step):
-        ent = column_entries(mask[r:r + step], spec.pes, spec.index_bits)
-        out.append((ent, mask[r:r + step].sum(axis=0, dtype=np.int64),
-                    int(math.ceil(ent.sum(axis=1).max() * spec.entry_bits / 8))))
-    return out
+def _fullest_bytes(mask: np.ndarray, spec: EieSpec, step: int) -> list[int]:
+    """Per row block of ``step`` rows, the bytes its fullest PE stores (one compiled pass over the mask)."""
+    return [int(math.ceil(int(e) * spec.entry_bits / 8)) for e in csc_fullest(mask, spec.pes, spec.index_bits, step)]
+
+
+def _blocks(mask: np.ndarray, spec: EieSpec, step: int, fullest: list[int]):
+    """Row blocks of ``step`` rows, one at a time: (entries per PE and column, non-zeros per column, bytes of
+    the fullest PE, as ``fullest`` has them).
+
+    Each block is laid out as :func:`column_entries` lays out its rows alone. One block's table is made at a
+    time: the whole layer's at once (75 MB for AlexNet's fc6 on 64 PEs) costs more in fresh pages than the pass."""
+    for b, pe_bytes in enumerate(fullest):
+        ent, nz = csc_blocks(mask[b * step:(b + 1) * step], spec.pes, spec.index_bits, step)
+        yield ent[0], nz[0], pe_bytes

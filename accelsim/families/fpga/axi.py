@@ -19,6 +19,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+import numpy as np
+
 
 @dataclass(frozen=True)
 class AxiPorts:
@@ -46,6 +48,12 @@ class PortLimitedDram:
     write) channel for ``ceil(n_bytes / bytes_per_cycle)`` cycles from when it is free; the
     transfer is issued and done no earlier than the port lets it. Everything else (stats,
     bandwidth series, energy) is the inner model's.
+
+    The engine's compiled loop runs the same ports itself when the inner model is the DRAM
+    timing model on its request path (:meth:`port_args`, :meth:`book_ports`;
+    :func:`accelsim.kernels.event_loop.event_loop_dram`); this class stays the readable
+    reference and serves every other inner model through the Python loop.
+    ``tests/families/fpga/test_axi.py`` and ``tests/sim/test_event_loop.py`` hold the two equal.
     """
 
     def __init__(self, inner, ports: AxiPorts) -> None:
@@ -65,6 +73,17 @@ class PortLimitedDram:
         if port_end > issued:
             self.port_bound_transfers += 1
         return max(issued, port_end), max(done, port_end)
+
+    def port_args(self) -> tuple:
+        """``(inner model, bytes per cycle each way, channels free at [read, write] cycles)``: how the engine's
+        compiled loop (:func:`accelsim.kernels.event_loop.event_loop_dram`) runs these ports in place of
+        :meth:`transfer`."""
+        return self.inner, float(self.ports.bytes_per_cycle), np.array([self._free[False], self._free[True]], np.int64)
+
+    def book_ports(self, free, port_bound: int) -> None:
+        """Take the channels' free cycles ``[read, write]`` and the port-bound transfers of a compiled run."""
+        self._free = {False: int(free[0]), True: int(free[1])}
+        self.port_bound_transfers += int(port_bound)
 
     def __getattr__(self, name):
         return getattr(self.inner, name)

@@ -97,6 +97,41 @@ def test_weights_that_do_not_fit_stream_from_dram():
     assert on_chip.layers[1].dram_read_bytes == 0
 
 
+@pytest.mark.parametrize("overrides,prune", [({"pe.count": 16, "pe.index_bits": 2}, "magnitude:0.8"),
+                                             ({}, "magnitude:0.5")])
+def test_layout_report_is_column_entries_block_by_block(overrides, prune):
+    # the lowering lays each block out in one compiled pass and picks the block size from the fullest PE
+    # alone; the report equals the layout read off column_entries on each block's rows, block size halved
+    # (in whole PEs) while the fullest PE's share of a streamed layer exceeds half the SRAM
+    import math
+    from accelsim.compress import apply_passes
+    from accelsim.compress.patterns import weight_mask
+    from accelsim.workload import load_model
+    spec = load_arch("eie", overrides)
+    net, _, _ = apply_passes(load_model("alexnet_fc"), None, (prune,), seed=0)
+    _, report = lower_network(net, spec, 1)
+    streamed = 0
+    for layer in net.layers:
+        mask, _ = weight_mask(layer, None, 0)
+        step = spec.pes * spec.act_regs
+
+        def layout(step):
+            ent = [column_entries(mask[r:r + step], spec.pes, spec.index_bits) for r in range(0, len(mask), step)]
+            return ent, [math.ceil(e.sum(axis=1).max() * spec.entry_bits / 8) for e in ent]
+        ent, fullest = layout(step)
+        if report[layer.name]["streamed"]:
+            streamed += 1
+            while max(fullest) > spec.spmat_bytes // 2 and step > spec.pes:
+                step = max(spec.pes, step // 2 // spec.pes * spec.pes)
+                ent, fullest = layout(step)
+        entries = sum(int(e.sum()) for e in ent)
+        assert report[layer.name]["passes"] == len(ent)
+        assert report[layer.name]["entries"] == entries
+        assert report[layer.name]["padding"] == entries - int(mask.sum())
+        assert report[layer.name]["spmat_bytes_per_pe"] == max(fullest)
+    assert streamed > 0
+
+
 def test_conv_layers_are_refused_with_one_line():
     with pytest.raises(AccelsimError, match="layer conv1 is conv2d: EIE runs fully connected layers"):
         accelsim.simulate("alexnet", EIE)

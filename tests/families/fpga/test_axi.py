@@ -51,6 +51,41 @@ def test_qiu16_fc_layers_are_port_bound():
     assert peak.cycles < 0.35 * ported.cycles  # 4.2 vs 1.2 GB/s
 
 
+def _evaluate_keeping_dram(monkeypatch, trace, spec):
+    """``(Result, the run's PortLimitedDram)`` of evaluating ``trace`` on ``spec``."""
+    from accelsim.families.fpga import sim
+    made = []
+    real = sim.dram_model
+    monkeypatch.setattr(sim, "dram_model", lambda s: made.append(real(s)) or made[-1])
+    result = sim.evaluate_trace(trace, spec)
+    return result, made[0]
+
+
+@pytest.mark.parametrize("model", ["vgg16", "alexnet", "resnet18"])
+def test_qiu16_compiled_ports_equal_python_ports(monkeypatch, model):
+    # the engine runs the AXI ports inside its compiled DRAM loop; the Python loop around
+    # PortLimitedDram.transfer (the reference) gives the same result field for field
+    from accelsim.api import lower
+    from accelsim.kernels import event_loop as ev
+    from accelsim.report import to_json
+    spec = load_arch("qiu16-zc706")
+    trace = lower(model, spec, 1)
+    with monkeypatch.context() as m:
+        m.delattr(PortLimitedDram, "port_args")  # the engine no longer sees the ports: the Python loop
+        calls = []
+        m.setattr(ev, "event_loop_py", lambda *a, real=ev.event_loop_py: calls.append(1) or real(*a))
+        ref, d_ref = _evaluate_keeping_dram(m, trace, spec)
+        assert calls
+    with monkeypatch.context() as m:
+        m.setattr(ev, "event_loop_py", None)  # the Python loop would now fail
+        fast, d_fast = _evaluate_keeping_dram(m, trace, spec)
+    assert fast == ref
+    assert to_json(fast) == to_json(ref)
+    assert d_fast.port_bound_transfers == d_ref.port_bound_transfers > 0
+    assert d_fast._free == d_ref._free
+    assert d_fast.inner.stats(fast.cycles) == d_ref.inner.stats(ref.cycles)
+
+
 @pytest.mark.parametrize("axi,field", [({"width_bits": 48, "ports": 1}, "axi.width_bits"),
                                        ({"width_bits": 64, "ports": 0}, "axi.ports"),
                                        ({"width_bits": 64, "ports": 1, "burst_beats": 512}, "axi.burst_beats"),
