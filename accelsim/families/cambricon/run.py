@@ -6,6 +6,8 @@ instruction-level Perfetto timeline (``perfetto``).
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from accelsim.families.cambricon.account import CambriconRun, account, bound, sum_ops
@@ -41,12 +43,32 @@ def run_cambricon(net: Network | str, spec: CambriconSpec | str, batch: int = 1,
     result. With ``log`` the run keeps each instruction's (pc, op, unit, issue, start, done)
     cycles; ``free_control`` see :func:`accelsim.families.cambricon.core.run_core`.
     """
+    net, spec = _resolve(net, spec)
+    return _account(net, spec, batch, _core_run(net, spec, batch, log, free_control, reference))
+
+
+def run_cambricon_energies(net: Network, spec: CambriconSpec, energies: tuple, batch: int = 1) -> tuple[CambriconRun, ...]:
+    """``run_cambricon(net, dataclasses.replace(spec, energy=e), batch)`` for each ``e`` in ``energies``, from one core run.
+
+    Nothing before the accounting (compiler, assembler, core, DRAM timing) reads the energy table,
+    so one run priced with each table gives what a run per table would (pJ, cycles alike).
+    """
+    core = _core_run(net, spec, batch, False, False, False)
+    return tuple(_account(net, dataclasses.replace(spec, energy=e), batch, core) for e in energies)
+
+
+def _resolve(net, spec):
     if isinstance(net, str):
         from accelsim.workload import load_model
         net = load_model(net)
     if isinstance(spec, str):
         from accelsim.registry import load_arch
         spec = load_arch(spec)
+    return net, spec
+
+
+def _core_run(net, spec, batch, log, free_control, reference):
+    """``(program, layer pcs, core run, DRAM model)``: everything of a run but its accounting."""
     compiled = compile_program(net, spec, batch)
     program = assemble(compiled.text, file=f"{net.name}.{spec.name}.s")
     labels = dict(program.labels)
@@ -58,6 +80,11 @@ def run_cambricon(net: Network | str, spec: CambriconSpec | str, batch: int = 1,
         machine = Machine.create(dict(spec.scratchpad_bytes), np.zeros(0, np.uint8))
         run = run_core(iter_dynamic(program, machine, functional=False), spec, pcs, dram, log=log,
                        free_control=free_control)
+    return program, pcs, run, dram
+
+
+def _account(net, spec, batch, core) -> CambriconRun:
+    program, pcs, run, dram = core
     layers = tuple((l.name, l.op, l.macs) for l in net.layers)
     return CambriconRun(account(net.name, layers, spec, batch, run, dram), run.steps, len(program.insns), sum_ops(run),
                         tuple(bound(t) for t in run.layers), run.log, tuple(pcs))
