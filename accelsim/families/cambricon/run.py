@@ -44,7 +44,8 @@ def run_cambricon(net: Network | str, spec: CambriconSpec | str, batch: int = 1,
     cycles; ``free_control`` see :func:`accelsim.families.cambricon.core.run_core`.
     """
     net, spec = _resolve(net, spec)
-    return _account(net, spec, batch, _core_run(net, spec, batch, log, free_control, reference))
+    assembled = _program(net, spec, batch)
+    return _account(net, spec, batch, assembled, _time(assembled, spec, log, free_control, reference))
 
 
 def run_cambricon_energies(net: Network, spec: CambriconSpec, energies: tuple, batch: int = 1) -> tuple[CambriconRun, ...]:
@@ -53,8 +54,18 @@ def run_cambricon_energies(net: Network, spec: CambriconSpec, energies: tuple, b
     Nothing before the accounting (compiler, assembler, core, DRAM timing) reads the energy table,
     so one run priced with each table gives what a run per table would (pJ, cycles alike).
     """
-    core = _core_run(net, spec, batch, False, False, False)
-    return tuple(_account(net, dataclasses.replace(spec, energy=e), batch, core) for e in energies)
+    assembled = _program(net, spec, batch)
+    timed = _time(assembled, spec, False, False, False)
+    return tuple(_account(net, dataclasses.replace(spec, energy=e), batch, assembled, timed) for e in energies)
+
+
+def run_cambricon_control(net: Network, spec: CambriconSpec, batch: int = 1) -> tuple[CambriconRun, CambriconRun]:
+    """``(run_cambricon(net, spec, batch), run_cambricon(net, spec, batch, free_control=True))`` from one compiled
+    and assembled program (``free_control`` changes only the core's timing)."""
+    assembled = _program(net, spec, batch)
+    isa, fixed = (_account(net, spec, batch, assembled, _time(assembled, spec, False, free, False))
+                  for free in (False, True))
+    return isa, fixed
 
 
 def _resolve(net, spec):
@@ -67,24 +78,29 @@ def _resolve(net, spec):
     return net, spec
 
 
-def _core_run(net, spec, batch, log, free_control, reference):
-    """``(program, layer pcs, core run, DRAM model)``: everything of a run but its accounting."""
+def _program(net, spec, batch):
+    """``(assembled program, each layer's first pc)`` of ``net`` at ``batch`` on ``spec``."""
     compiled = compile_program(net, spec, batch)
     program = assemble(compiled.text, file=f"{net.name}.{spec.name}.s")
     labels = dict(program.labels)
+    return program, [labels[n] for n in compiled.labels]
+
+
+def _time(assembled, spec, log, free_control, reference):
+    """``(core run, DRAM model)``: the :func:`_program` timed on the core (compiled, or the readable Python path)."""
+    program, pcs = assembled
     dram = dram_for_run(spec.dram, spec.clock_hz)
-    pcs = [labels[n] for n in compiled.labels]
     run = None if reference else run_core_compiled(pack_program(program), spec, pcs, dram, log=log,
                                                    free_control=free_control)
     if run is None:
         machine = Machine.create(dict(spec.scratchpad_bytes), np.zeros(0, np.uint8))
         run = run_core(iter_dynamic(program, machine, functional=False), spec, pcs, dram, log=log,
                        free_control=free_control)
-    return program, pcs, run, dram
+    return run, dram
 
 
-def _account(net, spec, batch, core) -> CambriconRun:
-    program, pcs, run, dram = core
+def _account(net, spec, batch, assembled, timed) -> CambriconRun:
+    (program, pcs), (run, dram) = assembled, timed
     layers = tuple((l.name, l.op, l.macs) for l in net.layers)
     return CambriconRun(account(net.name, layers, spec, batch, run, dram), run.steps, len(program.insns), sum_ops(run),
                         tuple(bound(t) for t in run.layers), run.log, tuple(pcs))

@@ -83,7 +83,7 @@ def _outputs(layer) -> int:
 
 def cambricon_checks() -> list[Check]:
     """DianNao peak, weight bandwidth, power; classifier boundedness; Cambricon overhead and code density."""
-    from accelsim.families.cambricon.run import run_cambricon, run_cambricon_energies
+    from accelsim.families.cambricon.run import run_cambricon, run_cambricon_control, run_cambricon_energies
     from accelsim.workload import load_model
     dn = load_arch("diannao")
     out = [Check("DianNao peak (NFU-1 + NFU-2 ops x clock)", 452.0, diannao_peak_gops(dn), None, "GOP/s",
@@ -112,8 +112,7 @@ def cambricon_checks() -> list[Check]:
                                    "power with SB pJ/B " + sensitivity(power_mw, swept)),)))
     camb = load_arch("cambricon")
     conv_net = alex.with_layers(tuple(l for l in alex.layers[:8]), name="alexnet-conv")
-    isa = run_cambricon(conv_net, camb).result.cycles
-    fixed = run_cambricon(conv_net, camb, free_control=True).result.cycles
+    isa, fixed = (r.result.cycles for r in run_cambricon_control(conv_net, camb))
     out.append(Check("Cambricon ISA overhead vs fixed-function control, AlexNet CONV1-5", 4.5,
                      100 * (isa / fixed - 1), None, "% latency",
                      "Liu et al. ISCA 2016 (reading notes): 4.5 % latency vs DaDianNao",

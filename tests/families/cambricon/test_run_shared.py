@@ -1,4 +1,5 @@
-"""One core run priced with several energy tables gives what a run per table gives."""
+"""Shared work between runs gives what separate runs give: one core run priced with several energy tables,
+one assembled program timed with and without free control."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import dataclasses
 
 import pytest
 
-from accelsim.families.cambricon.run import run_cambricon, run_cambricon_energies
+from accelsim.families.cambricon.run import run_cambricon, run_cambricon_control, run_cambricon_energies
 from accelsim.registry import load_arch
 from accelsim.workload import load_model
 
@@ -24,3 +25,12 @@ def test_energies_match_a_run_per_table(preset):
         want = run_cambricon(net, dataclasses.replace(spec, energy=table))
         assert run == want
     assert got[0].result.total_energy_pj != got[1].result.total_energy_pj  # the tables did price differently
+
+
+def test_control_pair_matches_two_runs():
+    spec = load_arch("cambricon")
+    net = load_model("lenet5")
+    isa, fixed = run_cambricon_control(net, spec)
+    assert isa == run_cambricon(net, spec)
+    assert fixed == run_cambricon(net, spec, free_control=True)
+    assert fixed.result.cycles < isa.result.cycles  # free control did change the timing
