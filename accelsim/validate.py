@@ -48,10 +48,14 @@ def _in_processes(fams, progress, workers: int) -> list[Check]:
     with cf.ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("spawn")) as pool:
         futures = [pool.submit(family_checks, f.name) for f in fams]
         out: list[Check] = []
-        for fam, fut in zip(fams, futures):
-            if progress:
-                progress(fam.title, len(out))
-            out += fut.result()
+        try:
+            for fam, fut in zip(fams, futures):
+                if progress:
+                    progress(fam.title, len(out))
+                out += fut.result()
+        except BaseException:  # a family failed, or Ctrl-C: start no family still queued
+            pool.shutdown(cancel_futures=True)
+            raise
     return out
 
 
