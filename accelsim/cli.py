@@ -89,6 +89,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--only", action="append", metavar="FAMILY", choices=[f.name for f in fams],
                    help="only these families' figures (repeatable): " + ", ".join(f.name for f in fams))
     v.add_argument("--json", metavar="FILE", help="write every check as JSON")
+    v.add_argument("--workers", type=int, metavar="N",
+                   help="processes running families side by side (default: one per CPU core; 1: all in this one)")
     w = sub.add_parser("sweep", help="run a design-space sweep into a resumable SQLite store", formatter_class=argparse.RawDescriptionHelpFormatter,
                        epilog="examples:\n  accelsim sweep --model resnet18 --arch tpu-v1 --set pe=16x16,32x32 --store s.db --workers 2\n  accelsim sweep --model resnet18 --arch tpu-v1 --set quantize=none,w8a8,w4a8 --store comp.db --csv comp.csv\n  accelsim sweep --example resnet18-200 --store s.db --workers 2   (a spec shipped with accelsim)")
     spec = w.add_mutually_exclusive_group()
@@ -450,9 +452,14 @@ def _cmd_validate(args) -> int:
     from rich.table import Table
     from accelsim.trace import atomic_write_text
     from accelsim.validate import checks as published
+    from accelsim.errors import AccelsimError
+    if args.workers is not None and args.workers < 1:
+        raise AccelsimError(f"must be at least 1 process, got {args.workers}", field="--workers")
+    workers = args.workers or _cores()
     con = Console()
-    with con.status("") as status:  # a minute of work: say which family is running
-        checks = published(args.only, lambda title, n: status.update(f"validate: {title} ({n} checks so far)"))
+    with con.status("") as status:  # seconds of work: say which family is awaited
+        checks = published(args.only, lambda title, n: status.update(f"validate: {title} ({n} checks so far)"),
+                           workers)
     from accelsim.check import summary
     from accelsim.validate import json_rows, notes
     t = Table("check", "kind", "published", "accelsim", "tolerance", "status", title="published figures")
@@ -471,6 +478,12 @@ def _cmd_validate(args) -> int:
               + "; ".join(missed), file=sys.stderr)
         return 1
     return 0
+
+
+def _cores() -> int:
+    """CPU cores this process may run on."""
+    import os
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def _cmd_compare(args) -> None:

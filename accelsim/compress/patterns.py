@@ -42,7 +42,27 @@ def weight_mask(layer: Layer, weights: Weights | None, seed: int = 0) -> tuple[n
     if d >= 1.0:
         return np.ones((rows, cols), bool), False
     rng = layer_rng(seed, f"{layer.name}/weight-pattern")
-    return rng.random((rows, cols)) < d, False
+    return _draw_mask(rng, rows, cols, d), False
+
+
+#: uniform draws held at once while drawing a mask (8 MB of float64): a whole FC6 draw would be 302 MB
+DRAW_CHUNK = 1 << 20
+
+
+def _draw_mask(rng: np.random.Generator, rows: int, cols: int, density: float) -> np.ndarray:
+    """``rng.random((rows, cols)) < density``, bit for bit, drawn a block of rows at a time into one buffer.
+
+    The generator yields one double per value in order, so row blocks read the same stream as
+    one draw; the 8-byte draws never exist all at once, only the 1-byte mask.
+    """
+    mask = np.empty((rows, cols), bool)
+    step = max(1, DRAW_CHUNK // max(cols, 1))
+    buf = np.empty((min(step, rows), cols))
+    for r in range(0, rows, step):
+        block = buf[: min(step, rows - r)]
+        rng.random(out=block)
+        np.less(block, density, out=mask[r: r + len(block)])
+    return mask
 
 
 def active_inputs(layer: Layer, n_inputs: int, sample: int, seed: int = 0) -> np.ndarray:

@@ -75,7 +75,9 @@ def synthetic_weights(net: Network, seed: int = 0) -> Weights:
         if layer.op not in WEIGHTED_OPS:
             continue
         rng = layer_rng(seed, layer.name)
-        arrays = {"weight": rng.standard_normal(weight_shape(layer)) * np.sqrt(2.0 / fan_in(layer))}
+        weight = rng.standard_normal(weight_shape(layer))
+        weight *= np.sqrt(2.0 / fan_in(layer))  # in place: a second array of a big layer costs its page faults
+        arrays = {"weight": weight}
         if layer.bias:
             arrays["bias"] = rng.standard_normal(layer.out_shape[0]) * 0.01
         out[layer.name] = arrays

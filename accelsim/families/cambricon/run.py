@@ -6,6 +6,8 @@ instruction-level Perfetto timeline (``perfetto``).
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 
 from accelsim.families.cambricon.account import CambriconRun, account, bound, sum_ops
@@ -41,23 +43,64 @@ def run_cambricon(net: Network | str, spec: CambriconSpec | str, batch: int = 1,
     result. With ``log`` the run keeps each instruction's (pc, op, unit, issue, start, done)
     cycles; ``free_control`` see :func:`accelsim.families.cambricon.core.run_core`.
     """
+    net, spec = _resolve(net, spec)
+    assembled = _program(net, spec, batch)
+    return _account(net, spec, batch, assembled, _time(assembled, spec, log, free_control, reference))
+
+
+def run_cambricon_energies(net: Network, spec: CambriconSpec, energies: tuple, batch: int = 1) -> tuple[CambriconRun, ...]:
+    """``run_cambricon(net, dataclasses.replace(spec, energy=e), batch)`` for each ``e`` in ``energies``, from one core run.
+
+    Nothing before the accounting (compiler, assembler, core, DRAM timing) reads the energy table,
+    so one run priced with each table gives what a run per table would (pJ, cycles alike).
+    """
+    assembled = _program(net, spec, batch)
+    timed = _time(assembled, spec, False, False, False)
+    return tuple(_account(net, dataclasses.replace(spec, energy=e), batch, assembled, timed) for e in energies)
+
+
+def run_cambricon_control(net: Network, spec: CambriconSpec, batch: int = 1) -> tuple[CambriconRun, CambriconRun]:
+    """``(run_cambricon(net, spec, batch), run_cambricon(net, spec, batch, free_control=True))`` from one compiled
+    and assembled program (``free_control`` changes only the core's timing)."""
+    assembled = _program(net, spec, batch)
+    isa, fixed = (_account(net, spec, batch, assembled, _time(assembled, spec, False, free, False))
+                  for free in (False, True))
+    return isa, fixed
+
+
+def _resolve(net, spec):
     if isinstance(net, str):
         from accelsim.workload import load_model
         net = load_model(net)
     if isinstance(spec, str):
         from accelsim.registry import load_arch
         spec = load_arch(spec)
+    return net, spec
+
+
+def _program(net, spec, batch):
+    """``(assembled program, each layer's first pc)`` of ``net`` at ``batch`` on ``spec``."""
     compiled = compile_program(net, spec, batch)
     program = assemble(compiled.text, file=f"{net.name}.{spec.name}.s")
     labels = dict(program.labels)
+    return program, [labels[n] for n in compiled.labels]
+
+
+def _time(assembled, spec, log, free_control, reference):
+    """``(core run, DRAM model)``: the :func:`_program` timed on the core (compiled, or the readable Python path)."""
+    program, pcs = assembled
     dram = dram_for_run(spec.dram, spec.clock_hz)
-    pcs = [labels[n] for n in compiled.labels]
     run = None if reference else run_core_compiled(pack_program(program), spec, pcs, dram, log=log,
                                                    free_control=free_control)
     if run is None:
         machine = Machine.create(dict(spec.scratchpad_bytes), np.zeros(0, np.uint8))
         run = run_core(iter_dynamic(program, machine, functional=False), spec, pcs, dram, log=log,
                        free_control=free_control)
+    return run, dram
+
+
+def _account(net, spec, batch, assembled, timed) -> CambriconRun:
+    (program, pcs), (run, dram) = assembled, timed
     layers = tuple((l.name, l.op, l.macs) for l in net.layers)
     return CambriconRun(account(net.name, layers, spec, batch, run, dram), run.steps, len(program.insns), sum_ops(run),
                         tuple(bound(t) for t in run.layers), run.log, tuple(pcs))

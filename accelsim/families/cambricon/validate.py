@@ -83,7 +83,7 @@ def _outputs(layer) -> int:
 
 def cambricon_checks() -> list[Check]:
     """DianNao peak, weight bandwidth, power; classifier boundedness; Cambricon overhead and code density."""
-    from accelsim.families.cambricon.run import run_cambricon
+    from accelsim.families.cambricon.run import run_cambricon, run_cambricon_control, run_cambricon_energies
     from accelsim.workload import load_model
     dn = load_arch("diannao")
     out = [Check("DianNao peak (NFU-1 + NFU-2 ops x clock)", 452.0, diannao_peak_gops(dn), None, "GOP/s",
@@ -96,13 +96,14 @@ def cambricon_checks() -> list[Check]:
                  "Chen et al. MICRO 2014 (DaDianNao) quoting DianNao (docs/references.md)",
                  "256 x 2 B x 0.98 GHz = 501.8 GB/s = 467.3 GiB/s", kind="sanity", confidence="S")]
     alex = load_model("alexnet")
-    run = run_cambricon(alex, dn)
+    # the SB sweep moves only the energy table: one core run, priced at the preset's table and each scaled one
+    run, *scaled = run_cambricon_energies(alex, dn, (dn.energy,) + tuple(_sb_scaled(dn, s).energy for s in SB_SCALES))
     fc = [b for l, b in zip(run.result.layers, run.bound) if l.op == "linear"]
     out.append(Check("DianNao AlexNet classifier layers memory-bound (fraction)", 1.0, fc.count("memory") / len(fc), 0.0,
                      "", "Chen et al. ASPLOS 2014 section 3 (classifier layers bound by synapse bandwidth)", confidence="S"))
     power_mw = conv_power_mw(run.result, dn)
     sb_pj = dn.energy.sram_pj_per_byte["sb"] * scale_from_table(dn.energy.node_nm, dn.energy.vdd_v)
-    swept = [(f"x{s:g}", conv_power_mw(run_cambricon(alex, _sb_scaled(dn, s)).result, dn)) for s in SB_SCALES]
+    swept = [(f"x{s:g}", conv_power_mw(r.result, dn)) for s, r in zip(SB_SCALES, scaled)]
     out.append(Check("DianNao on-chip power, AlexNet conv layers", 485.0, power_mw, 0.25,
                      "mW", "Chen et al. ASPLOS 2014 (abstract), after layout at 65 nm",
                      "dynamic energy from Horowitz's 45 nm figures scaled to 65 nm, 1.0 V by Stillmaker & Baas 2017 "
@@ -111,8 +112,7 @@ def cambricon_checks() -> list[Check]:
                                    "power with SB pJ/B " + sensitivity(power_mw, swept)),)))
     camb = load_arch("cambricon")
     conv_net = alex.with_layers(tuple(l for l in alex.layers[:8]), name="alexnet-conv")
-    isa = run_cambricon(conv_net, camb).result.cycles
-    fixed = run_cambricon(conv_net, camb, free_control=True).result.cycles
+    isa, fixed = (r.result.cycles for r in run_cambricon_control(conv_net, camb))
     out.append(Check("Cambricon ISA overhead vs fixed-function control, AlexNet CONV1-5", 4.5,
                      100 * (isa / fixed - 1), None, "% latency",
                      "Liu et al. ISCA 2016 (reading notes): 4.5 % latency vs DaDianNao",

@@ -110,16 +110,21 @@ def eyeriss_checks() -> list[Check]:
 
 
 def vgg16_densities() -> dict[str, float]:
-    """Each VGG-16 layer's input non-zero density from a functional run on seeded synthetic weights.
+    """Each VGG-16 CONV layer's input non-zero density from a functional run on seeded synthetic weights.
 
     Table VI lists zeros per layer, but several cells are unreadable in the OCR (REFERENCES.md
     2.4); the network's own ReLUs on He-normal weights (``seed=0``, a uniform-pixel input) give
-    every layer a density instead. Real trained weights would give other densities.
+    every layer a density instead. Real trained weights would give other densities. The run
+    stops at the last CONV layer: the FC layers' 124 M weights (1 GB to draw) change no CONV
+    layer's input, and each layer's weights are drawn from its own name, so the CONV densities
+    are those of a whole-network run, bit for bit.
     """
     from accelsim.compress import synthetic_weights
     from accelsim.compress.functional import activation_densities
     net = load_model("vgg16")
-    return activation_densities(net, synthetic_weights(net, seed=0))
+    last = max(i for i, l in enumerate(net.layers) if l.op == "conv2d")
+    convs = net.with_layers(net.layers[: last + 1], name="vgg16-conv")
+    return activation_densities(convs, synthetic_weights(convs, seed=0))
 
 
 def eyeriss_vgg16(densities: dict[str, float] | None = None):

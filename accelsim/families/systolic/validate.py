@@ -192,12 +192,15 @@ def shape_sensitivity(app: "AppResult") -> str:
     model = next(m for name, m, _, _ in TPU_APPS if name == app.name)
     tpu = load_arch("tpu-v1")
     return "TOPS with every width (so Table 1's weight total no longer held) " + sensitivity(app.tops, [
-        (f"x{s:g}", simulate_app(scaled_app(model, s), app.batch, tpu)[0].gops / 1e3)
+        (f"x{s:g}", simulate_app(scaled_app(model, s), app.batch, tpu, breakdown=False)[0].gops / 1e3)
         for s in WIDTH_SCALES])
 
 
-def simulate_app(model: str, batch: int, arch=None):
-    """One app on ``arch`` (default tpu-v1), input and output over the host link: ``(Result, CycleBreakdown)``."""
+def simulate_app(model: str, batch: int, arch=None, breakdown: bool = True):
+    """One app on ``arch`` (default tpu-v1), input and output over the host link: ``(Result, CycleBreakdown)``.
+
+    ``breakdown`` False leaves the Table 3 breakdown out (``None``), for a run wanting only its Result.
+    """
     from accelsim.families.systolic.breakdown import cycle_breakdown
     from accelsim.families.systolic.sim import account, conflict_cycles_per_op, run
     from accelsim.sim.dram_run import dram_for_run
@@ -207,7 +210,7 @@ def simulate_app(model: str, batch: int, arch=None):
     dram = dram_for_run(arch.dram, arch.clock_hz)
     tl = run(trace, arch, dram)
     r = account(trace, arch, tl, dram if arch.dram.timing is not None else None)
-    return r, cycle_breakdown(trace, arch, tl, conflict_cycles_per_op(trace))
+    return r, cycle_breakdown(trace, arch, tl, conflict_cycles_per_op(trace)) if breakdown else None
 
 
 @functools.lru_cache(maxsize=1)
