@@ -29,6 +29,7 @@ from accelsim.compress import progress
 
 from accelsim.compress.graph import chain_of, conv_like, matrix_like, splice
 from accelsim.compress.record import make_record, output_error, rel_error, spec_text
+from accelsim.compress.subspace import iterates, leading_left
 from accelsim.compress.weights import Weights, select_layers
 from accelsim.errors import AccelsimError
 from accelsim.workload.network import Network
@@ -60,9 +61,11 @@ def _leading(m: np.ndarray, r: int) -> np.ndarray:
 
     Through the eigenvectors of the Gram matrix ``m m^T`` when ``m`` is wide: for the leading
     subspace this is as good as an SVD and an order of magnitude faster on wide unfoldings.
+    Large Gram matrices of which few directions are kept go through seeded subspace iteration
+    (:mod:`accelsim.compress.subspace`); small ones through the exact ``eigh``.
     """
-    if m.shape[0] <= m.shape[1]:
-        return _eig_desc(m @ m.T)[1][:, :r]
+    if m.shape[0] <= m.shape[1] or iterates(m.shape[0], min(r, m.shape[0])):
+        return leading_left(m, r)[1]
     u, _, _ = np.linalg.svd(m, full_matrices=False)
     return u[:, :r]
 
@@ -140,8 +143,13 @@ def svd(net: Network, weights: Weights | None = None, *, ratio: float | None = N
             # principal subspace of the smaller side; W' = U_r U_r^T W (or W V_r V_r^T) without
             # dividing by singular values, so full rank reproduces W to rounding
             m = w.reshape(n, k)
-            lam, basis = _eig_desc(m @ m.T if n <= k else m.T @ m)
-            r = _rank(ratio, min(n, k), energy=energy, s=np.sqrt(lam), rank=rank)
+            side = m if n <= k else m.T
+            if energy is not None:  # the rank needs the whole spectrum
+                lam, basis = _eig_desc(side @ side.T)
+                r = _rank(ratio, min(n, k), energy=energy, s=np.sqrt(lam), rank=rank)
+            else:  # only the top r directions: exact eigh when small, subspace iteration when large
+                r = _rank(ratio, min(n, k), rank=rank)
+                basis = leading_left(side, r, seed=seed)[1]
         else:
             r = _rank(ratio, min(n, k), rank=rank)
         first_name = f"{layer.name}.svd_v"
@@ -175,24 +183,54 @@ def _eligible_conv(layer) -> str | None:
     return None
 
 
-def tucker2_factors(w: np.ndarray, r_out: int, r_in: int, iters: int = 2):
+def tucker2_factors(w: np.ndarray, r_out: int, r_in: int, iters: int = 2, start=None):
     """Tucker-2 of ``w (O, C, kh, kw)``: ``(U_out (O, r_out), U_in (C, r_in), core (r_out, r_in, kh, kw))``.
 
     HOSVD (leading singular vectors of the two channel unfoldings) then ``iters`` HOOI sweeps.
-    Mode products are matrix products on the unfoldings (BLAS), not loops.
+    With ``start = (U_out, U_in)`` (a previous fit of a nearby tensor) the HOSVD is skipped and the
+    sweeps start from ``U_in``. Mode products are matrix products on the unfoldings (BLAS), not loops.
     """
     o, c, kh, kw = w.shape
-    w_in = w.transpose(1, 0, 2, 3).reshape(c, -1)  # mode-C unfolding, (C, O kh kw)
-    w_sp = w.transpose(0, 2, 3, 1)  # (O, kh, kw, C): C last, for products with U_in
-    u_out = _leading(w.reshape(o, -1), r_out)
-    u_in = _leading(w_in, r_in)
+    u_out, u_in, core = _tucker2_sp(_spatial_middle(w), r_out, r_in, iters, start)
+    return u_out, u_in, _core_ochw(core, kh, kw)
+
+
+def _spatial_middle(w: np.ndarray) -> np.ndarray:
+    """``w (O, C, kh, kw)`` copied to ``(O, kh kw, C)``: every mode product is then one
+    contiguous matrix product (C last for ``U_in``, O first for ``U_out``)."""
+    o, c, kh, kw = w.shape
+    return np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(o, kh * kw, c)
+
+
+def _core_ochw(core: np.ndarray, kh: int, kw: int) -> np.ndarray:
+    """A core ``(r_out, kh kw, r_in)`` as a conv weight ``(r_out, r_in, kh, kw)``."""
+    r_out, _, r_in = core.shape
+    return np.ascontiguousarray(core.reshape(r_out, kh, kw, r_in).transpose(0, 3, 1, 2))
+
+
+def _tucker2_sp(ws: np.ndarray, r_out: int, r_in: int, iters: int, start=None):
+    """:func:`tucker2_factors` on ``ws (O, S, C)`` (:func:`_spatial_middle`); the core is ``(r_out, S, r_in)``."""
+    o, sp, c = ws.shape
+    flat = ws.reshape(o * sp, c)
+    if start is None:
+        u_out = _leading(ws.reshape(o, -1), r_out)
+        u_in = _leading(flat.T, r_in)  # mode-C unfolding, (C, O S)
+    else:
+        u_out, u_in = start
     for _ in range(iters):
-        t = w_sp @ u_in  # (O, kh, kw, r_in) = w x_C U_in^T
+        t = flat @ u_in  # (O S, r_in) = w x_C U_in^T
         u_out = _leading(t.reshape(o, -1), r_out)
-        t = u_out.T @ w.reshape(o, -1)  # (r_out, C kh kw) = w x_O U_out^T
-        u_in = _leading(t.reshape(r_out, c, kh * kw).transpose(1, 0, 2).reshape(c, -1), r_in)
-    core = (u_out.T @ (w_sp @ u_in).reshape(o, -1)).reshape(r_out, kh, kw, r_in).transpose(0, 3, 1, 2)
-    return u_out, u_in, np.ascontiguousarray(core)
+        t = u_out.T @ ws.reshape(o, -1)  # (r_out, S C) = w x_O U_out^T
+        u_in = _leading(t.reshape(-1, c).T, r_in)
+    core = u_out.T @ (flat @ u_in).reshape(o, -1)
+    return u_out, u_in, core.reshape(r_out, sp, r_in)
+
+
+def _reconstruct_sp(u_out, u_in, core) -> np.ndarray:
+    """``core x_O U_out x_C U_in`` in the ``(O, S, C)`` layout."""
+    r_out, sp, r_in = core.shape
+    t = (u_out @ core.reshape(r_out, -1)).reshape(-1, r_in)  # (O S, r_in)
+    return (t @ u_in.T).reshape(u_out.shape[0], sp, u_in.shape[0])
 
 
 def tucker2_reconstruct(u_out, u_in, core) -> np.ndarray:
@@ -321,33 +359,62 @@ def cp(net: Network, weights: Weights | None = None, *, ratio: float = 0.25, ite
                       force=layers is not None)
 
 
-def block_terms(w: np.ndarray, groups: int, r_out: int, r_in: int, sweeps: int = 2):
+#: a channel count above which backfitting refits each term from its previous factors (no HOSVD)
+WARM_MIN_CHANNELS = 64
+#: a backfitting sweep that lowers the relative error by less than this share of it ends the fit
+GROUPED_TOL = 1e-3
+
+
+def block_terms(w: np.ndarray, groups: int, r_out: int, r_in: int, sweeps: int = 2, tol: float = 0.0,
+                log: list | None = None):
     """``groups`` Tucker-2 terms, each with ranks ``(r_out, r_in)``, whose sum approximates ``w``.
 
-    Fitted greedily on the residual, then ``sweeps`` backfitting passes refit each term to
-    ``w`` minus the others. Returns a list of ``(U_out, U_in, core)``.
+    Fitted greedily on the residual, then at most ``sweeps`` backfitting passes refit each term
+    to ``w`` minus the others; with ``tol`` > 0 they stop once a sweep lowers the relative error
+    by less than ``tol`` of it. On tensors with more than :data:`WARM_MIN_CHANNELS` channels a
+    refit starts its HOOI sweeps from the term's previous factors instead of a fresh HOSVD (a
+    term changes little between sweeps; the HOSVD's full-size Gram matrices dominate the cost).
+    Returns a list of ``(U_out, U_in, core)``; ``log``, if given, receives the relative error
+    after the greedy fit and after each sweep.
     """
     terms = []
-    resid = w.copy()
+    warm = max(w.shape[:2]) > WARM_MIN_CHANNELS
+    # the residual is kept in the layout the fits work in; on large tensors in float32 (BLAS at
+    # twice the speed; the fit is approximate to far more than float32's rounding)
+    resid = _spatial_middle(w.astype(np.float32) if warm else w)
+    norm = max(float(np.linalg.norm(w)), 1e-300)
     for _ in range(groups):
-        t = tucker2_factors(resid, r_out, r_in)
-        resid = resid - tucker2_reconstruct(*t)
+        t = _tucker2_sp(resid, r_out, r_in, 2)
+        resid = resid - _reconstruct_sp(*t)
         terms.append(t)
+    errors = [float(np.linalg.norm(resid)) / norm]
     for _ in range(sweeps):
         for g in range(groups):
-            resid = resid + tucker2_reconstruct(*terms[g])
-            terms[g] = tucker2_factors(resid, r_out, r_in)
-            resid = resid - tucker2_reconstruct(*terms[g])
-    return terms
+            resid += _reconstruct_sp(*terms[g])
+            terms[g] = _tucker2_sp(resid, r_out, r_in, 2, start=terms[g][:2] if warm else None)
+            resid -= _reconstruct_sp(*terms[g])
+        errors.append(float(np.linalg.norm(resid)) / norm)
+        if errors[-2] - errors[-1] < tol * errors[-2]:
+            break
+    if log is not None:
+        log.extend(errors)
+    return [(u_out.astype(np.float64), u_in.astype(np.float64), _core_ochw(core.astype(np.float64), *w.shape[2:]))
+            for u_out, u_in, core in terms]
 
 
 def grouped(net: Network, weights: Weights | None = None, *, groups: int = 4, ratio: float = 0.25,
             sweeps: int = 2, layers: tuple[str, ...] | None = None, seed: int = 0, batch: int = 1,
-            max_hw: int | None = 32):
-    """Reduce, grouped k x k, expand: ``R = ratio x channels`` rounded to a multiple of ``groups``."""
+            max_hw: int | None = 32, tol: float = GROUPED_TOL):
+    """Reduce, grouped k x k, expand: ``R = ratio x channels`` rounded to a multiple of ``groups``.
+
+    Terms fitted by :func:`block_terms` (at most ``sweeps`` backfitting sweeps, fewer once one
+    gains less than ``tol``); the record's ``details["solver"]`` gives per layer the sweeps run
+    and the weight error after the greedy fit and at the end.
+    """
     if groups < 1:
         raise AccelsimError(f"must be >= 1, got {groups}", field="groups")
     chosen = select_layers(net, layers, frozenset({"conv2d"}))
+    solver = []
 
     def build(layer, w):
         why = _eligible_conv(layer)
@@ -361,7 +428,9 @@ def grouped(net: Network, weights: Weights | None = None, *, groups: int = 4, ra
         parts = _three_convs(layer, "grouped", gi * groups, go * groups, groups=groups)
         if w is None:
             return parts, None, None
-        terms = block_terms(w, groups, go, gi, sweeps)
+        errs = []
+        terms = block_terms(w, groups, go, gi, sweeps, tol=tol, log=errs)
+        solver.append((layer.name, (("sweeps", len(errs) - 1), ("error_greedy", errs[0]), ("error", errs[-1]))))
         u_in = np.concatenate([t[1] for t in terms], axis=1)
         core = np.concatenate([t[2] for t in terms], axis=0)
         u_out = np.concatenate([t[0] for t in terms], axis=1)
@@ -369,6 +438,6 @@ def grouped(net: Network, weights: Weights | None = None, *, groups: int = 4, ra
         return parts, [u_in.T[:, :, None, None], core, u_out[:, :, None, None]], approx
 
     return decompose("grouped", spec_text("grouped", f"{groups}:{ratio:g}", layers),
-                      {"groups": groups, "ratio": ratio, "sweeps": sweeps}, net, weights, chosen, build,
-                      seed=seed, batch=batch, max_hw=max_hw,
-                      force=layers is not None)
+                      {"groups": groups, "ratio": ratio, "sweeps": sweeps, "tol": tol}, net, weights, chosen, build,
+                      seed=seed, batch=batch, max_hw=max_hw, force=layers is not None,
+                      details=lambda: (("solver", tuple(solver)),))
