@@ -80,6 +80,9 @@ def decompose(name: str, spec: str, params: dict, net: Network, weights: Weights
                build, *, seed: int, batch: int, max_hw: int | None, notes=(), force: bool = False, details=None):
     """Shared driver: ``build(layer, W | None) -> (parts, arrays | None, W_approx | None) or reason``.
 
+    ``W_approx`` may instead be the relative weight error itself (a float), where the builder
+    knows it without forming the approximation (an orthogonal projection).
+
     ``details()``, called after every layer is built, gives the record's ``details`` (a solver's log).
 
     Unless ``force`` (layers named or an absolute rank given), a chain without fewer MACs is skipped.
@@ -106,7 +109,7 @@ def decompose(name: str, spec: str, params: dict, net: Network, weights: Weights
             if bias is not None:
                 entry[lname]["bias"] = bias
             new_arrays.update(entry)
-            werr[lname] = rel_error(w, approx)
+            werr[lname] = approx if isinstance(approx, float) else rel_error(w, approx)
             oerr[lname] = output_error(layer, weights[lname], chain, entry, seed=seed, batch=batch, max_hw=max_hw)
     out = splice(net, chains)
     new_w = None
@@ -163,9 +166,16 @@ def svd(net: Network, weights: Weights | None = None, *, ratio: float | None = N
             return [first, second], None, None
         b = basis[:, :r]
         a1, a2 = (b.T @ m, b) if n <= k else (b.T, m @ b)
+        # W' is W projected on span(b), orthonormal: ||W - W'||^2 = ||W||^2 - ||b^T W||^2, no
+        # product to form (on AlexNet's fc6, 77 GFLOP and a 300 MB array saved)
+        w2 = float(np.vdot(m, m))
+        kept = a1 if n <= k else a2
+        err = float(np.sqrt(max(w2 - float(np.vdot(kept, kept)), 0.0) / w2)) if w2 > 0 else 0.0
+        if err < 1e-3:  # the difference of squares has cancelled: measure it on the product
+            err = rel_error(m, (b @ a1) if n <= k else (a2 @ b.T))
         if layer.op == "conv2d":
             a1, a2 = a1[:, :, None, None], a2[:, :, None, None]
-        return [first, second], [a1, a2], (a2.reshape(n, r) @ a1.reshape(r, k)).reshape(w.shape)
+        return [first, second], [a1, a2], err
 
     args = f"r{rank}" if rank is not None else (f"e{energy:g}" if energy is not None else f"{ratio:g}")
     params = {"ratio": ratio, "energy": energy} | ({"rank": rank} if rank is not None else {})
