@@ -28,6 +28,7 @@ import numpy as np
 from accelsim.compress import progress
 
 from accelsim.compress.graph import chain_of, conv_like, matrix_like, splice
+from accelsim.compress.memo import factor_memo
 from accelsim.compress.record import make_record, output_error, rel_error, spec_text
 from accelsim.compress.subspace import iterates, leading_left
 from accelsim.compress.weights import Weights, select_layers
@@ -137,6 +138,7 @@ def svd(net: Network, weights: Weights | None = None, *, ratio: float | None = N
         raise AccelsimError("rank by retained energy needs weights (give a .npz or synthetic weights)", field="svd")
     ops = frozenset({"linear", "gemm"}) | (frozenset({"conv2d"}) if layers is not None else frozenset())
     chosen = select_layers(net, layers, ops)
+    memo = factor_memo()  # layers with identical weights share one fit
 
     def build(layer, w):
         if layer.op == "conv2d" and (layer.kernel != (1, 1) or layer.groups != 1):
@@ -152,7 +154,7 @@ def svd(net: Network, weights: Weights | None = None, *, ratio: float | None = N
                 r = _rank(ratio, min(n, k), energy=energy, s=np.sqrt(lam), rank=rank)
             else:  # only the top r directions: exact eigh when small, subspace iteration when large
                 r = _rank(ratio, min(n, k), rank=rank)
-                basis = leading_left(side, r, seed=seed)[1]
+                basis = memo(w, ("svd", r, seed), lambda: leading_left(side, r, seed=seed)[1])
         else:
             r = _rank(ratio, min(n, k), rank=rank)
         first_name = f"{layer.name}.svd_v"
@@ -269,6 +271,7 @@ def tucker2(net: Network, weights: Weights | None = None, *, ratio: float | None
     if energy is not None and weights is None:
         raise AccelsimError("rank by retained energy needs weights", field="tucker2")
     chosen = select_layers(net, layers, frozenset({"conv2d"}))
+    memo = factor_memo()  # layers with identical weights share one fit
 
     def build(layer, w):
         why = _eligible_conv(layer)
@@ -284,7 +287,7 @@ def tucker2(net: Network, weights: Weights | None = None, *, ratio: float | None
         parts = _three_convs(layer, "tucker", r_in, r_out)
         if w is None:
             return parts, None, None
-        u_out, u_in, core = tucker2_factors(w, r_out, r_in, iters)
+        u_out, u_in, core = memo(w, (r_out, r_in, iters), lambda: tucker2_factors(w, r_out, r_in, iters))
         arrays = [u_in.T[:, :, None, None], core, u_out[:, :, None, None]]
         return parts, arrays, tucker2_reconstruct(u_out, u_in, core)
 
@@ -379,6 +382,7 @@ def cp(net: Network, weights: Weights | None = None, *, ratio: float = 0.25, ite
     the final relative weight error of the fit.
     """
     chosen = select_layers(net, layers, frozenset({"conv2d"}))
+    memo = factor_memo()  # layers with identical weights share one fit
     solver = []
 
     def build(layer, w):
@@ -398,8 +402,10 @@ def cp(net: Network, weights: Weights | None = None, *, ratio: float = 0.25, ite
         parts = [p1, p2, p3, p4]
         if w is None:
             return parts, None, None
-        errs = []
-        fa, fb, fh, fv = cp_als(w, r, iters, seed, tol=tol, log=errs)
+        def fit():
+            errs = []
+            return cp_als(w, r, iters, seed, tol=tol, log=errs), errs
+        (fa, fb, fh, fv), errs = memo(w, (r, iters, seed, tol), fit)
         solver.append((layer.name, (("iterations", len(errs)), ("error", errs[-1] if errs else 1.0))))
         arrays = [fb.T[:, :, None, None], fh.T[:, None, :, None], fv.T[:, None, None, :], fa[:, :, None, None]]
         return parts, arrays, np.einsum("or,cr,hr,vr->ochv", fa, fb, fh, fv, optimize=True)
@@ -464,6 +470,7 @@ def grouped(net: Network, weights: Weights | None = None, *, groups: int = 4, ra
     if groups < 1:
         raise AccelsimError(f"must be >= 1, got {groups}", field="groups")
     chosen = select_layers(net, layers, frozenset({"conv2d"}))
+    memo = factor_memo()  # layers with identical weights share one fit
     solver = []
 
     def build(layer, w):
@@ -478,8 +485,10 @@ def grouped(net: Network, weights: Weights | None = None, *, groups: int = 4, ra
         parts = _three_convs(layer, "grouped", gi * groups, go * groups, groups=groups)
         if w is None:
             return parts, None, None
-        errs = []
-        terms = block_terms(w, groups, go, gi, sweeps, tol=tol, log=errs)
+        def fit():
+            errs = []
+            return block_terms(w, groups, go, gi, sweeps, tol=tol, log=errs), errs
+        terms, errs = memo(w, (groups, go, gi, sweeps, tol), fit)
         solver.append((layer.name, (("sweeps", len(errs) - 1), ("error_greedy", errs[0]), ("error", errs[-1]))))
         u_in = np.concatenate([t[1] for t in terms], axis=1)
         core = np.concatenate([t[2] for t in terms], axis=0)
