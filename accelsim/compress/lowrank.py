@@ -209,9 +209,10 @@ def tucker2_factors(w: np.ndarray, r_out: int, r_in: int, iters: int = 2, start=
 
 def _spatial_middle(w: np.ndarray) -> np.ndarray:
     """``w (O, C, kh, kw)`` copied to ``(O, kh kw, C)``: every mode product is then one
-    contiguous matrix product (C last for ``U_in``, O first for ``U_out``)."""
+    contiguous matrix product (C last for ``U_in``, O first for ``U_out``). Always a copy
+    (:func:`block_terms` updates its residual in place)."""
     o, c, kh, kw = w.shape
-    return np.ascontiguousarray(w.transpose(0, 2, 3, 1)).reshape(o, kh * kw, c)
+    return w.transpose(0, 2, 3, 1).copy().reshape(o, kh * kw, c)
 
 
 def _core_ochw(core: np.ndarray, kh: int, kw: int) -> np.ndarray:

@@ -174,3 +174,12 @@ def test_cp_and_grouped_solver_logs(tiny_cnn, tiny_w):
             info = dict(info)
             assert info[key] >= 1 and 0 <= info["error"] < 1
             assert info["error"] == pytest.approx(rec.error_of(name)[0], rel=1e-6)  # the fit's error is the layer's
+
+
+def test_block_terms_leave_the_weights_alone():
+    """The residual is updated in place: it must be a copy even where the layout change is a view (1x1)."""
+    from accelsim.compress.lowrank import block_terms
+    w = np.random.default_rng(7).standard_normal((12, 10, 1, 1))
+    before = w.copy()
+    block_terms(w, 2, 2, 2)
+    np.testing.assert_array_equal(w, before)
