@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import numpy as np
 
-#: a Gram side at or below which ``eigh`` is exact and cheap enough
+#: a Gram side at or below which ``eigh`` is always used (exact and cheap)
 EXACT_MAX_DIM = 128
 #: above this side ``eigh`` is used only if the kept block exceeds this share of the side
 ITERATE_MAX_SHARE = 0.25
-#: above this side the iterations run in float32 (BLAS twice as fast); Rayleigh-Ritz in float64
+#: from this side on the iterations run in float32 (BLAS twice as fast); the small Rayleigh-Ritz
+#: problem is solved in the Gram's own precision
 FLOAT32_MIN_DIM = 2048
 POWER_ITERS = 4
 
@@ -32,7 +33,9 @@ def block_size(n: int, r: int) -> int:
 
 
 def iterates(n: int, r: int) -> bool:
-    """True when :func:`top_eigh` takes subspace iteration for ``r`` of ``n`` (else exact ``eigh``)."""
+    """True when :func:`top_eigh` takes subspace iteration for ``r`` of ``n`` (else exact ``eigh``):
+    a side above 1024 keeping less than half of it, or above :data:`EXACT_MAX_DIM` keeping at most
+    :data:`ITERATE_MAX_SHARE` of it (below that the iterations cost about what ``eigh`` does)."""
     k = block_size(n, r)
     return n > FLOAT32_MIN_DIM // 2 and k < n // 2 or n > EXACT_MAX_DIM and k <= ITERATE_MAX_SHARE * n
 
