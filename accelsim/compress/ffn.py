@@ -25,6 +25,7 @@ import numpy as np
 
 from accelsim.compress.graph import conv_like, matrix_like
 from accelsim.compress.lowrank import decompose
+from accelsim.compress.memo import factor_memo
 from accelsim.compress.record import spec_text
 from accelsim.compress.weights import Weights, select_layers
 from accelsim.workload.network import Network
@@ -138,6 +139,7 @@ def ffn(net: Network, weights: Weights | None = None, *, ratio: float = 1.0, ite
     activations). Cost is about ``r x O x K`` per sweep: meant for small layers and studies.
     """
     chosen = select_layers(net, layers, frozenset({"conv2d", "linear"}))
+    memo = factor_memo()  # layers with identical weights share one fit
     solver = []
 
     def build(layer, w):
@@ -158,7 +160,7 @@ def ffn(net: Network, weights: Weights | None = None, *, ratio: float = 1.0, ite
         parts = [p1, p2, p3]
         if w is None:
             return parts, None, None
-        xs, ds, ys, errs = ffn_factorize(w.reshape(o, k), r, iters, tol=tol)
+        xs, ds, ys, errs = memo(w, (r, iters, tol), lambda: ffn_factorize(w.reshape(o, k), r, iters, tol=tol))
         solver.append((layer.name, (("sweeps", len(errs) - 1), ("error_greedy", errs[0]), ("error", errs[-1]))))
         a1 = ys.T.reshape((r,) + w.shape[1:])
         a3 = xs if layer.op == "linear" else xs[:, :, None, None]

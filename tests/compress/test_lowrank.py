@@ -131,3 +131,55 @@ def test_resnet18_tucker2_quarter():
             macs += h * w * c * ri + ho * wo * (ri * ro * 9 + ro * o) - ho * wo * c * o * 9
     assert rec.before.params == 11_689_512 - 4_800  # torchvision count less BN, as tests/workload/test_zoo.py
     assert (rec.after.params, rec.after.macs) == (params, macs)
+
+
+def test_cp_log_is_the_true_error_and_early_stop_is_a_prefix():
+    """The logged residual equals the reconstruction's; with a tolerance the fit stops early, and
+    what ran is exactly the full fit's first iterations (both on the two-pass, float32 path of
+    large tensors and the exact one of small ones)."""
+    for shape, rank in (((12, 10, 3, 3), 4), ((80, 72, 3, 3), 20)):
+        w = np.random.default_rng(sum(shape)).standard_normal(shape)
+        full, short = [], []
+        f = cp_als(w, rank, 12, 0, log=full)
+        np.testing.assert_allclose(full[-1], np.linalg.norm(w - np.einsum("or,cr,hr,vr->ochv", *f)) / np.linalg.norm(w),
+                                   rtol=1e-5)
+        cp_als(w, rank, 12, 0, tol=1e-2, log=short)
+        assert 1 < len(short) < len(full) == 12
+        np.testing.assert_allclose(short, full[:len(short)], rtol=1e-12)
+        assert full[len(short) - 2] - full[len(short) - 1] < 1e-2 * full[len(short) - 2]
+
+
+def test_block_terms_log_and_early_stop():
+    """Warm-started refits (large tensors) and fresh ones (small) both lower the error sweep by sweep;
+    the last logged error is the fit's, and a tolerance ends the sweeps early."""
+    from accelsim.compress.lowrank import block_terms
+    for shape in ((16, 12, 3, 3), (96, 80, 3, 3)):
+        w = np.random.default_rng(sum(shape)).standard_normal(shape)
+        log = []
+        terms = block_terms(w, 4, shape[0] // 8, shape[1] // 8, sweeps=4, log=log)
+        assert len(log) == 5 and all(a >= b - 1e-6 for a, b in zip(log, log[1:])) and log[-1] < log[0]
+        approx = sum(tucker2_reconstruct(*t) for t in terms)
+        assert log[-1] == pytest.approx(np.linalg.norm(w - approx) / np.linalg.norm(w), rel=1e-5)
+        short = []
+        block_terms(w, 4, shape[0] // 8, shape[1] // 8, sweeps=4, tol=0.5, log=short)
+        assert len(short) == 2
+
+
+def test_cp_and_grouped_solver_logs(tiny_cnn, tiny_w):
+    for fn, key in ((cp, "iterations"), (grouped, "sweeps")):
+        _, _, rec = fn(tiny_cnn, tiny_w, ratio=0.5, layers=("c2", "c4"))
+        log = dict(rec.detail("solver"))
+        assert set(log) == {"c2", "c4"}
+        for name, info in log.items():
+            info = dict(info)
+            assert info[key] >= 1 and 0 <= info["error"] < 1
+            assert info["error"] == pytest.approx(rec.error_of(name)[0], rel=1e-6)  # the fit's error is the layer's
+
+
+def test_block_terms_leave_the_weights_alone():
+    """The residual is updated in place: it must be a copy even where the layout change is a view (1x1)."""
+    from accelsim.compress.lowrank import block_terms
+    w = np.random.default_rng(7).standard_normal((12, 10, 1, 1))
+    before = w.copy()
+    block_terms(w, 2, 2, 2)
+    np.testing.assert_array_equal(w, before)
