@@ -144,7 +144,7 @@ def admm_fit(gram: Gram, w: np.ndarray, constraint: str = "binary", bits: int = 
         g -= u
         g *= rho
         g += two_hw
-        v = gram.solve_rows(g, rho)
+        v = gram.solve_rows(g, rho, overwrite=True)
         del g
         v += u  # v + u from here on
         codes, a0 = proj(v, a0)

@@ -66,10 +66,15 @@ class Gram:
         """``m H`` for ``m (O, K)`` (rows, no transposes)."""
         return ((m @ self.vt.T) * self.lam) @ self.vt + self.floor * m
 
-    def solve_rows(self, m: np.ndarray, rho: float) -> np.ndarray:
-        """``m (2H + rho I)^-1`` for ``m (O, K)``."""
+    def solve_rows(self, m: np.ndarray, rho: float, overwrite: bool = False) -> np.ndarray:
+        """``m (2H + rho I)^-1`` for ``m (O, K)``; ``overwrite`` puts it in ``m`` (one layer-sized array fewer)."""
         c = 2.0 * self.floor + rho
-        return ((m @ self.vt.T) * (1.0 / (2.0 * self.lam + c) - 1.0 / c)) @ self.vt + m / c
+        low = (m @ self.vt.T) * (1.0 / (2.0 * self.lam + c) - 1.0 / c)
+        if not overwrite:
+            return low @ self.vt + m / c
+        m /= c
+        m += low @ self.vt
+        return m
 
     def quad(self, d: np.ndarray) -> np.ndarray:
         """``d_o^T H d_o`` per row of ``d (O, K)``."""
