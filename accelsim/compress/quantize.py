@@ -83,6 +83,10 @@ def twn_weights(w: np.ndarray, per_channel: bool = False) -> tuple[np.ndarray, n
     return codes, alpha
 
 
+def _narrowed(codes: np.ndarray, scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return narrow_codes(codes), scale
+
+
 def _new_arrays(old: dict, codes: np.ndarray, scale: np.ndarray) -> dict:
     codes = narrow_codes(codes)
     new = {k: v for k, v in old.items() if k not in ("weight_q", "weight_scale")}
@@ -150,7 +154,7 @@ def quantize_int(net: Network, weights: Weights | None = None, *, weight_bits: i
     args = f"w{weight_bits}" + (f"a{act_bits}" if act_bits is not None else "") + (":per-channel" if per_channel else "")
     params = {"weight_bits": weight_bits, "act_bits": act_bits, "per_channel": per_channel}
     return _run("int", spec_text(args, "", layers), params, net, weights, layers, WEIGHTED_OPS,
-                lambda w: quantize_symmetric(w, weight_bits, axis), fields, act_layers=act_layers,
+                lambda w: _narrowed(*quantize_symmetric(w, weight_bits, axis)), fields, act_layers=act_layers,
                 forward=forward if act_bits is not None else None, seed=seed, batch=batch, max_hw=max_hw)
 
 
