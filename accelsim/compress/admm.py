@@ -17,7 +17,8 @@ scaled dual ``U`` and penalty ``rho`` each iteration takes
 3. the dual update ``U += V - G``;
 
 and stops when the primal residual ``||V - G|| / ||W||`` has not reached a new low for
-``patience`` iterations, when it reaches zero (``V = G``, a fixed point), or after ``iters``.
+``patience`` iterations, when the kept codes (below) have not improved for ``stall`` iterations,
+when the residual reaches zero (``V = G``, a fixed point), or after ``iters``.
 ``rho`` starts at ``rho0 x trace(H)/K`` and grows by ``rho_growth`` per iteration (the usual way
 to drive a non-convex ADMM to a feasible point).
 
@@ -69,7 +70,14 @@ def pow2_levels(bits: int) -> np.ndarray:
 def _pow2_codes(v: np.ndarray, alpha: np.ndarray, levels: np.ndarray) -> np.ndarray:
     mid = (levels[1:] + levels[:-1]) / 2
     t = np.abs(v) / np.where(alpha > 0, alpha, 1.0)[:, None]
-    return np.sign(v) * levels[np.searchsorted(mid, t)]
+    # the level index is the count of midpoints below t (searchsorted's, by a few vector compares)
+    idx = np.zeros(t.shape, np.int8)
+    for m in mid:
+        idx += t > m
+    del t
+    c = levels[idx]
+    c *= np.sign(v)
+    return c
 
 
 def project_pow2(v: np.ndarray, bits: int, steps: int = 10,
@@ -110,7 +118,7 @@ def projector(constraint: str, bits: int = 3):
 
 
 def admm_fit(gram: Gram, w: np.ndarray, constraint: str = "binary", bits: int = 3, iters: int = 100,
-             rho0: float = 1.0, rho_growth: float = 1.05, patience: int = 10):
+             rho0: float = 1.0, rho_growth: float = 1.05, patience: int = 10, stall: int = 5):
     """ADMM on one group's ``w (O, K)`` (module docstring); returns ``(codes, alpha, info)``.
 
     ``info``: ``iterations`` run, final ``residual`` ``||V - G|| / ||W||``, the calibration
@@ -121,29 +129,39 @@ def admm_fit(gram: Gram, w: np.ndarray, constraint: str = "binary", bits: int = 
     codes, a0 = proj(w)
     alpha, start = score(codes)
     best = start
-    best_codes, best_alpha = codes, alpha
-    g = codes * a0[:, None]
+    # codes are small integers: the kept ones are held as int8, the float ones die each iteration
+    # (a layer's worth of arrays fewer at once: these are the pass's peak memory)
+    best_codes, best_alpha = codes.astype(np.int8), alpha
+    g = codes
+    g *= a0[:, None]
+    del codes
     u = np.zeros_like(w)
     two_hw = 2.0 * gram.apply_rows(w)
     rho = rho0 * gram.mean_eig
     wnorm = max(float(np.linalg.norm(w)), 1e-300)
-    low, since, res, it = np.inf, 0, np.inf, 0
+    low, since, res, it, found = np.inf, 0, np.inf, 0, 0
     for it in range(1, iters + 1):
         g -= u
         g *= rho
         g += two_hw
-        v = gram.solve_rows(g, rho)
+        v = gram.solve_rows(g, rho, overwrite=True)
+        del g
         v += u  # v + u from here on
         codes, a0 = proj(v, a0)
-        g = codes * a0[:, None]
-        v -= g  # v - g + u = the new dual
-        d = v - u  # the primal residual V - G
-        u = v
-        res = float(np.sqrt(np.einsum("ok,ok->", d, d))) / wnorm
         alpha, obj = score(codes)
         if obj < best:
-            best, best_codes, best_alpha = obj, codes, alpha
+            best, best_codes, best_alpha, found = obj, codes.astype(np.int8), alpha, it
+        g = codes
+        g *= a0[:, None]
+        del codes
+        v -= g  # v - g + u = the new dual
+        u -= v  # minus the primal residual V - G
+        res = float(np.sqrt(np.einsum("ok,ok->", u, u))) / wnorm
+        u = v
+        del v
         if res < 1e-9:  # V = G: a fixed point, nothing left to move
+            break
+        if it - found >= stall:  # the kept codes stopped improving: the rest only tightens V = G
             break
         if res < low * (1 - 1e-6):
             low, since = res, 0
@@ -152,7 +170,7 @@ def admm_fit(gram: Gram, w: np.ndarray, constraint: str = "binary", bits: int = 
             if since >= patience:
                 break
         rho *= rho_growth
-    return best_codes.astype(np.int64), best_alpha, {"iterations": it, "residual": res, "objective": best, "objective_start": start}
+    return best_codes, best_alpha, {"iterations": it, "residual": res, "objective": best, "objective_start": start}
 
 
 def _summary(infos) -> tuple:

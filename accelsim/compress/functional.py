@@ -170,8 +170,10 @@ def quantize_symmetric(a: np.ndarray, bits: int, axis: int | None = None) -> tup
         other = tuple(i for i in range(a.ndim) if i != axis)
         amax = np.abs(a).max(axis=other, keepdims=True)
     scale = np.where(amax > 0, amax / qmax, 1.0)
-    codes = np.clip(np.rint(a / scale), -qmax, qmax).astype(np.int64)
-    return codes, scale
+    q = a / scale  # rounded and clipped in place: a whole layer's temporaries are a pass's peak memory
+    np.rint(q, out=q)
+    np.clip(q, -qmax, qmax, out=q)
+    return q.astype(np.int64), scale
 
 
 def fake_quantize(a: np.ndarray, bits: int, axis: int | None = None) -> np.ndarray:

@@ -28,7 +28,7 @@ from accelsim.compress import progress
 
 from accelsim.compress.functional import im2col
 from accelsim.compress.quantize import _new_arrays
-from accelsim.compress.record import make_record, output_error, rel_error, seeded_input
+from accelsim.compress.record import make_record, output_error, rel_error, seeded_input, seeded_shape
 from accelsim.compress.weights import Weights, layer_rng, select_layers
 from accelsim.workload.layer import WEIGHTED_OPS, Layer
 from accelsim.workload.network import Network
@@ -66,10 +66,15 @@ class Gram:
         """``m H`` for ``m (O, K)`` (rows, no transposes)."""
         return ((m @ self.vt.T) * self.lam) @ self.vt + self.floor * m
 
-    def solve_rows(self, m: np.ndarray, rho: float) -> np.ndarray:
-        """``m (2H + rho I)^-1`` for ``m (O, K)``."""
+    def solve_rows(self, m: np.ndarray, rho: float, overwrite: bool = False) -> np.ndarray:
+        """``m (2H + rho I)^-1`` for ``m (O, K)``; ``overwrite`` puts it in ``m`` (one layer-sized array fewer)."""
         c = 2.0 * self.floor + rho
-        return ((m @ self.vt.T) * (1.0 / (2.0 * self.lam + c) - 1.0 / c)) @ self.vt + m / c
+        low = (m @ self.vt.T) * (1.0 / (2.0 * self.lam + c) - 1.0 / c)
+        if not overwrite:
+            return low @ self.vt + m / c
+        m /= c
+        m += low @ self.vt
+        return m
 
     def quad(self, d: np.ndarray) -> np.ndarray:
         """``d_o^T H d_o`` per row of ``d (O, K)``."""
@@ -91,20 +96,25 @@ def gram_of(rows: np.ndarray, rank: int | None = GRAM_RANK, seed: int = 0) -> Gr
     or at least ``min(N, K)``, else the top ``rank`` by a seeded randomized range finder
     (Halko, Martinsson, Tropp 2011, two power iterations) and the floor."""
     n, k = rows.shape
-    x = rows / np.sqrt(max(n, 1))
-    total = float((x * x).sum())
+    scale = 1.0 / max(n, 1)  # H = rows^T rows / n: the 1/n goes on the eigenvalues, not on a copy of rows
     full = min(n, k)
     if rank is None or rank >= full:
-        _, s, vt = np.linalg.svd(x, full_matrices=False)
-        lam = s ** 2
+        _, s, vt = np.linalg.svd(rows, full_matrices=False)
+        lam = s ** 2 * scale
         floor = 0.0
     else:
-        omega = layer_rng(seed, "gram").standard_normal((k, min(full, rank + 10)))
+        # The range finder only has to find the leading subspace: float32 halves its memory and time;
+        # the basis is re-orthonormalized, and the final small SVD, eigenvalues and trace are in float64.
+        total = float(np.einsum("nk,nk->", rows, rows)) * scale
+        x = rows.astype(np.float32)
+        omega = layer_rng(seed, "gram").standard_normal((k, min(full, rank + 10))).astype(np.float32)
         q = np.linalg.qr(x @ omega)[0]
         for _ in range(2):
             q = np.linalg.qr(x @ (x.T @ q))[0]
-        _, s, vt = np.linalg.svd(q.T @ x, full_matrices=False)
-        lam, vt = s[:rank] ** 2, vt[:rank]
+        del x
+        q = np.linalg.qr(q.astype(np.float64))[0]  # orthonormal in float64, so Ritz values stay below the true ones
+        _, s, vt = np.linalg.svd(q.T @ rows, full_matrices=False)
+        lam, vt = s[:rank] ** 2 * scale, vt[:rank]
         floor = max(total - float(lam.sum()), 0.0) / (k - rank)
     return Gram(vt=np.ascontiguousarray(vt), lam=np.maximum(lam - floor, 0.0), floor=floor)
 
@@ -121,6 +131,17 @@ def layer_rows(layer: Layer, x: np.ndarray) -> list[np.ndarray]:
     return [x.reshape(n, k, -1).transpose(0, 2, 1).reshape(-1, k)]
 
 
+def _rows_per_image(layer: Layer, max_hw: int | None) -> int:
+    """Rows :func:`layer_rows` gives for one image of :func:`seeded_input` (output pixels of a conv)."""
+    c, h, w = seeded_shape(layer, max_hw)
+    if layer.op == "conv2d":
+        (t, l, b, r), (kh, kw), (sh, sw), (dh, dw) = layer.padding, layer.kernel, layer.stride, layer.dilation
+        return ((h + t + b - dh * (kh - 1) - 1) // sh + 1) * ((w + l + r - dw * (kw - 1) - 1) // sw + 1)
+    if layer.op == "linear":
+        return 1
+    return h * w  # gemm: one row per column of its (K, M, 1) input
+
+
 def calibration_grams(layer: Layer, seed: int = 0, rows: int = CALIB_ROWS, rank: int | None = GRAM_RANK,
                       max_hw: int | None = 32, x: np.ndarray | None = None) -> list[Gram]:
     """One :class:`Gram` per group of ``layer`` from seeded calibration inputs (or ``x``).
@@ -128,12 +149,15 @@ def calibration_grams(layer: Layer, seed: int = 0, rows: int = CALIB_ROWS, rank:
     Enough images are drawn to give ``rows`` rows, then ``rows`` of them are kept at random.
     """
     if x is None:
-        per_image = max(1, layer_rows(layer, seeded_input(layer, seed, 1, max_hw))[0].shape[0])
+        per_image = max(1, _rows_per_image(layer, max_hw))
         batch = int(min(256, -(-rows // per_image)))
         x = seeded_input(layer, seed + CALIB_SEED_OFFSET, batch, max_hw)
     out = []
     rng = layer_rng(seed + CALIB_SEED_OFFSET, layer.name)
-    for r in layer_rows(layer, x):
+    groups = layer_rows(layer, x)
+    del x
+    while groups:
+        r = groups.pop(0)  # each group's rows are freed once its Gram is made
         if r.shape[0] > rows:
             r = r[np.sort(rng.choice(r.shape[0], rows, replace=False))]
         out.append(gram_of(r, rank, seed))

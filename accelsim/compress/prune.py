@@ -139,6 +139,35 @@ def _top_mask(mag: np.ndarray, keep: int) -> np.ndarray:
     return mask.reshape(mag.shape)
 
 
+def _magnitudes(arrays: dict) -> np.ndarray:
+    """``|w|``, with -1 where a mask already pruned the weight (so it is never kept again)."""
+    return np.where(arrays.get("mask", True), np.abs(arrays["weight"]), -1.0)
+
+
+def _layer_mask(arrays: dict, density: float) -> np.ndarray:
+    """The ``round(density x n)`` largest ``|w|`` among the unpruned weights (at least one, at most all of them).
+
+    The threshold is found by an in-place partition of one copy of the magnitudes; ties at it
+    (measure zero for real weights) are broken by position, first kept.
+    """
+    m = _magnitudes(arrays).ravel()
+    keep = max(1, min(int(round(density * m.size)), int(np.count_nonzero(m >= 0))))
+    kth = m.size - keep
+    m.partition(kth)
+    thr = float(m[kth])
+    del m
+    a = np.abs(arrays["weight"])
+    mask, tie = a > thr, a == thr
+    del a
+    if "mask" in arrays:
+        mask &= arrays["mask"]
+        tie &= arrays["mask"]
+    need = keep - int(np.count_nonzero(mask))
+    if need > 0:
+        mask.flat[np.flatnonzero(tie)[:need]] = True
+    return mask
+
+
 def magnitude_prune(net: Network, weights: Weights | None = None, *, sparsity: float, scope: str = "layer",
                     layers: tuple[str, ...] | None = None, seed: int = 0, batch: int = 1, max_hw: int | None = 32):
     """Zero the ``sparsity`` fraction of smallest |w| (``scope`` ``"layer"`` or ``"global"``).
@@ -154,20 +183,16 @@ def magnitude_prune(net: Network, weights: Weights | None = None, *, sparsity: f
     chosen = select_layers(net, layers, WEIGHTED_OPS)
     density = 1.0 - sparsity
     masks: dict[str, np.ndarray] = {}
-    if weights is not None:
-        mags = {n: np.where(weights[n].get("mask", True), np.abs(weights[n]["weight"]), -1.0) for n in chosen}
-        if scope == "global":
-            allm = np.concatenate([m.ravel() for m in mags.values()])
-            keep_total = min(int(round(density * allm.size)), int((allm >= 0).sum()))
-            glob = _top_mask(allm, keep_total)
-            at = 0
-            for n in chosen:
-                masks[n] = glob[at: at + mags[n].size].reshape(mags[n].shape)
-                at += mags[n].size
-        else:
-            for n, m in mags.items():
-                keep = max(1, min(int(round(density * m.size)), int((m >= 0).sum())))
-                masks[n] = _top_mask(m, keep)
+    if weights is not None and scope == "global":
+        mags = {n: _magnitudes(weights[n]) for n in chosen}
+        allm = np.concatenate([m.ravel() for m in mags.values()])
+        keep_total = min(int(round(density * allm.size)), int((allm >= 0).sum()))
+        glob = _top_mask(allm, keep_total)
+        at = 0
+        for n in chosen:
+            masks[n] = glob[at: at + mags[n].size].reshape(mags[n].shape)
+            at += mags[n].size
+        del mags, allm
     new_layers, new_w = [], (dict(weights) if weights is not None else None)
     werr, oerr, sizes = {}, {}, []
     for layer in net.layers:
@@ -179,7 +204,10 @@ def magnitude_prune(net: Network, weights: Weights | None = None, *, sparsity: f
             sizes.append((layer.name, tuple(sparse_sizes(new, seed=seed).items())))
         else:
             old = weights[layer.name]
-            mask = masks[layer.name]
+            if scope == "global":
+                mask = masks.pop(layer.name)
+            else:  # one layer at a time: a whole network's magnitudes at once cost its float weights again
+                mask = _layer_mask(old, density)
             arrays = dict(old, weight=np.where(mask, old["weight"], 0.0), mask=mask)
             if "weight_q" in old:
                 arrays["weight_q"] = np.where(mask, old["weight_q"], 0)

@@ -35,8 +35,19 @@ INT_BITS = (2, 4, 8, 16)
 
 
 def _sign(a: np.ndarray) -> np.ndarray:
-    """+1 / -1 with sign(0) = +1 (binary hardware has no zero)."""
-    return np.where(a >= 0, 1, -1).astype(np.int64)
+    """+1 / -1 with sign(0) = +1 (binary hardware has no zero), as int8."""
+    return np.where(a >= 0, np.int8(1), np.int8(-1))
+
+
+def narrow_codes(codes: np.ndarray) -> np.ndarray:
+    """``codes`` in the smallest signed integer dtype that holds them (int8 for binary, ternary and
+    int-8 codes): a whole network's codes in int64 would cost as much memory as its float weights."""
+    codes = np.asarray(codes)
+    lo, hi = (int(codes.min()), int(codes.max())) if codes.size else (0, 0)
+    for dt in (np.int8, np.int16, np.int32):
+        if np.iinfo(dt).min <= lo and hi <= np.iinfo(dt).max:
+            return codes.astype(dt, copy=False)
+    return codes.astype(np.int64, copy=False)
 
 
 def _per_filter_mean_abs(w: np.ndarray) -> np.ndarray:
@@ -68,16 +79,21 @@ def twn_weights(w: np.ndarray, per_channel: bool = False) -> tuple[np.ndarray, n
         delta = 0.7 * a.mean()
         keep = a > delta
         alpha = np.asarray(a[keep].mean() if keep.any() else 0.0).reshape((1,) * w.ndim)
-    codes = np.where(keep, np.sign(w), 0).astype(np.int64)
+    codes = np.where(keep, np.sign(w).astype(np.int8), np.int8(0))
     return codes, alpha
 
 
+def _narrowed(codes: np.ndarray, scale: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return narrow_codes(codes), scale
+
+
 def _new_arrays(old: dict, codes: np.ndarray, scale: np.ndarray) -> dict:
+    codes = narrow_codes(codes)
     new = {k: v for k, v in old.items() if k not in ("weight_q", "weight_scale")}
     new["weight"] = codes * scale
     if "mask" in old:  # a pruned weight stays pruned
         new["weight"] = np.where(old["mask"], new["weight"], 0.0)
-        codes = np.where(old["mask"], codes, 0)
+        codes = np.where(old["mask"], codes, codes.dtype.type(0))
     new["weight_q"] = codes
     new["weight_scale"] = np.asarray(scale, dtype=np.float64).reshape(-1)
     return new
@@ -138,7 +154,7 @@ def quantize_int(net: Network, weights: Weights | None = None, *, weight_bits: i
     args = f"w{weight_bits}" + (f"a{act_bits}" if act_bits is not None else "") + (":per-channel" if per_channel else "")
     params = {"weight_bits": weight_bits, "act_bits": act_bits, "per_channel": per_channel}
     return _run("int", spec_text(args, "", layers), params, net, weights, layers, WEIGHTED_OPS,
-                lambda w: quantize_symmetric(w, weight_bits, axis), fields, act_layers=act_layers,
+                lambda w: _narrowed(*quantize_symmetric(w, weight_bits, axis)), fields, act_layers=act_layers,
                 forward=forward if act_bits is not None else None, seed=seed, batch=batch, max_hw=max_hw)
 
 

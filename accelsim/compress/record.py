@@ -117,13 +117,18 @@ def seeded_input(layer: Layer, seed: int = 0, batch: int = 1, max_hw: int | None
     Only conv2d inputs are cropped (to ``max_hw``, but never below the dilated kernel);
     ``max_hw=None`` keeps the full map.
     """
+    rng = layer_rng(seed + 7919, layer.name)
+    return np.maximum(rng.standard_normal((batch, *seeded_shape(layer, max_hw))), 0.0)
+
+
+def seeded_shape(layer: Layer, max_hw: int | None = 32) -> tuple[int, int, int]:
+    """``(C, H, W)`` of one image of :func:`seeded_input` (the conv crop applied), without drawing it."""
     c, h, w = layer.in_shapes[0]
     if layer.op == "conv2d" and max_hw is not None:
         (t, l, b, r), (kh, kw), (dh, dw) = layer.padding, layer.kernel, layer.dilation
         h = min(h, max(max_hw, dh * (kh - 1) + 1 - t - b))
         w = min(w, max(max_hw, dw * (kw - 1) + 1 - l - r))
-    rng = layer_rng(seed + 7919, layer.name)
-    return np.maximum(rng.standard_normal((batch, c, h, w)), 0.0)
+    return c, h, w
 
 
 def spec_text(name: str, args: str = "", layers: tuple[str, ...] | None = None) -> str:

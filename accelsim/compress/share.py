@@ -35,7 +35,9 @@ def kmeans_1d(values: np.ndarray, clusters: int, iterations: int = MAX_ITERATION
     # On scalars a cluster is an interval: sorted once, each assignment is k binary searches and each
     # mean a difference of prefix sums, so an iteration costs O(k log n), not O(n) (AlexNet: 61 M weights)
     sv = np.sort(v)
-    prefix = np.concatenate(([0.0], np.cumsum(sv)))
+    prefix = np.empty(sv.size + 1)
+    prefix[0] = 0.0
+    np.cumsum(sv, out=prefix[1:])
     cent = np.linspace(sv[0], sv[-1], clusters)
     bounds, edges, relabel = None, None, None
     for _ in range(iterations):
@@ -54,6 +56,7 @@ def kmeans_1d(values: np.ndarray, clusters: int, iterations: int = MAX_ITERATION
             cent = cent[order]
             relabel = np.argsort(order)
             bounds = None  # the intervals were renamed: look again
+    del sv, prefix  # a layer-sized copy each: gone before the codes take their place
     codes = np.searchsorted(edges, v)
     return (codes if relabel is None else relabel[codes]), cent
 
@@ -74,12 +77,21 @@ def share(net: Network, weights: Weights | None = None, *, bits: int = 4, layers
     todo = [l for l in net.layers if l.name in chosen and new_w is not None]
     for layer in progress.layers(todo, f"share:{bits}", lambda l: l.name):
         old = weights[layer.name]
-        keep = old["mask"] if "mask" in old else np.ones(old["weight"].shape, bool)
-        codes, book = kmeans_1d(old["weight"][keep], 1 << bits)
-        idx = np.full(old["weight"].shape, -1, np.int64)
-        idx[keep] = codes
+        dt = np.int8 if bits < 8 else np.int16
+        if "mask" in old:
+            keep = old["mask"]
+            codes, book = kmeans_1d(old["weight"][keep], 1 << bits)
+            idx = np.full(old["weight"].shape, -1, dt)
+            idx[keep] = codes
+            del codes
+            weight = np.where(keep, book[np.maximum(idx, 0)], 0.0)
+        else:  # every weight clustered: no layer-sized copies of the weights or a mask
+            codes, book = kmeans_1d(old["weight"], 1 << bits)
+            idx = codes.astype(dt).reshape(old["weight"].shape)
+            del codes
+            weight = book[idx]
         arrays = {k: v for k, v in old.items() if k not in ("weight_q", "weight_scale")}
-        arrays.update(weight=np.where(keep, book[np.maximum(idx, 0)], 0.0), weight_idx=idx, codebook=book)
+        arrays.update(weight=weight, weight_idx=idx, codebook=book)
         new_w[layer.name] = arrays
         werr[layer.name] = rel_error(old["weight"], arrays["weight"])
         new = out.layer(layer.name)

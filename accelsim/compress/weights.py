@@ -10,10 +10,11 @@ A :data:`Weights` value maps a layer name to that layer's arrays:
 ``"mask"`` (optional)
     bool, same shape as ``"weight"``: which weights survive pruning.
 ``"weight_idx"``, ``"codebook"`` (optional)
-    int64 indices into a float64 codebook left by weight sharing (``-1`` where pruned), so that
+    signed integer indices (the smallest dtype that holds them: int8 up to 128 entries) into a float64 codebook left by weight sharing (``-1`` where pruned), so that
     ``weight == codebook[weight_idx]`` wherever ``weight_idx >= 0``.
 ``"weight_q"``, ``"weight_scale"`` (optional)
-    integer codes and their scale (scalar or one per output channel) left by a quantization
+    integer codes (the smallest signed dtype that holds them: int8 for binary, ternary and
+    int-8 codes) and their scale (scalar or one per output channel) left by a quantization
     pass, so that ``weight == weight_q * weight_scale`` and the network can run in integers.
 
 Only weighted layers (conv2d, linear, gemm) appear. Passes never mutate a Weights value:

@@ -120,3 +120,26 @@ def test_channel_pruning_resnet18_skips_residual_outputs():
     assert net.layer("layer1.0.conv2").out_shape[0] == 64
     assert net.layer("layer1.0.conv1").out_shape[0] == 45
     assert net.params < r18.params
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_layer_mask_keeps_the_largest_unpruned_weights(seed):
+    from accelsim.compress.prune import _layer_mask
+    rng = np.random.default_rng(seed)
+    w = rng.standard_normal((16, 3, 3, 3))
+    old = rng.random(w.shape) < 0.7
+    for arrays in ({"weight": w}, {"weight": np.where(old, w, 0.0), "mask": old}):
+        mask = _layer_mask(arrays, 0.4)
+        alive = arrays.get("mask", np.ones(w.shape, bool))
+        keep = max(1, min(int(round(0.4 * w.size)), int(alive.sum())))
+        assert mask.sum() == keep and not (mask & ~alive).any()
+        mags = np.abs(arrays["weight"])
+        assert mags[mask].min() >= mags[alive & ~mask].max()
+
+
+def test_layer_mask_breaks_ties_by_count():
+    from accelsim.compress.prune import _layer_mask
+    w = np.zeros((4, 5))
+    w[0, :3] = 2.0
+    mask = _layer_mask({"weight": w}, 0.5)
+    assert mask.sum() == 10 and mask[0, :3].all()

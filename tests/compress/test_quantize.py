@@ -114,3 +114,23 @@ def test_int_codes_fit_int8(lenet, lenet_w):
         assert np.abs(arrays["weight_q"]).max() <= 127
     codes, _ = quantize_symmetric(lenet_w["fc1"]["weight"], 8)
     assert codes.dtype == np.int64
+
+
+@pytest.mark.parametrize("run, dtype", [(lambda n, w: bwn(n, w), np.int8), (lambda n, w: twn(n, w), np.int8),
+                                        (lambda n, w: quantize_int(n, w, weight_bits=8, act_bits=None), np.int8),
+                                        (lambda n, w: quantize_int(n, w, weight_bits=16, act_bits=None), np.int16)])
+def test_codes_are_held_in_the_smallest_integer_dtype(lenet, lenet_w, run, dtype):
+    # int64 codes for a whole network cost as much memory as its float weights
+    _, w2, _ = run(lenet, lenet_w)
+    for name, arrays in w2.items():
+        assert arrays["weight_q"].dtype == dtype, name
+        np.testing.assert_array_equal(arrays["weight"], arrays["weight_q"] * arrays["weight_scale"].reshape(
+            (-1,) + (1,) * (arrays["weight"].ndim - 1)))
+
+
+def test_bwn_codes_and_scales_match_the_closed_form(lenet, lenet_w):
+    _, w2, _ = bwn(lenet, lenet_w)
+    for name, arrays in w2.items():
+        w = lenet_w[name]["weight"]
+        np.testing.assert_array_equal(arrays["weight_q"], np.where(w >= 0, 1, -1))
+        np.testing.assert_array_equal(arrays["weight_scale"], np.abs(w).reshape(w.shape[0], -1).mean(axis=1))
