@@ -6,7 +6,7 @@ it is compared with.
 
 from __future__ import annotations
 
-from accelsim.check import Check
+from accelsim.check import Check, sensitivity
 from accelsim.energy.scaling import TABLE_VDD_V, energy_factor
 from accelsim.families.eyeriss.lower import lower_network
 from accelsim.families.eyeriss.sim import evaluate
@@ -67,10 +67,11 @@ def _unit_vdd_assumption(layer, seconds: float, energy) -> tuple[tuple[str, str]
     on_chip = sum(v for k, v in layer.energy_pj.items() if k not in ("dram", "static"))
     rest = layer.total_energy_pj - on_chip
     at_chip = energy_factor(energy.node_nm, energy.vdd_v)
-    at = [f"{v:g} V: {(on_chip / energy.node_factor * at_chip / energy_factor(45.0, v) + rest) / 1e9 / seconds:.0f} mW"
-          for v in UNIT_VDDS]
+    base = layer.total_energy_pj / 1e9 / seconds
+    at = [(f"unit at {v:g} V", (on_chip / energy.node_factor * at_chip / energy_factor(45.0, v) + rest) / 1e9
+           / seconds) for v in UNIT_VDDS]
     return ((f"the 2.2 pJ unit's supply taken as {TABLE_VDD_V:g} V at 45 nm (Accelergy states none)",
-             "power with the unit at " + ", ".join(at)),)
+             "power with the " + sensitivity(base, at)),)
 
 
 def _power_known(layer, seconds: float, chip_mw: float, energy) -> str:
@@ -210,4 +211,5 @@ VGG_LATENCY_KNOWN = ("the model processes the 224- and 112-wide layers much fast
 VGG_DRAM_KNOWN = ("the mapper's own loop order re-reads filters per batch block and strip and ifmaps per block of "
                   "filters, and it minimises energy: with the on-chip figures priced at 65 nm (x1.906) and DRAM "
                   "not, a DRAM word costs about 105 MACs instead of 200, so it picks mappings with more DRAM words "
-                  "(JSSC Table VI lists none). Would close: the paper's VGG-16 mappings and pass order (JSSC section V-A)")
+                  "(JSSC Table VI lists none). Would close: the paper's VGG-16 mappings and pass order (JSSC section "
+                  "V-A)")
