@@ -82,7 +82,8 @@ def _power_known(layer, seconds: float, chip_mw: float, energy) -> str:
     storage = sum(mw[k] for k in ("filter_spad", "ifmap_spad", "psum_spad", "noc", "glb"))
     return (f"the 2.2 pJ unit is Accelergy's 45 nm 16-bit MAC; at {energy.node_nm:g} nm, {energy.vdd_v:g} V "
             f"(x{energy.node_factor:.3f}) it is {2.2 * energy.node_factor:.2f} pJ, and the model's ALUs draw "
-            f"{mw['alu'] / chip_mw:.0%} and its spads, NoC and GLB {storage / chip_mw:.0%} of the measured {chip_mw} mW, "
+            f"{mw['alu'] / chip_mw:.0%} and its spads, NoC and GLB {storage / chip_mw:.0%} of the measured "
+            f"{chip_mw} mW, "
             "where JSSC section VI-A puts ALUs under 10 % and spads, GLB and NoC at up to 45 %; unscaled, the figure "
             "agreed only because the 45 nm unit stood in for the clock tree and control the model lacks. Would close: "
             "absolute per-access energies of the chip's MAC and spads at 65 nm from a cited source, and the "
