@@ -120,8 +120,9 @@ def _arch_vectors(arch: EyerissSpec) -> tuple[np.ndarray, np.ndarray]:
                   arch.glb_words, arch.ifmap_gin_words, arch.filter_gin_words, arch.psum_gin_words,
                   arch.psum_gon_words, arch.pe_pipeline_cycles], np.int64)
     en = arch.energy
-    c = np.array([en.alu_pj, en.filter_spad_pj, en.ifmap_spad_pj, en.psum_spad_pj, en.noc_pj, en.glb_pj,
-                  en.dram_pj], float)
+    k = en.node_factor  # the mapper prices what the accounting prices: on-chip figures at the chip's node
+    c = np.array([en.alu_pj * k, en.filter_spad_pj * k, en.ifmap_spad_pj * k, en.psum_spad_pj * k, en.noc_pj * k,
+                  en.glb_pj * k, en.dram_pj], float)
     return a, c
 
 

@@ -48,8 +48,9 @@ def evaluate(trace: Trace, arch: EyerissSpec) -> Result:
             int(ops["vops"][i]), lanes)
     vops = np.bincount(layer_of, weights=np.where(kind == VECTOR, ops["vops"], 0), minlength=nl)
     en = arch.energy
-    price = {"alu": en.alu_pj, "filter_spad": en.filter_spad_pj, "ifmap_spad": en.ifmap_spad_pj,
-             "psum_spad": en.psum_spad_pj, "noc": en.noc_pj, "glb": en.glb_pj}
+    k = en.node_factor  # the 45 nm unit's on-chip figures at the chip's node; DRAM and static are not scaled
+    price = {"alu": en.alu_pj * k, "filter_spad": en.filter_spad_pj * k, "ifmap_spad": en.ifmap_spad_pj * k,
+             "psum_spad": en.psum_spad_pj * k, "noc": en.noc_pj * k, "glb": en.glb_pj * k}
     tr = traffic(trace, tl, dram_model, arch.dram.timing is not None)
     layers = []
     for li, info in enumerate(trace.layers):
@@ -57,7 +58,7 @@ def evaluate(trace: Trace, arch: EyerissSpec) -> Result:
         cycles = horizon - start
         counts = dict(info.counts)
         energy = {k: counts.get(k, 0) * pj for k, pj in price.items()}
-        energy["alu"] += float(vops[li]) * en.alu_pj
+        energy["alu"] += float(vops[li]) * price["alu"]
         energy["dram"] = tr.dram_energy_pj(li, arch.dram.energy_pj_per_byte)
         energy["static"] = en.static_power_w * cycles / arch.clock_hz * 1e12
         compute = min(int(busy[li]), cycles)
@@ -72,5 +73,16 @@ def evaluate(trace: Trace, arch: EyerissSpec) -> Result:
     effects = EFFECTS + (("filters run-length coded in DRAM at each layer's weight density (weight_rlc)",)
                          if arch.weight_rlc else ())
     return Result(arch=arch.name, model=trace.model, batch=trace.batch, clock_hz=arch.clock_hz,
-                  pe_count=arch.pe_count, layers=tuple(layers), effects=effects, approximations=APPROXIMATIONS,
+                  pe_count=arch.pe_count, layers=tuple(layers), effects=effects,
+                  approximations=APPROXIMATIONS + _scaling_note(en),
                   dram=tr.dram)
+
+
+def _scaling_note(en) -> tuple[str, ...]:
+    """The note stating the node scaling of the on-chip energies (none at 45 nm, 0.9 V)."""
+    k = en.node_factor
+    if k == 1.0:
+        return ()
+    return (f"energy: the preset's ALU, spad, NoC and GLB figures (ratios x a 45 nm unit) "
+            f"scaled to {en.node_nm:g} nm, {en.vdd_v:g} V by Stillmaker & Baas 2017 (x{k:.3f}; DRAM and static not "
+            "scaled)",)

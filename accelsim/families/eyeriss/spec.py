@@ -13,6 +13,7 @@ from typing import Any
 from accelsim import schema
 from accelsim.arch.blocks import clock_hz as read_clock, convert as _conv, dram_block
 from accelsim.arch.spec import DramSpec
+from accelsim.energy.scaling import TABLE_NODE_NM, TABLE_VDD_V, energy_factor, scale_from_table
 from accelsim.errors import AccelsimError
 from accelsim.units import parse_bytes
 
@@ -26,7 +27,9 @@ class EyerissEnergySpec:
     ``alu_pj`` is one MAC; the spads are per read or write of one word; ``noc_pj`` is one
     word delivered to one PE; ``glb_pj`` one GLB word access; ``dram_pj`` one DRAM word.
     The normalized preset sets ALU 1x, RF 1x, NoC 2x, GLB 6x, DRAM 200x (ISCA 2016 Table IV)
-    times ``alu_pj``.
+    times ``alu_pj``. ``node_nm``/``vdd_v`` are the chip's node and supply: the preset's ALU,
+    spad, NoC and GLB figures are 45 nm, 0.9 V figures (a 45 nm unit times node-free ratios)
+    and are priced there by :mod:`accelsim.energy.scaling`; ``dram_pj`` and static power are not.
     """
 
     alu_pj: float
@@ -38,6 +41,13 @@ class EyerissEnergySpec:
     dram_pj: float
     static_power_w: float = 0.0
     source: str = ""
+    node_nm: float = TABLE_NODE_NM
+    vdd_v: float = TABLE_VDD_V
+
+    @property
+    def node_factor(self) -> float:
+        """Factor on the on-chip (ALU, spad, NoC, GLB) figures for the chip's node and supply (unitless)."""
+        return scale_from_table(self.node_nm, self.vdd_v)
 
 
 @dataclass(frozen=True)
@@ -115,7 +125,8 @@ def eyeriss_from_dict(raw: Any, file: str = "") -> EyerissSpec:
                                                "psum_gon_words"), ("source",))
     d = schema.check_keys(raw["dram"], "dram", (), ("name", "bandwidth", "latency", "source", "preset", "model"))
     e = schema.check_keys(raw["energy"], "energy", ("alu_pj", "spad_pj", "noc_pj", "glb_pj", "dram_pj"),
-                          ("filter_spad_pj", "ifmap_spad_pj", "psum_spad_pj", "static_power_w", "source"))
+                          ("filter_spad_pj", "ifmap_spad_pj", "psum_spad_pj", "static_power_w", "node", "vdd",
+                           "source"))
     caps = {}
     for key in ("capacity", "filter_capacity"):
         caps[key] = _conv(parse_bytes, g[key], f"glb.{key}")
@@ -130,7 +141,10 @@ def eyeriss_from_dict(raw: Any, file: str = "") -> EyerissSpec:
     energy = EyerissEnergySpec(alu_pj=pj["alu_pj"], noc_pj=pj["noc_pj"], glb_pj=pj["glb_pj"], dram_pj=pj["dram_pj"],
                                static_power_w=schema.number(e.get("static_power_w", 0.0), "energy.static_power_w",
                                                             lo=0),
-                               source=str(e.get("source", "")), **spad)
+                               source=str(e.get("source", "")),
+                               node_nm=schema.number(e.get("node", TABLE_NODE_NM), "energy.node", lo=0),
+                               vdd_v=schema.number(e.get("vdd", TABLE_VDD_V), "energy.vdd", lo=0), **spad)
+    energy_factor(energy.node_nm, energy.vdd_v)  # refuses a node or supply outside the scaling table
     dram = DramSpec(name=base.name, bandwidth_bytes_per_s=bw, latency_s=lat,
                     energy_pj_per_byte=pj["dram_pj"] / max(1, word_bits // 8), source=base.source,
                     timing=base.timing, path=base.path)
