@@ -233,3 +233,21 @@ def test_calibration_rows_reproduce_the_layer(tiny_cnn, name):
         got = rows @ w.reshape(w.shape[0], -1)[g * per:(g + 1) * per].T  # (n P, O_g)
         want = y[:, g * per:(g + 1) * per].transpose(0, 2, 3, 1).reshape(-1, per)
         np.testing.assert_allclose(got, want, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("constraint", ["binary", "ternary", "pow2"])
+def test_the_stall_stop_keeps_what_the_same_iterations_kept(constraint):
+    # the stop on stalled codes changes when ADMM ends, never what it keeps: a run cut at the same iteration
+    # without the rule keeps the same codes, and running on can only keep better ones
+    hits = 0
+    for seed in range(6):
+        w, x = _layer(seed, 16, 72, True, n=600)
+        g = gram_of(x, None)
+        stalled = admm_fit(g, w, constraint, stall=5)
+        cut = admm_fit(g, w, constraint, iters=stalled[2]["iterations"], stall=10**9)
+        full = admm_fit(g, w, constraint, stall=10**9, patience=10**9)
+        assert np.array_equal(stalled[0], cut[0]) and np.array_equal(stalled[1], cut[1])
+        assert stalled[2]["objective"] == cut[2]["objective"]
+        assert full[2]["objective"] <= stalled[2]["objective"]
+        hits += stalled[2]["iterations"] < full[2]["iterations"]
+    assert hits > 0  # the rule does stop runs early on these layers
