@@ -28,6 +28,13 @@ MAX_GATHERS = 4096
 _SPREAD = 2654435761  # Knuth's multiplicative hash: consecutive tokens land on scattered table rows
 
 
+def _gathers(tokens: int, vocab: int, row: int) -> list[tuple[int, int]]:
+    """``(rows, byte offset in the table)`` of each gather DMA: one per token row up to ``MAX_GATHERS``, beyond
+    that each DMA carries a run of rows (the trace stays small); rows land on the table by a fixed hash."""
+    n = min(tokens, MAX_GATHERS)
+    return [((i + 1) * tokens // n - i * tokens // n, (i * _SPREAD % vocab) * row) for i in range(n)]
+
+
 def lower_embedding(tb: TraceBuilder, st, layer: Layer, li: int, arch: SystolicSpec, batch: int,
                     resident: bool) -> None:
     """One DMA per token row (``dim x weight_bits / 8`` bytes) from the table in DRAM into the ifmap buffer.
@@ -37,12 +44,8 @@ def lower_embedding(tb: TraceBuilder, st, layer: Layer, li: int, arch: SystolicS
     deps = [d for s in (layer.inputs or (INPUT,)) for d in st.done_ops.get(s, [])]
     row = max(1, math.ceil(layer.out_shape[0] * layer.weight_bits / 8))
     table = st.alloc(layer.vocab * row)
-    tokens = layer.out_shape[1] * batch
-    # one DMA per row up to MAX_GATHERS; beyond, each DMA gathers a run of rows (the trace stays small)
-    n = min(tokens, MAX_GATHERS)
-    done = [tb.add(LOAD, "dma_in", li, deps, src=DRAM, dst=arch.ifmap.name,
-                   bytes=row * ((i + 1) * tokens // n - i * tokens // n),
-                   addr=table + (i * _SPREAD % layer.vocab) * row) for i in range(n)]
+    done = [tb.add(LOAD, "dma_in", li, deps, src=DRAM, dst=arch.ifmap.name, bytes=row * rows, addr=table + off)
+            for rows, off in _gathers(layer.out_shape[1] * batch, layer.vocab, row)]
     out_bytes = batch * layer.out_bytes
     st.addr[layer.name] = st.alloc(out_bytes)
     if not resident:
@@ -62,12 +65,9 @@ def lower_embedding_grad(tb: TraceBuilder, st, layer: Layer, li: int, arch: Syst
                        addr=st.addr.get(layer.inputs[0], 0))]
     row = max(1, math.ceil(layer.out_shape[0] * layer.act_bits / 8))
     table = st.alloc(layer.vocab * row)
-    tokens = layer.out_shape[1] * batch
-    n = min(tokens, MAX_GATHERS)
     done = []
-    for i in range(n):
-        rows = (i + 1) * tokens // n - i * tokens // n
-        addr = table + (i * _SPREAD % layer.vocab) * row
+    for rows, off in _gathers(layer.out_shape[1] * batch, layer.vocab, row):
+        addr = table + off
         rd = tb.add(LOAD, "dma_in", li, deps, src=DRAM, dst=arch.ifmap.name, bytes=row * rows, addr=addr)
         add = tb.add(VECTOR, "vector", li, [rd], vops=rows * layer.out_shape[0], src=arch.ifmap.name,
                      dst=arch.ifmap.name, bytes=row * rows)
