@@ -121,6 +121,132 @@ def ffn_factorize(w: np.ndarray, rank: int, iters: int = 10, inner: int = 2, tol
     return xs, ds, ys, errors
 
 
+def ternary_rows(s: np.ndarray) -> np.ndarray:
+    """:func:`best_ternary` of every row of ``s (b, n)`` at once (same dtype, entries -1, 0, +1)."""
+    a = np.abs(s)
+    desc = np.sort(a, axis=1)[:, ::-1]
+    obj = np.cumsum(desc.astype(np.float64), axis=1)  # 2x faster than cumsum(dtype=) on the reversed view
+    np.square(obj, out=obj)
+    obj /= np.arange(1, s.shape[1] + 1)
+    j = np.argmax(obj, axis=1)
+    keep = a >= desc[np.arange(s.shape[0]), j][:, None]
+    x = keep.astype(s.dtype)
+    x *= np.sign(s)
+    for i in np.flatnonzero(np.count_nonzero(keep, axis=1) != j + 1):  # ties at the cut (rare): the exact rule
+        x[i] = best_ternary(s[i].astype(np.float64))
+    return x
+
+
+def _block_objective(f: np.ndarray, x: np.ndarray, gbb: np.ndarray, d: np.ndarray | None = None):
+    """``(d, ||E - X_B diag(d) Y_B^T||^2 - ||E||^2)`` for a block: ``f = Y_B^T E^T`` rows, ``gbb = Y_B^T Y_B``.
+
+    With ``d`` None, the least-squares diagonal for these ``x`` (normal equations, ``b x b``)."""
+    rhs = (x * f).sum(axis=1, dtype=np.float64)
+    a = (x @ x.T).astype(np.float64) * gbb
+    if d is None:
+        try:
+            d = np.linalg.solve(a, rhs)
+        except np.linalg.LinAlgError:  # repeated or empty rows
+            d = np.linalg.lstsq(a, rhs, rcond=None)[0]
+    return d, float(d @ a @ d - 2 * d @ rhs)
+
+
+def _half_sweep(a: np.ndarray, fixed: np.ndarray, moving: np.ndarray, d: np.ndarray, block: int):
+    """Refit ``moving (r, n)`` and ``d`` in ``a (n, m) ~ moving^T diag(d) fixed`` with ``fixed (r, m)`` held.
+
+    Blocks of ``block`` terms in turn (Gauss-Seidel between blocks): each block's rows are the
+    exact ternary fits to the residual of all other terms (Jacobi within the block), then its
+    diagonal is solved jointly; the block keeps the new rows only when they lower the error, so
+    the error never rises. Products with ``a`` are one BLAS product per half sweep; the residual
+    is never formed. Returns ``(moving, d, p, g)`` with ``p = fixed a^T (r, n)``, ``g = fixed fixed^T``."""
+    p = fixed @ a.T
+    g = (fixed @ fixed.T).astype(np.float64)
+    r = fixed.shape[0]
+    for b0 in range(0, r, block):
+        blk = slice(b0, min(r, b0 + block))
+        dg = (d[:, None] * g[:, blk]).astype(a.dtype)
+        dg[blk] = 0
+        f = p[blk] - dg.T @ moving  # the residual of the terms outside the block, times its fixed rows
+        old, gbb = moving[blk], g[blk, blk]
+        c = (d[blk][:, None] * gbb).astype(a.dtype)
+        np.fill_diagonal(c, 0)
+        new = ternary_rows(f - c.T @ old)
+        d_new, e_new = _block_objective(f, new, gbb)
+        if e_new <= _block_objective(f, old, gbb, d[blk])[1]:
+            moving[blk], d[blk] = new, d_new
+    return moving, d, p, g
+
+
+def _greedy(w32: np.ndarray, rank: int, block: int, inner: int, rng: np.random.Generator):
+    """Terms fitted to the residual a block at a time (starting rows: the ternarized randomized
+    range of the residual), each block refit ``inner`` times; returns ``(xt (r, O), d, yt (r, K))``."""
+    o, k = w32.shape
+    resid = w32.copy()
+    xt, yt, d = np.zeros((rank, o), w32.dtype), np.zeros((rank, k), w32.dtype), np.zeros(rank)
+    for b0 in range(0, rank, block):
+        blk = slice(b0, min(rank, b0 + block))
+        n = blk.stop - blk.start
+        v = np.linalg.qr((rng.standard_normal((n, o)).astype(w32.dtype) @ resid).T)[0]
+        yb = ternary_rows(((resid @ v).T @ resid))  # one power step: the top of the residual's row space
+        xb, db = np.zeros((n, o), w32.dtype), np.zeros(n)
+        xb, db, _, _ = _half_sweep(resid, yb, xb, db, n)
+        for _ in range(inner):
+            yb, db, _, _ = _half_sweep(resid.T, xb, yb, db, n)
+            xb, db, _, _ = _half_sweep(resid, yb, xb, db, n)
+        resid -= (xb.T * db.astype(w32.dtype)) @ yb
+        xt[blk], yt[blk], d[blk] = xb, yb, db
+    return xt, d, yt
+
+
+def ffn_blocked(w: np.ndarray, rank: int, iters: int = 10, tol: float = 0.0, *, greedy_block: int = 8,
+                block: int = 32, inner: int = 2, seed: int = 0):
+    """``w (O, K) ~ X diag(d) Y^T`` by blocks of terms; returns ``(X (O, r), d (r,), Y^T (r, K), errors)``.
+
+    The same structure and objective as :func:`ffn_factorize` (ternary X, Y; real diagonal),
+    fitted for speed: a greedy fit ``greedy_block`` terms at a time to the residual (float32),
+    then up to ``iters`` sweeps each refitting all of X, then all of Y, ``block`` terms at a
+    time from products of ``W`` with the fixed side (see :func:`_half_sweep`). ``errors`` as for
+    :func:`ffn_factorize` (greedy fit, then each sweep; non-increasing; the sweeps' from the
+    Gram form, the last exact); early stop by ``tol`` likewise. Cost per sweep about
+    ``2 r O K + 1.5 r^2 (O + K)`` multiply-adds in BLAS-3 products.
+    """
+    o, k = w.shape
+    w32 = w.astype(np.float32)
+    w2 = float(np.einsum("ij,ij->", w, w))
+    norm = max(np.sqrt(w2), 1e-300)
+    xt, d, yt = _greedy(w32, rank, greedy_block, inner, np.random.default_rng(seed))
+
+    def rel(p, g):  # ||W - X D Y^T|| / ||W|| from the products at hand (no O x K temporary)
+        e2 = w2 - 2 * d @ (xt * p).sum(axis=1, dtype=np.float64) + d @ ((xt @ xt.T).astype(np.float64) * g) @ d
+        return float(np.sqrt(max(e2, 0.0))) / norm
+
+    errors = [rel(yt @ w32.T, (yt @ yt.T).astype(np.float64))]
+    for _ in range(iters):
+        yt, d, _, _ = _half_sweep(w32.T, xt, yt, d, block)
+        xt, d, p, g = _half_sweep(w32, yt, xt, d, block)
+        errors.append(rel(p, g))
+        if errors[-2] - errors[-1] < tol * errors[-2]:
+            break
+    xs, ys_t = xt.T.astype(np.float64), yt.astype(np.float64)
+    errors[-1] = _exact_error(w, xs, d, ys_t) / norm
+    return xs, d, ys_t, errors
+
+
+def _exact_error(w: np.ndarray, xs: np.ndarray, d: np.ndarray, ys_t: np.ndarray, rows: int = 128) -> float:
+    """``||w - X D Y^T||`` in float64, a band of ``rows`` rows at a time (small temporaries)."""
+    e2 = 0.0
+    for i in range(0, w.shape[0], rows):
+        band = w[i:i + rows] - (xs[i:i + rows] * d) @ ys_t
+        e2 += float(np.einsum("ij,ij->", band, band))
+    return float(np.sqrt(e2))
+
+
+def _greedy_block(rank: int) -> int:
+    """Terms per greedy block: a sixteenth of the rank, 4 to 64 (measured: finer blocks lower
+    the error of small layers; on large ones 64 costs < 0.3 % error against 16 and runs 2x faster)."""
+    return int(min(64, max(4, rank // 16)))
+
+
 #: a refitting sweep that lowers a layer's error by less than this share of it ends the fit
 FFN_TOL = 1e-3
 
@@ -160,11 +286,11 @@ def ffn(net: Network, weights: Weights | None = None, *, ratio: float = 1.0, ite
         parts = [p1, p2, p3]
         if w is None:
             return parts, None, None
-        xs, ds, ys, errs = memo(w, (r, iters, tol), lambda: ffn_factorize(w.reshape(o, k), r, iters, tol=tol))
+        xs, ds, ys_t, errs = memo(w, (r, iters, tol),
+                                  lambda: ffn_blocked(w.reshape(o, k), r, iters, tol=tol, greedy_block=_greedy_block(r)))
         solver.append((layer.name, (("sweeps", len(errs) - 1), ("error_greedy", errs[0]), ("error", errs[-1]))))
-        a1 = ys.T.reshape((r,) + w.shape[1:])
         a3 = xs if layer.op == "linear" else xs[:, :, None, None]
-        return parts, [a1, ds.reshape(r, 1, 1, 1), a3], ((xs * ds) @ ys.T).reshape(w.shape)
+        return parts, [ys_t.reshape((r,) + w.shape[1:]), ds.reshape(r, 1, 1, 1), a3], errs[-1]
 
     return decompose("ffn", spec_text("ffn", f"{ratio:g}:it{iters}", layers),
                       {"ratio": ratio, "iters": iters, "d_bits": d_bits, "tol": tol}, net, weights, chosen, build,
