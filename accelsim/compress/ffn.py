@@ -158,16 +158,19 @@ def _half_sweep(a: np.ndarray, fixed: np.ndarray, moving: np.ndarray, d: np.ndar
     exact ternary fits to the residual of all other terms (Jacobi within the block), then its
     diagonal is solved jointly; the block keeps the new rows only when they lower the error, so
     the error never rises. Products with ``a`` are one BLAS product per half sweep; the residual
-    is never formed. Returns ``(moving, d, p, g)`` with ``p = fixed a^T (r, n)``, ``g = fixed fixed^T``."""
+    is never formed. Returns ``(moving, d, p, g)`` with ``p = fixed a^T (r, n)``, ``g = fixed fixed^T``
+    (ternary products: integers, exact in float32)."""
     p = fixed @ a.T
-    g = (fixed @ fixed.T).astype(np.float64)
+    g = fixed @ fixed.T
     r = fixed.shape[0]
     for b0 in range(0, r, block):
         blk = slice(b0, min(r, b0 + block))
-        dg = (d[:, None] * g[:, blk]).astype(a.dtype)
-        dg[blk] = 0
-        f = p[blk] - dg.T @ moving  # the residual of the terms outside the block, times its fixed rows
-        old, gbb = moving[blk], g[blk, blk]
+        f = p[blk]  # the residual of the terms outside the block, times its fixed rows
+        if block < r:
+            dg = (d[:, None] * g[:, blk]).astype(a.dtype)
+            dg[blk] = 0
+            f = f - dg.T @ moving
+        old, gbb = moving[blk], g[blk, blk].astype(np.float64)
         c = (d[blk][:, None] * gbb).astype(a.dtype)
         np.fill_diagonal(c, 0)
         new = ternary_rows(f - c.T @ old)
@@ -177,74 +180,81 @@ def _half_sweep(a: np.ndarray, fixed: np.ndarray, moving: np.ndarray, d: np.ndar
     return moving, d, p, g
 
 
-def _greedy(w32: np.ndarray, rank: int, block: int, inner: int, rng: np.random.Generator):
-    """Terms fitted to the residual a block at a time (starting rows: the ternarized randomized
-    range of the residual), each block refit ``inner`` times; returns ``(xt (r, O), d, yt (r, K))``."""
-    o, k = w32.shape
-    resid = w32.copy()
-    xt, yt, d = np.zeros((rank, o), w32.dtype), np.zeros((rank, k), w32.dtype), np.zeros(rank)
+def _rel_error(w2: float, xt: np.ndarray, d: np.ndarray, p: np.ndarray, g: np.ndarray, rows: int = 256) -> float:
+    """``||W - X D Y^T|| / ||W||`` from ``||W||^2``, ``p = Y^T W^T`` and ``g = Y^T Y`` (no O x K temporary)."""
+    e2 = w2 - 2 * float(d @ np.einsum("ij,ij->i", xt, p, dtype=np.float64))
+    for i in range(0, xt.shape[0], rows):  # d^T (X^T X * Y^T Y) d, a band of the r x r product at a time
+        e2 += float(d[i:i + rows] @ ((xt[i:i + rows] @ xt.T).astype(np.float64) * g[i:i + rows]) @ d)
+    return float(np.sqrt(max(e2, 0.0) / max(w2, 1e-300)))
+
+
+def _greedy(resid: np.ndarray, rank: int, block: int, inner: int, rng: np.random.Generator):
+    """Terms fitted to ``resid`` (float32, overwritten with the residual) a block at a time
+    (starting rows: the ternarized randomized range of the residual, one power step), each
+    block refit ``inner`` times. Returns ``(xt (r, O), d, yt (r, K), ||residual||^2)``."""
+    o, k = resid.shape
+    xt, yt, d = np.zeros((rank, o), resid.dtype), np.zeros((rank, k), resid.dtype), np.zeros(rank)
     for b0 in range(0, rank, block):
         blk = slice(b0, min(rank, b0 + block))
         n = blk.stop - blk.start
-        v = np.linalg.qr((rng.standard_normal((n, o)).astype(w32.dtype) @ resid).T)[0]
-        yb = ternary_rows(((resid @ v).T @ resid))  # one power step: the top of the residual's row space
-        xb, db = np.zeros((n, o), w32.dtype), np.zeros(n)
+        v = np.linalg.qr((rng.standard_normal((n, o)).astype(resid.dtype) @ resid).T)[0]
+        yb = ternary_rows(((resid @ v).T @ resid))
+        xb, db = np.zeros((n, o), resid.dtype), np.zeros(n)
         xb, db, _, _ = _half_sweep(resid, yb, xb, db, n)
         for _ in range(inner):
             yb, db, _, _ = _half_sweep(resid.T, xb, yb, db, n)
             xb, db, _, _ = _half_sweep(resid, yb, xb, db, n)
-        resid -= (xb.T * db.astype(w32.dtype)) @ yb
+        resid -= (xb.T * db.astype(resid.dtype)) @ yb
         xt[blk], yt[blk], d[blk] = xb, yb, db
-    return xt, d, yt
+    return xt, d, yt, float(np.einsum("ij,ij->", resid, resid, dtype=np.float64))
 
 
-def ffn_blocked(w: np.ndarray, rank: int, iters: int = 10, tol: float = 0.0, *, greedy_block: int = 8,
-                block: int = 32, inner: int = 2, seed: int = 0):
+def ffn_blocked(w: np.ndarray, rank: int, iters: int = 3, tol: float = 0.0, *, greedy_block: int | None = None,
+                block: int | None = None, inner: int = 2, seed: int = 0):
     """``w (O, K) ~ X diag(d) Y^T`` by blocks of terms; returns ``(X (O, r), d (r,), Y^T (r, K), errors)``.
 
-    The same structure and objective as :func:`ffn_factorize` (ternary X, Y; real diagonal),
-    fitted for speed: a greedy fit ``greedy_block`` terms at a time to the residual (float32),
-    then up to ``iters`` sweeps each refitting all of X, then all of Y, ``block`` terms at a
-    time from products of ``W`` with the fixed side (see :func:`_half_sweep`). ``errors`` as for
-    :func:`ffn_factorize` (greedy fit, then each sweep; non-increasing; the sweeps' from the
-    Gram form, the last exact); early stop by ``tol`` likewise. Cost per sweep about
-    ``2 r O K + 1.5 r^2 (O + K)`` multiply-adds in BLAS-3 products.
+    The structure and objective of :func:`ffn_factorize` (ternary X, Y; real diagonal), fitted
+    for speed in float32 BLAS-3 products: a greedy fit ``greedy_block`` terms at a time to the
+    residual, then up to ``iters`` sweeps, each refitting all of one side, then all of the
+    other, ``block`` terms at a time (see :func:`_half_sweep`; block sizes by default from
+    :func:`_blocks`). ``errors`` as for
+    :func:`ffn_factorize`: ``||w - X D Y^T|| / ||w||`` after the greedy fit and after each sweep,
+    non-increasing but for float32 rounding (they are computed in float32 products, to about
+    1e-6 of their value); early stop by ``tol`` likewise. A sweep costs about ``2 r O K +
+    1.5 r^2 (O + K)`` multiply-adds; the greedy fit about ``8 r O K``.
     """
     o, k = w.shape
-    w32 = w.astype(np.float32)
+    greedy_block, block = greedy_block or _blocks(rank)[0], block or _blocks(rank)[1]
+    if o > k:  # W^T = Y D X^T: the sweeps end on the shorter side, whose Gram matrix the error needs
+        yt, d, xt, errors = _fit(w.T, rank, iters, tol, greedy_block, block, inner, seed)
+    else:
+        xt, d, yt, errors = _fit(w, rank, iters, tol, greedy_block, block, inner, seed)
+    return xt.T.astype(np.float64, order="C"), d, yt.astype(np.float64), errors
+
+
+def _fit(w: np.ndarray, rank: int, iters: int, tol: float, greedy_block: int, block: int, inner: int, seed: int):
+    """:func:`ffn_blocked` for ``O <= K``: ``(xt (r, O), d, yt (r, K), errors)``, factors in float32."""
     w2 = float(np.einsum("ij,ij->", w, w))
     norm = max(np.sqrt(w2), 1e-300)
-    xt, d, yt = _greedy(w32, rank, greedy_block, inner, np.random.default_rng(seed))
-
-    def rel(p, g):  # ||W - X D Y^T|| / ||W|| from the products at hand (no O x K temporary)
-        e2 = w2 - 2 * d @ (xt * p).sum(axis=1, dtype=np.float64) + d @ ((xt @ xt.T).astype(np.float64) * g) @ d
-        return float(np.sqrt(max(e2, 0.0))) / norm
-
-    errors = [rel(yt @ w32.T, (yt @ yt.T).astype(np.float64))]
+    xt, d, yt, r2 = _greedy(w.astype(np.float32), rank, greedy_block, inner, np.random.default_rng(seed))
+    errors = [float(np.sqrt(r2)) / norm]
+    w32 = w.astype(np.float32)  # after the greedy fit, so that it and the residual are never held together
     for _ in range(iters):
         yt, d, _, _ = _half_sweep(w32.T, xt, yt, d, block)
         xt, d, p, g = _half_sweep(w32, yt, xt, d, block)
-        errors.append(rel(p, g))
+        errors.append(_rel_error(w2, xt, d, p, g))
         if errors[-2] - errors[-1] < tol * errors[-2]:
             break
-    xs, ys_t = xt.T.astype(np.float64), yt.astype(np.float64)
-    errors[-1] = _exact_error(w, xs, d, ys_t) / norm
-    return xs, d, ys_t, errors
+    return xt, d, yt, errors
 
 
-def _exact_error(w: np.ndarray, xs: np.ndarray, d: np.ndarray, ys_t: np.ndarray, rows: int = 128) -> float:
-    """``||w - X D Y^T||`` in float64, a band of ``rows`` rows at a time (small temporaries)."""
-    e2 = 0.0
-    for i in range(0, w.shape[0], rows):
-        band = w[i:i + rows] - (xs[i:i + rows] * d) @ ys_t
-        e2 += float(np.einsum("ij,ij->", band, band))
-    return float(np.sqrt(e2))
+def _blocks(rank: int) -> tuple[int, int]:
+    """Terms per block ``(greedy, sweep)``: ``rank / 16`` in 4..64 and ``rank / 8`` in 8..64.
 
-
-def _greedy_block(rank: int) -> int:
-    """Terms per greedy block: a sixteenth of the rank, 4 to 64 (measured: finer blocks lower
-    the error of small layers; on large ones 64 costs < 0.3 % error against 16 and runs 2x faster)."""
-    return int(min(64, max(4, rank // 16)))
+    Measured on He-normal layers: finer greedy blocks lower the error of small layers, while on
+    large ones 64 costs < 0.3 % error against 16 and runs 2x faster; a sweep block of the whole
+    rank (all terms at once) stalls, an eighth refits as well as a sixteenth."""
+    return int(min(64, max(4, rank // 16))), int(min(64, max(8, rank // 8)))
 
 
 #: a refitting sweep that lowers a layer's error by less than this share of it ends the fit
@@ -287,7 +297,7 @@ def ffn(net: Network, weights: Weights | None = None, *, ratio: float = 1.0, ite
         if w is None:
             return parts, None, None
         xs, ds, ys_t, errs = memo(w, (r, iters, tol),
-                                  lambda: ffn_blocked(w.reshape(o, k), r, iters, tol=tol, greedy_block=_greedy_block(r)))
+                                  lambda: ffn_blocked(w.reshape(o, k), r, iters, tol=tol))
         solver.append((layer.name, (("sweeps", len(errs) - 1), ("error_greedy", errs[0]), ("error", errs[-1]))))
         a3 = xs if layer.op == "linear" else xs[:, :, None, None]
         return parts, [ys_t.reshape((r,) + w.shape[1:]), ds.reshape(r, 1, 1, 1), a3], errs[-1]

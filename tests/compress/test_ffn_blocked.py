@@ -1,0 +1,70 @@
+"""The blocked FFN solver the pass uses: the paper's structure, its error bookkeeping, and its
+error against the sequential solver (ffn_factorize) it replaced in the pass."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from accelsim.compress import ffn, synthetic_weights
+from accelsim.compress.ffn import FFN_TOL, best_ternary, ffn_blocked, ffn_factorize, ternary_rows
+
+
+def _he(o, k, seed):
+    return np.random.default_rng(seed).standard_normal((o, k)) * np.sqrt(2 / k)
+
+
+def test_ternary_rows_is_best_ternary_row_by_row():
+    rng = np.random.default_rng(0)
+    s = rng.standard_normal((40, 33)).astype(np.float32)
+    s[3] = 0.0  # all zero: one non-zero all the same
+    s[5, :6] = 2.0  # ties at the cut
+    s[7] = np.round(s[7])  # many ties
+    x = ternary_rows(s)
+    assert x.dtype == s.dtype
+    np.testing.assert_array_equal(x, [best_ternary(row.astype(np.float64)) for row in s])
+
+
+@pytest.mark.parametrize("shape,rank", [((24, 60), 24), ((48, 20), 20), ((32, 96), 12)])
+def test_structure_and_error_bookkeeping(shape, rank):
+    w = _he(*shape, 1)
+    xs, d, ys_t, errs = ffn_blocked(w, rank, iters=5)
+    assert xs.shape == (shape[0], rank) and ys_t.shape == (rank, shape[1]) and d.shape == (rank,)
+    assert set(np.unique(xs)) <= {-1, 0, 1} and set(np.unique(ys_t)) <= {-1, 0, 1}
+    exact = np.linalg.norm(w - (xs * d) @ ys_t) / np.linalg.norm(w)
+    # the errors come from float32 products: the bound is float32 rounding, not a fit tolerance
+    assert errs[-1] == pytest.approx(exact, rel=1e-6)
+    assert all(b <= a * (1 + 1e-6) for a, b in zip(errs, errs[1:]))  # never rises but for rounding
+    assert errs[-1] < errs[0]
+
+
+def test_a_tall_matrix_is_fitted_as_its_transpose():
+    w = _he(40, 16, 2)
+    xs, d, ys_t, _ = ffn_blocked(w, 16, iters=3)
+    ys2, d2, xs2_t, _ = ffn_blocked(np.ascontiguousarray(w.T), 16, iters=3)
+    err = lambda a, b, c: np.linalg.norm(w - (a * b) @ c)  # noqa: E731
+    assert err(xs, d, ys_t) == pytest.approx(err(xs2_t.T, d2, ys2.T), rel=1e-6)
+
+
+@pytest.mark.parametrize("shape,ratio", [((64, 576), 1.0), ((128, 1152), 1.0), ((96, 432), 0.5), ((256, 128), 1.0)])
+def test_error_within_three_percent_of_the_sequential_solver(shape, ratio):
+    """The pass's defaults against the solver it replaced (at the pass's old settings: at most 10
+    sweeps, early stop at FFN_TOL); the bound is 3 % relative (measured: +0.5 to +1.7 %)."""
+    w = _he(*shape, sum(shape))
+    rank = int(round(ratio * min(shape)))
+    old = ffn_factorize(w, rank, 10, tol=FFN_TOL)[3][-1]
+    new = ffn_blocked(w, rank)[3][-1]
+    assert new <= 1.03 * old
+
+
+def test_pass_records_the_error_of_the_arrays_it_returns(lenet):
+    w = synthetic_weights(lenet)
+    net, w2, rec = ffn(lenet, w, ratio=0.5, iters=2, layers=("conv2", "fc1"))
+    for name in ("conv2", "fc1"):
+        o = w[name]["weight"].shape[0]
+        x = w2[name]["weight"].reshape(o, -1)
+        dd = w2[f"{name}.ffn_d"]["weight"].ravel()
+        yt = w2[f"{name}.ffn_y"]["weight"].reshape(dd.size, -1)
+        ref = w[name]["weight"].reshape(o, -1)
+        exact = np.linalg.norm(ref - (x * dd) @ yt) / np.linalg.norm(ref)
+        assert dict(rec.weight_error)[name] == pytest.approx(exact, rel=1e-6)
