@@ -17,6 +17,17 @@ largest ``|s_i|`` with their signs, ``j`` maximizing ``(sum of those |s_i|)^2 / 
 greedily to the residual; then each sweep refits every term to the residual of the others,
 starting from its current ``y``, and refits the whole diagonal ``D`` by least squares with X
 and Y fixed. Every step is an exact minimization over its block, so the error never rises.
+That sequential solver (:func:`ffn_factorize`) is kept as the reference; it costs about 20
+matrix-vector products per term and does not finish ResNet-50 at full rank in 300 s.
+
+The pass uses :func:`ffn_blocked`: the same objective and the same exact ternary step, with
+the terms taken a block at a time so that every product with ``W`` is a BLAS-3 product in
+float32. The greedy fit takes ``rank / 16`` to ``rank / 8`` terms at a time from a one-step
+power iteration on the residual; each sweep then refits all of Y, then all of X, in blocks:
+each block's rows are the exact ternary fits to the residual of all terms outside the block
+(from ``W Y``, ``Y^T Y`` and the current X, never forming the residual), its diagonal is solved
+jointly, and the block keeps them only if its error falls. ResNet-50 at full rank: about 15 s
+in one thread; layer errors within 0.4-1.7 % of the sequential solver's on the layers tested.
 """
 
 from __future__ import annotations

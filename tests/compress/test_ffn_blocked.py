@@ -46,10 +46,11 @@ def test_a_tall_matrix_is_fitted_as_its_transpose():
     assert err(xs, d, ys_t) == pytest.approx(err(xs2_t.T, d2, ys2.T), rel=1e-6)
 
 
-@pytest.mark.parametrize("shape,ratio", [((64, 576), 1.0), ((128, 1152), 1.0), ((96, 432), 0.5), ((256, 128), 1.0)])
+@pytest.mark.parametrize("shape,ratio", [((64, 576), 1.0), ((48, 288), 1.0), ((96, 432), 0.5), ((192, 96), 1.0)])
 def test_error_within_three_percent_of_the_sequential_solver(shape, ratio):
     """The pass's defaults against the solver it replaced (at the pass's old settings: at most 10
-    sweeps, early stop at FFN_TOL); the bound is 3 % relative (measured: +0.5 to +1.7 %)."""
+    sweeps, early stop at FFN_TOL); the bound is 3 % relative (measured: -0.1 to +2.3 % here; +0.2 to +1.1 % on ResNet layers up
+    to 512 x 4608, benchmarks/results_compress_speed.txt)."""
     w = _he(*shape, sum(shape))
     rank = int(round(ratio * min(shape)))
     old = ffn_factorize(w, rank, 10, tol=FFN_TOL)[3][-1]
@@ -68,3 +69,17 @@ def test_pass_records_the_error_of_the_arrays_it_returns(lenet):
         ref = w[name]["weight"].reshape(o, -1)
         exact = np.linalg.norm(ref - (x * dd) @ yt) / np.linalg.norm(ref)
         assert dict(rec.weight_error)[name] == pytest.approx(exact, rel=1e-6)
+
+
+def test_pass_factors_are_the_solvers_whatever_the_fitting_order(lenet):
+    """The pass fits the largest layer first (for memory); each layer's factors are still those of
+    ffn_blocked on that layer alone."""
+    from accelsim.compress.ffn import FFN_SWEEPS
+    w = synthetic_weights(lenet)
+    _, w2, _ = ffn(lenet, w, layers=("conv2", "fc2"))
+    for name in ("conv2", "fc2"):
+        m = w[name]["weight"].reshape(w[name]["weight"].shape[0], -1)
+        xs, d, ys_t, _ = ffn_blocked(m, min(m.shape), FFN_SWEEPS, FFN_TOL)
+        np.testing.assert_array_equal(w2[name]["weight"].reshape(xs.shape), xs)
+        np.testing.assert_array_equal(w2[f"{name}.ffn_y"]["weight"].reshape(ys_t.shape), ys_t)
+        np.testing.assert_array_equal(w2[f"{name}.ffn_d"]["weight"].ravel(), d)
