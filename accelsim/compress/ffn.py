@@ -215,8 +215,10 @@ def _greedy(resid: np.ndarray, rank: int, block: int, inner: int, rng: np.random
         blk = slice(b0, min(rank, b0 + block))
         n = blk.stop - blk.start
         v = rng.standard_normal((n, o)).astype(resid.dtype) @ resid
-        # orthonormal rows by Cholesky QR (the b x b Gram; 6x cheaper than Householder on K x b)
-        v = np.linalg.solve(np.linalg.cholesky((v @ v.T).astype(np.float64)), v).astype(resid.dtype).T
+        try:  # orthonormal rows by Cholesky QR (the b x b Gram; 6x cheaper than Householder on K x b)
+            v = np.linalg.solve(np.linalg.cholesky((v @ v.T).astype(np.float64)), v).astype(resid.dtype).T
+        except np.linalg.LinAlgError:  # a residual of rank < b (or zero)
+            v = np.linalg.qr(v.T)[0]
         yb = ternary_rows(((resid @ v).T @ resid))
         xb, db = np.zeros((n, o), resid.dtype), np.zeros(n)
         xb, db, _, _ = _half_sweep(resid, yb, xb, db, n)
@@ -240,7 +242,7 @@ def ffn_blocked(w: np.ndarray, rank: int, iters: int = 3, tol: float = 0.0, *, g
     :func:`ffn_factorize`: ``||w - X D Y^T|| / ||w||`` after the greedy fit and after each sweep,
     non-increasing but for float32 rounding (they are computed in float32 products, to about
     1e-6 of their value); early stop by ``tol`` likewise. A sweep costs about ``2 r O K +
-    1.5 r^2 (O + K)`` multiply-adds; the greedy fit about ``8 r O K``.
+    1.5 r^2 (O + K)`` multiply-adds; the greedy fit about ``9 r O K``.
     """
     o, k = w.shape
     greedy_block, block = greedy_block or _blocks(rank)[0], block or _blocks(rank)[1]

@@ -83,3 +83,22 @@ def test_pass_factors_are_the_solvers_whatever_the_fitting_order(lenet):
         np.testing.assert_array_equal(w2[name]["weight"].reshape(xs.shape), xs)
         np.testing.assert_array_equal(w2[f"{name}.ffn_y"]["weight"].reshape(ys_t.shape), ys_t)
         np.testing.assert_array_equal(w2[f"{name}.ffn_d"]["weight"].ravel(), d)
+
+
+@pytest.mark.parametrize("kind", ["zero", "rank one", "repeated rows"])
+def test_degenerate_matrices_at_full_rank(kind):
+    """Residuals of rank below the block (or zero) still give a fit with the paper's structure."""
+    rng = np.random.default_rng(7)
+    if kind == "zero":
+        w = np.zeros((16, 40))
+    elif kind == "rank one":
+        w = np.outer(rng.standard_normal(16), rng.standard_normal(40))
+    else:
+        w = np.repeat(rng.standard_normal((4, 40)), 4, axis=0)
+    xs, d, ys_t, errs = ffn_blocked(w, 16, iters=2)
+    assert set(np.unique(xs)) <= {-1, 0, 1} and set(np.unique(ys_t)) <= {-1, 0, 1}
+    assert np.all(np.isfinite(d)) and np.all(np.isfinite(errs))
+    ref = max(np.linalg.norm(w), 1e-300)
+    assert np.linalg.norm(w - (xs * d) @ ys_t) / ref == pytest.approx(errs[-1], abs=1e-6)
+    if kind != "zero":
+        assert errs[-1] < 0.5
