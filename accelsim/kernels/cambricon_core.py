@@ -51,7 +51,7 @@ from numba import njit
 from numba.extending import register_jitable
 
 from accelsim.kernels import dram_timing as D
-from accelsim.kernels.cambricon_dram import _book, _row_ok, _row_transfer, _schedule, _trim
+from accelsim.kernels.cambricon_dram import _book, _one_row, _row_ok, _row_run, _row_transfer, _schedule, _trim
 from accelsim.kernels.dram_transfer import _scratch, _transfer_in
 from accelsim.kernels.event_loop import spread_one as _spread
 from accelsim.kernels.cambricon_layout import (BAD_DMA, BIN_CYCLES, BURST_BYTES, CB, COLS, DRAM_KIND, EPS, E_ADDS,
@@ -417,7 +417,14 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                                     break
                                 dg[k] = 0
                         nburst += cnt_r
-                    cas_max, dn_max = _schedule(t_d, nburst, write, dparams, bank, group, rank, chan, ws, cnt)
+                    if row_ok and _one_row(ws, nburst, dparams):
+                        # all in one row of one bank (a tile column, a pooling window): the queue's decisions
+                        # reduce to serving the oldest, so the row's run of hits is served in closed form
+                        cnt[:] = 0
+                        cas_max, dn_max = _row_run(t_d, nburst, write, ws[0, 0], ws[0, 1], ws[0, 2], ws[0, 3],
+                                                   ws[0, 4], dparams, bank, group, rank, chan, cnt)
+                    else:
+                        cas_max, dn_max = _schedule(t_d, nburst, write, dparams, bank, group, rank, chan, ws, cnt)
                 t = max(start, int(math.ceil(cas_max * ratio - EPS)))
                 done = int(math.ceil(dn_max * ratio - EPS)) + frontend
                 bus = int(math.ceil(nbytes * clock_hz / peak))

@@ -6,7 +6,8 @@ and held to its twin through it: :func:`_schedule` is
 arrive together, on the state tables in place, through the bank/row state machine's shared steps
 (``dram_timing._time_fields``, ``_step``); a contiguous transfer goes through the event loop's
 own step, :func:`accelsim.kernels.dram_transfer._transfer`, or, when it stays in one row,
-:func:`_row_transfer`, that step's outcome for this case without its queue. The bandwidth series uses
+:func:`_row_transfer`, that step's outcome for this case without its queue; a strided transfer that stays in one
+row of one bank (:func:`_one_row`) is served by the same row run, :func:`_row_run`. The bandwidth series uses
 :func:`accelsim.kernels.event_loop.spread_one`, the step the event loop's series takes too.
 """
 
@@ -147,7 +148,36 @@ def _row_transfer(t0, first, n, write, P, bank, group, rank, chan, counts, sizes
     col = _decode_one(first, P, sizes, val, dec, slot)
     if col + n > P[D.P_COLS]:
         return False, 0, 0
-    c, r, g, b, row = dec[slot, 0], dec[slot, 1], dec[slot, 2], dec[slot, 3], dec[slot, 4]
+    cas_max, done_max = _row_run(t0, n, write, dec[slot, 0], dec[slot, 1], dec[slot, 2], dec[slot, 3], dec[slot, 4], P,
+                                 bank, group, rank, chan, counts)
+    return True, cas_max, done_max
+
+
+@register_jitable
+def _one_row(w, n, P):
+    """Whether the ``n`` decoded bursts of ``w`` (columns 0..4 as in :func:`_schedule`) are at least one, fit the
+    queue and all lie in one row of one bank, so that :func:`_row_run` may serve them."""
+    if n < 1 or n > P[D.P_QUEUE]:
+        return False
+    for i in range(1, n):
+        for k in range(5):
+            if w[i, k] != w[0, k]:
+                return False
+    return True
+
+
+@register_jitable
+def _row_run(t0, n, write, c, r, g, b, row, P, bank, group, rank, chan, counts):
+    """``n`` bursts (``1 <= n <=`` the queue) to ``row`` of bank ``b`` (group ``g``, rank ``r``, channel ``c``;
+    global indices) all arriving at DRAM cycle ``t0``, on a DRAM where :func:`_row_ok` holds: returns
+    ``(last CAS, last data end)``; adds to ``counts``.
+
+    Why it is :func:`_schedule` (and ``_transfer``) on those bursts: the timing of a request
+    reads its bank, row and arrival, never its column, so all ``n`` look alike in every FR-FCFS
+    decision and the oldest is served; a row hit on the channel's common bound before a
+    refresh falls due starts a run of hits ``interval`` apart, served up to the refresh
+    cut-off in closed form (``dram_transfer._hits``), the rest one ``_step`` each.
+    """
     interval = max(P[D.T_CCD_S], P[D.T_CCD_L], P[D.T_BL], 0)
     lat = P[D.T_CWL] if write else P[D.T_CL]
     cas_max = done_max = -(1 << 62)
@@ -166,4 +196,4 @@ def _row_transfer(t0, first, n, write, P, bank, group, rank, chan, counts, sizes
         cas_max = max(cas_max, cas_k)
         done_max = max(done_max, end)
         rem -= k
-    return True, cas_max, done_max
+    return cas_max, done_max
