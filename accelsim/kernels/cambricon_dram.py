@@ -16,7 +16,43 @@ from __future__ import annotations
 from numba.extending import register_jitable
 
 from accelsim.kernels import dram_timing as D
-from accelsim.kernels.dram_transfer import _bound, _decode_one, _hits, _layout
+from accelsim.kernels.dram_transfer import _bound, _hits, _layout
+
+
+@register_jitable
+def _log2(n):
+    """``k`` with ``2**k == n``, or -1 when ``n`` is no power of two."""
+    k = 0
+    while (1 << k) < n:
+        k += 1
+    return k if (1 << k) == n else -1
+
+
+@register_jitable
+def _split(x, size, shift):
+    """``(x % size, x // size)``, by mask and shift when ``shift >= 0`` (``size == 2**shift``): the same integers
+    (floor division and modulo, negative ``x`` too) without the divide, which costs tens of cycles."""
+    if shift >= 0:
+        return x & (size - 1), x >> shift
+    return x % size, x // size
+
+
+@register_jitable
+def _decode_one(x, params, sizes, shifts, val, dec, slot):
+    """``dram_transfer._decode_one`` with the fields split by :func:`_split` (``shifts[f]``: field ``f``'s
+    :func:`_log2`): row ``slot`` of ``dec`` = (channel, global rank, global group, global bank, row) of burst
+    ``x``; returns its column."""
+    for k in range(6):
+        f = params[D.P_ORDER + k]
+        val[f], x = _split(x, sizes[f], shifts[f])
+    r = val[D.F_CH] * params[D.P_RK] + val[D.F_RK]
+    g = r * params[D.P_BG] + val[D.F_BG]
+    dec[slot, 0] = val[D.F_CH]
+    dec[slot, 1] = r
+    dec[slot, 2] = g
+    dec[slot, 3] = g * params[D.P_BA] + val[D.F_BA]
+    dec[slot, 4] = val[D.F_ROW]
+    return val[D.F_COL]
 
 
 @register_jitable
@@ -130,7 +166,7 @@ def _row_ok(P, sizes):
 
 
 @register_jitable
-def _row_transfer(t0, first, n, write, P, bank, group, rank, chan, counts, sizes, val, dec):
+def _row_transfer(t0, first, n, write, P, bank, group, rank, chan, counts, sizes, shifts, val, dec):
     """``dram_transfer._transfer`` of bursts ``first .. first + n - 1`` (``n >= 1``) at DRAM cycle ``t0``, on a
     DRAM where :func:`_row_ok` holds, if they lie in one row and fit the queue: returns ``(done, last CAS, last
     data end)``, or ``done = False`` with the tables untouched (then use ``_transfer``).
@@ -140,12 +176,12 @@ def _row_transfer(t0, first, n, write, P, bank, group, rank, chan, counts, sizes
     oldest, which is served; and whenever the oldest is a row hit on the channel's common bound
     before a refresh falls due, ``_transfer``'s hit run serves up to the refresh cut-off in
     closed form (``_hits``), its carry-on into later rows finding none. ``val`` and ``dec``
-    are scratch (6 and at least 1 x 5 int64).
+    are scratch (6 and at least 1 x 5 int64); ``shifts`` the fields' :func:`_log2`.
     """
     if n > P[D.P_QUEUE]:
         return False, 0, 0
     slot = dec.shape[0] - 1
-    col = _decode_one(first, P, sizes, val, dec, slot)
+    col = _decode_one(first, P, sizes, shifts, val, dec, slot)
     if col + n > P[D.P_COLS]:
         return False, 0, 0
     cas_max, done_max = _row_run(t0, n, write, dec[slot, 0], dec[slot, 1], dec[slot, 2], dec[slot, 3], dec[slot, 4], P,
