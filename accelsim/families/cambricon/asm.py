@@ -69,10 +69,17 @@ _REG_NUM: dict[str, int] = {}
 
 def assemble(text: str, file: str = "<asm>") -> Program:
     """Assemble ``text``; raises :class:`AccelsimError` naming ``file`` and ``line N``."""
-    pending: list[tuple[int, str, list[str], list[str]]] = []
+    pending: list[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = []
     labels: dict[str, int] = {}
+    # generated code repeats its lines (loop bodies, tile loads): each distinct line is split once
+    split: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
     for n, raw in enumerate(text.splitlines(), 1):
+        known = split.get(raw)
+        if known is not None:
+            pending.append((n, *known))
+            continue
         line = (re.split(r"[;#]", raw, maxsplit=1)[0] if ";" in raw or "#" in raw else raw).strip()
+        labelled = False
         while line and ":" in line:  # a label needs its colon
             m = _LABEL.match(line)
             if not m:
@@ -80,6 +87,7 @@ def assemble(text: str, file: str = "<asm>") -> Program:
             if m.group(1) in labels:
                 raise AccelsimError(f"line {n}: duplicate label {m.group(1)!r}", file=file)
             labels[m.group(1)] = len(pending)
+            labelled = True
             line = m.group(2).strip()
         if not line:
             continue
@@ -95,14 +103,28 @@ def assemble(text: str, file: str = "<asm>") -> Program:
             fns = rest
         while args and "=" in args[-1]:
             fns.insert(0, args.pop())
-        pending.append((n, op, [a for a in args if a], fns))
+        parsed = (op, tuple(a for a in args if a), tuple(fns))
+        if not labelled:  # a label is defined once: its line is never met again
+            split[raw] = parsed
+        pending.append((n, *parsed))
     insns = []
+    # an instruction without a label operand decodes the same wherever it stands: once per distinct text
+    decoded: dict[tuple, Insn] = {}
     for idx, (n, op, args, fns) in enumerate(pending):
-        insns.append(_insn(idx, n, op, args, fns, labels, file))
+        info = OPCODES[op]
+        if info.operands and info.operands[-1] == "l":
+            insns.append(_insn(idx, n, op, args, fns, labels, file))
+            continue
+        first = decoded.get((op, args, fns))
+        if first is None:
+            first = decoded[op, args, fns] = _insn(idx, n, op, args, fns, labels, file)
+            insns.append(first)
+        else:
+            insns.append(Insn(op, first.regs, first.imm, first.acc, first.shift, first.func, n))
     return Program(tuple(insns), tuple(labels.items()))
 
 
-def _insn(idx: int, n: int, op: str, args: list[str], fns: list[str], labels: dict, file: str) -> Insn:
+def _insn(idx: int, n: int, op: str, args: tuple[str, ...], fns: tuple[str, ...], labels: dict, file: str) -> Insn:
     info = OPCODES[op]
     where = f"line {n}"
     if len(args) != len(info.operands):
