@@ -392,7 +392,7 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                 if rows <= 1 or stride == rb:
                     # one contiguous range of bursts: the event loop's transfer step, which serves a run of
                     # row hits in one step (dram_transfer), so a long transfer costs per row, not per burst
-                    cnt[:] = 0
+                    cnt[0] = cnt[1] = cnt[2] = cnt[3] = cnt[4] = 0
                     first = _split(addr, b, bsh)[1]
                     nburst = _split(addr + nbytes - 1, b, bsh)[1] - first + 1
                     one_row = False
@@ -429,7 +429,7 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                     if row_ok and _one_row(ws, nburst, dparams):
                         # all in one row of one bank (a tile column, a pooling window): the queue's decisions
                         # reduce to serving the oldest, so the row's run of hits is served in closed form
-                        cnt[:] = 0
+                        cnt[0] = cnt[1] = cnt[2] = cnt[3] = cnt[4] = 0
                         cas_max, dn_max = _row_run(t_d, nburst, write, ws[0, 0], ws[0, 1], ws[0, 2], ws[0, 3],
                                                    ws[0, 4], dparams, bank, group, rank, chan, cnt)
                     else:
@@ -453,7 +453,8 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
         tail = qhead[u] + qlen[u]
         qbuf[u, tail - qcap[u] if tail >= qcap[u] else tail] = start
         qlen[u] += 1
-        fl = _grow(fl, nin + nr + nw)
+        if nin + nr + nw > fl.shape[0]:   # only then: passing an array back and forth costs reference counting
+            fl = _grow(fl, nin + nr + nw)
         for j in range(nr + nw):
             if j < nr:
                 a, c, w, side = e[E_R0 + 2 * j], e[E_R0 + 2 * j + 1], 0, 0
@@ -472,7 +473,8 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
         end = max(end, done)
         tally[li, 6] = max(tally[li, 6], done)
         if do_log:
-            log = _grow(log, nlog + 1)
+            if nlog + 1 > log.shape[0]:
+                log = _grow(log, nlog + 1)
             log[nlog, 0], log[nlog, 1], log[nlog, 2], log[nlog, 3], log[nlog, 4] = pc, u, issue, start, done
             nlog += 1
         pc += 1
