@@ -69,14 +69,17 @@ _REG_NUM: dict[str, int] = {}
 
 def assemble(text: str, file: str = "<asm>") -> Program:
     """Assemble ``text``; raises :class:`AccelsimError` naming ``file`` and ``line N``."""
-    pending: list[tuple[int, str, tuple[str, ...], tuple[str, ...]]] = []
+    # (line number, (op, operands, fn fields)) of each instruction, as two lists: no tuple per line
+    numbers: list[int] = []
+    pending: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     labels: dict[str, int] = {}
     # generated code repeats its lines (loop bodies, tile loads): each distinct line is split once
     split: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
     for n, raw in enumerate(text.splitlines(), 1):
         known = split.get(raw)
         if known is not None:
-            pending.append((n, *known))
+            numbers.append(n)
+            pending.append(known)
             continue
         line = (re.split(r"[;#]", raw, maxsplit=1)[0] if ";" in raw or "#" in raw else raw).strip()
         labelled = False
@@ -106,11 +109,12 @@ def assemble(text: str, file: str = "<asm>") -> Program:
         parsed = (op, tuple(a for a in args if a), tuple(fns))
         if not labelled:  # a label is defined once: its line is never met again
             split[raw] = parsed
-        pending.append((n, *parsed))
+        numbers.append(n)
+        pending.append(parsed)
     insns = []
     # an instruction without a label operand decodes the same wherever it stands: once per distinct text
     decoded: dict[tuple, Insn] = {}
-    for idx, (n, op, args, fns) in enumerate(pending):
+    for idx, (n, (op, args, fns)) in enumerate(zip(numbers, pending)):
         info = OPCODES[op]
         if info.operands and info.operands[-1] == "l":
             insns.append(_insn(idx, n, op, args, fns, labels, file))
