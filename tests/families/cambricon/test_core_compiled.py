@@ -143,3 +143,29 @@ def test_strided_transfers_in_one_dram_row_and_across_rows(rows, stride):
     _assert_same(fast, d_fast, ref, d_ref)
     st = d_ref.stats(ref.end_cycle)
     assert st.refreshes > 0 and (st.row_hits > 0 or stride > 128)
+
+
+@pytest.mark.parametrize("model, arch", [("lenet5", "diannao"), ("resnet50", "diannao"), ("alexnet", "cambricon")])
+def test_text_packed_directly_is_the_assembled_program_packed(model, arch):
+    from accelsim.families.cambricon.fastcore import pack_text
+    from accelsim.families.cambricon.run import compile_program
+    from accelsim.workload import load_model
+    text = compile_program(load_model(model), load_arch(arch)).text
+    program = assemble(text, file="x.s")
+    packed, labels = pack_text(text, file="x.s")
+    want = pack_program(program)
+    for got, ref in zip((packed.op, packed.regs, packed.imm, packed.acc), (want.op, want.regs, want.imm, want.acc)):
+        assert got.dtype == ref.dtype and got.shape == ref.shape and (got == ref).all()
+    assert labels == dict(program.labels) and len(labels) > 0
+
+
+@pytest.mark.parametrize("text, message", [("SLI r1, 1\nSLI r99, 1\nSLI r99, 1\n", "line 2: bad register"),
+                                           ("top:\nJUMP nowhere\n", "line 2: unknown label"),
+                                           ("a:\na:\nHALT\n", "line 2: duplicate label"),
+                                           ("SLI r1, 1\nMMV r1, r2\n", "line 2: MMV takes")])
+def test_text_packed_directly_fails_as_the_assembler_does(text, message):
+    from accelsim.families.cambricon.fastcore import pack_text
+    for f in (assemble, pack_text):
+        with pytest.raises(AccelsimError, match=message) as err:
+            f(text, file="bad.s")
+        assert "bad.s" in str(err.value)
