@@ -51,7 +51,8 @@ from numba import njit
 from numba.extending import register_jitable
 
 from accelsim.kernels import dram_timing as D
-from accelsim.kernels.cambricon_dram import _book, _row_ok, _row_transfer, _schedule, _trim
+from accelsim.kernels.cambricon_dram import (_book, _log2, _one_row, _row_ok, _row_run, _row_transfer, _schedule,
+                                             _split, _trim)
 from accelsim.kernels.dram_transfer import _scratch, _transfer_in
 from accelsim.kernels.event_loop import spread_one as _spread
 from accelsim.kernels.cambricon_layout import (BAD_DMA, BIN_CYCLES, BURST_BYTES, CB, COLS, DRAM_KIND, EPS, E_ADDS,
@@ -254,6 +255,13 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
             sz[k] = dparams[(D.P_CH, D.P_RK, D.P_BG, D.P_BA, D.P_ROWS, D.P_COLS)[f]]
     bank, group, rank, chan = bank.copy(), group.copy(), rank.copy(), chan.copy()
     scratch = _scratch(dparams)  # a contiguous transfer's queue tables, allocated once
+    # power-of-two sizes (the usual case) split addresses by shift and mask, not division (_split)
+    shp = np.zeros(6, np.int64)        # per position in the mapping, as sz
+    shf = np.zeros(6, np.int64)        # per field, as scratch[0] (_decode_one)
+    for k in range(6):
+        shp[k] = _log2(sz[k])
+        shf[k] = _log2(scratch[0][k])
+    bsh = _log2(cfg[BURST_BYTES])
     row_ok = cfg[DRAM_KIND] == 1 and _row_ok(dparams, scratch[0])
     bus_free = 0
     bus_busy = 0
@@ -384,12 +392,14 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                 if rows <= 1 or stride == rb:
                     # one contiguous range of bursts: the event loop's transfer step, which serves a run of
                     # row hits in one step (dram_transfer), so a long transfer costs per row, not per burst
-                    cnt[:] = 0
-                    nburst = (addr + nbytes - 1) // b - addr // b + 1
+                    cnt[0] = cnt[1] = cnt[2] = cnt[3] = cnt[4] = 0
+                    first = _split(addr, b, bsh)[1]
+                    nburst = _split(addr + nbytes - 1, b, bsh)[1] - first + 1
                     one_row = False
                     if row_ok:
-                        one_row, cas_max, dn_max = _row_transfer(t_d, addr // b, nburst, write, dparams, bank, group,
-                                                                 rank, chan, cnt, scratch[0], scratch[4], scratch[1])
+                        one_row, cas_max, dn_max = _row_transfer(t_d, first, nburst, write, dparams, bank, group,
+                                                                 rank, chan, cnt, scratch[0], shf, scratch[4],
+                                                                 scratch[1])
                     if not one_row:
                         cas_max, dn_max = _transfer_in(t_d, addr // b, (addr + nbytes - 1) // b, write, dparams,
                                                        bank, group, rank, chan, cnt, scratch)
@@ -399,13 +409,12 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                     nburst = 0
                     for r in range(rows):
                         s0 = addr + r * stride
-                        x = s0 // b
-                        cnt_r = (s0 + rb - 1) // b - x + 1
+                        x = _split(s0, b, bsh)[1]
+                        cnt_r = _split(s0 + rb - 1, b, bsh)[1] - x + 1
                         if nburst + cnt_r > ws.shape[0]:
                             ws = _grow(ws, nburst + cnt_r)
                         for k in range(6):
-                            dg[k] = x % sz[k]
-                            x //= sz[k]
+                            dg[k], x = _split(x, sz[k], shp[k])
                         for i in range(nburst, nburst + cnt_r):
                             rk_g = dg[pos[0]] * dparams[D.P_RK] + dg[pos[1]]
                             g_g = rk_g * dparams[D.P_BG] + dg[pos[2]]
@@ -417,7 +426,14 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
                                     break
                                 dg[k] = 0
                         nburst += cnt_r
-                    cas_max, dn_max = _schedule(t_d, nburst, write, dparams, bank, group, rank, chan, ws, cnt)
+                    if row_ok and _one_row(ws, nburst, dparams):
+                        # all in one row of one bank (a tile column, a pooling window): the queue's decisions
+                        # reduce to serving the oldest, so the row's run of hits is served in closed form
+                        cnt[0] = cnt[1] = cnt[2] = cnt[3] = cnt[4] = 0
+                        cas_max, dn_max = _row_run(t_d, nburst, write, ws[0, 0], ws[0, 1], ws[0, 2], ws[0, 3],
+                                                   ws[0, 4], dparams, bank, group, rank, chan, cnt)
+                    else:
+                        cas_max, dn_max = _schedule(t_d, nburst, write, dparams, bank, group, rank, chan, ws, cnt)
                 t = max(start, int(math.ceil(cas_max * ratio - EPS)))
                 done = int(math.ceil(dn_max * ratio - EPS)) + frontend
                 bus = int(math.ceil(nbytes * clock_hz / peak))
@@ -437,7 +453,8 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
         tail = qhead[u] + qlen[u]
         qbuf[u, tail - qcap[u] if tail >= qcap[u] else tail] = start
         qlen[u] += 1
-        fl = _grow(fl, nin + nr + nw)
+        if nin + nr + nw > fl.shape[0]:   # only then: passing an array back and forth costs reference counting
+            fl = _grow(fl, nin + nr + nw)
         for j in range(nr + nw):
             if j < nr:
                 a, c, w, side = e[E_R0 + 2 * j], e[E_R0 + 2 * j + 1], 0, 0
@@ -456,7 +473,8 @@ def cambricon_core(op, regs, imm, acc, layer_of, cfg, sp_bases, fcfg, dparams, b
         end = max(end, done)
         tally[li, 6] = max(tally[li, 6], done)
         if do_log:
-            log = _grow(log, nlog + 1)
+            if nlog + 1 > log.shape[0]:
+                log = _grow(log, nlog + 1)
             log[nlog, 0], log[nlog, 1], log[nlog, 2], log[nlog, 3], log[nlog, 4] = pc, u, issue, start, done
             nlog += 1
         pc += 1

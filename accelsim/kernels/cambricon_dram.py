@@ -6,7 +6,8 @@ and held to its twin through it: :func:`_schedule` is
 arrive together, on the state tables in place, through the bank/row state machine's shared steps
 (``dram_timing._time_fields``, ``_step``); a contiguous transfer goes through the event loop's
 own step, :func:`accelsim.kernels.dram_transfer._transfer`, or, when it stays in one row,
-:func:`_row_transfer`, that step's outcome for this case without its queue. The bandwidth series uses
+:func:`_row_transfer`, that step's outcome for this case without its queue; a strided transfer that stays in one
+row of one bank (:func:`_one_row`) is served by the same row run, :func:`_row_run`. The bandwidth series uses
 :func:`accelsim.kernels.event_loop.spread_one`, the step the event loop's series takes too.
 """
 
@@ -15,7 +16,43 @@ from __future__ import annotations
 from numba.extending import register_jitable
 
 from accelsim.kernels import dram_timing as D
-from accelsim.kernels.dram_transfer import _bound, _decode_one, _hits, _layout
+from accelsim.kernels.dram_transfer import _bound, _hits, _layout
+
+
+@register_jitable
+def _log2(n):
+    """``k`` with ``2**k == n``, or -1 when ``n`` is no power of two."""
+    k = 0
+    while (1 << k) < n:
+        k += 1
+    return k if (1 << k) == n else -1
+
+
+@register_jitable
+def _split(x, size, shift):
+    """``(x % size, x // size)``, by mask and shift when ``shift >= 0`` (``size == 2**shift``): the same integers
+    (floor division and modulo, negative ``x`` too) without the divide, which costs tens of cycles."""
+    if shift >= 0:
+        return x & (size - 1), x >> shift
+    return x % size, x // size
+
+
+@register_jitable
+def _decode_one(x, params, sizes, shifts, val, dec, slot):
+    """``dram_transfer._decode_one`` with the fields split by :func:`_split` (``shifts[f]``: field ``f``'s
+    :func:`_log2`): row ``slot`` of ``dec`` = (channel, global rank, global group, global bank, row) of burst
+    ``x``; returns its column."""
+    for k in range(6):
+        f = params[D.P_ORDER + k]
+        val[f], x = _split(x, sizes[f], shifts[f])
+    r = val[D.F_CH] * params[D.P_RK] + val[D.F_RK]
+    g = r * params[D.P_BG] + val[D.F_BG]
+    dec[slot, 0] = val[D.F_CH]
+    dec[slot, 1] = r
+    dec[slot, 2] = g
+    dec[slot, 3] = g * params[D.P_BA] + val[D.F_BA]
+    dec[slot, 4] = val[D.F_ROW]
+    return val[D.F_COL]
 
 
 @register_jitable
@@ -129,7 +166,7 @@ def _row_ok(P, sizes):
 
 
 @register_jitable
-def _row_transfer(t0, first, n, write, P, bank, group, rank, chan, counts, sizes, val, dec):
+def _row_transfer(t0, first, n, write, P, bank, group, rank, chan, counts, sizes, shifts, val, dec):
     """``dram_transfer._transfer`` of bursts ``first .. first + n - 1`` (``n >= 1``) at DRAM cycle ``t0``, on a
     DRAM where :func:`_row_ok` holds, if they lie in one row and fit the queue: returns ``(done, last CAS, last
     data end)``, or ``done = False`` with the tables untouched (then use ``_transfer``).
@@ -139,15 +176,44 @@ def _row_transfer(t0, first, n, write, P, bank, group, rank, chan, counts, sizes
     oldest, which is served; and whenever the oldest is a row hit on the channel's common bound
     before a refresh falls due, ``_transfer``'s hit run serves up to the refresh cut-off in
     closed form (``_hits``), its carry-on into later rows finding none. ``val`` and ``dec``
-    are scratch (6 and at least 1 x 5 int64).
+    are scratch (6 and at least 1 x 5 int64); ``shifts`` the fields' :func:`_log2`.
     """
     if n > P[D.P_QUEUE]:
         return False, 0, 0
     slot = dec.shape[0] - 1
-    col = _decode_one(first, P, sizes, val, dec, slot)
+    col = _decode_one(first, P, sizes, shifts, val, dec, slot)
     if col + n > P[D.P_COLS]:
         return False, 0, 0
-    c, r, g, b, row = dec[slot, 0], dec[slot, 1], dec[slot, 2], dec[slot, 3], dec[slot, 4]
+    cas_max, done_max = _row_run(t0, n, write, dec[slot, 0], dec[slot, 1], dec[slot, 2], dec[slot, 3], dec[slot, 4], P,
+                                 bank, group, rank, chan, counts)
+    return True, cas_max, done_max
+
+
+@register_jitable
+def _one_row(w, n, P):
+    """Whether the ``n`` decoded bursts of ``w`` (columns 0..4 as in :func:`_schedule`) are at least one, fit the
+    queue and all lie in one row of one bank, so that :func:`_row_run` may serve them."""
+    if n < 1 or n > P[D.P_QUEUE]:
+        return False
+    for i in range(1, n):
+        for k in range(5):
+            if w[i, k] != w[0, k]:
+                return False
+    return True
+
+
+@register_jitable
+def _row_run(t0, n, write, c, r, g, b, row, P, bank, group, rank, chan, counts):
+    """``n`` bursts (``1 <= n <=`` the queue) to ``row`` of bank ``b`` (group ``g``, rank ``r``, channel ``c``;
+    global indices) all arriving at DRAM cycle ``t0``, on a DRAM where :func:`_row_ok` holds: returns
+    ``(last CAS, last data end)``; adds to ``counts``.
+
+    Why it is :func:`_schedule` (and ``_transfer``) on those bursts: the timing of a request
+    reads its bank, row and arrival, never its column, so all ``n`` look alike in every FR-FCFS
+    decision and the oldest is served; a row hit on the channel's common bound before a
+    refresh falls due starts a run of hits ``interval`` apart, served up to the refresh
+    cut-off in closed form (``dram_transfer._hits``), the rest one ``_step`` each.
+    """
     interval = max(P[D.T_CCD_S], P[D.T_CCD_L], P[D.T_BL], 0)
     lat = P[D.T_CWL] if write else P[D.T_CL]
     cas_max = done_max = -(1 << 62)
@@ -166,4 +232,4 @@ def _row_transfer(t0, first, n, write, P, bank, group, rank, chan, counts, sizes
         cas_max = max(cas_max, cas_k)
         done_max = max(done_max, end)
         rem -= k
-    return True, cas_max, done_max
+    return cas_max, done_max

@@ -69,10 +69,72 @@ _REG_NUM: dict[str, int] = {}
 
 def assemble(text: str, file: str = "<asm>") -> Program:
     """Assemble ``text``; raises :class:`AccelsimError` naming ``file`` and ``line N``."""
-    pending: list[tuple[int, str, list[str], list[str]]] = []
+    numbers, pending, labels = _split_lines(text, file)
+    insns = []
+    # an instruction without a label operand decodes the same wherever it stands: once per distinct text
+    decoded: dict[tuple, Insn] = {}
+    for idx, (n, parsed) in enumerate(zip(numbers, pending)):
+        first = decoded.get(parsed)
+        if first is None:
+            first = _insn(idx, n, *parsed, labels, file)
+            if not _has_label(parsed[0]):
+                decoded[parsed] = first
+            insns.append(first)
+        else:
+            insns.append(Insn(first.op, first.regs, first.imm, first.acc, first.shift, first.func, n))
+    return Program(tuple(insns), tuple(labels.items()))
+
+
+def assemble_columns(text: str, ops: tuple[str, ...], file: str = "<asm>"):
+    """``text`` assembled straight into columns, without an :class:`Insn` per instruction.
+
+    Returns ``(op, regs, imm, acc, labels)``: per instruction the index of its mnemonic in
+    ``ops``, its registers padded with 0 to 7, its immediate and its ``acc`` field (lists of int
+    and of 7-tuples), and the labels as :func:`assemble` gives them. Exactly what
+    :func:`assemble` holds, in columns, with the same errors: for a compiled core that reads
+    arrays, a program of tens of thousands of instructions need not become as many objects.
+    """
+    numbers, pending, labels = _split_lines(text, file)
+    index = {name: i for i, name in enumerate(ops)}
+    pad = [(0,) * k for k in range(8)]
+    op, regs, imm, acc = [], [], [], []
+    decoded: dict[tuple, tuple] = {}
+    for idx, (n, parsed) in enumerate(zip(numbers, pending)):
+        row = decoded.get(parsed)
+        if row is None:
+            i = _insn(idx, n, *parsed, labels, file)
+            row = (index[i.op], i.regs + pad[7 - len(i.regs)], i.imm, i.acc)
+            if not _has_label(parsed[0]):
+                decoded[parsed] = row
+        op.append(row[0])
+        regs.append(row[1])
+        imm.append(row[2])
+        acc.append(row[3])
+    return op, regs, imm, acc, tuple(labels.items())
+
+
+def _has_label(op: str) -> bool:
+    """Whether ``op`` takes a label (its immediate is relative to where it stands)."""
+    operands = OPCODES[op].operands
+    return bool(operands) and operands[-1] == "l"
+
+
+def _split_lines(text: str, file: str):
+    """First pass: ``(line numbers, (op, operands, fn fields) per instruction, labels)``; label and mnemonic errors."""
+    # (line number, (op, operands, fn fields)) of each instruction, as two lists: no tuple per line
+    numbers: list[int] = []
+    pending: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     labels: dict[str, int] = {}
+    # generated code repeats its lines (loop bodies, tile loads): each distinct line is split once
+    split: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {}
     for n, raw in enumerate(text.splitlines(), 1):
+        known = split.get(raw)
+        if known is not None:
+            numbers.append(n)
+            pending.append(known)
+            continue
         line = (re.split(r"[;#]", raw, maxsplit=1)[0] if ";" in raw or "#" in raw else raw).strip()
+        labelled = False
         while line and ":" in line:  # a label needs its colon
             m = _LABEL.match(line)
             if not m:
@@ -80,6 +142,7 @@ def assemble(text: str, file: str = "<asm>") -> Program:
             if m.group(1) in labels:
                 raise AccelsimError(f"line {n}: duplicate label {m.group(1)!r}", file=file)
             labels[m.group(1)] = len(pending)
+            labelled = True
             line = m.group(2).strip()
         if not line:
             continue
@@ -95,14 +158,15 @@ def assemble(text: str, file: str = "<asm>") -> Program:
             fns = rest
         while args and "=" in args[-1]:
             fns.insert(0, args.pop())
-        pending.append((n, op, [a for a in args if a], fns))
-    insns = []
-    for idx, (n, op, args, fns) in enumerate(pending):
-        insns.append(_insn(idx, n, op, args, fns, labels, file))
-    return Program(tuple(insns), tuple(labels.items()))
+        parsed = (op, tuple(a for a in args if a), tuple(fns))
+        if not labelled:  # a label is defined once: its line is never met again
+            split[raw] = parsed
+        numbers.append(n)
+        pending.append(parsed)
+    return numbers, pending, labels
 
 
-def _insn(idx: int, n: int, op: str, args: list[str], fns: list[str], labels: dict, file: str) -> Insn:
+def _insn(idx: int, n: int, op: str, args: tuple[str, ...], fns: tuple[str, ...], labels: dict, file: str) -> Insn:
     info = OPCODES[op]
     where = f"line {n}"
     if len(args) != len(info.operands):

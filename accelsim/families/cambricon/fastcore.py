@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from accelsim.errors import AccelsimError
+from accelsim.families.cambricon.asm import assemble_columns
 from accelsim.families.cambricon.core import CoreRun, LayerTally
 from accelsim.families.cambricon.spec import SCRATCHPADS, SP_BASE, SP_SPAN, CambriconSpec
 from accelsim.kernels import cambricon_layout as K
@@ -46,6 +47,15 @@ def pack_program(program) -> PackedProgram:
     return PackedProgram(np.array([index[i.op] for i in insns], np.int64), regs,
                          np.array([i.imm for i in insns], np.int64), np.array([i.acc for i in insns], np.int64),
                          program.name)
+
+
+def pack_text(text: str, file: str = "<asm>") -> tuple[PackedProgram, dict[str, int]]:
+    """``(pack_program(assemble(text, file)), its labels)``, assembled straight into the arrays
+    (:func:`accelsim.families.cambricon.asm.assemble_columns`): no Program object per instruction."""
+    op, regs, imm, acc, labels = assemble_columns(text, K.OPS, file)
+    packed = PackedProgram(np.array(op, np.int64), np.array(regs, np.int64).reshape(len(op), 7),
+                           np.array(imm, np.int64), np.array(acc, np.int64))
+    return packed, dict(labels)
 
 
 def layer_of_pc(n_insns: int, layer_starts: list[int]) -> np.ndarray:

@@ -144,7 +144,7 @@ OPCODES: dict[str, OpInfo] = {
 BY_CODE = {info.code: name for name, info in OPCODES.items()}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)   # no per-instruction __dict__: a program holds tens of thousands
 class Insn:
     """One decoded instruction: mnemonic, register numbers, immediate and fn fields.
 

@@ -7,14 +7,15 @@ instruction-level Perfetto timeline (``perfetto``).
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
 import numpy as np
 
 from accelsim.families.cambricon.account import CambriconRun, account, bound, sum_ops
-from accelsim.families.cambricon.asm import assemble
+from accelsim.families.cambricon.asm import Program, assemble
 from accelsim.families.cambricon.compiler import compile_network
 from accelsim.families.cambricon.core import run_core
-from accelsim.families.cambricon.fastcore import pack_program, run_core_compiled
+from accelsim.families.cambricon.fastcore import PackedProgram, pack_text, run_core_compiled
 from accelsim.families.cambricon.interp import Machine, iter_dynamic
 from accelsim.families.cambricon.spec import CambriconSpec
 from accelsim.sim.dram_run import dram_for_run
@@ -78,32 +79,46 @@ def _resolve(net, spec):
     return net, spec
 
 
-def _program(net, spec, batch):
-    """``(assembled program, each layer's first pc)`` of ``net`` at ``batch`` on ``spec``."""
+@dataclass(frozen=True)
+class _Assembled:
+    """A compiled program assembled for the compiled core: its source, arrays and each layer's first pc."""
+
+    text: str
+    file: str
+    packed: PackedProgram
+    pcs: list[int]
+
+    def program(self) -> Program:
+        """The same program as instructions, for the readable Python path (assembled on demand)."""
+        return assemble(self.text, file=self.file)
+
+
+def _program(net, spec, batch) -> _Assembled:
+    """``net`` at ``batch`` on ``spec`` compiled and assembled into the core's arrays (:func:`pack_text`)."""
     compiled = compile_program(net, spec, batch)
-    program = assemble(compiled.text, file=f"{net.name}.{spec.name}.s")
-    labels = dict(program.labels)
-    return program, [labels[n] for n in compiled.labels]
+    file = f"{net.name}.{spec.name}.s"
+    packed, labels = pack_text(compiled.text, file)
+    return _Assembled(compiled.text, file, packed, [labels[n] for n in compiled.labels])
 
 
 def _time(assembled, spec, log, free_control, reference):
     """``(core run, DRAM model)``: the :func:`_program` timed on the core (compiled, or the readable Python path)."""
-    program, pcs = assembled
+    pcs = assembled.pcs
     dram = dram_for_run(spec.dram, spec.clock_hz)
-    run = None if reference else run_core_compiled(pack_program(program), spec, pcs, dram, log=log,
+    run = None if reference else run_core_compiled(assembled.packed, spec, pcs, dram, log=log,
                                                    free_control=free_control)
     if run is None:
         machine = Machine.create(dict(spec.scratchpad_bytes), np.zeros(0, np.uint8))
-        run = run_core(iter_dynamic(program, machine, functional=False), spec, pcs, dram, log=log,
+        run = run_core(iter_dynamic(assembled.program(), machine, functional=False), spec, pcs, dram, log=log,
                        free_control=free_control)
     return run, dram
 
 
 def _account(net, spec, batch, assembled, timed) -> CambriconRun:
-    (program, pcs), (run, dram) = assembled, timed
+    (run, dram), pcs = timed, assembled.pcs
     layers = tuple((l.name, l.op, l.macs) for l in net.layers)
-    return CambriconRun(account(net.name, layers, spec, batch, run, dram), run.steps, len(program.insns), sum_ops(run),
-                        tuple(bound(t) for t in run.layers), run.log, tuple(pcs))
+    return CambriconRun(account(net.name, layers, spec, batch, run, dram), run.steps, len(assembled.packed.op),
+                        sum_ops(run), tuple(bound(t) for t in run.layers), run.log, tuple(pcs))
 
 
 def perfetto_document(net: Network, spec: CambriconSpec, batch: int = 1) -> dict:

@@ -127,3 +127,45 @@ def test_stream_dram_path_is_left_to_the_python_core():
     assert run_core_compiled(pack_program(program), stream, [0], dram_for_run(stream.dram, stream.clock_hz)) is None
     fast = run_cambricon("lenet5", stream)
     assert report.to_json(fast.result) == report.to_json(run_cambricon("lenet5", stream, reference=True).result)
+
+
+@pytest.mark.parametrize("stride", [128, 8192, 8192 * 8])
+@pytest.mark.parametrize("rows", [1, 5, 17, 40])
+def test_strided_transfers_in_one_dram_row_and_across_rows(rows, stride):
+    # strided loads (a pooling window's column, a tile's rows): all in one DRAM row of one bank
+    # (stride 128, up to the queue of 32), across banks (8 KiB) or rows of one bank (64 KiB), then stored
+    # back strided, each over and over so refreshes and row conflicts fall among them
+    body = "\n".join(f"SADDI r1, r1, {rows * 2}\nSADDI r2, r2, 64\nMLOAD r1, r2, r3, r4, r5\n"
+                     f"MSTORE r6, r1, r3, r4, r5\nSADDI r6, r6, 4096" for _ in range(12))
+    text = (f"SLI r1, nbin\nSLI r2, 64\nSLI r3, {rows}\nSLI r4, 2\nSLI r5, {stride}\nSLI r6, 0x100000\n"
+            f"SLI r7, 0\nloop:\n{body}\nSADDI r7, r7, 1\nSLI r8, 60\nSLT r9, r7, r8\nCB r9, loop\nHALT\n")
+    fast, d_fast, ref, d_ref = _both(assemble(text, file="strided.s"), SPECS["diannao"], [0])
+    _assert_same(fast, d_fast, ref, d_ref)
+    st = d_ref.stats(ref.end_cycle)
+    assert st.refreshes > 0 and (st.row_hits > 0 or stride > 128)
+
+
+@pytest.mark.parametrize("model, arch", [("lenet5", "diannao"), ("resnet50", "diannao"), ("alexnet", "cambricon")])
+def test_text_packed_directly_is_the_assembled_program_packed(model, arch):
+    from accelsim.families.cambricon.fastcore import pack_text
+    from accelsim.families.cambricon.run import compile_program
+    from accelsim.workload import load_model
+    text = compile_program(load_model(model), load_arch(arch)).text
+    program = assemble(text, file="x.s")
+    packed, labels = pack_text(text, file="x.s")
+    want = pack_program(program)
+    for got, ref in zip((packed.op, packed.regs, packed.imm, packed.acc), (want.op, want.regs, want.imm, want.acc)):
+        assert got.dtype == ref.dtype and got.shape == ref.shape and (got == ref).all()
+    assert labels == dict(program.labels) and len(labels) > 0
+
+
+@pytest.mark.parametrize("text, message", [("SLI r1, 1\nSLI r99, 1\nSLI r99, 1\n", "line 2: bad register"),
+                                           ("top:\nJUMP nowhere\n", "line 2: unknown label"),
+                                           ("a:\na:\nHALT\n", "line 2: duplicate label"),
+                                           ("SLI r1, 1\nMMV r1, r2\n", "line 2: MMV takes")])
+def test_text_packed_directly_fails_as_the_assembler_does(text, message):
+    from accelsim.families.cambricon.fastcore import pack_text
+    for f in (assemble, pack_text):
+        with pytest.raises(AccelsimError, match=message) as err:
+            f(text, file="bad.s")
+        assert "bad.s" in str(err.value)

@@ -41,3 +41,21 @@ def test_register_numbers_from_the_assemblers_cache_are_the_parsed_ones():
         assert p.labels == (("start", 0), ("loop", 2), ("end", 2))
         with pytest.raises(AccelsimError, match="bad register"):
             assemble(f"SLI r{N_REGS}, 1\nHALT\n")
+
+
+def test_repeated_lines_assemble_as_if_each_were_parsed_alone():
+    from accelsim.errors import AccelsimError
+    from accelsim.families.cambricon.asm import assemble
+    body = "    SADDI r4, r4, 1\n    VACT r5, r6, r7, r8 shift=3 func=relu\ntop:\n    CB r9, top\n    JUMP out\n"
+    text = "out:\n" + body + body.replace("top", "top2") + "    HALT\n"
+    p = assemble(text)
+    lines = text.splitlines()
+    for insn in p.insns:
+        # every instruction keeps its own source line, and decodes as its line alone would
+        alone = assemble(lines[insn.line - 1].replace("top2", "out").replace("top", "out") + "\nout:\n").insns[0]
+        assert (insn.op, insn.regs, insn.acc, insn.shift, insn.func) == (alone.op, alone.regs, alone.acc, alone.shift,
+                                                                         alone.func)
+    assert [i.line for i in p.insns] == [n for n, l in enumerate(lines, 1) if l.startswith("    ")]
+    assert [i.imm for i in p.insns if i.op in ("CB", "JUMP")] == [0, -3, 0, -7]
+    with pytest.raises(AccelsimError, match="line 2: bad register"):   # the first of two bad lines is named
+        assemble("SLI r1, 1\nSLI r99, 1\nSLI r99, 1\n")
