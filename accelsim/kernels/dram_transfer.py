@@ -19,7 +19,8 @@ building a request per burst:
   burst, the oldest request left, can issue its column command in the very next slot (its PRE
   and ACT hidden behind the run) before a refresh is due, FR-FCFS takes it then, through the
   state machine's own step, and the rest of its row hits as before. The queue after the run
-  follows in closed form, so a long sequential stream costs a few steps per row it opens.
+  follows in closed form, so a long sequential stream costs a few steps per row it opens. When
+  the whole queue went, the bursts admitted behind the run take its slots in the same order.
 
 In the FR-FCFS scan, a request for the same row of the same bank as the one queued before it
 (and requested no earlier) is skipped: it cannot come first, nor win a tie. A request entering
