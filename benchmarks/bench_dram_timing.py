@@ -1,6 +1,6 @@
 """Points on the DRAM timing model: the compiled event loop against the Python callback it replaced.
 
-Run: python benchmarks/bench_dram_timing.py [--batches 1,8,32,64,256] [--old-upto 8]   (prints figures)
+Run: python benchmarks/bench_dram_timing.py [--batches 1,8,32,64,256] [--old-upto 8] [--repeat N]   (prints figures)
 
 Issue 19's targets: a TPU v1 (DDR3 timing model) ResNet-18 point under 20 ms warm, and cost
 sub-linear in simulated DRAM bytes: ResNet-50 on tpu-v1 at batch 256 under 8x the time of
@@ -63,6 +63,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--batches", default="1,8,32,64,256")
     ap.add_argument("--old-upto", type=int, default=8, help="also time the old path up to this batch")
+    ap.add_argument("--repeat", type=int, default=0,
+                    help="best of this many runs at every batch (default: 3 up to batch 32, then 1)")
     args = ap.parse_args()
     simulate("resnet18", "tpu-v1", 1)  # load the Numba caches
     new, r_new = point("resnet18", 1, False, 7)
@@ -74,7 +76,7 @@ def main() -> None:
     print(f"  {'batch':>5s} {'DRAM GiB':>9s} {'new s':>8s} {'s/GiB':>7s} {'old s':>8s}")
     times = {}
     for b in (int(x) for x in args.batches.split(",")):
-        t, r = point("resnet50", b, False, 3 if b <= 32 else 1)
+        t, r = point("resnet50", b, False, args.repeat or (3 if b <= 32 else 1))
         times[b] = t
         gib = (r.dram_read_bytes + r.dram_write_bytes) / 2**30
         line = f"  {b:5d} {gib:9.2f} {t:8.3f} {t / gib:7.3f}"

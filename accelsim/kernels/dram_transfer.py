@@ -19,7 +19,8 @@ building a request per burst:
   burst, the oldest request left, can issue its column command in the very next slot (its PRE
   and ACT hidden behind the run) before a refresh is due, FR-FCFS takes it then, through the
   state machine's own step, and the rest of its row hits as before. The queue after the run
-  follows in closed form, so a long sequential stream costs a few steps per row it opens.
+  follows in closed form, so a long sequential stream costs a few steps per row it opens. When
+  the whole queue went, the bursts admitted behind the run take its slots in the same order.
 
 In the FR-FCFS scan, a request for the same row of the same bank as the one queued before it
 (and requested no earlier) is skipped: it cannot come first, nor win a tie. A request entering
@@ -73,6 +74,28 @@ def _decode_one(x, params, sizes, val, dec, slot):
     dec[slot, 3] = g * params[P_BA] + val[F_BA]
     dec[slot, 4] = val[F_ROW]
     return val[F_COL]
+
+
+@register_jitable
+def _next_row(kcol, params, sizes, val, dec, slot):
+    """:func:`_decode_one` of the burst after the last column of the row whose fields ``val`` holds (the
+    column at position ``kcol`` of the mapping order, the channel, if more than one, below it): the fields
+    above the column count on by one, carrying; returns its column, 0."""
+    val[F_COL] = 0
+    for k in range(kcol + 1, 6):
+        f = params[P_ORDER + k]
+        val[f] += 1
+        if val[f] < sizes[f]:
+            break
+        val[f] = 0
+    r = val[F_CH] * params[P_RK] + val[F_RK]
+    g = r * params[P_BG] + val[F_BG]
+    dec[slot, 0] = val[F_CH]
+    dec[slot, 1] = r
+    dec[slot, 2] = g
+    dec[slot, 3] = g * params[P_BA] + val[F_BA]
+    dec[slot, 4] = val[F_ROW]
+    return 0
 
 
 @register_jitable
@@ -146,11 +169,21 @@ def _rows(k, cas0, cas_k, c, x0, step, nxt, n_c, qlen, t0, write, interval, lat,
     and the queue afterwards follows in closed form.
     """
     end = cas_k + lat + params[T_BL]
+    kcol = 0  # where the column sits in the mapping order: the fields above it carry as rows go by
+    while params[P_ORDER + kcol] != F_COL:
+        kcol += 1
+    decoded = False
     while True:
         i = nxt - qlen + k  # channel index of the next request
         if i >= n_c:
             break
-        cn = _decode_one(x0 + i * step, params, sizes, val, dec, dec.shape[0] - 1)
+        if decoded:
+            # the row before ran to its last column, so this is the next row's column 0: carry
+            # ``val`` (that row's fields) on instead of dividing the burst index out again
+            cn = _next_row(kcol, params, sizes, val, dec, dec.shape[0] - 1)
+        else:
+            cn = _decode_one(x0 + i * step, params, sizes, val, dec, dec.shape[0] - 1)
+            decoded = True
         if cn + min(qlen, n_c - i) > cols:
             break
         slot = dec.shape[0] - 1
@@ -245,10 +278,9 @@ def _transfer_in(t0, first, last, write, params, bank, group, rank, chan, counts
             qlen += 1
             nxt += 1
         while qlen > 0:
-            t = enq[queue[0]]
-            for k in range(1, qlen):
-                t = min(t, enq[queue[k]])
-            t = max(t, chan[c, C_CAS])
+            # enq runs non-decreasing along the queue (a burst enters when one leaves, at or after its column
+            # command, and a channel's column commands never go back), so the oldest request is the earliest
+            t = max(enq[queue[0]], chan[c, C_CAS])
             s0 = queue[0]
             if runs_ok and enq[s0] <= t:
                 kind, pre, act, cas = _timing(s0, enq[s0], dec, is_write, params, bank, group, rank, chan)
@@ -278,6 +310,19 @@ def _transfer_in(t0, first, last, write, params, bank, group, rank, chan, counts
                     # each of the k left (the u-th at the u-th column command)
                     admitted = min(k, n_c - nxt)
                     served = min(k, qlen)
+                    u0 = max(0, k - qlen)
+                    if served == qlen:
+                        # the whole queue left: the newcomers take its slots in the same order
+                        if u0 > 0:
+                            last_in = -1
+                        for u in range(u0, admitted):
+                            s = queue[u - u0]
+                            _admit(x0 + (nxt + u) * step, last_in, s, col_runs, params, sizes, val, dec, col)
+                            last_in = s
+                            enq[s] = max(t0, cas + u * interval)
+                        qlen = admitted - u0
+                        nxt += admitted
+                        continue
                     for j in range(served):
                         fresh[j] = queue[j]
                     kept = 0
@@ -285,7 +330,6 @@ def _transfer_in(t0, first, last, write, params, bank, group, rank, chan, counts
                         queue[kept] = queue[j]
                         kept += 1
                     n_free = 0
-                    u0 = max(0, k - qlen)
                     if u0 > 0:
                         last_in = -1
                     for u in range(u0, admitted):
