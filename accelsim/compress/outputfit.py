@@ -154,12 +154,26 @@ def calibration_grams(layer: Layer, seed: int = 0, rows: int = CALIB_ROWS, rank:
         x = seeded_input(layer, seed + CALIB_SEED_OFFSET, batch, max_hw)
     out = []
     rng = layer_rng(seed + CALIB_SEED_OFFSET, layer.name)
-    groups = layer_rows(layer, x)
+    if layer.op != "conv2d":
+        groups = layer_rows(layer, x)
+        del x
+        while groups:
+            r = groups.pop(0)  # each group's rows are freed once its Gram is made
+            if r.shape[0] > rows:
+                r = r[np.sort(rng.choice(r.shape[0], rows, replace=False))]
+            out.append(gram_of(r, rank, seed))
+        return out
+    # A conv's rows are picked straight out of im2col's (n, g, K, P) columns: the same rows, in the
+    # same order, as layer_rows then indexing, without the (n P, K) copy of every group.
+    cols = im2col(x, layer.kernel, layer.stride, layer.padding, layer.dilation, layer.groups)
     del x
-    while groups:
-        r = groups.pop(0)  # each group's rows are freed once its Gram is made
-        if r.shape[0] > rows:
-            r = r[np.sort(rng.choice(r.shape[0], rows, replace=False))]
+    n, _, _, p = cols.shape
+    for g in range(layer.groups):
+        if n * p > rows:
+            idx = np.sort(rng.choice(n * p, rows, replace=False))
+            r = cols[idx // p, g, :, idx % p]
+        else:
+            r = cols[:, g].transpose(0, 2, 1).reshape(-1, cols.shape[2])
         out.append(gram_of(r, rank, seed))
     return out
 

@@ -25,30 +25,41 @@ def dcc_sweep(vt, lam, floor, p, alpha, b):
     o = b.shape[0]
     b = b.copy()
     vk = np.ascontiguousarray(vt.T)  # (K, r): one coordinate's basis entries side by side
-    t = np.zeros((o, r))
+    # t = vt b^T held (r, O): for one coordinate, the O dot products lv . t[:, o] then run as r
+    # passes over contiguous rows of t, every row's sum still in order i = 0 .. r-1 (the same bits
+    # as one dot product at a time), but vectorized across filters instead of one dependency chain.
+    t0 = np.zeros((o, r))
     for oo in range(o):
         for kk in range(k):
             bv = b[oo, kk]
             for i in range(r):
-                t[oo, i] += vk[kk, i] * bv
+                t0[oo, i] += vk[kk, i] * bv
+    # rows padded by 8 so a flip's column walk (stride O) does not land every step in one cache set
+    t = np.empty((r, o + 8))
+    for i in range(r):
+        for oo in range(o):
+            t[i, oo] = t0[oo, i]
     lv = np.empty(r)
+    s = np.empty(o)
     for kk in range(k):
         hkk = floor
         for i in range(r):
             lv[i] = lam[i] * vk[kk, i]
             hkk += lv[i] * vk[kk, i]
+        s[:] = 0.0
+        for i in range(r):
+            li = lv[i]
+            for oo in range(o):
+                s[oo] += li * t[i, oo]
         for oo in range(o):
             old = b[oo, kk]
-            s = 0.0
-            for i in range(r):
-                s += lv[i] * t[oo, i]
-            z = p[kk, oo] - alpha[oo] * (s + floor * old - hkk * old)
+            z = p[kk, oo] - alpha[oo] * (s[oo] + floor * old - hkk * old)
             az = alpha[oo] * z
             new = 1 if az > 0 else (-1 if az < 0 else old)
             if new != old:
                 d = new - old
                 for i in range(r):
-                    t[oo, i] += vk[kk, i] * d
+                    t[i, oo] += vk[kk, i] * d
                 b[oo, kk] = new
     return b
 
