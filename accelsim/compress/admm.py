@@ -67,42 +67,18 @@ def pow2_levels(bits: int) -> np.ndarray:
     return np.concatenate([[0.0], 2.0 ** np.arange(2 ** (bits - 1) - 1)])
 
 
-def _pow2_codes(v: np.ndarray, alpha: np.ndarray, levels: np.ndarray) -> np.ndarray:
-    mid = (levels[1:] + levels[:-1]) / 2
-    t = np.abs(v) / np.where(alpha > 0, alpha, 1.0)[:, None]
-    # the level index is the count of midpoints below t (searchsorted's, by a few vector compares)
-    idx = np.zeros(t.shape, np.int8)
-    for m in mid:
-        idx += t > m
-    del t
-    c = levels[idx]
-    c *= np.sign(v)
-    return c
-
-
 def project_pow2(v: np.ndarray, bits: int, steps: int = 10,
                  alpha: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """``alpha_o b_o`` near row ``v_o``, ``b`` in ``{0, +-1, ..., +-2^(n-1)}``: alternate the nearest
     codes and the least-squares scale, keep the closer result per row. Starts: ``alpha`` when given
     (a warm start inside ADMM), else two (top code at ``max|v|``, unit code at ``mean|v|``).
     Not guaranteed nearest (the set is not convex)."""
+    from accelsim.kernels.pow2 import pow2_project
     levels = pow2_levels(bits)
-    starts = (alpha,) if alpha is not None else (np.abs(v).max(axis=1) / levels[-1], np.abs(v).mean(axis=1))
-    best_c, best_a, best_e = None, None, None
-    for a in starts:
-        for _ in range(steps):
-            c = _pow2_codes(v, a, levels)
-            cc = (c * c).sum(axis=1)
-            a = np.where(cc > 0, (v * c).sum(axis=1) / np.maximum(cc, 1), a)
-        c = _pow2_codes(v, a, levels)
-        e = ((v - c * a[:, None]) ** 2).sum(axis=1)
-        if best_e is None:
-            best_c, best_a, best_e = c, a, e
-        else:
-            take = e < best_e
-            best_c = np.where(take[:, None], c, best_c)
-            best_a, best_e = np.where(take, a, best_a), np.where(take, e, best_e)
-    return best_c, best_a
+    starts = alpha[None] if alpha is not None else np.stack([np.abs(v).max(axis=1) / levels[-1],
+                                                              np.abs(v).mean(axis=1)])
+    return pow2_project(np.ascontiguousarray(v, dtype=np.float64), np.ascontiguousarray(starts, dtype=np.float64),
+                        levels, steps)
 
 
 def projector(constraint: str, bits: int = 3):

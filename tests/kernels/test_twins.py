@@ -258,8 +258,14 @@ CASES = {"fold_schedule": (_fold_inputs, _fold_args),
          "event_loop_dram": (lambda: st.integers(0, 2**31), lambda seed: _event_dram_args(seed)),
          "spread_bins": (_bins_inputs, _bins_args),
          "dcc_sweep": (lambda: st.integers(0, 2**31), lambda seed: _dcc_args(seed)),
+         "pow2_project": (lambda: st.integers(0, 2**31), lambda seed: _pow2_args(seed)),
          **{k: _scalesim_memory(k) for k in ("demand_block", "ofmap_counts", "replay_layer", "_affine",
                                                        "_hit")}}
+
+
+def _pow2_args(seed):
+    from accelsim.kernels.pow2 import example_args
+    return example_args(seed)
 
 
 def _dcc_args(seed):
