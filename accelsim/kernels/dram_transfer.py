@@ -57,6 +57,18 @@ def _sizes(params):
 
 
 @register_jitable
+def _store(params, val, dec, slot):
+    """Row ``slot`` of ``dec``: (channel, global rank, global group, global bank, row) from the fields ``val``."""
+    r = val[F_CH] * params[P_RK] + val[F_RK]
+    g = r * params[P_BG] + val[F_BG]
+    dec[slot, 0] = val[F_CH]
+    dec[slot, 1] = r
+    dec[slot, 2] = g
+    dec[slot, 3] = g * params[P_BA] + val[F_BA]
+    dec[slot, 4] = val[F_ROW]
+
+
+@register_jitable
 def _decode_one(x, params, sizes, val, dec, slot):
     """Row ``slot`` of ``dec``: (channel, global rank, global group, global bank, row) of burst ``x``; returns col.
 
@@ -66,13 +78,7 @@ def _decode_one(x, params, sizes, val, dec, slot):
         f = params[P_ORDER + k]
         val[f] = x % sizes[f]
         x //= sizes[f]
-    r = val[F_CH] * params[P_RK] + val[F_RK]
-    g = r * params[P_BG] + val[F_BG]
-    dec[slot, 0] = val[F_CH]
-    dec[slot, 1] = r
-    dec[slot, 2] = g
-    dec[slot, 3] = g * params[P_BA] + val[F_BA]
-    dec[slot, 4] = val[F_ROW]
+    _store(params, val, dec, slot)
     return val[F_COL]
 
 
@@ -88,13 +94,7 @@ def _next_row(kcol, params, sizes, val, dec, slot):
         if val[f] < sizes[f]:
             break
         val[f] = 0
-    r = val[F_CH] * params[P_RK] + val[F_RK]
-    g = r * params[P_BG] + val[F_BG]
-    dec[slot, 0] = val[F_CH]
-    dec[slot, 1] = r
-    dec[slot, 2] = g
-    dec[slot, 3] = g * params[P_BA] + val[F_BA]
-    dec[slot, 4] = val[F_ROW]
+    _store(params, val, dec, slot)
     return 0
 
 
