@@ -39,19 +39,13 @@ def _split(x, size, shift):
 
 @register_jitable
 def _decode_one(x, params, sizes, shifts, val, dec, slot):
-    """``dram_transfer._decode_one`` with the fields split by :func:`_split` (``shifts[f]``: field ``f``'s
+    """``dram_timing._decode_one`` with the fields split by :func:`_split` (``shifts[f]``: field ``f``'s
     :func:`_log2`): row ``slot`` of ``dec`` = (channel, global rank, global group, global bank, row) of burst
     ``x``; returns its column."""
     for k in range(6):
         f = params[D.P_ORDER + k]
         val[f], x = _split(x, sizes[f], shifts[f])
-    r = val[D.F_CH] * params[D.P_RK] + val[D.F_RK]
-    g = r * params[D.P_BG] + val[D.F_BG]
-    dec[slot, 0] = val[D.F_CH]
-    dec[slot, 1] = r
-    dec[slot, 2] = g
-    dec[slot, 3] = g * params[D.P_BA] + val[D.F_BA]
-    dec[slot, 4] = val[D.F_ROW]
+    D._store(params, val, dec, slot)
     return val[D.F_COL]
 
 

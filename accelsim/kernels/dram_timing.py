@@ -72,10 +72,8 @@ def initial_state(params: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarra
 # ---- the kernel --------------------------------------------------------------------------------
 
 @register_jitable
-def _decode(addr, params):
-    """(channel, global rank, global group, global bank, row) of every request."""
-    n = addr.shape[0]
-    out = np.empty((n, 5), np.int64)
+def _sizes(params):
+    """Size of each address field (``F_*`` order) from ``params``."""
     sizes = np.empty(6, np.int64)
     sizes[F_CH] = params[P_CH]
     sizes[F_RK] = params[P_RK]
@@ -83,20 +81,44 @@ def _decode(addr, params):
     sizes[F_BA] = params[P_BA]
     sizes[F_ROW] = params[P_ROWS]
     sizes[F_COL] = params[P_COLS]
+    return sizes
+
+
+@register_jitable
+def _store(params, val, dec, slot):
+    """Row ``slot`` of ``dec``: (channel, global rank, global group, global bank, row) from the fields ``val``."""
+    r = val[F_CH] * params[P_RK] + val[F_RK]
+    g = r * params[P_BG] + val[F_BG]
+    dec[slot, 0] = val[F_CH]
+    dec[slot, 1] = r
+    dec[slot, 2] = g
+    dec[slot, 3] = g * params[P_BA] + val[F_BA]
+    dec[slot, 4] = val[F_ROW]
+
+
+@register_jitable
+def _decode_one(x, params, sizes, val, dec, slot):
+    """Row ``slot`` of ``dec``: (channel, global rank, global group, global bank, row) of burst ``x``; returns col.
+
+    ``val`` is scratch (6 int64).
+    """
+    for k in range(6):
+        f = params[P_ORDER + k]
+        val[f] = x % sizes[f]
+        x //= sizes[f]
+    _store(params, val, dec, slot)
+    return val[F_COL]
+
+
+@register_jitable
+def _decode(addr, params):
+    """(channel, global rank, global group, global bank, row) of every request."""
+    n = addr.shape[0]
+    out = np.empty((n, 5), np.int64)
+    sizes = _sizes(params)
     val = np.empty(6, np.int64)
     for i in range(n):
-        x = addr[i] // params[P_BURST]
-        for k in range(6):
-            f = params[P_ORDER + k]
-            val[f] = x % sizes[f]
-            x //= sizes[f]
-        r = val[F_CH] * params[P_RK] + val[F_RK]
-        g = r * params[P_BG] + val[F_BG]
-        out[i, 0] = val[F_CH]
-        out[i, 1] = r
-        out[i, 2] = g
-        out[i, 3] = g * params[P_BA] + val[F_BA]
-        out[i, 4] = val[F_ROW]
+        _decode_one(addr[i] // params[P_BURST], params, sizes, val, out, i)
     return out
 
 

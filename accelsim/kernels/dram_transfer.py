@@ -40,46 +40,8 @@ from accelsim.kernels.dram_timing import (_column_issued, B_CAS, C_BUS, C_CAS, C
                                           F_COL, F_RK, F_ROW, G_CAS, G_WR_END, HIT, P_BA, P_BG, P_BURST, P_CH,
                                           P_CLOSED, P_COLS, P_ORDER, P_QUEUE, P_RK, P_ROWS, R_CAS, R_RD_CAS,
                                           R_REF_DUE, R_WR_END, T_BL, T_CCD_L, T_CCD_S, T_CL, T_CWL, T_RTRS, T_RTW,
-                                          T_WTR_L, T_WTR_S, _serve, _step, _time, _timing, dram_schedule,
-                                          dram_schedule_ref)
-
-
-@register_jitable
-def _sizes(params):
-    sizes = np.empty(6, np.int64)
-    sizes[F_CH] = params[P_CH]
-    sizes[F_RK] = params[P_RK]
-    sizes[F_BG] = params[P_BG]
-    sizes[F_BA] = params[P_BA]
-    sizes[F_ROW] = params[P_ROWS]
-    sizes[F_COL] = params[P_COLS]
-    return sizes
-
-
-@register_jitable
-def _store(params, val, dec, slot):
-    """Row ``slot`` of ``dec``: (channel, global rank, global group, global bank, row) from the fields ``val``."""
-    r = val[F_CH] * params[P_RK] + val[F_RK]
-    g = r * params[P_BG] + val[F_BG]
-    dec[slot, 0] = val[F_CH]
-    dec[slot, 1] = r
-    dec[slot, 2] = g
-    dec[slot, 3] = g * params[P_BA] + val[F_BA]
-    dec[slot, 4] = val[F_ROW]
-
-
-@register_jitable
-def _decode_one(x, params, sizes, val, dec, slot):
-    """Row ``slot`` of ``dec``: (channel, global rank, global group, global bank, row) of burst ``x``; returns col.
-
-    ``val`` is scratch (6 int64).
-    """
-    for k in range(6):
-        f = params[P_ORDER + k]
-        val[f] = x % sizes[f]
-        x //= sizes[f]
-    _store(params, val, dec, slot)
-    return val[F_COL]
+                                          T_WTR_L, T_WTR_S, _decode_one, _serve, _sizes, _step, _store, _time,
+                                          _timing, dram_schedule, dram_schedule_ref)
 
 
 @register_jitable
