@@ -119,12 +119,21 @@ def gram_of(rows: np.ndarray, rank: int | None = GRAM_RANK, seed: int = 0) -> Gr
     return Gram(vt=np.ascontiguousarray(vt), lam=np.maximum(lam - floor, 0.0), floor=floor)
 
 
+def _conv_rows(cols: np.ndarray, g: int, idx: np.ndarray | None = None) -> np.ndarray:
+    """Group ``g``'s calibration rows ``(n P, K)`` from im2col's ``(n, groups, K, P)`` columns; with ``idx``
+    (sorted row numbers) only those rows, picked without the full copy."""
+    if idx is None:
+        return cols[:, g].transpose(0, 2, 1).reshape(-1, cols.shape[2])
+    p = cols.shape[3]
+    return cols[idx // p, g, :, idx % p]
+
+
 def layer_rows(layer: Layer, x: np.ndarray) -> list[np.ndarray]:
     """Calibration rows of ``layer``'s input ``x (n, C, H, W)``, one ``(N, K)`` array per group."""
     if layer.op == "conv2d":
         cols = im2col(x, layer.kernel, layer.stride, layer.padding, layer.dilation, layer.groups)
         # (n, g, K, P) -> per group (n P, K)
-        return [cols[:, g].transpose(0, 2, 1).reshape(-1, cols.shape[2]) for g in range(layer.groups)]
+        return [_conv_rows(cols, g) for g in range(layer.groups)]
     if layer.op == "linear":
         return [x.reshape(x.shape[0], -1)]
     n, k = x.shape[:2]  # gemm: input held (n, K, M, 1)
@@ -163,18 +172,14 @@ def calibration_grams(layer: Layer, seed: int = 0, rows: int = CALIB_ROWS, rank:
                 r = r[np.sort(rng.choice(r.shape[0], rows, replace=False))]
             out.append(gram_of(r, rank, seed))
         return out
-    # A conv's rows are picked straight out of im2col's (n, g, K, P) columns: the same rows, in the
-    # same order, as layer_rows then indexing, without the (n P, K) copy of every group.
+    # A conv's rows are picked straight out of im2col's columns: the same rows, in the same order, as
+    # layer_rows then indexing, without the (n P, K) copy of every group.
     cols = im2col(x, layer.kernel, layer.stride, layer.padding, layer.dilation, layer.groups)
     del x
     n, _, _, p = cols.shape
     for g in range(layer.groups):
-        if n * p > rows:
-            idx = np.sort(rng.choice(n * p, rows, replace=False))
-            r = cols[idx // p, g, :, idx % p]
-        else:
-            r = cols[:, g].transpose(0, 2, 1).reshape(-1, cols.shape[2])
-        out.append(gram_of(r, rank, seed))
+        idx = np.sort(rng.choice(n * p, rows, replace=False)) if n * p > rows else None
+        out.append(gram_of(_conv_rows(cols, g, idx), rank, seed))
     return out
 
 
