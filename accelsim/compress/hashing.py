@@ -8,7 +8,7 @@ over ``b_o`` in {-1, +1}^K and ``alpha_o``, by alternation:
 
 - ``B`` with ``alpha`` fixed: discrete cyclic coordinate descent, one input coordinate at a time
   for all filters at once, each step the exact minimizer
-  (:func:`accelsim.kernels.dcc.dcc_sweep`);
+  (:func:`accelsim.kernels.dcc.dcc_sweep`, in blocks of coordinates);
 - ``alpha`` with ``B`` fixed: the closed form ``b^T H w / b^T H b`` per filter.
 
 It starts from BWN's codes ``sign(W)`` with the output-optimal scale, and every half-step is an
@@ -34,19 +34,30 @@ def hash_fit(gram: Gram, w: np.ndarray, sweeps: int = 10, tol: float = 1e-4):
     """
     from accelsim.kernels.dcc import dcc_sweep
     score = scorer(gram, w)
-    codes = np.where(w >= 0, 1, -1).astype(np.int64)
+    codes = np.where(w >= 0, 1, -1).astype(np.int8)
     alpha, start = score(codes)
     obj = start
     p = np.ascontiguousarray(gram.apply(w.T))
-    vt, lam = np.ascontiguousarray(gram.vt), np.ascontiguousarray(gram.lam)
+    vk = np.ascontiguousarray(gram.vt.T)
+    lam_vk = vk * gram.lam
+    bt = np.ascontiguousarray(codes.T)
+    t = gram.vt @ bt  # vt b^T (r, O), kept up to date flip by flip by the sweep
+    wt = np.ascontiguousarray(w.T)
+    pw = (w @ gram.vt.T).T  # vt w^T (r, O)
+    whw = (gram.lam[:, None] * pw * pw).sum(axis=0) + gram.floor * np.einsum("ko,ko->o", wt, wt)
+    k = w.shape[1]
     it = 0
     for it in range(1, sweeps + 1):
-        codes = dcc_sweep(vt, lam, float(gram.floor), p, alpha, codes)
-        alpha, new = score(codes)
+        dcc_sweep(vk, lam_vk, float(gram.floor), p, alpha, bt, t)
+        # the scale and objective of the new codes from t (scorer's formulas; b^T b = K for +-1 codes)
+        bhb = (gram.lam[:, None] * t * t).sum(axis=0) + gram.floor * k
+        bhw = (gram.lam[:, None] * t * pw).sum(axis=0) + gram.floor * np.einsum("ko,ko->o", bt, wt)
+        alpha = np.where(bhb > 0, bhw / np.where(bhb > 0, bhb, 1.0), 0.0)
+        new = float(np.maximum(whw - alpha * bhw, 0.0).sum())
         gain, obj = obj - new, new
         if gain <= tol * max(obj, 1e-300):
             break
-    return codes, alpha, {"iterations": it, "objective": obj, "objective_start": start}
+    return np.ascontiguousarray(bt.T), alpha, {"iterations": it, "objective": obj, "objective_start": start}
 
 
 def _summary(infos) -> tuple:
