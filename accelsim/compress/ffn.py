@@ -232,7 +232,8 @@ def _greedy(resid: np.ndarray, rank: int, block: int, inner: int, rng: np.random
 
 def ffn_blocked(w: np.ndarray, rank: int, iters: int = 3, tol: float = 0.0, *, greedy_block: int | None = None,
                 block: int | None = None, inner: int = 2, seed: int = 0):
-    """``w (O, K) ~ X diag(d) Y^T`` by blocks of terms; returns ``(X (O, r), d (r,), Y^T (r, K), errors)``.
+    """``w (O, K) ~ X diag(d) Y^T`` by blocks of terms; returns ``(X (O, r), d (r,), Y^T (r, K), errors)``
+    (X and Y^T ternary in float32, d float64).
 
     The structure and objective of :func:`ffn_factorize` (ternary X, Y; real diagonal), fitted
     for speed in float32 BLAS-3 products: a greedy fit ``greedy_block`` terms at a time to the
@@ -250,12 +251,12 @@ def ffn_blocked(w: np.ndarray, rank: int, iters: int = 3, tol: float = 0.0, *, g
         yt, d, xt, errors = _fit(w.T, rank, iters, tol, greedy_block, block, inner, seed)
     else:
         xt, d, yt, errors = _fit(w, rank, iters, tol, greedy_block, block, inner, seed)
-    return xt.T.astype(np.float64, order="C"), d, yt.astype(np.float64), errors
+    return np.ascontiguousarray(xt.T), d, yt, errors  # ternary: float32 holds them exactly
 
 
 def _fit(w: np.ndarray, rank: int, iters: int, tol: float, greedy_block: int, block: int, inner: int, seed: int):
     """:func:`ffn_blocked` for ``O <= K``: ``(xt (r, O), d, yt (r, K), errors)``, factors in float32."""
-    w2 = float(np.einsum("ij,ij->", w, w))
+    w2 = float(np.einsum("ij,ij->", w, w, dtype=np.float64))
     norm = max(np.sqrt(w2), 1e-300)
     xt, d, yt, r2 = _greedy(w.astype(np.float32), rank, greedy_block, inner, np.random.default_rng(seed))
     errors = [float(np.sqrt(r2)) / norm]

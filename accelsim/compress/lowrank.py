@@ -92,7 +92,8 @@ def decompose(name: str, spec: str, params: dict, net: Network, weights: Weights
     werr, oerr = {}, {}
     for lname in progress.layers(chosen, name):
         layer = net.layer(lname)
-        w = weights[lname]["weight"] if weights is not None else None
+        # factors are solved for, and kept, in float64: a float32 SVD would cost the last digits of a full-rank fit
+        w = weights[lname]["weight"].astype(np.float64) if weights is not None else None
         built = build(layer, w)
         if isinstance(built, str):
             skipped.append((lname, built))

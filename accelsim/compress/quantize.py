@@ -26,7 +26,7 @@ import numpy as np
 
 from accelsim.compress.functional import activate, conv2d, fake_quantize, layer_forward, quantize_symmetric
 from accelsim.compress.record import make_record, output_error, rel_error, seeded_input, spec_text
-from accelsim.compress.weights import Weights, layer_rng, select_layers
+from accelsim.compress.weights import STORE_DTYPE, Weights, layer_rng, select_layers
 from accelsim.errors import AccelsimError
 from accelsim.workload.layer import WEIGHTED_OPS, Layer
 from accelsim.workload.network import Network
@@ -90,12 +90,20 @@ def _narrowed(codes: np.ndarray, scale: np.ndarray) -> tuple[np.ndarray, np.ndar
 def _new_arrays(old: dict, codes: np.ndarray, scale: np.ndarray) -> dict:
     codes = narrow_codes(codes)
     new = {k: v for k, v in old.items() if k not in ("weight_q", "weight_scale")}
-    new["weight"] = codes * scale
+    # Codes of 0 and +-2^i (binary, ternary, power-of-two) times a float32 scale are exact in float32:
+    # such weights are held in float32 with the scale rounded to it, so weight == weight_q * weight_scale
+    # still holds exactly. Other codes (int8 ...) keep a float64 product and scale, which integer
+    # execution reproduces exactly.
+    a = np.abs(codes.astype(np.int32))
+    dtype = STORE_DTYPE if not np.any(a & (a - 1)) else np.float64
+    del a
+    scale = np.asarray(scale, dtype=dtype)
+    new["weight"] = np.multiply(codes, scale, dtype=dtype)
     if "mask" in old:  # a pruned weight stays pruned
-        new["weight"] = np.where(old["mask"], new["weight"], 0.0)
+        new["weight"] = np.where(old["mask"], new["weight"], dtype(0))
         codes = np.where(old["mask"], codes, codes.dtype.type(0))
     new["weight_q"] = codes
-    new["weight_scale"] = np.asarray(scale, dtype=np.float64).reshape(-1)
+    new["weight_scale"] = scale.reshape(-1)
     return new
 
 

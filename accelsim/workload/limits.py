@@ -65,13 +65,14 @@ def check_batch(batch: Any, fld: str = "--batch") -> int:
 
 
 def check_memory(net: Any, batch: int, *, weights: bool, activations: bool) -> None:
-    """Refuse a run whose materialized arrays (float64 weights, float64 activations of one layer at
-    ``batch``) would not fit in this machine's available memory, with the estimate in the message."""
+    """Refuse a run whose materialized arrays (float32 weights, as the compression passes hold them,
+    and float64 activations of one layer at ``batch``) would not fit in this machine's available
+    memory, with the estimate in the message."""
     avail = host.available_bytes()
     if avail is None:
         return
     if weights:
-        need = sum(l.params for l in net.layers) * 8
+        need = sum(l.params for l in net.layers) * 4
         if need > avail:
             raise AccelsimError(f"{fmt_bytes(need)} of weights; more than this machine's memory "
                                 f"({fmt_bytes(avail)} available)", field="--weights")
