@@ -134,3 +134,17 @@ def test_bwn_codes_and_scales_match_the_closed_form(lenet, lenet_w):
         w = lenet_w[name]["weight"]
         np.testing.assert_array_equal(arrays["weight_q"], np.where(w >= 0, 1, -1))
         np.testing.assert_array_equal(arrays["weight_scale"], np.abs(w).reshape(w.shape[0], -1).mean(axis=1))
+
+
+@pytest.mark.parametrize("run, stored", [(lambda n, w: bwn(n, w), np.float32), (lambda n, w: twn(n, w), np.float32),
+                                         (lambda n, w: quantize_int(n, w, weight_bits=8, act_bits=None), np.float64)])
+def test_weights_are_held_in_float32_where_it_is_exact(lenet, lenet_w, run, stored):
+    # synthetic weights are float32, as networks ship; codes of 0 and +-2^i times a float32 scale
+    # stay float32 (exact), int8 codes keep a float64 product (a float32 one would round it)
+    assert all(a["weight"].dtype == np.float32 for a in lenet_w.values())
+    _, w2, _ = run(lenet, lenet_w)
+    for name, arrays in w2.items():
+        assert arrays["weight"].dtype == stored and arrays["weight_scale"].dtype == stored, name
+        exact = arrays["weight_q"].astype(np.float64) * arrays["weight_scale"].astype(np.float64).reshape(
+            (-1,) + (1,) * (arrays["weight"].ndim - 1))
+        np.testing.assert_array_equal(arrays["weight"].astype(np.float64), exact)
