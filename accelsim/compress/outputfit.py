@@ -189,15 +189,24 @@ def scorer(gram: Gram, w: np.ndarray):
 
     Precomputes ``vt w^T``, so each call costs one ``(r, K) x (K, O)`` product.
     """
+    score_projected = projected_scorer(gram, w)
+
+    def score(codes: np.ndarray) -> tuple[np.ndarray, float]:
+        c = np.asarray(codes, dtype=np.float64)
+        return score_projected(c @ gram.vt.T, np.einsum("ok,ok->o", c, c), np.einsum("ok,ok->o", c, w))
+    return score
+
+
+def projected_scorer(gram: Gram, w: np.ndarray):
+    """:func:`scorer` for a solver that already holds the codes' products:
+    ``(codes vt^T (O, r), b_o.b_o (O,), b_o.w_o (O,)) -> (alpha (O,), objective)``, no ``O x K`` work."""
     lam = gram.lam
     pw = w @ gram.vt.T
     whw = (lam * pw * pw).sum(axis=1) + gram.floor * np.einsum("ok,ok->o", w, w)
 
-    def score(codes: np.ndarray) -> tuple[np.ndarray, float]:
-        c = np.asarray(codes, dtype=np.float64)
-        pc = c @ gram.vt.T
-        bhb = (lam * pc * pc).sum(axis=1) + gram.floor * np.einsum("ok,ok->o", c, c)
-        bhw = (lam * pc * pw).sum(axis=1) + gram.floor * np.einsum("ok,ok->o", c, w)
+    def score(pc: np.ndarray, cc: np.ndarray, cw: np.ndarray) -> tuple[np.ndarray, float]:
+        bhb = (lam * pc * pc).sum(axis=1) + gram.floor * cc
+        bhw = (lam * pc * pw).sum(axis=1) + gram.floor * cw
         ok = bhb > 0
         alpha = np.where(ok, bhw / np.where(ok, bhb, 1.0), 0.0)
         return alpha, float(np.maximum(whw - alpha * bhw, 0.0).sum())

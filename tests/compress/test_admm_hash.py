@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from accelsim.compress import admm, apply_passes, bwn, hashing, parse_pass_spec, synthetic_weights, twn
 from accelsim.compress.admm import admm_fit, pow2_levels, project_binary, project_pow2, project_ternary
 from accelsim.compress.hashing import hash_fit
-from accelsim.compress.outputfit import Gram, gram_of, objective, scorer
+from accelsim.compress.outputfit import Gram, gram_of, objective, projected_scorer, scorer
 from accelsim.compress.quantize import bwn_weights
 from accelsim.errors import AccelsimError
 
@@ -251,3 +251,18 @@ def test_the_stall_stop_keeps_what_the_same_iterations_kept(constraint):
         assert full[2]["objective"] <= stalled[2]["objective"]
         hits += stalled[2]["iterations"] < full[2]["iterations"]
     assert hits > 0  # the rule does stop runs early on these layers
+
+
+@PROPS
+@given(layers)
+def test_projected_scorer_is_the_scorer_on_supplied_products(case):
+    # ADMM scores from products it already holds; the same numbers as scoring the codes outright
+    seed, o, k, corr = case
+    w, x = _layer(seed, o, k, corr)
+    g = gram_of(x, min(4, k - 1) if k > 2 else None)
+    codes = np.random.default_rng(seed).integers(-2, 3, (o, k)).astype(np.float64)
+    a, obj = scorer(g, w)(codes)
+    pa, pobj = projected_scorer(g, w)(codes @ g.vt.T, np.einsum("ok,ok->o", codes, codes),
+                                      np.einsum("ok,ok->o", codes, w))
+    assert np.array_equal(a, pa) and obj == pobj
+    assert np.isclose(obj, objective(g, w, codes * a[:, None]), rtol=1e-9, atol=1e-12)
