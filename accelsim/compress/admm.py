@@ -129,15 +129,24 @@ def admm_fit(gram: Gram, w: np.ndarray, constraint: str = "binary", bits: int = 
         pm = two_hw_vt + rho * (a0[:, None] * pc - pu)
         np.matmul(pm * (1.0 / (2.0 * lam + c) - 1.0 / c), vt, out=x)
         x, absum = admm_prox_rows(x, two_hw, codes, a0, u, rho, c)  # x = V + U
-        if binary:  # codes sign(x), made by admm_dual_rows
+        prev = codes
+        if binary:  # codes sign(x), made over the last ones by admm_dual_rows
             a0 = absum / x.shape[1]
         else:
             codes, a0 = proj(x, a0)
-        codes, u, res2, cc, cw = admm_dual_rows(x, codes, a0, u, w, binary)  # u = the new dual
-        pc = codes @ vt.T
-        alpha, obj = score(pc, cc, cw)
-        if obj < best:
-            best, best_codes, best_alpha, found = obj, codes.astype(np.int8), alpha, it
+        codes, u, res2, cc, cw, changed = admm_dual_rows(x, codes, prev, a0, u, w, binary)  # u = the new dual
+        del prev
+        # codes vt^T only for rows whose codes changed (late iterations change few or none); codes
+        # that did not change at all score what they scored last time, which was not better than best
+        rows = np.flatnonzero(changed)
+        if rows.size == changed.size:
+            pc = codes @ vt.T
+        elif rows.size:
+            pc[rows] = codes[rows] @ vt.T
+        if rows.size:
+            alpha, obj = score(pc, cc, cw)
+            if obj < best:
+                best, best_codes, best_alpha, found = obj, codes.astype(np.int8), alpha, it
         pu += pm / (2.0 * lam + c) - a0[:, None] * pc  # U' vt^T = U vt^T + V vt^T - G vt^T
         res = float(np.sqrt(res2)) / wnorm
         if res < 1e-9:  # V = G: a fixed point, nothing left to move

@@ -9,8 +9,9 @@ With ``g = alpha codes`` (the last projection), ``u`` the scaled dual, ``two_hw 
 * the projection of ``x`` (binary codes are ``sign(x)``, made by the next kernel; other sets by
   :mod:`accelsim.kernels.pow2`);
 * :func:`admm_dual_rows`: ``u' = x - alpha' codes'`` (the new dual) written over ``u``, with the
-  squared primal residual ``sum (V - G)^2 = sum (u - u')^2`` and per row ``codes.codes`` and
-  ``codes.w`` (the scorer's full-size sums).
+  squared primal residual ``sum (V - G)^2 = sum (u - u')^2``, per row ``codes.codes`` and
+  ``codes.w`` (the scorer's full-size sums) and whether the row's codes changed (an unchanged
+  row keeps its ``codes vt^T``).
 
 The NumPy form of these takes a dozen passes over ``O x K`` arrays; here it is two. Each kernel
 writes into its array arguments, as the solver wants (no new layer-sized arrays per iteration);
@@ -59,28 +60,34 @@ def admm_prox_rows_ref(t, two_hw, codes, alpha, u, rho, c):
 
 
 @njit(cache=True)
-def admm_dual_rows(x, codes, alpha, u, w, binary):
+def admm_dual_rows(x, codes, prev, alpha, u, w, binary):
     """``u (O, K) <- x - alpha_o codes``; returns ``(codes, u, sum (u_old - u_new)^2, codes.codes (O,),
-    codes.w (O,))``.
+    codes.w (O,), changed (O,) bool)``.
 
     With ``binary`` the codes are made here first, ``codes <- sign(x)`` (``sign(0) = +1``), written
-    over ``codes``; else ``codes`` are read (the projection of ``x``).
+    over ``codes``; else ``codes`` are read (the projection of ``x``). ``changed`` flags the rows whose
+    codes differ from ``prev`` (the last projection's codes; with ``binary`` it may be ``codes`` itself,
+    each entry being read before it is overwritten).
     """
     o, k = x.shape
     res = 0.0
     cc = np.zeros(o)
     cw = np.zeros(o)
+    changed = np.zeros(o, np.bool_)
     for oo in range(o):
         a = alpha[oo]
         scc = 0.0
         scw = 0.0
+        ch = False
         for kk in range(k):
             xk = x[oo, kk]
+            old = prev[oo, kk]
             if binary:
                 b = 1.0 if xk >= 0 else -1.0
                 codes[oo, kk] = b
             else:
                 b = codes[oo, kk]
+            ch |= b != old
             d = xk - b * a
             r = u[oo, kk] - d
             res += r * r
@@ -89,28 +96,32 @@ def admm_dual_rows(x, codes, alpha, u, w, binary):
             scw += b * w[oo, kk]
         cc[oo] = scc
         cw[oo] = scw
-    return codes, u, res, cc, cw
+        changed[oo] = ch
+    return codes, u, res, cc, cw, changed
 
 
-def admm_dual_rows_ref(x, codes, alpha, u, w, binary):
+def admm_dual_rows_ref(x, codes, prev, alpha, u, w, binary):
     """Plain-Python twin of :func:`admm_dual_rows`."""
     o, k = x.shape
     res = 0.0
     cc = np.zeros(o)
     cw = np.zeros(o)
+    changed = np.zeros(o, bool)
     for oo in range(o):
         for kk in range(k):
             xk = float(x[oo, kk])
+            old = float(prev[oo, kk])
             if binary:
                 codes[oo, kk] = 1.0 if xk >= 0 else -1.0
             b = float(codes[oo, kk])
+            changed[oo] |= b != old
             d = xk - b * float(alpha[oo])
             r = float(u[oo, kk]) - d
             res += r * r
             u[oo, kk] = d
             cc[oo] += b * b
             cw[oo] += b * float(w[oo, kk])
-    return codes, u, res, cc, cw
+    return codes, u, res, cc, cw, changed
 
 
 def example_args(seed: int, which: str):
@@ -125,4 +136,5 @@ def example_args(seed: int, which: str):
     if which == "prox":
         rho = float(rng.uniform(0.1, 3.0))
         return [x, other, codes, alpha, u, rho, 2 * float(rng.uniform(0, 1)) + rho]
-    return [x, codes, alpha, u, other, bool(rng.integers(0, 2))]
+    prev = codes if rng.integers(0, 2) else np.where(rng.random((o, k)) < 0.2, -codes, codes)
+    return [x, codes, prev, alpha, u, other, bool(rng.integers(0, 2))]
