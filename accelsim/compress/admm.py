@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from accelsim.compress.outputfit import CALIB_ROWS, GRAM_RANK, Gram, projected_scorer, run_fit, scorer
+from accelsim.compress.outputfit import CALIB_ROWS, GRAM_RANK, Gram, projected_scorer, run_fit
 from accelsim.compress.record import spec_text
 from accelsim.compress.weights import Weights
 from accelsim.errors import AccelsimError
@@ -102,20 +102,21 @@ def admm_fit(gram: Gram, w: np.ndarray, constraint: str = "binary", bits: int = 
     """
     from accelsim.kernels.admm_rows import admm_dual_rows, admm_prox_rows
     proj = projector(constraint, bits)
+    vt, lam, floor = gram.vt, gram.lam, gram.floor
+    pw = w @ vt.T  # one product for the scorer, 2 W H and its projection
+    score = projected_scorer(gram, w, pw)
     codes, a0 = proj(w)
-    alpha, start = scorer(gram, w)(codes)
+    pc = codes @ vt.T
+    alpha, start = score(pc, np.einsum("ok,ok->o", codes, codes), np.einsum("ok,ok->o", codes, w))
     best = start
     # codes are small integers: the kept ones are held as int8 (a layer's worth of float64 fewer)
     best_codes, best_alpha = codes.astype(np.int8), alpha
-    vt, lam, floor = gram.vt, gram.lam, gram.floor
-    score = projected_scorer(gram, w)
     # The proximal step's low-rank half works on projections onto vt: those of G (codes vt^T, which
     # scoring needs anyway) and of U (updated from V's and G's, never recomputed from U) give
     # m vt^T without a product of its own: two (O, K, r) products an iteration instead of three.
-    pc = codes @ vt.T
     pu = np.zeros_like(pc)
-    two_hw_vt = 2.0 * (w @ vt.T) * (lam + floor)  # 2 W H vt^T
-    two_hw = 2.0 * gram.apply_rows(w)
+    two_hw_vt = 2.0 * pw * (lam + floor)  # 2 W H vt^T
+    two_hw = 2.0 * (((pw * lam) @ vt) + floor * w)  # Gram.apply_rows(w), its w vt^T reused
     u = np.zeros_like(w)
     x = np.empty_like(w)
     binary = constraint == "binary"

@@ -197,11 +197,13 @@ def scorer(gram: Gram, w: np.ndarray):
     return score
 
 
-def projected_scorer(gram: Gram, w: np.ndarray):
+def projected_scorer(gram: Gram, w: np.ndarray, pw: np.ndarray | None = None):
     """:func:`scorer` for a solver that already holds the codes' products:
-    ``(codes vt^T (O, r), b_o.b_o (O,), b_o.w_o (O,)) -> (alpha (O,), objective)``, no ``O x K`` work."""
+    ``(codes vt^T (O, r), b_o.b_o (O,), b_o.w_o (O,)) -> (alpha (O,), objective)``, no ``O x K`` work.
+
+    ``pw``: ``w vt^T`` if the caller has it (else computed here)."""
     lam = gram.lam
-    pw = w @ gram.vt.T
+    pw = w @ gram.vt.T if pw is None else pw
     whw = (lam * pw * pw).sum(axis=1) + gram.floor * np.einsum("ok,ok->o", w, w)
 
     def score(pc: np.ndarray, cc: np.ndarray, cw: np.ndarray) -> tuple[np.ndarray, float]:
