@@ -113,6 +113,60 @@ def pow2_project_ref(v, starts, levels, steps):
     return codes, alpha
 
 
+@njit(cache=True)
+def ternary_project(v, srt):
+    """Codes ``(O, K)`` float64 in {-1, 0, +1} and scales ``(O,)``: the nearest ``alpha_o b_o`` per row
+    of ``v (O, K)`` (exact, the first projection of ternary ADMM; :func:`ternary_project_ref`).
+    ``srt``: ``|v|`` sorted ascending per row (NumPy's sort, faster than a compiled one).
+
+    Per row: the running sums ``s_j`` of ``|v|`` in descending order; ``j* = argmax s_j^2 / j``
+    (first on a tie); codes ``sign(v)`` where ``|v| >= `` the ``j*``-th largest (ties all kept),
+    ``0`` elsewhere; ``alpha`` the kept ``|v|``'s running sum over their count.
+    """
+    o, k = v.shape
+    codes = np.zeros((o, k))
+    alpha = np.zeros(o)
+    for oo in range(o):
+        s = 0.0
+        best = -1.0
+        t = 0.0
+        for j in range(k):
+            x = srt[oo, k - 1 - j]
+            s += x
+            f = s * s / (j + 1)
+            if f > best:
+                best = f
+                t = x
+        # every |v| >= t: the first n of the descending order, so their sum is the running sum to n
+        s = 0.0
+        n = 0
+        for j in range(k):
+            x = srt[oo, k - 1 - j]
+            if x < t:
+                break
+            s += x
+            n += 1
+        alpha[oo] = s / n
+        for kk in range(k):
+            x = v[oo, kk]
+            if abs(x) >= t:
+                codes[oo, kk] = 1.0 if x >= 0 else -1.0
+    return codes, alpha
+
+
+def ternary_project_ref(v, srt):
+    """Vectorized twin of :func:`ternary_project` (the specification): ``argmax cumsum^2 / j`` over
+    the descending ``|v|``, the threshold, and the kept entries' mean from the same cumsum."""
+    a = np.abs(v)
+    desc = srt[:, ::-1]
+    cum = np.cumsum(desc, axis=1)
+    rows = np.arange(v.shape[0])
+    j = np.argmax(cum ** 2 / np.arange(1, v.shape[1] + 1), axis=1)
+    keep = a >= desc[rows, j][:, None]
+    n = keep.sum(axis=1)
+    return np.where(keep, np.where(v >= 0, 1.0, -1.0), 0.0), cum[rows, n - 1] / n
+
+
 def example_args(seed: int):
     """Random rows, starts and a level set for the twin test."""
     rng = np.random.default_rng(seed)
@@ -122,3 +176,12 @@ def example_args(seed: int):
     bits = int(rng.integers(2, 5))
     levels = np.concatenate([[0.0], 2.0 ** np.arange(2 ** (bits - 1) - 1)])
     return [v, starts, levels, int(rng.integers(0, 4))]
+
+
+def example_ternary_args(seed: int):
+    """Random rows for the twin test of :func:`ternary_project`, with ties and zeros."""
+    rng = np.random.default_rng(seed)
+    v = rng.standard_normal((int(rng.integers(1, 5)), int(rng.integers(1, 12))))
+    if rng.integers(0, 2):
+        v = np.round(v * 2) / 2  # ties, zeros and -0.0
+    return [v, np.sort(np.abs(v), axis=1)]

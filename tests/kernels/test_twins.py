@@ -260,6 +260,7 @@ CASES = {"fold_schedule": (_fold_inputs, _fold_args),
          "spread_bins": (_bins_inputs, _bins_args),
          "dcc_sweep": (lambda: st.integers(0, 2**31), lambda seed: _dcc_args(seed)),
          "pow2_project": (lambda: st.integers(0, 2**31), lambda seed: _pow2_args(seed)),
+         "ternary_project": (lambda: st.integers(0, 2**31), lambda seed: _ternary_args(seed)),
          "admm_prox_rows": (lambda: st.integers(0, 2**31), lambda seed: _admm_rows_args(seed, "prox")),
          "admm_dual_rows": (lambda: st.integers(0, 2**31), lambda seed: _admm_rows_args(seed, "dual")),
          **{k: _scalesim_memory(k) for k in ("demand_block", "ofmap_counts", "replay_layer", "_affine",
@@ -269,6 +270,11 @@ CASES = {"fold_schedule": (_fold_inputs, _fold_args),
 def _pow2_args(seed):
     from accelsim.kernels.pow2 import example_args
     return example_args(seed)
+
+
+def _ternary_args(seed):
+    from accelsim.kernels.pow2 import example_ternary_args
+    return example_ternary_args(seed)
 
 
 def _admm_rows_args(seed, which):
