@@ -125,7 +125,7 @@ def admm_fit(gram: Gram, w: np.ndarray, constraint: str = "binary", bits: int = 
         c = 2.0 * floor + rho
         pm = two_hw_vt + rho * (a0[:, None] * pc - pu)
         np.matmul(pm * (1.0 / (2.0 * lam + c) - 1.0 / c), vt, out=x)
-        x, absum = admm_prox_rows(x, two_hw, codes, a0, u, rho, c)  # x = V + U
+        x, absum = admm_prox_rows(x, two_hw, codes, a0, u, rho, c, binary)  # x = V + U
         prev = codes
         if binary:  # codes sign(x), made over the last ones by admm_dual_rows
             a0 = absum / x.shape[1]

@@ -5,7 +5,7 @@ With ``g = alpha codes`` (the last projection), ``u`` the scaled dual, ``two_hw 
 
 * :func:`admm_prox_rows`: ``x = ((g - u) rho + two_hw) / c + t + u``, i.e. ``V + U`` with ``V``
   the proximal point (``c = 2 floor + rho``), written over ``t``, with ``sum_k |x_ok|`` per row
-  (the binary projection's scale is its mean);
+  for binary codes (their scale is its mean);
 * the projection of ``x`` (binary codes are ``sign(x)``, made by the next kernel; other sets by
   :mod:`accelsim.kernels.pow2`);
 * :func:`admm_dual_rows`: ``u' = x - alpha' codes'`` (the new dual) written over ``u``, with the
@@ -25,8 +25,10 @@ from numba import njit
 
 
 @njit(cache=True)
-def admm_prox_rows(t, two_hw, codes, alpha, u, rho, c):
-    """``t (O, K) <- ((alpha_o codes - u) rho + two_hw) / c + t + u``; returns ``(t, sum_k |t_ok| (O,))``.
+def admm_prox_rows(t, two_hw, codes, alpha, u, rho, c, binary):
+    """``t (O, K) <- ((alpha_o codes - u) rho + two_hw) / c + t + u``; returns ``(t, sum_k |t_ok| (O,))``,
+    the sums only with ``binary`` (zeros else: a running sum is a dependency chain that halves the
+    speed of this pass).
 
     ``codes, u, two_hw (O, K)`` float64, ``alpha (O,)``, ``rho`` the penalty, ``c = 2 floor + rho``.
     """
@@ -34,17 +36,22 @@ def admm_prox_rows(t, two_hw, codes, alpha, u, rho, c):
     absum = np.zeros(o)
     for oo in range(o):
         a = alpha[oo]
-        s = 0.0
-        for kk in range(k):
-            uk = u[oo, kk]
-            x = ((codes[oo, kk] * a - uk) * rho + two_hw[oo, kk]) / c + t[oo, kk] + uk
-            t[oo, kk] = x
-            s += abs(x)
-        absum[oo] = s
+        if binary:
+            s = 0.0
+            for kk in range(k):
+                uk = u[oo, kk]
+                x = ((codes[oo, kk] * a - uk) * rho + two_hw[oo, kk]) / c + t[oo, kk] + uk
+                t[oo, kk] = x
+                s += abs(x)
+            absum[oo] = s
+        else:
+            for kk in range(k):
+                uk = u[oo, kk]
+                t[oo, kk] = ((codes[oo, kk] * a - uk) * rho + two_hw[oo, kk]) / c + t[oo, kk] + uk
     return t, absum
 
 
-def admm_prox_rows_ref(t, two_hw, codes, alpha, u, rho, c):
+def admm_prox_rows_ref(t, two_hw, codes, alpha, u, rho, c, binary):
     """Plain-Python twin of :func:`admm_prox_rows`."""
     o, k = t.shape
     absum = np.zeros(o)
@@ -55,7 +62,7 @@ def admm_prox_rows_ref(t, two_hw, codes, alpha, u, rho, c):
             x = ((g - float(u[oo, kk])) * rho + float(two_hw[oo, kk])) / c + float(t[oo, kk]) + float(u[oo, kk])
             t[oo, kk] = x
             s += abs(x)
-        absum[oo] = s
+        absum[oo] = s if binary else 0.0
     return t, absum
 
 
@@ -135,6 +142,6 @@ def example_args(seed: int, which: str):
     other = rng.standard_normal((o, k))
     if which == "prox":
         rho = float(rng.uniform(0.1, 3.0))
-        return [x, other, codes, alpha, u, rho, 2 * float(rng.uniform(0, 1)) + rho]
+        return [x, other, codes, alpha, u, rho, 2 * float(rng.uniform(0, 1)) + rho, bool(rng.integers(0, 2))]
     prev = codes if rng.integers(0, 2) else np.where(rng.random((o, k)) < 0.2, -codes, codes)
     return [x, codes, prev, alpha, u, other, bool(rng.integers(0, 2))]
