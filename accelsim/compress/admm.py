@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from accelsim.compress.outputfit import CALIB_ROWS, GRAM_RANK, Gram, run_fit, scorer
+from accelsim.compress.outputfit import CALIB_ROWS, GRAM_RANK, Gram, projected_scorer, run_fit
 from accelsim.compress.record import spec_text
 from accelsim.compress.weights import Weights
 from accelsim.errors import AccelsimError
@@ -51,15 +51,11 @@ def project_binary(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 def project_ternary(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Nearest ``alpha_o b_o``, ``b`` in {-1, 0, +1}, per row: keep the ``j`` largest ``|v|``,
     ``j`` maximizing ``(sum of them)^2 / j``; ``alpha`` is their mean (ties at the threshold are
-    all kept, a measure-zero case that still gives a point of the set)."""
-    a = np.abs(v)
-    srt = np.sort(a, axis=1)[:, ::-1]
-    cum = np.cumsum(srt, axis=1)
-    j = np.argmax(cum ** 2 / np.arange(1, v.shape[1] + 1), axis=1)
-    keep = a >= srt[np.arange(v.shape[0]), j][:, None]
-    n = keep.sum(axis=1)
-    alpha = np.where(keep, a, 0.0).sum(axis=1) / n
-    return np.where(keep, np.where(v >= 0, 1.0, -1.0), 0.0), alpha
+    all kept, a measure-zero case that still gives a point of the set). A compiled pass per row
+    (:func:`accelsim.kernels.pow2.ternary_project`)."""
+    from accelsim.kernels.pow2 import ternary_project
+    v = np.ascontiguousarray(v, dtype=np.float64)
+    return ternary_project(v, np.sort(np.abs(v), axis=1))
 
 
 def pow2_levels(bits: int) -> np.ndarray:
@@ -100,41 +96,56 @@ def admm_fit(gram: Gram, w: np.ndarray, constraint: str = "binary", bits: int = 
     ``info``: ``iterations`` run, final ``residual`` ``||V - G|| / ||W||``, the calibration
     ``objective`` of the kept codes and of the first projection (``objective_start``).
     """
+    from accelsim.kernels.admm_rows import admm_dual_rows, admm_prox_rows
     proj = projector(constraint, bits)
-    score = scorer(gram, w)
+    vt, lam, floor = gram.vt, gram.lam, gram.floor
+    pw = w @ vt.T  # one product for the scorer, 2 W H and its projection
+    score = projected_scorer(gram, w, pw)
     codes, a0 = proj(w)
-    alpha, start = score(codes)
+    pc = codes @ vt.T
+    alpha, start = score(pc, np.einsum("ok,ok->o", codes, codes), np.einsum("ok,ok->o", codes, w))
     best = start
-    # codes are small integers: the kept ones are held as int8, the float ones die each iteration
-    # (a layer's worth of arrays fewer at once: these are the pass's peak memory)
+    # codes are small integers: the kept ones are held as int8 (a layer's worth of float64 fewer)
     best_codes, best_alpha = codes.astype(np.int8), alpha
-    g = codes
-    g *= a0[:, None]
-    del codes
+    # The proximal step's low-rank half works on projections onto vt: those of G (codes vt^T, which
+    # scoring needs anyway) and of U (updated from V's and G's, never recomputed from U) give
+    # m vt^T without a product of its own: two (O, K, r) products an iteration instead of three.
+    pu = np.zeros_like(pc)
+    two_hw_vt = 2.0 * pw * (lam + floor)  # 2 W H vt^T
+    two_hw = 2.0 * (((pw * lam) @ vt) + floor * w)  # Gram.apply_rows(w), its w vt^T reused
     u = np.zeros_like(w)
-    two_hw = 2.0 * gram.apply_rows(w)
+    x = np.empty_like(w)
+    binary = constraint == "binary"
     rho = rho0 * gram.mean_eig
     wnorm = max(float(np.linalg.norm(w)), 1e-300)
     low, since, res, it, found = np.inf, 0, np.inf, 0, 0
     for it in range(1, iters + 1):
-        g -= u
-        g *= rho
-        g += two_hw
-        v = gram.solve_rows(g, rho, overwrite=True)
-        del g
-        v += u  # v + u from here on
-        codes, a0 = proj(v, a0)
-        alpha, obj = score(codes)
-        if obj < best:
-            best, best_codes, best_alpha, found = obj, codes.astype(np.int8), alpha, it
-        g = codes
-        g *= a0[:, None]
-        del codes
-        v -= g  # v - g + u = the new dual
-        u -= v  # minus the primal residual V - G
-        res = float(np.sqrt(np.einsum("ok,ok->", u, u))) / wnorm
-        u = v
-        del v
+        # V = m (2H + rho I)^-1, m = 2 W H + rho (G - U): the low-rank part by Woodbury, then the rest
+        # and + U fused per row (kernels/admm_rows.py), all in x
+        c = 2.0 * floor + rho
+        pm = two_hw_vt + rho * (a0[:, None] * pc - pu)
+        np.matmul(pm * (1.0 / (2.0 * lam + c) - 1.0 / c), vt, out=x)
+        x, absum = admm_prox_rows(x, two_hw, codes, a0, u, rho, c, binary)  # x = V + U
+        prev = codes
+        if binary:  # codes sign(x), made over the last ones by admm_dual_rows
+            a0 = absum / x.shape[1]
+        else:
+            codes, a0 = proj(x, a0)
+        codes, u, res2, cc, cw, changed = admm_dual_rows(x, codes, prev, a0, u, w, binary)  # u = the new dual
+        del prev
+        # codes vt^T only for rows whose codes changed (late iterations change few or none); codes
+        # that did not change at all score what they scored last time, which was not better than best
+        rows = np.flatnonzero(changed)
+        if rows.size == changed.size:
+            pc = codes @ vt.T
+        elif rows.size:
+            pc[rows] = codes[rows] @ vt.T
+        if rows.size:
+            alpha, obj = score(pc, cc, cw)
+            if obj < best:
+                best, best_codes, best_alpha, found = obj, codes.astype(np.int8), alpha, it
+        pu += pm / (2.0 * lam + c) - a0[:, None] * pc  # U' vt^T = U vt^T + V vt^T - G vt^T
+        res = float(np.sqrt(res2)) / wnorm
         if res < 1e-9:  # V = G: a fixed point, nothing left to move
             break
         if it - found >= stall:  # the kept codes stopped improving: the rest only tightens V = G

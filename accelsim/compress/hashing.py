@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from accelsim.compress.outputfit import CALIB_ROWS, GRAM_RANK, Gram, run_fit, scorer
+from accelsim.compress.outputfit import CALIB_ROWS, GRAM_RANK, Gram, projected_scorer, run_fit, scorer
 from accelsim.compress.record import spec_text
 from accelsim.compress.weights import Weights
 from accelsim.workload.network import Network
@@ -43,17 +43,12 @@ def hash_fit(gram: Gram, w: np.ndarray, sweeps: int = 10, tol: float = 1e-4):
     bt = np.ascontiguousarray(codes.T)
     t = gram.vt @ bt  # vt b^T (r, O), kept up to date flip by flip by the sweep
     wt = np.ascontiguousarray(w.T)
-    pw = (w @ gram.vt.T).T  # vt w^T (r, O)
-    whw = (gram.lam[:, None] * pw * pw).sum(axis=0) + gram.floor * np.einsum("ko,ko->o", wt, wt)
-    k = w.shape[1]
+    rescore = projected_scorer(gram, w)
+    bb = np.full(w.shape[0], float(w.shape[1]))  # b.b = K for +-1 codes
     it = 0
     for it in range(1, sweeps + 1):
         dcc_sweep(vk, lam_vk, float(gram.floor), p, alpha, bt, t)
-        # the scale and objective of the new codes from t (scorer's formulas; b^T b = K for +-1 codes)
-        bhb = (gram.lam[:, None] * t * t).sum(axis=0) + gram.floor * k
-        bhw = (gram.lam[:, None] * t * pw).sum(axis=0) + gram.floor * np.einsum("ko,ko->o", bt, wt)
-        alpha = np.where(bhb > 0, bhw / np.where(bhb > 0, bhb, 1.0), 0.0)
-        new = float(np.maximum(whw - alpha * bhw, 0.0).sum())
+        alpha, new = rescore(t.T, bb, np.einsum("ko,ko->o", bt, wt))
         gain, obj = obj - new, new
         if gain <= tol * max(obj, 1e-300):
             break

@@ -189,15 +189,26 @@ def scorer(gram: Gram, w: np.ndarray):
 
     Precomputes ``vt w^T``, so each call costs one ``(r, K) x (K, O)`` product.
     """
-    lam = gram.lam
-    pw = w @ gram.vt.T
-    whw = (lam * pw * pw).sum(axis=1) + gram.floor * np.einsum("ok,ok->o", w, w)
+    score_projected = projected_scorer(gram, w)
 
     def score(codes: np.ndarray) -> tuple[np.ndarray, float]:
         c = np.asarray(codes, dtype=np.float64)
-        pc = c @ gram.vt.T
-        bhb = (lam * pc * pc).sum(axis=1) + gram.floor * np.einsum("ok,ok->o", c, c)
-        bhw = (lam * pc * pw).sum(axis=1) + gram.floor * np.einsum("ok,ok->o", c, w)
+        return score_projected(c @ gram.vt.T, np.einsum("ok,ok->o", c, c), np.einsum("ok,ok->o", c, w))
+    return score
+
+
+def projected_scorer(gram: Gram, w: np.ndarray, pw: np.ndarray | None = None):
+    """:func:`scorer` for a solver that already holds the codes' products:
+    ``(codes vt^T (O, r), b_o.b_o (O,), b_o.w_o (O,)) -> (alpha (O,), objective)``, no ``O x K`` work.
+
+    ``pw``: ``w vt^T`` if the caller has it (else computed here)."""
+    lam = gram.lam
+    pw = w @ gram.vt.T if pw is None else pw
+    whw = (lam * pw * pw).sum(axis=1) + gram.floor * np.einsum("ok,ok->o", w, w)
+
+    def score(pc: np.ndarray, cc: np.ndarray, cw: np.ndarray) -> tuple[np.ndarray, float]:
+        bhb = (lam * pc * pc).sum(axis=1) + gram.floor * cc
+        bhw = (lam * pc * pw).sum(axis=1) + gram.floor * cw
         ok = bhb > 0
         alpha = np.where(ok, bhw / np.where(ok, bhb, 1.0), 0.0)
         return alpha, float(np.maximum(whw - alpha * bhw, 0.0).sum())
@@ -243,7 +254,8 @@ def run_fit(name: str, spec: str, params: dict, net: Network, weights: Weights |
     for layer, new in progress.layers(todo, name, lambda pair: pair[0].name):
         old = weights[layer.name]
         grams = calibration_grams(layer, seed, rows, rank, max_hw)
-        codes, alpha, infos = fit_layer(layer, old["weight"], grams, solve)
+        # the solvers work in float64 on the (float32-held) weights: one layer's copy at a time
+        codes, alpha, infos = fit_layer(layer, old["weight"].astype(np.float64), grams, solve)
         arrays = _new_arrays(old, codes, alpha.reshape((-1,) + (1,) * (codes.ndim - 1)))
         new_w[layer.name] = arrays
         werr[layer.name] = rel_error(old["weight"], arrays["weight"])
