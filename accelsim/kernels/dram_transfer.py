@@ -335,33 +335,59 @@ def _transfer_in(t0, first, last, write, params, bank, group, rank, chan, counts
             s0 = queue[0]
             if runs_ok and enq[s0] <= t:
                 kind, pre, act, cas = _timing(s0, enq[s0], dec, is_write, params, bank, group, rank, chan)
-                r, g, b = dec[s0, 1], dec[s0, 2], dec[s0, 3]
-                if kind == HIT and cas == _bound(c, r, g, write, params, group, rank, chan):
-                    # a run: the requests of this row in order, the queue's first ones and, when they are the
-                    # whole queue, the bursts behind it up to the row's end (refreshes served on the way)
+                p = 0  # where the run starts in the queue
+                if kind == CONFLICT:
+                    # FR-FCFS passes over conflicts while a request that keeps its row can go as early: past
+                    # the conflicts at the head of the queue (a request of the row before has its kind), a row
+                    # hit at the channel's bound goes next, and the rest of its row after it
+                    p = 1
+                    while p < qlen:
+                        j = queue[p]
+                        i = queue[p - 1]
+                        if dec[j, 3] != dec[i, 3] or dec[j, 4] != dec[i, 4]:
+                            kind, pre, act, cas = _timing(j, enq[j], dec, is_write, params, bank, group, rank,
+                                                          chan)
+                            if kind != CONFLICT:
+                                break
+                        p += 1
+                sp = queue[p] if p < qlen else s0
+                r, g, b = dec[sp, 1], dec[sp, 2], dec[sp, 3]
+                if (p < qlen and kind == HIT and cas == _bound(c, r, g, write, params, group, rank, chan)
+                        and (p == 0 or cas < rank[r, R_REF_DUE])):
+                    # a run: the requests of this row in order, the queue's from p on and, when they reach its
+                    # end, the bursts behind it up to the row's end (refreshes served on the way when p == 0)
+                    row = dec[sp, 4]
                     n_row = 1
-                    while n_row < qlen and dec[queue[n_row], 3] == b and dec[queue[n_row], 4] == dec[s0, 4]:
+                    while p + n_row < qlen and dec[queue[p + n_row], 3] == b and dec[queue[p + n_row], 4] == row:
                         n_row += 1
-                    if n_row == qlen and nxt < n_c:
+                    if p + n_row == qlen and nxt < n_c:
                         cn = _decode_one(x0 + nxt * step, params, sizes, val, dec, qcap)
-                        if dec[qcap, 3] == b and dec[qcap, 4] == dec[s0, 4]:
+                        if dec[qcap, 3] == b and dec[qcap, 4] == row:
                             n_row += min(cols - cn, n_c - nxt)
-                    k, cas_k, end, nseg = _row_hits(n_row, cas, 0, 0, c, r, g, b, dec[s0, 4], qlen, queue, enq, t0,
-                                                    write, interval, lat, params, bank, group, rank, chan, counts, 0,
-                                                    seg_u, seg_c)
-                    if k == n_row and k >= qlen and col_runs:
-                        # the whole queue went: the run goes on through the following rows while each
-                        # row's first burst issues in the next column slot (its ACT hidden)
-                        k, cas_k, end, nseg = _rows(k, cas_k, end, c, x0, step, nxt, n_c, qlen, queue, enq, t0,
-                                                    write, interval, lat, cols, kcol, params, sizes, val, dec, bank,
-                                                    group, rank, chan, counts, nseg, seg_u, seg_c)
+                    if p == 0:
+                        k, cas_k, end, nseg = _row_hits(n_row, cas, 0, 0, c, r, g, b, row, qlen, queue, enq, t0,
+                                                        write, interval, lat, params, bank, group, rank, chan, counts,
+                                                        0, seg_u, seg_c)
+                        if k == n_row and k >= qlen and col_runs:
+                            # the whole queue went: the run goes on through the following rows while each
+                            # row's first burst issues in the next column slot (its ACT hidden)
+                            k, cas_k, end, nseg = _rows(k, cas_k, end, c, x0, step, nxt, n_c, qlen, queue, enq, t0,
+                                                        write, interval, lat, cols, kcol, params, sizes, val, dec,
+                                                        bank, group, rank, chan, counts, nseg, seg_u, seg_c)
+                    else:
+                        # behind conflicts the run stops before a refresh: that closes their banks, and a miss
+                        # older than the run's next hit may then go first
+                        k = min(n_row, (rank[r, R_REF_DUE] - cas - 1) // interval + 1)
+                        cas_k, end = _hits(c, r, g, b, write, cas, k, interval, lat, params, bank, group, rank, chan)
+                        counts[HIT] += k
+                        nseg = _segment(0, 0, cas, seg_u, seg_c)
                     cas_max = max(cas_max, cas_k)
                     done_max = max(done_max, end)
                     # the queue now holds the unserved old entries, then the bursts admitted as
                     # each of the k left (the u-th at the u-th column command, _cas_of)
                     admitted = min(k, n_c - nxt)
-                    served = min(k, qlen)
-                    u0 = max(0, k - qlen)
+                    served = min(k, qlen - p)
+                    u0 = max(0, k - (qlen - p))
                     if served == qlen:
                         # the whole queue left: the newcomers take its slots in the same order
                         if u0 > 0:
@@ -375,9 +401,9 @@ def _transfer_in(t0, first, last, write, params, bank, group, rank, chan, counts
                         nxt += admitted
                         continue
                     for j in range(served):
-                        fresh[j] = queue[j]
-                    kept = 0
-                    for j in range(served, qlen):
+                        fresh[j] = queue[p + j]
+                    kept = p
+                    for j in range(p + served, qlen):
                         queue[kept] = queue[j]
                         kept += 1
                     n_free = 0
