@@ -14,13 +14,19 @@ building a request per burst:
   max(tCCD_S, tCCD_L, tBL)`` cycles later, and so on. So a run of ``k`` such hits issues at
   ``cas, cas + interval, ...`` and leaves state that follows in closed form. This holds when
   every request of a channel shares one rank and one bank group (their bound is then common),
-  with an open page, and the run stops before a refresh falls due.
+  with an open page.
+- a refresh does not end a run (:func:`_row_hits`): the hit at or after the rank's due is still
+  the oldest request at the channel's bound, so FR-FCFS takes it, and the state machine's own
+  step refreshes the rank (closing every bank) and opens the row again; the hits after it go on
+  ``interval`` apart from its column command. The run's column commands are then arithmetic in
+  segments, one more per refresh (:func:`_cas_of`), which is all the queue behind needs: a
+  burst enters at the column command of the request that left to make room.
 - a run that empties the queue goes on into the next rows (:func:`_rows`): when a row's first
   burst, the oldest request left, can issue its column command in the very next slot (its PRE
-  and ACT hidden behind the run) before a refresh is due, FR-FCFS takes it then, through the
-  state machine's own step, and the rest of its row hits as before. The queue after the run
-  follows in closed form, so a long sequential stream costs a few steps per row it opens. When
-  the whole queue went, the bursts admitted behind the run take its slots in the same order.
+  and ACT hidden behind the run), FR-FCFS takes it then, through the state machine's own step,
+  and the rest of its row hits as before. The queue after the run follows in closed form, so a
+  long sequential stream costs a few steps per row it opens and one per refresh. When the
+  whole queue went, the bursts admitted behind the run take its slots in the same order.
 
 In the FR-FCFS scan, a request for the same row of the same bank as the one queued before it
 (and requested no earlier) is skipped: it cannot come first, nor win a tie. A request entering
@@ -92,20 +98,33 @@ def _layout(params, sizes):
     return 0, False
 
 
-@register_jitable
+@register_jitable(inline="always")
 def _bound(c, r, g, write, params, group, rank, chan):
     """Earliest column command of any request of channel ``c`` in rank ``r``, group ``g`` (DRAM cycles)."""
-    lat = params[T_CWL] if write else params[T_CL]
-    cas = max(chan[c, C_CAS], rank[r, R_CAS] + params[T_CCD_S], group[g, G_CAS] + params[T_CCD_L])
-    if write:
-        cas = max(cas, rank[r, R_RD_CAS] + params[T_RTW])
-    else:
-        cas = max(cas, rank[r, R_WR_END] + params[T_WTR_S], group[g, G_WR_END] + params[T_WTR_L])
-    gap = params[T_RTRS] if (chan[c, C_RANK] >= 0 and chan[c, C_RANK] != r) else 0
-    return max(cas, chan[c, C_BUS] + gap - lat)
+    # the tables are read here, inlined, and the fields passed on: a call with array arguments pays
+    # reference counting, about a third of a run's cost per row (see dram_timing._time_fields)
+    return _bound_fields(write, r, chan[c, C_CAS], chan[c, C_BUS], chan[c, C_RANK], rank[r, R_CAS],
+                         rank[r, R_RD_CAS], rank[r, R_WR_END], group[g, G_CAS], group[g, G_WR_END], params[T_CL],
+                         params[T_CWL], params[T_CCD_S], params[T_CCD_L], params[T_RTW], params[T_WTR_S],
+                         params[T_WTR_L], params[T_RTRS])
 
 
 @register_jitable
+def _bound_fields(write, r, c_cas, c_bus, c_rank, r_cas, r_rd, r_wr, g_cas, g_wr, p_cl, p_cwl, p_ccd_s, p_ccd_l,
+                  p_rtw, p_wtr_s, p_wtr_l, p_rtrs):
+    """:func:`_bound` from the channel's, rank's and group's fields (``C_*``, ``R_*``, ``G_*``) and the timings
+    ``p_*`` (``params[T_*]``), DRAM cycles."""
+    lat = p_cwl if write else p_cl
+    cas = max(c_cas, r_cas + p_ccd_s, g_cas + p_ccd_l)
+    if write:
+        cas = max(cas, r_rd + p_rtw)
+    else:
+        cas = max(cas, r_wr + p_wtr_s, g_wr + p_wtr_l)
+    gap = p_rtrs if (c_rank >= 0 and c_rank != r) else 0
+    return max(cas, c_bus + gap - lat)
+
+
+@register_jitable(inline="always")
 def _hits(c, r, g, b, write, cas, k, interval, lat, params, bank, group, rank, chan):
     """State after ``k`` row hits to bank ``b`` issued ``interval`` apart from column command ``cas``:
     returns (last column command, last data end), DRAM cycles."""
@@ -116,25 +135,84 @@ def _hits(c, r, g, b, write, cas, k, interval, lat, params, bank, group, rank, c
 
 
 @register_jitable
-def _rows(k, cas0, cas_k, c, x0, step, nxt, n_c, qlen, t0, write, interval, lat, cols, params, sizes, val, dec,
-          bank, group, rank, chan, counts):
-    """A hit run of ``k`` requests from column command ``cas0`` (the whole queue of ``qlen`` and more) carried
-    on across rows; returns (requests served in all, last column command, last data end).
+def _cas_of(u, nseg, seg_u, seg_c, interval):
+    """Column command of the ``u``-th request of a run (DRAM cycles): the run issues ``interval`` apart except
+    where a refresh pushed a request later; each such jump starts a segment ``(seg_u, seg_c)``, kept in a
+    ring of the last ``seg_u.shape[0]`` (a run looks back at most a queue length, so that is enough)."""
+    n = seg_u.shape[0]
+    j = nseg - 1
+    while seg_u[j % n] > u:
+        j -= 1
+    return seg_c[j % n] + (u - seg_u[j % n]) * interval
+
+
+@register_jitable
+def _row_hits(left, nextcas, end, k, c, r, g, b, row, qlen, queue, enq, t0, write, interval, lat, params, bank,
+              group, rank, chan, counts, nseg, seg_u, seg_c):
+    """Serve the next ``left`` requests of a run, all row hits to bank ``b`` in the run's order from request
+    ``k`` of the run, the first of them at the channel's bound ``nextcas`` (DRAM cycles; ``end``: the data
+    end so far); returns (requests served, last column command, last data end, segments).
+
+    Hits before the rank's refresh falls due go ``interval`` apart in closed form (:func:`_hits`). The
+    hit at or after the due is still the oldest request at the channel's bound, so FR-FCFS takes it; it
+    is served through the state machine's step, which refreshes the rank first (closing every bank) and
+    opens the row again; the hits after it follow ``interval`` apart from its column command.
+    """
+    cas_k = nextcas - interval
+    while left > 0:
+        due = rank[r, R_REF_DUE]
+        h = min(left, (due - nextcas - 1) // interval + 1) if nextcas < due else 0
+        if h > 0:
+            if nseg == 0:
+                nseg = _segment(nseg, k, nextcas, seg_u, seg_c)
+            cas_k, end = _hits(c, r, g, b, write, nextcas, h, interval, lat, params, bank, group, rank, chan)
+            counts[HIT] += h
+            k += h
+            left -= h
+            nextcas = cas_k + interval
+            if left == 0:
+                break
+        # the oldest request enqueued as the run's (k - qlen)-th left, or from the queue
+        t_enq = enq[queue[k]] if k < qlen else max(t0, _cas_of(k - qlen, nseg, seg_u, seg_c, interval))
+        kind, pre, act, cas = _time(t_enq, write, c, r, g, b, row, params, bank, group, rank, chan)
+        if kind != HIT or cas != nextcas or cas != _bound(c, r, g, write, params, group, rank, chan):
+            break
+        kind, cas, end = _step(t_enq, write, c, r, g, b, row, kind, pre, act, cas, params, bank, group, rank, chan,
+                               counts)
+        if nseg == 0 or cas != nextcas:
+            nseg = _segment(nseg, k, cas, seg_u, seg_c)
+        k += 1
+        left -= 1
+        cas_k = cas
+        nextcas = cas + interval
+    return k, cas_k, end, nseg
+
+
+@register_jitable(inline="always")
+def _segment(nseg, u, cas, seg_u, seg_c):
+    """Start a segment of the run at its ``u``-th request, column command ``cas``; returns the segment count."""
+    n = seg_u.shape[0]
+    seg_u[nseg % n] = u
+    seg_c[nseg % n] = cas
+    return nseg + 1
+
+
+@register_jitable
+def _rows(k, cas_k, end, c, x0, step, nxt, n_c, qlen, queue, enq, t0, write, interval, lat, cols, kcol, params, sizes,
+          val, dec, bank, group, rank, chan, counts, nseg, seg_u, seg_c):
+    """A run of ``k`` requests so far (the whole queue of ``qlen`` and more) carried on across rows; returns
+    (requests served in all, last column command, last data end, segments), DRAM cycles.
 
     After the run, the oldest request is the next row's first burst, admitted when the run's
-    ``(k - qlen)``-th request left, so at ``max(t0, cas0 + (k - qlen) * interval)``; every
+    ``(k - qlen)``-th request left, at that one's column command (:func:`_cas_of`); every
     queued request is in its row (checked). If its column command falls on the next slot,
-    ``cas_k + interval``, which is also the channel's common bound, before any refresh is due,
-    FR-FCFS serves it (nothing can go earlier, a tie goes to the oldest) exactly as the
-    decision path would (same step, ``_step``); the rest of its row then hits slot after slot
-    as in the first run. So every request of the run issues ``interval`` after the one before
-    and the queue afterwards follows in closed form.
+    ``cas_k + interval``, which is also the channel's common bound, FR-FCFS serves it
+    (nothing can go earlier, a tie goes to the oldest) exactly as the decision path would
+    (same step, ``_step``, which refreshes the rank first when due); the rest of its row then
+    hits slot after slot (:func:`_row_hits`). So the queue afterwards follows in closed form.
     """
-    end = cas_k + lat + params[T_BL]
-    kcol = 0  # where the column sits in the mapping order: the fields above it carry as rows go by
-    while params[P_ORDER + kcol] != F_COL:
-        kcol += 1
     decoded = False
+    slot = dec.shape[0] - 1
     while True:
         i = nxt - qlen + k  # channel index of the next request
         if i >= n_c:
@@ -142,22 +220,25 @@ def _rows(k, cas0, cas_k, c, x0, step, nxt, n_c, qlen, t0, write, interval, lat,
         if decoded:
             # the row before ran to its last column, so this is the next row's column 0: carry
             # ``val`` (that row's fields) on instead of dividing the burst index out again
-            cn = _next_row(kcol, params, sizes, val, dec, dec.shape[0] - 1)
+            cn = _next_row(kcol, params, sizes, val, dec, slot)
         else:
-            cn = _decode_one(x0 + i * step, params, sizes, val, dec, dec.shape[0] - 1)
+            cn = _decode_one(x0 + i * step, params, sizes, val, dec, slot)
             decoded = True
         if cn + min(qlen, n_c - i) > cols:
             break
-        slot = dec.shape[0] - 1
         r, g, b, row = dec[slot, 1], dec[slot, 2], dec[slot, 3], dec[slot, 4]
-        t_enq = max(t0, cas0 + (k - qlen) * interval)
+        j = (nseg - 1) % seg_u.shape[0]  # the newest segment: the one that counts, unless a refresh was near
+        if seg_u[j] <= k - qlen:
+            t_enq = max(t0, seg_c[j] + (k - qlen - seg_u[j]) * interval)
+        else:
+            t_enq = max(t0, _cas_of(k - qlen, nseg, seg_u, seg_c, interval))
         kind, pre, act, cas = _time(t_enq, write, c, r, g, b, row, params, bank, group, rank, chan)
-        first = pre if pre >= 0 else (act if act >= 0 else cas)
-        due = rank[r, R_REF_DUE]
-        if cas != cas_k + interval or first >= due or cas != _bound(c, r, g, write, params, group, rank, chan):
+        if cas != cas_k + interval or cas != _bound(c, r, g, write, params, group, rank, chan):
             break
         kind, cas, end = _step(t_enq, write, c, r, g, b, row, kind, pre, act, cas, params, bank, group, rank, chan,
                                counts)
+        if cas != cas_k + interval:  # a refresh came first
+            nseg = _segment(nseg, k, cas, seg_u, seg_c)
         k += 1
         cas_k = cas
         rest = min(cols - cn - 1, n_c - i - 1)
@@ -165,15 +246,19 @@ def _rows(k, cas0, cas_k, c, x0, step, nxt, n_c, qlen, t0, write, interval, lat,
             continue
         if bank[b, B_CAS] > cas + interval or _bound(c, r, g, write, params, group, rank, chan) != cas + interval:
             break
-        h = min(rest, (due - (cas + interval) - 1) // interval + 1)
-        if h <= 0:
+        due = rank[r, R_REF_DUE]
+        if cas + rest * interval < due:  # the common case, the row's rest before the refresh: in closed form
+            cas_k, end = _hits(c, r, g, b, write, cas + interval, rest, interval, lat, params, bank, group, rank,
+                               chan)
+            counts[HIT] += rest
+            k += rest
+            continue
+        k_row = k
+        k, cas_k, end, nseg = _row_hits(rest, cas + interval, end, k, c, r, g, b, row, qlen, queue, enq, t0, write,
+                                        interval, lat, params, bank, group, rank, chan, counts, nseg, seg_u, seg_c)
+        if k - k_row < rest:
             break
-        cas_k, end = _hits(c, r, g, b, write, cas + interval, h, interval, lat, params, bank, group, rank, chan)
-        counts[HIT] += h
-        k += h
-        if h < rest:
-            break
-    return k, cas_k, end
+    return k, cas_k, end, nseg
 
 
 @register_jitable
@@ -194,14 +279,15 @@ def _scratch(params):
     qcap = params[P_QUEUE]
     return (_sizes(params), np.zeros((qcap + 1, 5), np.int64), np.zeros(qcap, np.int64), np.zeros(qcap + 1, np.int64),
             np.zeros(6, np.int64), np.zeros(qcap, np.int64), np.zeros(qcap, np.int64), np.zeros(qcap, np.int64),
-            np.zeros(qcap, np.int64), np.zeros(qcap, np.int64), np.zeros(qcap, np.int64))
+            np.zeros(qcap, np.int64), np.zeros(qcap, np.int64), np.zeros(qcap, np.int64),
+            np.zeros(qcap + 2, np.int64), np.zeros(qcap + 2, np.int64))
 
 
 @register_jitable
 def _transfer_in(t0, first, last, write, params, bank, group, rank, chan, counts, scratch):
     """:func:`_transfer` on the scratch tables ``scratch`` (from :func:`_scratch` for the same ``params``), whose
     contents on entry do not matter."""
-    sizes, dec, enq, col, val, is_write, done_s, cas_s, kind_s, queue, fresh = scratch
+    sizes, dec, enq, col, val, is_write, done_s, cas_s, kind_s, queue, fresh, seg_u, seg_c = scratch
     step_kind, col_runs = _layout(params, sizes)
     cas_max = -(1 << 62)
     done_max = -(1 << 62)
@@ -224,6 +310,9 @@ def _transfer_in(t0, first, last, write, params, bank, group, rank, chan, counts
     lat = params[T_CWL] if write else params[T_CL]
     cols = params[P_COLS]
     qcap = params[P_QUEUE]
+    kcol = 0  # where the column sits in the mapping order: the fields above it carry as rows go by
+    while params[P_ORDER + kcol] != F_COL:
+        kcol += 1
     # dec's last row: scratch for a burst not yet queued
     is_write[:] = write
     for c in range(nch if step_kind == 2 else 1):
@@ -246,33 +335,59 @@ def _transfer_in(t0, first, last, write, params, bank, group, rank, chan, counts
             s0 = queue[0]
             if runs_ok and enq[s0] <= t:
                 kind, pre, act, cas = _timing(s0, enq[s0], dec, is_write, params, bank, group, rank, chan)
-                r, g, b = dec[s0, 1], dec[s0, 2], dec[s0, 3]
-                due = rank[r, R_REF_DUE]
-                if kind == HIT and cas < due and cas == _bound(c, r, g, write, params, group, rank, chan):
-                    k = 1
-                    while k < qlen and dec[queue[k], 3] == b and dec[queue[k], 4] == dec[s0, 4]:
-                        k += 1
-                    if k == qlen and nxt < n_c:
+                p = 0  # where the run starts in the queue
+                if kind == CONFLICT:
+                    # FR-FCFS passes over conflicts while a request that keeps its row can go as early: past
+                    # the conflicts at the head of the queue (a request of the row before has its kind), a row
+                    # hit at the channel's bound goes next, and the rest of its row after it
+                    p = 1
+                    while p < qlen:
+                        j = queue[p]
+                        i = queue[p - 1]
+                        if dec[j, 3] != dec[i, 3] or dec[j, 4] != dec[i, 4]:
+                            kind, pre, act, cas = _timing(j, enq[j], dec, is_write, params, bank, group, rank,
+                                                          chan)
+                            if kind != CONFLICT:
+                                break
+                        p += 1
+                sp = queue[p] if p < qlen else s0
+                r, g, b = dec[sp, 1], dec[sp, 2], dec[sp, 3]
+                if (p < qlen and kind == HIT and cas == _bound(c, r, g, write, params, group, rank, chan)
+                        and (p == 0 or cas < rank[r, R_REF_DUE])):
+                    # a run: the requests of this row in order, the queue's from p on and, when they reach its
+                    # end, the bursts behind it up to the row's end (refreshes served on the way when p == 0)
+                    row = dec[sp, 4]
+                    n_row = 1
+                    while p + n_row < qlen and dec[queue[p + n_row], 3] == b and dec[queue[p + n_row], 4] == row:
+                        n_row += 1
+                    if p + n_row == qlen and nxt < n_c:
                         cn = _decode_one(x0 + nxt * step, params, sizes, val, dec, qcap)
-                        if dec[qcap, 3] == b and dec[qcap, 4] == dec[s0, 4]:
-                            k += min(cols - cn, n_c - nxt)
-                    k = min(k, (due - cas - 1) // interval + 1)
-                    cas_k, end = _hits(c, r, g, b, write, cas, k, interval, lat, params, bank, group, rank, chan)
-                    counts[HIT] += k
+                        if dec[qcap, 3] == b and dec[qcap, 4] == row:
+                            n_row += min(cols - cn, n_c - nxt)
+                    if p == 0:
+                        k, cas_k, end, nseg = _row_hits(n_row, cas, 0, 0, c, r, g, b, row, qlen, queue, enq, t0,
+                                                        write, interval, lat, params, bank, group, rank, chan, counts,
+                                                        0, seg_u, seg_c)
+                        if k == n_row and k >= qlen and col_runs:
+                            # the whole queue went: the run goes on through the following rows while each
+                            # row's first burst issues in the next column slot (its ACT hidden)
+                            k, cas_k, end, nseg = _rows(k, cas_k, end, c, x0, step, nxt, n_c, qlen, queue, enq, t0,
+                                                        write, interval, lat, cols, kcol, params, sizes, val, dec,
+                                                        bank, group, rank, chan, counts, nseg, seg_u, seg_c)
+                    else:
+                        # behind conflicts the run stops before a refresh: that closes their banks, and a miss
+                        # older than the run's next hit may then go first
+                        k = min(n_row, (rank[r, R_REF_DUE] - cas - 1) // interval + 1)
+                        cas_k, end = _hits(c, r, g, b, write, cas, k, interval, lat, params, bank, group, rank, chan)
+                        counts[HIT] += k
+                        nseg = _segment(0, 0, cas, seg_u, seg_c)
                     cas_max = max(cas_max, cas_k)
                     done_max = max(done_max, end)
-                    if k >= qlen and col_runs:
-                        # the whole queue went: the run goes on through the following rows while each
-                        # row's first burst issues in the next column slot (its ACT hidden)
-                        k, cas_k, end = _rows(k, cas, cas_k, c, x0, step, nxt, n_c, qlen, t0, write, interval, lat,
-                                              cols, params, sizes, val, dec, bank, group, rank, chan, counts)
-                        cas_max = max(cas_max, cas_k)
-                        done_max = max(done_max, end)
                     # the queue now holds the unserved old entries, then the bursts admitted as
-                    # each of the k left (the u-th at the u-th column command)
+                    # each of the k left (the u-th at the u-th column command, _cas_of)
                     admitted = min(k, n_c - nxt)
-                    served = min(k, qlen)
-                    u0 = max(0, k - qlen)
+                    served = min(k, qlen - p)
+                    u0 = max(0, k - (qlen - p))
                     if served == qlen:
                         # the whole queue left: the newcomers take its slots in the same order
                         if u0 > 0:
@@ -281,14 +396,14 @@ def _transfer_in(t0, first, last, write, params, bank, group, rank, chan, counts
                             s = queue[u - u0]
                             _admit(x0 + (nxt + u) * step, last_in, s, col_runs, params, sizes, val, dec, col)
                             last_in = s
-                            enq[s] = max(t0, cas + u * interval)
+                            enq[s] = max(t0, _cas_of(u, nseg, seg_u, seg_c, interval))
                         qlen = admitted - u0
                         nxt += admitted
                         continue
                     for j in range(served):
-                        fresh[j] = queue[j]
-                    kept = 0
-                    for j in range(served, qlen):
+                        fresh[j] = queue[p + j]
+                    kept = p
+                    for j in range(p + served, qlen):
                         queue[kept] = queue[j]
                         kept += 1
                     n_free = 0
@@ -299,7 +414,7 @@ def _transfer_in(t0, first, last, write, params, bank, group, rank, chan, counts
                         n_free += 1
                         _admit(x0 + (nxt + u) * step, last_in, s, col_runs, params, sizes, val, dec, col)
                         last_in = s
-                        enq[s] = max(t0, cas + u * interval)
+                        enq[s] = max(t0, _cas_of(u, nseg, seg_u, seg_c, interval))
                         queue[kept] = s
                         kept += 1
                     qlen = kept
