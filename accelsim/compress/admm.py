@@ -55,7 +55,9 @@ def project_ternary(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     (:func:`accelsim.kernels.pow2.ternary_project`)."""
     from accelsim.kernels.pow2 import ternary_project
     v = np.ascontiguousarray(v, dtype=np.float64)
-    return ternary_project(v, np.sort(np.abs(v), axis=1))
+    srt = np.abs(v)
+    srt.sort(axis=1)  # in place: one layer-sized array fewer at the pass's peak
+    return ternary_project(v, srt)
 
 
 def pow2_levels(bits: int) -> np.ndarray:
