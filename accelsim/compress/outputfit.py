@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from accelsim.compress import progress
+from accelsim.compress import parallel, progress
 
 from accelsim.compress.functional import im2col
 from accelsim.compress.quantize import _new_arrays
@@ -251,17 +251,35 @@ def run_fit(name: str, spec: str, params: dict, net: Network, weights: Weights |
     werr, oerr, solver = {}, {}, []
     new_layers = [l.with_(**fields) if l.name in chosen else l for l in net.layers]
     todo = [(l, n) for l, n in zip(net.layers, new_layers) if l.name in chosen and new_w is not None]
-    for layer, new in progress.layers(todo, name, lambda pair: pair[0].name):
+
+    def fit_one(layer: Layer, new: Layer):
         old = weights[layer.name]
         grams = calibration_grams(layer, seed, rows, rank, max_hw)
         # the solvers work in float64 on the (float32-held) weights: one layer's copy at a time
         codes, alpha, infos = fit_layer(layer, old["weight"].astype(np.float64), grams, solve)
+        del grams
         arrays = _new_arrays(old, codes, alpha.reshape((-1,) + (1,) * (codes.ndim - 1)))
-        new_w[layer.name] = arrays
-        werr[layer.name] = rel_error(old["weight"], arrays["weight"])
-        oerr[layer.name] = output_error(layer, old, [new], {layer.name: arrays}, seed=seed, batch=batch,
-                                        max_hw=max_hw)
-        solver.append((layer.name, summarize(infos)))
+        return (arrays, rel_error(old["weight"], arrays["weight"]),
+                output_error(layer, old, [new], {layer.name: arrays}, seed=seed, batch=batch, max_hw=max_hw),
+                summarize(infos))
+
+    # Largest layer first, and with several threads side by side (compress/parallel.py): a fit's
+    # working set is about six float64 copies of the layer's weights (ResNet-50, admm:ternary:
+    # 99-114 MB on its four largest layers), so the large fits run while few results are held
+    # (the peak is then near the floor plus one large fit), and never two large ones at once.
+    # Each layer's result does not depend on the order.
+    def cost(pair) -> int:  # the weights' copies and the calibration rows (both float64)
+        layer = pair[0]
+        return 6 * layer.weight_count + rows * (layer.weight_count // max(1, layer.out_shape[0]))
+
+    order = sorted(todo, key=lambda pair: -cost(pair))
+    done = {}
+    with parallel.layer_map(lambda pair: fit_one(*pair), order, cost) as futures:
+        for (layer, _), f in zip(progress.layers(order, name, lambda pair: pair[0].name), futures):
+            done[layer.name] = f.result()
+    for layer, _ in todo:
+        new_w[layer.name], werr[layer.name], oerr[layer.name], summary = done.pop(layer.name)
+        solver.append((layer.name, summary))
     out = net.with_layers(tuple(new_layers))
     notes = tuple(notes) + ((f"codes fitted to the output on {rows} seeded calibration rows per layer (held out from "
                              "the error measurement); H kept " + ("whole" if rank is None else f"as rank {rank} "

@@ -24,7 +24,7 @@ import numpy as np
 from numba import njit
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def admm_prox_rows(t, two_hw, codes, alpha, u, rho, c, binary):
     """``t (O, K) <- ((alpha_o codes - u) rho + two_hw) / c + t + u``; returns ``(t, sum_k |t_ok| (O,))``,
     the sums only with ``binary`` (zeros else: a running sum is a dependency chain that halves the
@@ -66,7 +66,7 @@ def admm_prox_rows_ref(t, two_hw, codes, alpha, u, rho, c, binary):
     return t, absum
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def admm_dual_rows(x, codes, prev, alpha, u, w, binary):
     """``u (O, K) <- x - alpha_o codes``; returns ``(codes, u, sum (u_old - u_new)^2, codes.codes (O,),
     codes.w (O,), changed (O,) bool)``.

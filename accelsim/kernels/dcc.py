@@ -27,7 +27,7 @@ from numba import njit
 BLOCK = 64  # coordinates per block: a (64 x r) x (r x O) product, and at most 63 corrections a flip
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def dcc_block(hb, s, p, alpha, floor, vk, b, t):
     """One block of a sweep, its coordinates in order (module docstring); updates ``b``, ``t`` and
     ``s`` in place and returns them with the number of flips.

@@ -17,7 +17,7 @@ import numpy as np
 from numba import njit
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def pow2_project(v, starts, levels, steps):
     """Codes ``(O, K)`` float64 and scales ``(O,)`` of rows ``v (O, K)`` (module docstring).
 
@@ -113,7 +113,7 @@ def pow2_project_ref(v, starts, levels, steps):
     return codes, alpha
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def ternary_project(v, srt):
     """Codes ``(O, K)`` float64 in {-1, 0, +1} and scales ``(O,)``: the nearest ``alpha_o b_o`` per row
     of ``v (O, K)`` (exact, the first projection of ternary ADMM; :func:`ternary_project_ref`).

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import itertools
+import os
 import time
 from typing import Callable, Iterable, Iterator
 
@@ -160,7 +161,7 @@ def _results(todo: Iterable[Point], workers: int, scheduler, total: int | None) 
         # fork: the workers inherit the imported modules and Numba's compiled kernels
         ctx = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else None
         chunks = _chunks(todo, workers, total)
-        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx) as pool:
+        with cf.ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_one_thread) as pool:
             # a few tasks per worker in flight: the points are made as the sweep goes, never all at once
             pending = {pool.submit(run_points, c) for c in itertools.islice(chunks, 4 * workers)}
             while pending:
@@ -171,6 +172,12 @@ def _results(todo: Iterable[Point], workers: int, scheduler, total: int | None) 
     else:
         for p in todo:
             yield run_point(p)
+
+
+def _one_thread() -> None:
+    """A sweep worker fits a compression pass's layers in one thread: the cores are the workers'."""
+    from accelsim.compress.parallel import THREADS_ENV
+    os.environ[THREADS_ENV] = "1"
 
 
 def _chunks(todo: Iterable[Point], workers: int, total: int | None = None) -> Iterator[list[Point]]:
