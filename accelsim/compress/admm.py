@@ -44,8 +44,8 @@ POW2_BITS = (2, 3, 4)
 def project_binary(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Nearest ``alpha_o b_o``, ``b`` in {-1, +1} (sign(0) = +1), per row of ``v (O, K)``.
 
-    Codes come back as float64 (as from every projection here): the solver multiplies them."""
-    return np.where(v >= 0, 1.0, -1.0), np.abs(v).mean(axis=1)
+    Codes come back as int8, as from every projection here: a byte a weight, not eight."""
+    return np.where(v >= 0, np.int8(1), np.int8(-1)), np.abs(v).mean(axis=1)
 
 
 def project_ternary(v: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -104,11 +104,14 @@ def admm_fit(gram: Gram, w: np.ndarray, constraint: str = "binary", bits: int = 
     pw = w @ vt.T  # one product for the scorer, 2 W H and its projection
     score = projected_scorer(gram, w, pw)
     codes, a0 = proj(w)
-    pc = codes @ vt.T
-    alpha, start = score(pc, np.einsum("ok,ok->o", codes, codes), np.einsum("ok,ok->o", codes, w))
+    c64 = codes.astype(np.float64)  # before the loop's arrays exist: not at the fit's peak
+    pc = c64 @ vt.T
+    alpha, start = score(pc, np.einsum("ok,ok->o", c64, c64), np.einsum("ok,ok->o", c64, w))
+    del c64
     best = start
-    # codes are small integers: the kept ones are held as int8 (a layer's worth of float64 fewer)
-    best_codes, best_alpha = codes.astype(np.int8), alpha
+    # codes are small integers, held as int8 throughout; the kept ones are a copy (binary codes are
+    # rewritten in place)
+    best_codes, best_alpha = codes.copy(), alpha
     # The proximal step's low-rank half works on projections onto vt: those of G (codes vt^T, which
     # scoring needs anyway) and of U (updated from V's and G's, never recomputed from U) give
     # m vt^T without a product of its own: two (O, K, r) products an iteration instead of three.
@@ -137,15 +140,19 @@ def admm_fit(gram: Gram, w: np.ndarray, constraint: str = "binary", bits: int = 
         del prev
         # codes vt^T only for rows whose codes changed (late iterations change few or none); codes
         # that did not change at all score what they scored last time, which was not better than best
+        # (x is free until the next iteration: it holds the codes widened to float64 for the product)
         rows = np.flatnonzero(changed)
         if rows.size == changed.size:
-            pc = codes @ vt.T
+            np.copyto(x, codes)
+            np.matmul(x, vt.T, out=pc)
         elif rows.size:
-            pc[rows] = codes[rows] @ vt.T
+            wide = x[:rows.size]
+            np.copyto(wide, codes[rows])
+            pc[rows] = wide @ vt.T
         if rows.size:
             alpha, obj = score(pc, cc, cw)
             if obj < best:
-                best, best_codes, best_alpha, found = obj, codes.astype(np.int8), alpha, it
+                best, best_codes, best_alpha, found = obj, codes.copy(), alpha, it
         pu += pm / (2.0 * lam + c) - a0[:, None] * pc  # U' vt^T = U vt^T + V vt^T - G vt^T
         res = float(np.sqrt(res2)) / wnorm
         if res < 1e-9:  # V = G: a fixed point, nothing left to move

@@ -264,13 +264,13 @@ def run_fit(name: str, spec: str, params: dict, net: Network, weights: Weights |
                 summarize(infos))
 
     # Largest layer first, and with several threads side by side (compress/parallel.py): a fit's
-    # working set is about six float64 copies of the layer's weights (ResNet-50, admm:ternary:
-    # 99-114 MB on its four largest layers), so the large fits run while few results are held
+    # working set is about five float64 copies of the layer's weights (ResNet-50, admm:ternary:
+    # 72-94 MB on its five largest layers), so the large fits run while few results are held
     # (the peak is then near the floor plus one large fit), and never two large ones at once.
     # Each layer's result does not depend on the order.
     def cost(pair) -> int:  # the weights' copies and the calibration rows (both float64)
         layer = pair[0]
-        return 6 * layer.weight_count + rows * (layer.weight_count // max(1, layer.out_shape[0]))
+        return 5 * layer.weight_count + rows * (layer.weight_count // max(1, layer.out_shape[0]))
 
     order = sorted(todo, key=lambda pair: -cost(pair))
     done = {}

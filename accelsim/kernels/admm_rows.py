@@ -30,7 +30,8 @@ def admm_prox_rows(t, two_hw, codes, alpha, u, rho, c, binary):
     the sums only with ``binary`` (zeros else: a running sum is a dependency chain that halves the
     speed of this pass).
 
-    ``codes, u, two_hw (O, K)`` float64, ``alpha (O,)``, ``rho`` the penalty, ``c = 2 floor + rho``.
+    ``codes (O, K)`` int8 (or any type holding the codes), ``u, two_hw (O, K)`` float64, ``alpha (O,)``,
+    ``rho`` the penalty, ``c = 2 floor + rho``.
     """
     o, k = t.shape
     absum = np.zeros(o)
@@ -72,9 +73,9 @@ def admm_dual_rows(x, codes, prev, alpha, u, w, binary):
     codes.w (O,), changed (O,) bool)``.
 
     With ``binary`` the codes are made here first, ``codes <- sign(x)`` (``sign(0) = +1``), written
-    over ``codes``; else ``codes`` are read (the projection of ``x``). ``changed`` flags the rows whose
-    codes differ from ``prev`` (the last projection's codes; with ``binary`` it may be ``codes`` itself,
-    each entry being read before it is overwritten).
+    over ``codes`` (int8, as the projections make them); else ``codes`` are read (the projection of
+    ``x``). ``changed`` flags the rows whose codes differ from ``prev`` (the last projection's codes;
+    with ``binary`` it may be ``codes`` itself, each entry being read before it is overwritten).
     """
     o, k = x.shape
     res = 0.0
@@ -136,7 +137,7 @@ def example_args(seed: int, which: str):
     rng = np.random.default_rng(seed)
     o, k = int(rng.integers(1, 5)), int(rng.integers(1, 9))
     x = rng.standard_normal((o, k)) * rng.choice([0.0, 1.0], (o, k), p=[0.1, 0.9])
-    codes = rng.integers(-4, 5, (o, k)).astype(np.float64)
+    codes = rng.integers(-4, 5, (o, k)).astype(np.int8)
     alpha = np.abs(rng.standard_normal(o))
     u = rng.standard_normal((o, k))
     other = rng.standard_normal((o, k))

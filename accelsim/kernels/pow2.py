@@ -19,7 +19,7 @@ from numba import njit
 
 @njit(cache=True, nogil=True)
 def pow2_project(v, starts, levels, steps):
-    """Codes ``(O, K)`` float64 and scales ``(O,)`` of rows ``v (O, K)`` (module docstring).
+    """Codes ``(O, K)`` int8 and scales ``(O,)`` of rows ``v (O, K)`` (module docstring).
 
     ``starts (S, O)``: start scales per row; ``levels``: code magnitudes ``[0, 1, 2, ...]``;
     ``steps``: code/scale alternations per start.
@@ -29,9 +29,9 @@ def pow2_project(v, starts, levels, steps):
     mid = np.empty(nl - 1)
     for m in range(nl - 1):
         mid[m] = (levels[m + 1] + levels[m]) / 2
-    codes = np.zeros((o, k))
+    codes = np.zeros((o, k), np.int8)  # small integers: a byte each, not a layer's worth of float64
     alpha = np.zeros(o)
-    row = np.empty(k)
+    row = np.empty(k, np.int8)
     th = np.empty(nl - 1)
     one = starts.shape[0] == 1  # one start: no error to compare, codes go straight to their row
     for oo in range(o):
@@ -85,7 +85,7 @@ def pow2_project_ref(v, starts, levels, steps):
     """Plain-Python twin of :func:`pow2_project`: the same loops, the same results."""
     o, k = v.shape
     mid = [(levels[m + 1] + levels[m]) / 2 for m in range(len(levels) - 1)]
-    codes = np.zeros((o, k))
+    codes = np.zeros((o, k), np.int8)
     alpha = np.zeros(o)
     for oo in range(o):
         best_e = np.inf
@@ -115,7 +115,7 @@ def pow2_project_ref(v, starts, levels, steps):
 
 @njit(cache=True, nogil=True)
 def ternary_project(v, srt):
-    """Codes ``(O, K)`` float64 in {-1, 0, +1} and scales ``(O,)``: the nearest ``alpha_o b_o`` per row
+    """Codes ``(O, K)`` int8 in {-1, 0, +1} and scales ``(O,)``: the nearest ``alpha_o b_o`` per row
     of ``v (O, K)`` (exact, the first projection of ternary ADMM; :func:`ternary_project_ref`).
     ``srt``: ``|v|`` sorted ascending per row (NumPy's sort, faster than a compiled one).
 
@@ -124,7 +124,7 @@ def ternary_project(v, srt):
     ``0`` elsewhere; ``alpha`` the kept ``|v|``'s running sum over their count.
     """
     o, k = v.shape
-    codes = np.zeros((o, k))
+    codes = np.zeros((o, k), np.int8)
     alpha = np.zeros(o)
     for oo in range(o):
         s = 0.0
@@ -150,7 +150,7 @@ def ternary_project(v, srt):
         for kk in range(k):
             x = v[oo, kk]
             if abs(x) >= t:
-                codes[oo, kk] = 1.0 if x >= 0 else -1.0
+                codes[oo, kk] = 1 if x >= 0 else -1
     return codes, alpha
 
 
@@ -164,7 +164,7 @@ def ternary_project_ref(v, srt):
     j = np.argmax(cum ** 2 / np.arange(1, v.shape[1] + 1), axis=1)
     keep = a >= desc[rows, j][:, None]
     n = keep.sum(axis=1)
-    return np.where(keep, np.where(v >= 0, 1.0, -1.0), 0.0), cum[rows, n - 1] / n
+    return np.where(keep, np.where(v >= 0, 1, -1), 0).astype(np.int8), cum[rows, n - 1] / n
 
 
 def example_args(seed: int):
