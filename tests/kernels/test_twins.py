@@ -259,6 +259,7 @@ CASES = {"fold_schedule": (_fold_inputs, _fold_args),
          "event_loop_dram": (lambda: st.integers(0, 2**31), lambda seed: _event_dram_args(seed)),
          "spread_bins": (_bins_inputs, _bins_args),
          "dcc_block": (lambda: st.integers(0, 2**31), lambda seed: _dcc_args(seed)),
+         "ternary_cut": (lambda: st.integers(0, 2**31), lambda seed: _ternary_cut_args(seed)),
          "pow2_project": (lambda: st.integers(0, 2**31), lambda seed: _pow2_args(seed)),
          "ternary_project": (lambda: st.integers(0, 2**31), lambda seed: _ternary_args(seed)),
          "admm_prox_rows": (lambda: st.integers(0, 2**31), lambda seed: _admm_rows_args(seed, "prox")),
@@ -280,6 +281,11 @@ def _ternary_args(seed):
 def _admm_rows_args(seed, which):
     from accelsim.kernels.admm_rows import example_args
     return example_args(seed, which)
+
+
+def _ternary_cut_args(seed):
+    from accelsim.kernels.ternary import example_args
+    return example_args(seed)
 
 
 def _dcc_args(seed):
