@@ -1,6 +1,7 @@
 """Compression passes on whole networks with synthetic weights: wall time and peak memory per pass.
 
 Run: OPENBLAS_NUM_THREADS=1 python benchmarks/bench_compress_speed.py [--models resnet18] [--passes cp:0.25,...]
+     (ACCELSIM_THREADS=1 to fit one layer at a time; by default the passes that solve per layer use the cores)
      [--src DIR] [--timeout 300]          (prints figures; asserts nothing)
 
 Each pass runs in its own child process (so one pass's peak does not hide another's): the child
@@ -56,7 +57,9 @@ def main() -> None:
     env = dict(os.environ)
     if args.src:
         env["PYTHONPATH"] = args.src + os.pathsep + env.get("PYTHONPATH", "")
-    print(f"code: {args.src or 'this checkout'}; OPENBLAS_NUM_THREADS={env.get('OPENBLAS_NUM_THREADS', 'unset')}")
+    from accelsim.compress.parallel import THREADS_ENV, layer_threads
+    print(f"code: {args.src or 'this checkout'}; OPENBLAS_NUM_THREADS={env.get('OPENBLAS_NUM_THREADS', 'unset')}; "
+          f"layer threads {layer_threads()} ({THREADS_ENV}={env.get(THREADS_ENV, 'unset')})")
     print(f"{'model':<10} {'pass':<14} {'time (s)':>9} {'peak MB':>8} {'before MB':>9}")
     for model in args.models.split(","):
         for spec in args.passes.split(","):
