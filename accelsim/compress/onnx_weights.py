@@ -92,9 +92,7 @@ def _arrays(layer: Layer, steps: list[tuple], value: Callable[[str], np.ndarray]
     for kind, *args in steps:
         if kind == "weight":
             tensor, transpose, alpha = args
-            w = value(tensor)
-            if transpose:
-                w = w.T if w.ndim == 2 else w
+            w = value(tensor).T if transpose else value(tensor)  # the loader transposes only 2-D matrices
             if alpha != 1.0:
                 w = w * np.float64(alpha)
         elif kind in ("bias", "add"):
