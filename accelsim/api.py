@@ -218,12 +218,15 @@ def compress(net: Network, passes: tuple[str, ...], weights: str | Path | None =
 
 def _compress(net: Network, passes: tuple[str, ...], weights: str | Path | None, seed: int):
     """:func:`compress`, also returning the weights after the passes (None without ``weights``)."""
-    from accelsim.compress import apply_passes, load_npz_weights, synthetic_weights
+    from accelsim.compress import apply_passes, load_npz_weights, load_onnx_weights, synthetic_weights
     w = None
     if isinstance(weights, dict):  # already loaded (and perhaps compressed) arrays
         w = weights
+    elif weights is not None and str(weights) == "synthetic":
+        w = synthetic_weights(net, seed=seed)
     elif weights is not None:
-        w = synthetic_weights(net, seed=seed) if str(weights) == "synthetic" else load_npz_weights(weights, net)
+        load = load_onnx_weights if str(weights).lower().endswith(".onnx") else load_npz_weights
+        w = load(weights, net)
     net, w, recs = apply_passes(net, w, passes, seed=seed)
     return net, w, tuple(_record_dict(r) for r in recs)
 

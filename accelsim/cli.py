@@ -53,7 +53,7 @@ def _parser() -> argparse.ArgumentParser:
             sp.add_argument("--activations", choices=("layer", "functional"), default="layer",
                             help="ifmap zeros for zero-skipping chips: each layer's act_density, or a "
                                  "functional run on seeded weights and input (default layer)")
-            sp.add_argument("--weights", metavar="synthetic|FILE.npz",
+            sp.add_argument("--weights", metavar="synthetic|FILE.npz|FILE.onnx",
                             help="weights for the compression passes (real factors and errors)")
             sp.add_argument("--train", action="store_true", help="one training step: forward, backward, update")
             sp.add_argument("--optimizer", metavar="sgd|adam", help="the training step's update (default sgd)")
@@ -101,7 +101,7 @@ def _parser() -> argparse.ArgumentParser:
     w.add_argument("--batch", type=int, default=1)
     w.add_argument("--set", action="append", default=[], metavar="KEY=V1,V2",
                    help="grid over an arch field (repeatable), e.g. --set pe=16x16,32x32")
-    w.add_argument("--weights", metavar="synthetic|FILE.npz", help="weights for the passes when no spec file is given")
+    w.add_argument("--weights", metavar="synthetic|FILE.npz|FILE.onnx", help="weights for the passes when no spec file is given")
     w.add_argument("--store", required=True, metavar="FILE.db", help="SQLite result store (resumed if it exists)")
     w.add_argument("--workers", type=int, default=1, help="local worker processes")
     w.add_argument("--scheduler", metavar="tcp://HOST:PORT", help="Dask distributed scheduler")
@@ -137,7 +137,7 @@ def _parser() -> argparse.ArgumentParser:
     for opt in ("quantize", "prune", "decompose", "block-conv"):
         c.add_argument(f"--{opt}", action="append", default=[], metavar="SPEC",
                        help=f"a {opt} pass to compare, as for simulate (repeatable; each is its own row)")
-    c.add_argument("--weights", metavar="synthetic|FILE.npz",
+    c.add_argument("--weights", metavar="synthetic|FILE.npz|FILE.onnx",
                    help="real weights: passes compute real masks, which sparse chips then run on")
     c.add_argument("--batch", type=int, default=1)
     c.add_argument("--train", action="store_true", help="compare training steps (forward, backward, update)")

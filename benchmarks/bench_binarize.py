@@ -8,9 +8,10 @@ Three tables:
 1. synthetic layers (He-normal ``W (16, 72)``), post-ReLU rows, i.i.d. and mixed across inputs
    (correlated); the codes are fitted on 600 rows and the error is measured on those rows
    (in-sample) and on 600 fresh ones (held out);
-2. ``models/onnx/tiny_cnn.onnx`` with the weights stored in its initializers (BatchNorm folded
-   into conv1). They are the file's own seeded N(0, 0.1^2) draws, not trained weights: no trained
-   ONNX file ships with the repository;
+2. ``models/onnx/tiny_cnn.onnx`` with the weights stored in its initializers, read by
+   ``accelsim.compress.load_onnx_weights`` (BatchNorm folded into conv1 as the loader folds it).
+   They are the file's own seeded N(0, 0.1^2) draws, not trained weights: no trained ONNX file
+   ships with the repository;
 3. each zoo model named by ``--models``, with seeded synthetic weights.
 
 Tables 2 and 3 are the passes' own records: calibration on seeded post-ReLU inputs, output error
@@ -25,7 +26,7 @@ from pathlib import Path
 
 import numpy as np
 
-from accelsim.compress import admm, bwn, hashing, synthetic_weights, twn
+from accelsim.compress import admm, bwn, hashing, load_onnx_weights, synthetic_weights, twn
 from accelsim.compress.admm import admm_fit
 from accelsim.compress.hashing import hash_fit
 from accelsim.compress.outputfit import gram_of
@@ -35,23 +36,6 @@ from accelsim.workload import load_model
 ROOT = Path(__file__).resolve().parents[1]
 PASSES = (("bwn", bwn, {}), ("admm", admm, {}), ("hash", hashing, {}), ("twn:pc", twn, {"per_channel": True}),
           ("admm:ternary", admm, {"constraint": "ternary"}))
-
-
-def onnx_weights(path: Path, net) -> dict:
-    """Weights of ``tiny_cnn.onnx`` from its initializers, BatchNorm folded as the loader folds it."""
-    import onnx
-    from onnx import numpy_helper
-    model = onnx.load(str(path))
-    init = {t.name: numpy_helper.to_array(t).astype(np.float64) for t in model.graph.initializer}
-    bn = next(n for n in model.graph.node if n.op_type == "BatchNormalization")
-    eps = next((a.f for a in bn.attribute if a.name == "epsilon"), 1e-5)
-    scale, beta, mean, var = (init[t] for t in bn.input[1:])
-    k = scale / np.sqrt(var + eps)
-    out = {"conv1": {"weight": init["conv1.w"] * k[:, None, None, None], "bias": beta - mean * k},
-           "conv2": {"weight": init["conv2.w"], "bias": init["conv2.b"]},
-           "fc": {"weight": init["fc.w"], "bias": init["fc.b"]}}
-    assert set(out) == {l.name for l in net.layers if l.op in ("conv2d", "linear")}
-    return out
 
 
 def synthetic_table() -> None:
@@ -101,7 +85,7 @@ def main() -> None:
     synthetic_table()
     onnx_path = ROOT / "models" / "onnx" / "tiny_cnn.onnx"
     net = load_model(str(onnx_path))
-    net_table("2. tiny_cnn.onnx, weights from its initializers", net, onnx_weights(onnx_path, net), args.batch)
+    net_table("2. tiny_cnn.onnx, weights from its initializers", net, load_onnx_weights(onnx_path, net), args.batch)
     for i, name in enumerate(m for m in args.models.split(",") if m):
         net = load_model(name)
         net_table(f"{3 + i}. {name}, synthetic weights (seed 0)", net, synthetic_weights(net, 0), args.batch)

@@ -18,7 +18,8 @@ line names passes with short specs, parsed by :func:`parse_pass_spec`::
     --block-conv block:<pixels> | block:g<N> | block:<N>x<N>   (or just <pixels> / g<N> / <N>x<N>)
 
 Without weights a pass transforms shapes, bit widths and densities only, and its record says
-so. Weights come from :func:`load_npz_weights` or :func:`synthetic_weights`.
+so. Weights come from :func:`load_npz_weights`, :func:`load_onnx_weights` (an ONNX model's initializers)
+or :func:`synthetic_weights`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from accelsim.compress.ffn import ffn, ffn_factorize
 from accelsim.compress.functional import run_network
 from accelsim.compress.hashing import hashing
 from accelsim.compress.lowrank import cp, grouped, svd, tucker2
+from accelsim.compress.onnx_weights import load_onnx_weights
 from accelsim.compress.prune import (bitmap_bytes, channel_prune, csc_bytes, csr_bytes, magnitude_prune, nm_prune,
                                      relative_index_bytes, sparse_sizes)
 from accelsim.compress.quantize import INT_BITS, bwn, quantize_int, twn, xnor
@@ -45,7 +47,7 @@ from accelsim.workload.network import Network
 __all__ = [
     "BlockGeometry", "Counts", "PassRecord", "PassSpec", "Weights", "admm", "apply_passes", "bitmap_bytes", "block_conv",
     "block_geometry", "bwn", "channel_prune", "check_weights", "cp", "csc_bytes", "csr_bytes", "ffn",
-    "ffn_factorize", "grouped", "hashing", "kmeans_1d", "load_npz_weights", "magnitude_prune", "nm_prune", "parse_pass_spec", "quantize_int",
+    "ffn_factorize", "grouped", "hashing", "kmeans_1d", "load_npz_weights", "load_onnx_weights", "magnitude_prune", "nm_prune", "parse_pass_spec", "quantize_int",
     "relative_index_bytes", "run_network", "share", "sparse_sizes", "svd", "synthetic_weights", "tucker2", "twn", "xnor",
 ]
 

@@ -17,7 +17,7 @@ Compression settings sweep like arch fields, under the simulate flags' names (``
 ``prune``, ``quantize``, ``block-conv``; ``none`` for no pass), e.g. ``quantize: [none, w8a8,
 w4a8]``; they run in that order before lowering. ``step: [inference, train:sgd, train:adam]``
 sweeps what is run: an inference, or a training step with that optimizer (``train`` alone: sgd).
-``weights: synthetic`` (or a ``.npz`` file) makes the passes compute real factors and masks, which
+``weights: synthetic`` (or a ``.npz`` file, or an ``.onnx`` model's initializers) makes the passes compute real factors and masks, which
 the chips that run on the non-zero pattern then see; the factors of a (model, passes) pair are
 computed once per worker and shared by every arch point that uses them.
 
@@ -50,7 +50,7 @@ class Point:
     arch: str
     batch: int
     overrides: tuple[tuple[str, Any], ...]
-    #: ``synthetic``, a ``.npz`` path, or None: the weights the compression passes run on
+    #: ``synthetic``, a ``.npz`` or ``.onnx`` path, or None: the weights the compression passes run on
     weights: str | None = None
 
     @property
@@ -288,15 +288,15 @@ def plan_from_dict(raw: Any, file: str | None = None) -> Plan:
 
 
 def _check_weights(value: Any) -> str | None:
-    """``synthetic`` or an existing ``.npz`` file (a relative path from the working folder, as models are)."""
+    """``synthetic`` or an existing ``.npz`` or ``.onnx`` file (a relative path from the working folder, as models are)."""
     if value is None:
         return None
     text = str(value)
     if text == "synthetic":
         return text
     path = Path(text)
-    if path.suffix != ".npz" or not path.is_file():
-        raise AccelsimError(f"must be synthetic or an existing .npz file, got {text!r}", field="weights")
+    if path.suffix.lower() not in (".npz", ".onnx") or not path.is_file():
+        raise AccelsimError(f"must be synthetic or an existing .npz or .onnx file, got {text!r}", field="weights")
     return str(path)
 
 

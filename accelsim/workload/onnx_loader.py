@@ -69,7 +69,18 @@ _BUILDER_FIELD = re.compile(r"^layers\[(\d+)\](?:\.(.*))?$")
 
 def load_onnx(path: str | Path) -> Network:
     """Read an ONNX model file into a :class:`Network` (see the module docstring for the operators)."""
-    path = Path(path)
+    return _translate(Path(path))[0]
+
+
+def weight_sources(path: str | Path) -> tuple[Network, dict[str, list[tuple]], dict[str, Any]]:
+    """:func:`load_onnx`'s network; per layer, the steps (tensor names, graph order) making its arrays:
+    ``("weight", tensor, transpose, alpha)``, ``("bias", tensor, beta)``, ``("bn", scale, B, mean, var, epsilon)``,
+    ``("mul", tensor)``, ``("add", tensor)``; and the constants (TensorProtos, small ones with values) after folding."""
+    net, g = _translate(Path(path))
+    return net, g.sources, g.consts
+
+
+def _translate(path: Path) -> tuple[Network, "_Graph"]:
     label = path.name
     onnx = _import_onnx(label)
     model = _read(onnx, path, label)
@@ -101,7 +112,7 @@ def load_onnx(path: str | Path) -> Network:
     except AccelsimError as e:
         raise _to_node(e, g.origin) from None
     _check_shapes(net, g)
-    return net
+    return net, g
 
 
 def _where(node: Any) -> str:
@@ -160,7 +171,8 @@ class _Graph:
         self.input_shape, inp = _graph_input(graph, self.consts, self.shapes, label)
         self.producer: dict[str, str] = {inp: INPUT}
         self.root, self.uses = _uses(graph, self.consts, self.shapes)
-        self.affine: set[str] = set()  # outputs of a folded BatchNormalization (and its Caffe Scale)
+        self.affine: dict[str, bool] = {}  # outputs of a folded BatchNorm (and its Caffe Scale): in a layer's weights?
+        self.sources: dict[str, list[tuple]] = {}  # layer name -> steps making its arrays (weight_sources)
         self.layout: dict[str, str] = {}  # tensors that are not NCHW images (onnx_layout.py)
 
     # ---- tensors --------------------------------------------------------------------------
@@ -200,6 +212,10 @@ class _Graph:
         self.origin.append((_where(node), node.output[0]))
         self.producer[node.output[0]] = name
         return raw
+
+    def source(self, tensor: str, *step: Any) -> None:
+        """Record that the layer making ``tensor`` takes ``step`` (see :func:`weight_sources`)."""
+        self.sources.setdefault(self.producer[tensor], []).append(step)
 
     def alias(self, node: Any, tensor: str) -> None:
         """The node's output is ``tensor`` again (a skipped or folded node)."""
@@ -343,6 +359,9 @@ def _conv(g: _Graph, node: Any) -> None:
     g.emit(node, {"op": "conv2d", "out": w[0], "kernel": list(kernel), "stride": list(stride),
                   "dilation": list(dil), "pad": _pads(a, s[2:], kernel, stride, dil), "groups": group,
                   "bias": len(node.input) > 2 and bool(node.input[2])}, [x])
+    g.source(node.output[0], "weight", node.input[1], False, 1.0)
+    if len(node.input) > 2 and node.input[2]:
+        g.source(node.output[0], "bias", node.input[2], 1.0)
 
 
 def _gemm(g: _Graph, node: Any) -> None:
@@ -355,6 +374,9 @@ def _gemm(g: _Graph, node: Any) -> None:
         raise AccelsimError(f"the weight B must be a matrix, got shape {list(b)}")
     k, n = (b[1], b[0]) if a.get("transB", 0) else b
     _linear(g, node, x, k, n, bias=len(node.input) > 2 and bool(node.input[2]))
+    g.source(node.output[0], "weight", node.input[1], not a.get("transB", 0), a.get("alpha", 1.0))
+    if len(node.input) > 2 and node.input[2]:
+        g.source(node.output[0], "bias", node.input[2], a.get("beta", 1.0))
 
 
 def _matmul(g: _Graph, node: Any) -> None:
@@ -370,6 +392,7 @@ def _matmul(g: _Graph, node: Any) -> None:
         raise AccelsimError(f"only a [batch, features] tensor times a constant [features, out] matrix is "
                             f"supported, got {list(g.shape(x))} x {list(b)}")
     _linear(g, node, x, b[0], b[1], bias=False)
+    g.source(node.output[0], "weight", node.input[1], True, 1.0)  # B is [features, out]; accelsim's is (out, in)
 
 
 def _linear(g: _Graph, node: Any, x: str, k: int, n: int, bias: bool) -> None:
@@ -435,7 +458,9 @@ def _eltwise(g: _Graph, node: Any) -> None:
     data = g.data(node)
     if len(data) == 1 and data[0] in g.affine and _per_channel(g, node, data[0]):
         g.alias(node, data[0])  # Caffe's Scale after BatchNorm: the same per-channel affine, folded with it
-        g.affine.add(node.output[0])
+        g.affine[node.output[0]] = g.affine[data[0]]
+        if g.affine[data[0]]:
+            g.source(data[0], "mul" if node.op_type == "Mul" else "add", next(t for t in node.input if t in g.consts))
         return
     if len(data) == 1 and node.op_type in ("Mul", "Div") and _scalar(g, node) and _made_by(g, data[0], "matmul"):
         g.alias(node, data[0])  # attention's 1/sqrt(dh): kernels fold it into Q or the scores' output path
@@ -446,6 +471,7 @@ def _eltwise(g: _Graph, node: Any) -> None:
             raise AccelsimError(f"{node.op_type} with a constant operand is supported only as the bias of a "
                                 "preceding Conv, Gemm or MatMul")
         layer["bias"] = True
+        g.source(data[0], "add", next(t for t in node.input if t in g.consts))
         g.alias(node, data[0])
     elif len(data) == 1:
         g.alias(node, data[0])
@@ -534,10 +560,12 @@ def _upsample(g: _Graph, node: Any) -> None:
 def _batchnorm(g: _Graph, node: Any) -> None:
     x = _one(g, node)
     layer = g.by_name.get(g.producer[x])
-    if layer is not None and layer["op"] in ("conv2d", "linear") and "activation" not in layer:
+    fold = layer is not None and layer["op"] in ("conv2d", "linear") and "activation" not in layer
+    if fold:
         layer["bias"] = True  # folding y = a*conv(x) + b into the conv leaves a bias per output channel
+        g.source(x, "bn", *node.input[1:5], _attrs(g, node).get("epsilon", 1e-5))
     g.alias(node, x)
-    g.affine.add(node.output[0])
+    g.affine[node.output[0]] = fold
 
 
 def _lrn(g: _Graph, node: Any) -> None:
