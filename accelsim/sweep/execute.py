@@ -80,6 +80,14 @@ def run_points(points: list[Point]) -> list[dict]:
     return [run_point(p) for p in points]
 
 
+def run_points_one_thread(points: list[Point]) -> list[dict]:
+    """:func:`run_points` with compression passes on one thread (a Dask task: the cluster's threads
+    are the workers' already)."""
+    from accelsim.compress.parallel import threads
+    with threads(1):
+        return run_points(points)
+
+
 #: a sweep of more points than this runs only with ``accelsim sweep --yes`` (the CLI gives the count first)
 LARGE_SWEEP = 10_000
 #: local worker processes a sweep may start
@@ -206,7 +214,7 @@ def _dask(todo: list[Point], scheduler) -> Iterable[dict]:
                                 "start one with `dask scheduler` or check the address", field="--scheduler") from None
     try:
         workers = max(1, sum(client.nthreads().values()))
-        futures = client.map(run_points, list(_chunks(todo, workers)), pure=False)
+        futures = client.map(run_points_one_thread, list(_chunks(todo, workers)), pure=False)
         for f in as_completed(futures):
             yield from f.result()
     finally:

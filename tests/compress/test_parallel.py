@@ -128,3 +128,15 @@ def test_a_pass_gives_the_same_weights_and_record_on_one_thread_and_on_three(tin
     assert net1 == net3
     _same(w1, w3)
     assert rec1 == rec3
+
+
+def test_sweep_workers_fit_layers_on_one_thread(monkeypatch):
+    """Sweep worker processes and Dask tasks own their cores already: their passes use one thread."""
+    from accelsim.sweep import execute
+    monkeypatch.setenv(parallel.THREADS_ENV, "4")
+    seen = []
+    monkeypatch.setattr(execute, "run_point", lambda p: seen.append(parallel.layer_threads()) or {})
+    assert execute.run_points_one_thread([object(), object()]) == [{}, {}]
+    assert seen == [1, 1] and parallel.layer_threads() == 4
+    execute._one_thread()  # a local worker's initializer
+    assert parallel.layer_threads() == 1
