@@ -262,7 +262,9 @@ def _book_link(link, kinds, per_proc, window, issued, nbytes, write) -> None:
         return
     burst = np.array([link.dram.burst_cycles(int(b), bool(w)) for b, w in zip(nbytes[ops], write[ops])], np.int64)
     begin = issued[ops] - burst
-    order = np.argsort(begin, kind="stable")  # one bus: served in the order they started
+    # one bus: served in the order they started; two can start together only if the first takes no
+    # cycles (a zero-byte transfer), so ties go to the one that ends first
+    order = np.lexsort((issued[ops], begin))
     link.bus_free = int(issued[ops][order][-1])
     link.busy_cycles += int(burst.sum())
     link.series.add_all(begin[order], issued[ops][order], nbytes[ops][order])

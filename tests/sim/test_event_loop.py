@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from accelsim.api import lower
@@ -170,6 +170,7 @@ def _random_host_trace(seed: int):
 
 @settings(max_examples=60, deadline=None)
 @given(st.integers(0, 2**31), st.integers(1, 16), st.booleans(), st.sampled_from([0.5e9, 3e9, 15.75e9]))
+@example(14536, 1, False, 0.5e9)  # a zero-byte link transfer starting with a long one: the bus ends after both
 def test_host_link_beside_timing_dram_matches_simpy(seed, lanes, overlap, link):
     # TPU v1's PCIe window: its transfers take the link inside the compiled loop, the rest the DRAM model;
     # the timeline, the DRAM's statistics and the link's bus, busy cycles and series agree with SimPy
