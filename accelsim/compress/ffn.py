@@ -305,9 +305,8 @@ def ffn(net: Network, weights: Weights | None = None, *, ratio: float = 1.0, ite
 
     # Fits first, largest layer first: the big layers' working arrays then come and go while few
     # factors are held, and the peak memory is about that of the factors alone (ResNet-50:
-    # 242 MB of them); layers with identical weights share one fit.
-    # Several threads (compress/parallel.py) fit large layers beside small ones; identical
-    # weights share one fit (the memo names the first layer that holds them).
+    # 242 MB of them). Several threads (compress/parallel.py) fit layers side by side; layers with
+    # identical weights share one fit (the memo names the first layer that holds them).
     fits, memo = {}, factor_memo()
     if weights is not None:
         todo = sorted((n for n in chosen if net.layer(n).groups == 1), key=lambda n: -net.layer(n).weight_count)
